@@ -1,0 +1,118 @@
+"""A case: one applicant's application for one procedure.
+
+Field values are kept flat in ``Case.values``, keyed by the field id from the field catalogue
+(``resources/fields``). A field inside a repeat group (relatives 1–6, career 1–10) is keyed by
+``repeat_key(field_id, n)`` with ``n`` starting at 1, e.g. ``relative_name[2]``. Values are the
+strings the office typed (after normalisation); an absent key means "not entered".
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+# Field ids that other parts of the program (case list, storage summaries, exports) rely on.
+# The field catalogue must use exactly these ids for these template columns.
+NAME = "name"                          # 身分事項_氏名
+NATIONALITY = "nationality"            # 身分事項_国籍・地域
+BIRTH_DATE = "birth_date"              # 身分事項_生年月日
+SEX = "sex"                            # 身分事項_性別
+CURRENT_STATUS = "current_status"      # 身分事項_現に有する在留資格
+PERIOD_OF_STAY = "period_of_stay"      # 身分事項_在留期間
+EXPIRY_DATE = "expiry_date"            # 身分事項_在留期間の満了日
+HAS_CARD = "has_zairyu_card"           # 身分事項_在留カードの有無
+ZAIRYU_CARD_NUMBER = "zairyu_card_number"  # 身分事項_在留カード番号
+PASSPORT_NUMBER = "passport_number"    # 身分事項_旅券_（1）番号
+PASSPORT_EXPIRY = "passport_expiry"    # 身分事項_旅券_（2）有効期限
+DESIRED_STATUS = "desired_status"      # 変更: 希望する在留資格 / 認定: 入国目的
+
+_REPEAT_KEY = re.compile(r"^(?P<field>[a-z0-9_]+)\[(?P<index>[0-9]+)\]$")
+
+
+def repeat_key(field_id: str, index: int) -> str:
+    """Key of the ``index``-th (1-based) instance of a repeated field."""
+    return f"{field_id}[{index}]"
+
+
+def split_key(key: str) -> tuple[str, int | None]:
+    """``"relative_name[2]"`` → ``("relative_name", 2)``; ``"name"`` → ``("name", None)``."""
+    match = _REPEAT_KEY.match(key)
+    if match:
+        return match["field"], int(match["index"])
+    return key, None
+
+
+class CaseStatus(enum.StrEnum):
+    """The life of a case, from the first draft to the result (values are stable ids)."""
+
+    DRAFT = "draft"                      # 下書き
+    READY = "ready"                      # 入力完了
+    FILED = "filed"                      # 申請済 (申請受付仮番号)
+    ACCEPTED = "accepted"                # 受付済 (申請受付番号)
+    UNDER_REVIEW = "under_review"        # 審査中
+    AWAITING_DOCUMENTS = "awaiting_documents"  # 追完待ち
+    REVIEW_COMPLETE = "review_complete"  # 審査完了
+    COMPLETED = "completed"              # 完了
+    REFUSED = "refused"                  # 不許可
+    WITHDRAWN = "withdrawn"              # 取下げ
+
+    @property
+    def label_ja(self) -> str:
+        return _STATUS_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _STATUS_LABELS[self][1]
+
+
+_STATUS_LABELS: dict[CaseStatus, tuple[str, str]] = {
+    CaseStatus.DRAFT: ("下書き", "Draft"),
+    CaseStatus.READY: ("入力完了", "Ready to file"),
+    CaseStatus.FILED: ("申請済", "Filed"),
+    CaseStatus.ACCEPTED: ("受付済", "Accepted"),
+    CaseStatus.UNDER_REVIEW: ("審査中", "Under review"),
+    CaseStatus.AWAITING_DOCUMENTS: ("追完待ち", "Awaiting documents"),
+    CaseStatus.REVIEW_COMPLETE: ("審査完了", "Review complete"),
+    CaseStatus.COMPLETED: ("完了", "Completed"),
+    CaseStatus.REFUSED: ("不許可", "Refused"),
+    CaseStatus.WITHDRAWN: ("取下げ", "Withdrawn"),
+}
+
+
+class ReceiptMethod(enum.StrEnum):
+    MAIL = "mail"        # 郵送による受領
+    COUNTER = "counter"  # 窓口での受領
+
+
+@dataclass
+class AttachmentRef:
+    """A document or photo the case sends (the file stays where the office keeps it)."""
+
+    path: str
+    kind: str = "document"   # "document" or "photo"
+    title: str = ""
+    position: int = 0
+
+
+@dataclass
+class Case:
+    """Everything the office types, attaches and decides for one applicant."""
+
+    id: str
+    procedure: str
+    values: dict[str, str] = field(default_factory=dict)
+    status: CaseStatus = CaseStatus.DRAFT
+    receipt_method: ReceiptMethod | None = None
+    provisional_number: str = ""     # 申請受付仮番号
+    application_number: str = ""     # 申請受付番号
+    attachments: list[AttachmentRef] = field(default_factory=list)
+    remarks: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    is_sample: bool = False
+
+    def value(self, field_id: str, index: int | None = None) -> str:
+        key = field_id if index is None else repeat_key(field_id, index)
+        return self.values.get(key, "")
