@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from assistant import __version__
 
 # Modules under assistant.commands that register sub-commands, in help order.
-COMMAND_MODULES = ("rules", "cases", "attachments", "exports", "office")
+COMMAND_MODULES = ("rules", "validation", "cases", "attachments", "exports", "office")
 
 
 class UsageError(Exception):
