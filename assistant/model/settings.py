@@ -1,0 +1,148 @@
+"""The office's settings: every setting declared once, with its type and default.
+
+After Picard's ``options.py`` / Electrum's ``simple_config.py``: a :class:`Setting` names a key,
+its type, its default and (when the value is one of a few) its choices. :class:`Settings` keeps
+the values in ``settings.json`` in the configuration folder (``ASSISTANT_CONFIG_DIR`` or the
+platform's user configuration folder), written atomically (temporary file, fsync, replace) so a
+crash never leaves half a file. A broken or hand-edited file never stops the program: values
+that do not fit their declaration fall back to the default.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant import APP_ID
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: ``key`` in the file, ``kind`` of value, ``default`` and allowed ``choices``."""
+
+    key: str
+    kind: type
+    default: Any
+    choices: tuple[Any, ...] = ()
+    description: str = ""
+
+    def accepts(self, value: Any) -> bool:
+        if type(value) is not self.kind:  # bool is not an int here, and vice versa
+            return False
+        return not self.choices or value in self.choices
+
+
+# --- the declarations -------------------------------------------------------------------------
+RULE_PROFILE = Setting(
+    "rule_profile", str, "",
+    description="Rule profile id (resources/rules); empty = the rules' default profile")
+LANGUAGE = Setting("language", str, "ja", ("ja", "en"), "UI language")
+DATA_FOLDER = Setting(
+    "data_folder", str, "",
+    description="Folder of the case database; empty = the platform's user data folder")
+CODE_LIST_CELLS = Setting(
+    "code_list_cells", str, "labels", ("labels", "codes"),
+    description="Whether exported code-list cells carry the label (男 male) or the code (1)")
+WINDOW_GEOMETRY = Setting("window_geometry", str, "", description="Main window, base64")
+CASE_LIST_STATE = Setting("case_list_state", str, "", description="Case list header, base64")
+LAST_FOLDER = Setting("last_folder", str, "", description="Last folder used to import/export")
+
+ALL_SETTINGS: tuple[Setting, ...] = (
+    RULE_PROFILE, LANGUAGE, DATA_FOLDER, CODE_LIST_CELLS, WINDOW_GEOMETRY, CASE_LIST_STATE,
+    LAST_FOLDER,
+)
+_BY_KEY: dict[str, Setting] = {s.key: s for s in ALL_SETTINGS}
+
+
+def config_dir() -> Path:
+    """The folder of the settings file (``ASSISTANT_CONFIG_DIR`` overrides the platform's)."""
+    override = os.environ.get("ASSISTANT_CONFIG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that a crash leaves either the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+class Settings:
+    """The values of every declared setting, backed by a JSON file.
+
+    Attributes:
+        path: the settings file.
+        problems: why values in the file were ignored when it was read (for a log or a note).
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path if path is not None else config_dir() / SETTINGS_FILE
+        self.problems: list[str] = []
+        self._values: dict[str, Any] = {}
+        self._unknown: dict[str, Any] = {}  # kept so a newer version's settings survive
+        self._read()
+
+    def _read(self) -> None:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as exc:
+            self.problems.append(f"{self.path}: {exc}")
+            return
+        if not isinstance(raw, dict):
+            self.problems.append(f"{self.path}: not a JSON object")
+            return
+        for key, value in raw.items():
+            setting = _BY_KEY.get(key)
+            if setting is None:
+                self._unknown[key] = value
+            elif setting.accepts(value):
+                self._values[key] = value
+            else:
+                self.problems.append(f"{key}: {value!r} ignored, using {setting.default!r}")
+
+    def get(self, setting: Setting) -> Any:
+        return self._values.get(setting.key, setting.default)
+
+    def set(self, setting: Setting, value: Any) -> None:
+        """Change a setting and write the file at once."""
+        if _BY_KEY.get(setting.key) is not setting:
+            raise KeyError(f"undeclared setting {setting.key!r}")
+        if not setting.accepts(value):
+            raise ValueError(f"{setting.key}: {value!r} is not allowed")
+        if value == setting.default:
+            self._values.pop(setting.key, None)
+        else:
+            self._values[setting.key] = value
+        self.save()
+
+    def reset(self, setting: Setting) -> None:
+        self._values.pop(setting.key, None)
+        self.save()
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every declared setting with its current value."""
+        return {s.key: self.get(s) for s in ALL_SETTINGS}
+
+    def save(self) -> None:
+        data = {**self._unknown, **self._values}
+        write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
