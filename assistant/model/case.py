@@ -112,6 +112,7 @@ class Case:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     is_sample: bool = False
+    deleted_at: datetime | None = None   # set while the case is in the recycle bin (ゴミ箱)
 
     def value(self, field_id: str, index: int | None = None) -> str:
         key = field_id if index is None else repeat_key(field_id, index)

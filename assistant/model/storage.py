@@ -1,0 +1,794 @@
+"""Durable case storage: one SQLite file (WAL, ``synchronous=FULL``).
+
+Every public method that changes something runs in its own ``BEGIN IMMEDIATE`` … ``COMMIT``
+transaction; with WAL and ``synchronous=FULL`` the commit is fsynced before the method returns,
+so an autosave that got its call back has nothing left to lose.
+
+Schema changes are the ordered list :data:`MIGRATIONS`: entry ``n`` (0-based) takes the database
+from ``PRAGMA user_version`` ``n`` to ``n + 1``. To change the schema, *append* an entry (an SQL
+script or a function taking the connection) — never edit a released one. Before an existing
+database is migrated, a copy is made next to it with SQLite's backup API
+(``cases.backup-v<old>-<UTC time>.sqlite``).
+
+Values are kept one row per key in ``case_values`` (``PRIMARY KEY (case_id, key)``), so
+:meth:`CaseStore.set_value` is one indexed upsert plus one audit row.
+
+Failures of the disk or the file (read-only, full, locked, not a database) are raised as
+:class:`StorageError` with a Japanese and an English message; nothing else escapes as a
+``sqlite3`` exception.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from assistant.model.case import (
+    CURRENT_STATUS,
+    EXPIRY_DATE,
+    NAME,
+    NATIONALITY,
+    ZAIRYU_CARD_NUMBER,
+    AttachmentRef,
+    Case,
+    CaseStatus,
+    ReceiptMethod,
+    split_key,
+)
+from assistant.model.problems import message_texts
+from assistant.resources import load_json
+
+Migration = str | Callable[[sqlite3.Connection], None]
+
+#: Ordered schema migrations; index ``n`` upgrades ``user_version`` ``n`` → ``n + 1``.
+#: Append new entries at the end (other areas may add their tables here too).
+MIGRATIONS: list[Migration] = [
+    # v1 — cases, values, status history, audit trail, attachments, office staff, settings.
+    """
+    CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        procedure TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'draft',
+        receipt_method TEXT,
+        provisional_number TEXT NOT NULL DEFAULT '',
+        application_number TEXT NOT NULL DEFAULT '',
+        remarks TEXT NOT NULL DEFAULT '',
+        is_sample INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE INDEX cases_by_update ON cases (updated_at);
+    CREATE TABLE case_values (
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (case_id, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE status_history (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        at TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        number TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX status_history_by_case ON status_history (case_id, id);
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        old TEXT,
+        new TEXT,
+        user TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL
+    );
+    CREATE INDEX audit_by_case ON audit (case_id, id);
+    CREATE TABLE attachments (
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'document',
+        title TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (case_id, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE staff (
+        id TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        is_current INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT
+    );
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Audit keys for case properties that are not field values (field ids never start with "#").
+AUDIT_REMARKS = "#remarks"
+AUDIT_RECEIPT_METHOD = "#receipt_method"
+AUDIT_ATTACHMENTS = "#attachments"
+AUDIT_CREATED = "#created"
+AUDIT_IMPORTED = "#imported"
+AUDIT_DUPLICATED = "#duplicated_from"
+
+
+class StorageError(Exception):
+    """The database cannot be read or written; ``message_ja`` / ``message_en`` say why."""
+
+    def __init__(self, code: str, *, path: str = "", detail: str = "", **params: Any) -> None:
+        self.code = code
+        self.path = path
+        self.detail = detail
+        self.message_ja, self.message_en = message_texts(
+            code, path=path, detail=detail, **params)
+        super().__init__(self.message_ja)
+
+    def message(self, language: str = "ja") -> str:
+        return self.message_en if language == "en" else self.message_ja
+
+
+class CaseNotFoundError(StorageError):
+    """No case with that id (or id prefix)."""
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the case list (everything the list shows, from one query)."""
+
+    id: str
+    procedure: str
+    name: str
+    nationality: str
+    current_status: str
+    expiry_date: str
+    zairyu_card_number: str
+    status: CaseStatus
+    provisional_number: str
+    application_number: str
+    is_sample: bool
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """One entry of a case's status history."""
+
+    status: CaseStatus
+    at: datetime
+    note: str = ""
+    number: str = ""
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """Who changed which field (or ``#property``) of a case, when, from what to what."""
+
+    key: str
+    old: str | None
+    new: str | None
+    user: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class StaffRecord:
+    """A row of the office's staff table (the office area owns the meaning of ``data``)."""
+
+    id: str
+    data: dict[str, Any]
+    is_current: bool
+    updated_at: datetime | None
+
+
+def _ts(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _parse_ts(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _error_code(exc: BaseException) -> str:
+    if isinstance(exc, sqlite3.Error):
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        text = str(exc).lower()
+        if name.startswith("SQLITE_READONLY") or "readonly" in text:
+            return "storage_readonly"
+        if name.startswith("SQLITE_FULL") or "disk is full" in text:
+            return "storage_disk_full"
+        if name.startswith("SQLITE_IOERR") or "i/o error" in text:
+            return "storage_io_error"
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+            return "storage_locked"
+        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "not a database" in text \
+                or "malformed" in text:
+            return "storage_corrupt"
+        if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")) \
+                or "unable to open" in text:
+            return "storage_cannot_open"
+        return "storage_failed"
+    if isinstance(exc, PermissionError):
+        return "storage_readonly"
+    if isinstance(exc, OSError) and exc.errno in (28, 27):  # ENOSPC, EFBIG
+        return "storage_disk_full"
+    return "storage_cannot_open"
+
+
+class CaseStore:
+    """The office's cases in one SQLite database.
+
+    Use as ``with CaseStore.open(path) as store: ...``. Methods raise :class:`StorageError`
+    for disk or file problems and :class:`CaseNotFoundError` for an unknown case id.
+    ``clock`` returns the current time (tests fix it); times are stored in UTC.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path,
+                 clock: Callable[[], datetime] = _utc_now) -> None:
+        self._conn = connection
+        self.path = path
+        self._clock = clock
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, clock: Callable[[], datetime] = _utc_now) -> CaseStore:
+        """Open (creating or migrating as needed) the database at ``path``."""
+        db = Path(path)
+        conn: sqlite3.Connection | None = None
+        try:
+            db.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(db, isolation_level=None, timeout=10.0,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA foreign_keys = ON")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                # e.g. a read-only file whose journal mode cannot be changed
+                raise StorageError("storage_readonly", path=str(db), detail=f"journal_mode={mode}")
+            conn.execute("PRAGMA synchronous = FULL")
+            _migrate(conn, db, clock)
+        except StorageError:
+            if conn is not None:
+                conn.close()
+            raise
+        except (sqlite3.Error, OSError) as exc:
+            if conn is not None:
+                conn.close()
+            raise StorageError(_error_code(exc), path=str(db), detail=str(exc)) from exc
+        return cls(conn, db, clock)
+
+    def close(self) -> None:
+        """Close the database (a checkpoint folds the WAL back into the file)."""
+        with suppress(sqlite3.Error):
+            self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection (for other areas' own tables; autocommit mode)."""
+        return self._conn
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _now(self) -> str:
+        return _ts(self._clock())
+
+    def _wrap(self, exc: BaseException) -> StorageError:
+        return StorageError(_error_code(exc), path=str(self.path), detail=str(exc))
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One durable transaction: committed (and fsynced) when the block ends normally."""
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._wrap(exc) from exc
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise self._wrap(exc) from exc
+            raise
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            cur = self._conn.execute(sql, params)
+            cur.row_factory = sqlite3.Row
+            return cur.fetchall()
+        except sqlite3.Error as exc:
+            raise self._wrap(exc) from exc
+
+    def _require(self, conn: sqlite3.Connection, case_id: str) -> sqlite3.Row:
+        cur = conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,))
+        cur.row_factory = sqlite3.Row
+        row: sqlite3.Row | None = cur.fetchone()
+        if row is None:
+            raise CaseNotFoundError("storage_case_not_found", path=str(self.path), case_id=case_id)
+        return row
+
+    def _touch(self, conn: sqlite3.Connection, case_id: str, now: str) -> None:
+        conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (now, case_id))
+
+    @staticmethod
+    def _audit(conn: sqlite3.Connection, case_id: str, key: str, old: str | None,
+               new: str | None, user: str, now: str) -> None:
+        conn.execute("INSERT INTO audit (case_id, key, old, new, user, at) VALUES (?,?,?,?,?,?)",
+                     (case_id, key, old, new, user, now))
+
+    def _put_values(self, conn: sqlite3.Connection, case_id: str, values: Mapping[str, str],
+                    user: str, now: str) -> int:
+        """Upsert/delete ``values`` with audit rows; returns how many actually changed."""
+        changed = 0
+        for key, value in values.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise TypeError("case values are str -> str")
+            row = conn.execute("SELECT value FROM case_values WHERE case_id = ? AND key = ?",
+                               (case_id, key)).fetchone()
+            old: str | None = None if row is None else row[0]
+            new: str | None = value if value != "" else None
+            if old == new:
+                continue
+            if new is None:
+                conn.execute("DELETE FROM case_values WHERE case_id = ? AND key = ?",
+                             (case_id, key))
+            else:
+                conn.execute("INSERT INTO case_values (case_id, key, value) VALUES (?,?,?) "
+                             "ON CONFLICT (case_id, key) DO UPDATE SET value = excluded.value",
+                             (case_id, key, new))
+            self._audit(conn, case_id, key, old, new, user, now)
+            changed += 1
+        return changed
+
+    def _insert_case(self, conn: sqlite3.Connection, case: Case) -> None:
+        conn.execute(
+            "INSERT INTO cases (id, procedure, status, receipt_method, provisional_number, "
+            "application_number, remarks, is_sample, created_at, updated_at, deleted_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (case.id, case.procedure, CaseStatus(case.status).value,
+             None if case.receipt_method is None else ReceiptMethod(case.receipt_method).value,
+             case.provisional_number, case.application_number, case.remarks,
+             int(case.is_sample), _ts(case.created_at or self._clock()),
+             _ts(case.updated_at or self._clock()),
+             None if case.deleted_at is None else _ts(case.deleted_at)))
+        conn.executemany("INSERT INTO case_values (case_id, key, value) VALUES (?,?,?)",
+                         [(case.id, k, v) for k, v in case.values.items() if v != ""])
+        self._insert_attachments(conn, case.id, case.attachments)
+
+    @staticmethod
+    def _insert_attachments(conn: sqlite3.Connection, case_id: str,
+                            attachments: Iterable[AttachmentRef]) -> None:
+        conn.executemany(
+            "INSERT INTO attachments (case_id, seq, path, kind, title, position) "
+            "VALUES (?,?,?,?,?,?)",
+            [(case_id, seq, a.path, a.kind, a.title, a.position)
+             for seq, a in enumerate(attachments)])
+
+    # -- cases -----------------------------------------------------------------------------
+
+    def create(self, procedure: str, values: Mapping[str, str] | None = None, user: str = "",
+               is_sample: bool = False) -> Case:
+        """Create a draft case for ``procedure`` with optional initial ``values``."""
+        now = self._now()
+        case_id = _new_id()
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO cases (id, procedure, status, is_sample, created_at, updated_at) "
+                "VALUES (?,?,?,?,?,?)",
+                (case_id, procedure, CaseStatus.DRAFT.value, int(is_sample), now, now))
+            conn.execute("INSERT INTO status_history (case_id, status, at) VALUES (?,?,?)",
+                         (case_id, CaseStatus.DRAFT.value, now))
+            self._audit(conn, case_id, AUDIT_CREATED, None, procedure, user, now)
+            if values:
+                self._put_values(conn, case_id, values, user, now)
+        return self.get(case_id)
+
+    def import_case(self, case: Case, history: Sequence[StatusChange] | None = None,
+                    user: str = "") -> Case:
+        """Store ``case`` (e.g. from a case file) as a new case and return it as stored.
+
+        The case keeps its id when no case has that id yet, else it gets a new one. Times,
+        status, numbers, attachments and remarks are kept; empty values are dropped; the
+        recycle-bin mark is not carried over. ``history`` (if given) becomes the status
+        history, else the current status is recorded once.
+        """
+        now = self._now()
+        with self._write() as conn:
+            taken = conn.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone()
+            new_id = _new_id() if taken or not case.id else case.id
+            stored = Case(
+                id=new_id, procedure=case.procedure, values=dict(case.values),
+                status=CaseStatus(case.status), receipt_method=case.receipt_method,
+                provisional_number=case.provisional_number,
+                application_number=case.application_number,
+                attachments=list(case.attachments), remarks=case.remarks,
+                created_at=case.created_at, updated_at=case.updated_at,
+                is_sample=case.is_sample, deleted_at=None)
+            self._insert_case(conn, stored)
+            if history:
+                conn.executemany(
+                    "INSERT INTO status_history (case_id, status, at, note, number) "
+                    "VALUES (?,?,?,?,?)",
+                    [(new_id, CaseStatus(h.status).value, _ts(h.at), h.note, h.number)
+                     for h in history])
+            else:
+                conn.execute("INSERT INTO status_history (case_id, status, at) VALUES (?,?,?)",
+                             (new_id, stored.status.value, now))
+            self._audit(conn, new_id, AUDIT_IMPORTED, None, case.id, user, now)
+        return self.get(new_id)
+
+    def get(self, case_id: str) -> Case:
+        """Return the case with id ``case_id`` (also when it is in the recycle bin)."""
+        rows = self._read("SELECT * FROM cases WHERE id = ?", (case_id,))
+        if not rows:
+            raise CaseNotFoundError("storage_case_not_found", path=str(self.path),
+                                    case_id=case_id)
+        row = rows[0]
+        values = {r["key"]: r["value"] for r in self._read(
+            "SELECT key, value FROM case_values WHERE case_id = ? ORDER BY key", (case_id,))}
+        attachments = [
+            AttachmentRef(path=r["path"], kind=r["kind"], title=r["title"],
+                          position=r["position"])
+            for r in self._read("SELECT * FROM attachments WHERE case_id = ? ORDER BY seq",
+                                (case_id,))]
+        return Case(
+            id=row["id"], procedure=row["procedure"], values=values,
+            status=CaseStatus(row["status"]),
+            receipt_method=None if row["receipt_method"] is None
+            else ReceiptMethod(row["receipt_method"]),
+            provisional_number=row["provisional_number"],
+            application_number=row["application_number"],
+            attachments=attachments, remarks=row["remarks"],
+            created_at=_parse_ts(row["created_at"]), updated_at=_parse_ts(row["updated_at"]),
+            is_sample=bool(row["is_sample"]), deleted_at=_parse_ts(row["deleted_at"]))
+
+    def exists(self, case_id: str) -> bool:
+        return bool(self._read("SELECT 1 FROM cases WHERE id = ?", (case_id,)))
+
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the one case whose id starts with ``prefix`` (for the command line)."""
+        prefix = prefix.strip().lower()
+        if not prefix:
+            raise CaseNotFoundError("storage_case_not_found", path=str(self.path), case_id="")
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._read("SELECT id FROM cases WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                          (escaped + "%",))
+        if len(rows) == 1:
+            return str(rows[0]["id"])
+        if not rows:
+            raise CaseNotFoundError("storage_case_not_found", path=str(self.path),
+                                    case_id=prefix)
+        raise StorageError("storage_case_ambiguous", path=str(self.path), case_id=prefix)
+
+    _SUMMARY_SQL = (
+        "SELECT c.id, c.procedure, c.status, c.provisional_number, c.application_number, "
+        "c.is_sample, c.created_at, c.updated_at, c.deleted_at, "
+        + ", ".join(
+            f"(SELECT v.value FROM case_values v WHERE v.case_id = c.id AND v.key = '{key}')"
+            for key in (NAME, NATIONALITY, CURRENT_STATUS, EXPIRY_DATE, ZAIRYU_CARD_NUMBER))
+        + " FROM cases c {where} ORDER BY c.updated_at DESC, c.id")
+
+    def _summaries(self, where: str) -> list[CaseSummary]:
+        try:
+            rows = self._conn.execute(self._SUMMARY_SQL.format(where=where)).fetchall()
+        except sqlite3.Error as exc:
+            raise self._wrap(exc) from exc
+        return [
+            CaseSummary(
+                id=r[0], procedure=r[1], status=CaseStatus(r[2]), provisional_number=r[3],
+                application_number=r[4], is_sample=bool(r[5]),
+                created_at=datetime.fromisoformat(r[6]), updated_at=datetime.fromisoformat(r[7]),
+                deleted_at=None if r[8] is None else datetime.fromisoformat(r[8]),
+                name=r[9] or "", nationality=r[10] or "", current_status=r[11] or "",
+                expiry_date=r[12] or "", zairyu_card_number=r[13] or "")
+            for r in rows]
+
+    def list_summaries(self, include_deleted: bool = False) -> list[CaseSummary]:
+        """The case list, newest change first (one query; recycle bin excluded by default)."""
+        return self._summaries("" if include_deleted else "WHERE c.deleted_at IS NULL")
+
+    def list_deleted(self) -> list[CaseSummary]:
+        """The cases in the recycle bin, most recently changed first."""
+        return self._summaries("WHERE c.deleted_at IS NOT NULL")
+
+    def count(self, include_deleted: bool = False) -> int:
+        where = "" if include_deleted else " WHERE deleted_at IS NULL"
+        return int(self._read("SELECT COUNT(*) FROM cases" + where)[0][0])
+
+    # -- changing a case -------------------------------------------------------------------
+
+    def set_value(self, case_id: str, key: str, value: str, user: str = "") -> bool:
+        """Set one field value (``""`` deletes it). Durable on return; returns whether the
+        stored value changed (an unchanged value writes nothing)."""
+        return self.set_values(case_id, {key: value}, user) > 0
+
+    def set_values(self, case_id: str, values: Mapping[str, str], user: str = "") -> int:
+        """Set several values in one transaction; returns how many changed."""
+        now = self._now()
+        with self._write() as conn:
+            self._require(conn, case_id)
+            changed = self._put_values(conn, case_id, values, user, now)
+            if changed:
+                self._touch(conn, case_id, now)
+        return changed
+
+    def set_status(self, case_id: str, status: CaseStatus | str, number: str = "",
+                   note: str = "") -> None:
+        """Move the case to ``status`` and record it in the history.
+
+        ``number`` is the 申請受付仮番号 for :attr:`CaseStatus.FILED` and the 申請受付番号 for
+        :attr:`CaseStatus.ACCEPTED`; those numbers are stored on the case when given.
+        """
+        status = CaseStatus(status)
+        now = self._now()
+        with self._write() as conn:
+            self._require(conn, case_id)
+            conn.execute("UPDATE cases SET status = ?, updated_at = ? WHERE id = ?",
+                         (status.value, now, case_id))
+            if number and status is CaseStatus.FILED:
+                conn.execute("UPDATE cases SET provisional_number = ? WHERE id = ?",
+                             (number, case_id))
+            elif number and status is CaseStatus.ACCEPTED:
+                conn.execute("UPDATE cases SET application_number = ? WHERE id = ?",
+                             (number, case_id))
+            conn.execute(
+                "INSERT INTO status_history (case_id, status, at, note, number) "
+                "VALUES (?,?,?,?,?)", (case_id, status.value, now, note, number))
+
+    def set_numbers(self, case_id: str, provisional_number: str | None = None,
+                    application_number: str | None = None, user: str = "") -> None:
+        """Correct the 申請受付仮番号 / 申請受付番号 without a status change (audited)."""
+        now = self._now()
+        with self._write() as conn:
+            row = self._require(conn, case_id)
+            for column, new in (("provisional_number", provisional_number),
+                                ("application_number", application_number)):
+                if new is None or new == row[column]:
+                    continue
+                conn.execute(f"UPDATE cases SET {column} = ? WHERE id = ?", (new, case_id))
+                self._audit(conn, case_id, "#" + column, row[column], new, user, now)
+                self._touch(conn, case_id, now)
+
+    def set_receipt_method(self, case_id: str, method: ReceiptMethod | str | None,
+                           user: str = "") -> None:
+        """Set (or clear with ``None``) how the result is received."""
+        new = None if method is None else ReceiptMethod(method).value
+        now = self._now()
+        with self._write() as conn:
+            row = self._require(conn, case_id)
+            if row["receipt_method"] == new:
+                return
+            conn.execute("UPDATE cases SET receipt_method = ?, updated_at = ? WHERE id = ?",
+                         (new, now, case_id))
+            self._audit(conn, case_id, AUDIT_RECEIPT_METHOD, row["receipt_method"], new, user,
+                        now)
+
+    def set_remarks(self, case_id: str, remarks: str, user: str = "") -> None:
+        """Set the office's free remarks on the case."""
+        now = self._now()
+        with self._write() as conn:
+            row = self._require(conn, case_id)
+            if row["remarks"] == remarks:
+                return
+            conn.execute("UPDATE cases SET remarks = ?, updated_at = ? WHERE id = ?",
+                         (remarks, now, case_id))
+            self._audit(conn, case_id, AUDIT_REMARKS, row["remarks"] or None,
+                        remarks or None, user, now)
+
+    def set_attachments(self, case_id: str, attachments: Sequence[AttachmentRef],
+                        user: str = "") -> None:
+        """Replace the case's attachment list (kept in the given order)."""
+        now = self._now()
+        with self._write() as conn:
+            self._require(conn, case_id)
+            old = [r[0] for r in conn.execute(
+                "SELECT path FROM attachments WHERE case_id = ? ORDER BY seq", (case_id,))]
+            conn.execute("DELETE FROM attachments WHERE case_id = ?", (case_id,))
+            self._insert_attachments(conn, case_id, attachments)
+            new = [a.path for a in attachments]
+            self._audit(conn, case_id, AUDIT_ATTACHMENTS, json.dumps(old, ensure_ascii=False),
+                        json.dumps(new, ensure_ascii=False), user, now)
+            self._touch(conn, case_id, now)
+
+    def duplicate(self, case_id: str, procedure: str | None = None, user: str = "") -> Case:
+        """A new draft from an earlier case (e.g. last year's renewal for this year's).
+
+        Copied: the applicant's values except those listed in
+        ``resources/storage/duplicate.json`` (values that change with every grant, such as
+        the card number and the expiry date), the receipt method. Not copied: status and its
+        history (the copy starts as 下書き), 申請受付仮番号 / 申請受付番号, attachments (documents
+        and the photo must be current), remarks, the sample mark.
+        """
+        source = self.get(case_id)
+        dropped = set(load_json("storage", "duplicate.json")["drop_fields"])
+        values = {k: v for k, v in source.values.items() if split_key(k)[0] not in dropped}
+        now = self._now()
+        new_id = _new_id()
+        with self._write() as conn:
+            self._insert_case(conn, Case(
+                id=new_id, procedure=procedure or source.procedure, values=values,
+                receipt_method=source.receipt_method,
+                created_at=datetime.fromisoformat(now), updated_at=datetime.fromisoformat(now)))
+            conn.execute("INSERT INTO status_history (case_id, status, at) VALUES (?,?,?)",
+                         (new_id, CaseStatus.DRAFT.value, now))
+            self._audit(conn, new_id, AUDIT_DUPLICATED, None, case_id, user, now)
+        return self.get(new_id)
+
+    # -- recycle bin -------------------------------------------------------------------------
+
+    def delete(self, case_id: str) -> None:
+        """Move the case to the recycle bin (ゴミ箱); :meth:`restore` brings it back."""
+        now = self._now()
+        with self._write() as conn:
+            self._require(conn, case_id)
+            conn.execute("UPDATE cases SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                         (now, case_id))
+
+    def restore(self, case_id: str) -> None:
+        """Take the case out of the recycle bin."""
+        with self._write() as conn:
+            self._require(conn, case_id)
+            conn.execute("UPDATE cases SET deleted_at = NULL WHERE id = ?", (case_id,))
+
+    def purge(self, case_id: str) -> None:
+        """Erase a case in the recycle bin for good, with its values, history and audit."""
+        with self._write() as conn:
+            row = self._require(conn, case_id)
+            if row["deleted_at"] is None:
+                raise StorageError("storage_purge_not_deleted", path=str(self.path),
+                                   case_id=case_id)
+            conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+
+    # -- history ---------------------------------------------------------------------------
+
+    def history(self, case_id: str) -> list[StatusChange]:
+        """The case's status changes, oldest first."""
+        self.get(case_id)  # raises CaseNotFoundError
+        return [StatusChange(status=CaseStatus(r["status"]), at=datetime.fromisoformat(r["at"]),
+                             note=r["note"], number=r["number"])
+                for r in self._read("SELECT * FROM status_history WHERE case_id = ? "
+                                    "ORDER BY id", (case_id,))]
+
+    def audit(self, case_id: str) -> list[AuditEntry]:
+        """Every recorded change of the case, oldest first."""
+        self.get(case_id)
+        return [AuditEntry(key=r["key"], old=r["old"], new=r["new"], user=r["user"],
+                           at=datetime.fromisoformat(r["at"]))
+                for r in self._read("SELECT * FROM audit WHERE case_id = ? ORDER BY id",
+                                    (case_id,))]
+
+    # -- settings and staff (tables for the office area) -------------------------------------
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
+        return default if not rows else rows[0]["value"]
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Set a setting (``None`` removes it)."""
+        with self._write() as conn:
+            if value is None:
+                conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                             "DO UPDATE SET value = excluded.value", (key, value))
+
+    def list_staff(self) -> list[StaffRecord]:
+        return [StaffRecord(id=r["id"], data=json.loads(r["data"]),
+                            is_current=bool(r["is_current"]),
+                            updated_at=_parse_ts(r["updated_at"]))
+                for r in self._read("SELECT * FROM staff ORDER BY id")]
+
+    def put_staff(self, staff_id: str, data: Mapping[str, Any]) -> None:
+        """Insert or replace a staff member's data (a JSON object)."""
+        now = self._now()
+        with self._write() as conn:
+            conn.execute("INSERT INTO staff (id, data, updated_at) VALUES (?,?,?) "
+                         "ON CONFLICT (id) DO UPDATE SET data = excluded.data, "
+                         "updated_at = excluded.updated_at",
+                         (staff_id, json.dumps(dict(data), ensure_ascii=False), now))
+
+    def delete_staff(self, staff_id: str) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM staff WHERE id = ?", (staff_id,))
+
+    def set_current_staff(self, staff_id: str | None) -> None:
+        """Mark one staff member as the current user (``None``: nobody)."""
+        with self._write() as conn:
+            conn.execute("UPDATE staff SET is_current = (id IS ?)", (staff_id,))
+
+    # -- maintenance -------------------------------------------------------------------------
+
+    def integrity_check(self) -> str:
+        """``"ok"`` when SQLite finds the file intact, else its report."""
+        return "\n".join(str(r[0]) for r in self._read("PRAGMA integrity_check"))
+
+    def schema_version(self) -> int:
+        return int(self._read("PRAGMA user_version")[0][0])
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, clock: Callable[[], datetime]) -> None:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise StorageError("storage_newer_schema", path=str(path), version=version,
+                           supported=SCHEMA_VERSION)
+    if version == SCHEMA_VERSION:
+        return
+    has_tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
+    if version > 0 or has_tables:
+        backup_database(conn, path, version, clock())
+    for index in range(version, SCHEMA_VERSION):
+        migration = MIGRATIONS[index]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if callable(migration):
+                migration(conn)
+            else:
+                for statement in _split_sql(migration):
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {index + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration script into statements (``sqlite3.complete_statement`` boundaries)."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
+
+
+def backup_database(conn: sqlite3.Connection, path: Path, version: int,
+                    moment: datetime) -> Path:
+    """Copy the open database next to ``path`` with the SQLite backup API; return the copy."""
+    stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.stem}.backup-v{version}-{stamp}{path.suffix or '.sqlite'}")
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
