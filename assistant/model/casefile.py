@@ -1,0 +1,336 @@
+"""Case files: one case as a readable JSON file (export, import, ``assistant validate``).
+
+The format (``schema_version`` 1; documented in the README, "Case files / 案件ファイル")::
+
+    {
+      "format": "zairyu-assistant-case",     # optional marker; if present must be this
+      "schema_version": 1,                   # required; newer versions are refused
+      "procedure": "renewal",                # required
+      "id": "…",                             # optional; everything below is optional too
+      "status": "draft", "provisional_number": "", "application_number": "",
+      "receipt_method": null | "mail" | "counter",
+      "remarks": "", "is_sample": false,
+      "created_at": ISO datetime | null, "updated_at": ISO datetime | null,
+      "values": {"name": "WANG WEI", "relative_name[1]": "王 芳", …},
+      "attachments": [{"path": "…", "kind": "document", "title": "", "position": 0}],
+      "history": [{"status": "filed", "at": ISO datetime, "note": "", "number": "…"}]
+    }
+
+Anything else (unknown entries, wrong types, broken JSON, a newer ``schema_version``, a file
+that cannot be read) raises :class:`CaseFileError` with a Japanese and an English message;
+nothing is half-loaded. Files are written atomically (:mod:`assistant.model.atomic`).
+The recycle-bin mark and the audit trail are not part of a case file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from assistant.model.atomic import atomic_write_text
+from assistant.model.case import AttachmentRef, Case, CaseStatus, ReceiptMethod, split_key
+from assistant.model.problems import Problem, Severity, message_texts
+from assistant.model.storage import StatusChange
+from assistant.resources import load_json
+
+FORMAT_MARKER = "zairyu-assistant-case"
+SCHEMA_VERSION = 1
+
+_TOP_LEVEL = ("format", "schema_version", "id", "procedure", "status", "provisional_number",
+              "application_number", "receipt_method", "remarks", "is_sample", "created_at",
+              "updated_at", "values", "attachments", "history")
+_ATTACHMENT_FIELDS = ("path", "kind", "title", "position")
+_HISTORY_FIELDS = ("status", "at", "note", "number")
+_VALUE_KEY = re.compile(r"^[a-z0-9_]+(\[[1-9][0-9]*\])?$")
+
+
+class CaseFileError(Exception):
+    """A case file (or dict) that cannot be used; ``message_ja`` / ``message_en`` say why."""
+
+    def __init__(self, code: str, path: str = "", **params: Any) -> None:
+        self.code = code
+        self.path = path
+        if "entry" in params:
+            params.setdefault("entry_en", params["entry"])
+        self.params = {"path": path, **params}
+        self.message_ja, self.message_en = message_texts(code, **self.params)
+        super().__init__(self.message_ja)
+
+    def message(self, language: str = "ja") -> str:
+        return self.message_en if language == "en" else self.message_ja
+
+    def to_problem(self) -> Problem:
+        """The error as a :class:`Problem` on the pseudo-field ``"file"``."""
+        return Problem(field="file", code=self.code, severity=Severity.ERROR,
+                       message_ja=self.message_ja, message_en=self.message_en,
+                       params=dict(self.params))
+
+
+@dataclass
+class CaseDocument:
+    """What a case file holds: the case and, optionally, its status history."""
+
+    case: Case
+    history: list[StatusChange] | None = None
+
+
+# -- writing -------------------------------------------------------------------------------
+
+def _value_sort_key(key: str) -> tuple[str, int]:
+    base, index = split_key(key)
+    return base, index or 0
+
+
+def _ts(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def case_to_dict(case: Case, history: list[StatusChange] | None = None) -> dict[str, Any]:
+    """The case-file form of ``case`` (JSON-ready; ``history`` included when given)."""
+    data: dict[str, Any] = {
+        "format": FORMAT_MARKER,
+        "schema_version": SCHEMA_VERSION,
+        "id": case.id,
+        "procedure": case.procedure,
+        "status": CaseStatus(case.status).value,
+        "provisional_number": case.provisional_number,
+        "application_number": case.application_number,
+        "receipt_method": None if case.receipt_method is None
+        else ReceiptMethod(case.receipt_method).value,
+        "remarks": case.remarks,
+        "is_sample": case.is_sample,
+        "created_at": _ts(case.created_at),
+        "updated_at": _ts(case.updated_at),
+        "values": {k: case.values[k] for k in sorted(case.values, key=_value_sort_key)},
+        "attachments": [{"path": a.path, "kind": a.kind, "title": a.title,
+                         "position": a.position} for a in case.attachments],
+    }
+    if history is not None:
+        data["history"] = [{"status": CaseStatus(h.status).value, "at": h.at.isoformat(),
+                            "note": h.note, "number": h.number} for h in history]
+    return data
+
+
+def dumps_case(case: Case, history: list[StatusChange] | None = None) -> str:
+    """The case file text (UTF-8 JSON, indented, Japanese kept readable)."""
+    return json.dumps(case_to_dict(case, history), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_case_file(path: str | os.PathLike[str], case: Case,
+                    history: list[StatusChange] | None = None) -> None:
+    """Write the case file atomically; :class:`CaseFileError` if it cannot be written."""
+    try:
+        atomic_write_text(path, dumps_case(case, history))
+    except OSError as exc:
+        raise CaseFileError("casefile_write_failed", str(path),
+                            detail=exc.strerror or str(exc)) from exc
+
+
+# -- reading -------------------------------------------------------------------------------
+
+class _Reader:
+    """Checks one decoded JSON document; every failure is a :class:`CaseFileError`."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, code: str, **params: Any) -> CaseFileError:
+        return CaseFileError(code, self.source, **params)
+
+    def wrong_type(self, field: str, expected_ja: str, expected_en: str) -> CaseFileError:
+        if not field:  # the document itself
+            return self.fail("casefile_wrong_type", entry="ファイル全体", entry_en="whole file",
+                             expected=expected_ja, expected_en=expected_en)
+        return self.fail("casefile_wrong_type", entry=field, expected=expected_ja,
+                         expected_en=expected_en)
+
+    def object(self, value: Any, field: str, allowed: tuple[str, ...]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.wrong_type(field, "オブジェクト", "an object")
+        unknown = [k for k in value if k not in allowed]
+        if unknown:
+            raise self.fail("casefile_unknown_fields", entry=field or "最上位",
+                            entry_en=field or "top level",
+                            fields=", ".join(sorted(str(k) for k in unknown)))
+        return value
+
+    def string(self, data: dict[str, Any], key: str, field: str, default: str = "") -> str:
+        value = data.get(key, default)
+        if not isinstance(value, str):
+            raise self.wrong_type(field, "文字列", "a string")
+        return value
+
+    def integer(self, data: dict[str, Any], key: str, field: str, default: int = 0) -> int:
+        value = data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.wrong_type(field, "整数", "an integer")
+        return value
+
+    def boolean(self, data: dict[str, Any], key: str, field: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.wrong_type(field, "true または false", "true or false")
+        return value
+
+    def moment(self, value: Any, field: str) -> datetime:
+        if not isinstance(value, str):
+            raise self.wrong_type(field, "日時の文字列（ISO 8601）", "an ISO 8601 date-time string")
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            raise self.fail("casefile_bad_value", entry=field, value=value) from None
+
+    def optional_moment(self, data: dict[str, Any], key: str) -> datetime | None:
+        value = data.get(key)
+        return None if value is None else self.moment(value, key)
+
+    def status(self, value: Any, field: str) -> CaseStatus:
+        if not isinstance(value, str):
+            raise self.wrong_type(field, "文字列", "a string")
+        try:
+            return CaseStatus(value)
+        except ValueError:
+            raise self.fail("casefile_bad_value", entry=field, value=value) from None
+
+    def document(self, data: Any) -> CaseDocument:
+        top = self.object(data, "", _TOP_LEVEL)
+        if "format" in top and top["format"] != FORMAT_MARKER:
+            raise self.fail("casefile_not_case", expected=FORMAT_MARKER)
+        if "schema_version" not in top:
+            raise self.fail("casefile_missing_field", entry="schema_version")
+        version = self.integer(top, "schema_version", "schema_version")
+        if version > SCHEMA_VERSION:
+            raise self.fail("casefile_newer_version", version=version, supported=SCHEMA_VERSION)
+        if version < 1:
+            raise self.fail("casefile_bad_value", entry="schema_version", value=version)
+        if "procedure" not in top:
+            raise self.fail("casefile_missing_field", entry="procedure")
+        procedure = self.string(top, "procedure", "procedure")
+        if not procedure:
+            raise self.fail("casefile_bad_value", entry="procedure", value='""')
+
+        raw_method = top.get("receipt_method")
+        method: ReceiptMethod | None = None
+        if raw_method is not None:
+            if not isinstance(raw_method, str):
+                raise self.wrong_type("receipt_method", "文字列または null", "a string or null")
+            try:
+                method = ReceiptMethod(raw_method)
+            except ValueError:
+                raise self.fail("casefile_bad_value", entry="receipt_method",
+                                value=raw_method) from None
+
+        raw_values = top.get("values", {})
+        if not isinstance(raw_values, dict):
+            raise self.wrong_type("values", "オブジェクト", "an object")
+        values: dict[str, str] = {}
+        for key, value in raw_values.items():
+            if not _VALUE_KEY.match(key):
+                raise self.fail("casefile_bad_value", entry="values", value=key)
+            if not isinstance(value, str):
+                raise self.wrong_type(f"values.{key}", "文字列", "a string")
+            values[key] = value
+
+        raw_attachments = top.get("attachments", [])
+        if not isinstance(raw_attachments, list):
+            raise self.wrong_type("attachments", "配列", "an array")
+        attachments: list[AttachmentRef] = []
+        for n, item in enumerate(raw_attachments):
+            where = f"attachments[{n}]"
+            entry = self.object(item, where, _ATTACHMENT_FIELDS)
+            if "path" not in entry:
+                raise self.fail("casefile_missing_field", entry=f"{where}.path")
+            attachments.append(AttachmentRef(
+                path=self.string(entry, "path", f"{where}.path"),
+                kind=self.string(entry, "kind", f"{where}.kind", "document"),
+                title=self.string(entry, "title", f"{where}.title"),
+                position=self.integer(entry, "position", f"{where}.position")))
+
+        history: list[StatusChange] | None = None
+        if top.get("history") is not None:
+            if not isinstance(top["history"], list):
+                raise self.wrong_type("history", "配列", "an array")
+            history = []
+            for n, item in enumerate(top["history"]):
+                where = f"history[{n}]"
+                entry = self.object(item, where, _HISTORY_FIELDS)
+                for required in ("status", "at"):
+                    if required not in entry:
+                        raise self.fail("casefile_missing_field", entry=f"{where}.{required}")
+                history.append(StatusChange(
+                    status=self.status(entry["status"], f"{where}.status"),
+                    at=self.moment(entry["at"], f"{where}.at"),
+                    note=self.string(entry, "note", f"{where}.note"),
+                    number=self.string(entry, "number", f"{where}.number")))
+
+        case = Case(
+            id=self.string(top, "id", "id"),
+            procedure=procedure,
+            values=values,
+            status=self.status(top.get("status", CaseStatus.DRAFT.value), "status"),
+            receipt_method=method,
+            provisional_number=self.string(top, "provisional_number", "provisional_number"),
+            application_number=self.string(top, "application_number", "application_number"),
+            attachments=attachments,
+            remarks=self.string(top, "remarks", "remarks"),
+            created_at=self.optional_moment(top, "created_at"),
+            updated_at=self.optional_moment(top, "updated_at"),
+            is_sample=self.boolean(top, "is_sample", "is_sample"),
+        )
+        return CaseDocument(case=case, history=history)
+
+
+def case_from_dict(data: Any, source: str = "<dict>") -> CaseDocument:
+    """Check and convert a decoded case file; :class:`CaseFileError` if it is not valid."""
+    return _Reader(source).document(data)
+
+
+def loads_case(text: str, source: str = "<text>") -> CaseDocument:
+    """Parse case-file text; :class:`CaseFileError` for broken JSON or invalid content."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CaseFileError("casefile_bad_json", source, line=exc.lineno, column=exc.colno,
+                            detail=exc.msg) from None
+    except RecursionError:
+        raise CaseFileError("casefile_bad_json", source, line=0, column=0,
+                            detail="too deeply nested") from None
+    return case_from_dict(data, source)
+
+
+def read_case_file(path: str | os.PathLike[str]) -> CaseDocument:
+    """Read a case file (UTF-8, a byte-order mark is accepted) with its history if present."""
+    source = str(path)
+    limit = int(load_json("storage", "casefile.json")["max_bytes"])
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise CaseFileError("casefile_unreadable", source,
+                            detail=exc.strerror or str(exc)) from None
+    if len(raw) > limit:
+        raise CaseFileError("casefile_unreadable", source,
+                            detail=f"> {limit // 1_000_000} MB")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CaseFileError("casefile_unreadable", source,
+                            detail=f"UTF-8 ではありません / not UTF-8 (byte {exc.start})") from None
+    return loads_case(text, source)
+
+
+def load_case_file(path: str | os.PathLike[str]) -> Case:
+    """Read a case file and return the case (see :func:`read_case_file`)."""
+    return read_case_file(path).case
+
+
+def default_file_name(case: Case) -> str:
+    """A file name for exporting ``case``: ``<procedure>-<name or id>.json``, filesystem-safe."""
+    label = case.values.get("name", "").strip() or case.id[:8] or "case"
+    safe = re.sub(r"[^\w.-]+", "_", f"{case.procedure}-{label}").strip("._") or "case"
+    return str(Path(safe[:80] + ".json"))

@@ -1,0 +1,179 @@
+"""Case files: exact round trip (hypothesis), clear errors for every kind of bad file."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant.model import casefile
+from assistant.model.case import AttachmentRef, Case, CaseStatus, ReceiptMethod, repeat_key
+from assistant.model.casefile import CaseFileError
+from assistant.model.storage import CaseStore, StatusChange
+
+# Text as offices type it: Japanese (kana, kanji, full-width forms), Latin, digits, anything.
+JAPANESE = st.sampled_from("あいうアイウ漢字申請在留ＡＢＣ１２３　ー・（）〒")
+TEXT = st.one_of(
+    st.text(max_size=30),
+    st.lists(JAPANESE, max_size=20).map("".join),
+)
+FIELD_ID = st.from_regex(r"[a-z][a-z0-9_]{0,20}", fullmatch=True)
+VALUE_KEY = st.one_of(FIELD_ID, st.builds(repeat_key, FIELD_ID, st.integers(1, 10)))
+MOMENT = st.one_of(
+    st.none(),
+    st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1)),
+    st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1),
+                 timezones=st.sampled_from([UTC, timezone(timedelta(hours=9))])),
+)
+ATTACHMENT = st.builds(AttachmentRef, path=TEXT.filter(bool), kind=st.sampled_from(
+    ["document", "photo"]), title=TEXT, position=st.integers(0, 99))
+
+
+def cases(non_empty_values: bool = False, aware: bool = False):
+    value = TEXT.filter(bool) if non_empty_values else TEXT
+    moment = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1),
+                          timezones=st.just(UTC)) if aware else MOMENT
+    return st.builds(
+        Case,
+        id=st.one_of(st.just(""), st.uuids().map(lambda u: u.hex)),
+        procedure=st.sampled_from(["renewal", "change", "coe", "acquisition", "work-cert"]),
+        values=st.dictionaries(VALUE_KEY, value, max_size=15),
+        status=st.sampled_from(list(CaseStatus)),
+        receipt_method=st.one_of(st.none(), st.sampled_from(list(ReceiptMethod))),
+        provisional_number=TEXT, application_number=TEXT,
+        attachments=st.lists(ATTACHMENT, max_size=4),
+        remarks=TEXT,
+        created_at=moment, updated_at=moment,
+        is_sample=st.booleans(),
+    )
+
+
+HISTORY = st.one_of(st.none(), st.lists(st.builds(
+    StatusChange, status=st.sampled_from(list(CaseStatus)),
+    at=st.datetimes(timezones=st.just(UTC)), note=TEXT, number=TEXT), max_size=4))
+
+
+@given(case=cases(), history=HISTORY)
+def test_dict_and_text_round_trip_is_exact(case, history):
+    data = casefile.case_to_dict(case, history)
+    assert casefile.case_from_dict(data) == casefile.CaseDocument(case, history)
+    text = casefile.dumps_case(case, history)
+    assert casefile.loads_case(text) == casefile.CaseDocument(case, history)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=cases(non_empty_values=True, aware=True), history=HISTORY)
+def test_file_round_trip_through_two_databases_is_exact(tmp_path, case, history):
+    """export → import into another office's database → export again: identical files."""
+    tmp_path.joinpath("a.sqlite").unlink(missing_ok=True)
+    tmp_path.joinpath("b.sqlite").unlink(missing_ok=True)
+    first = tmp_path / "first.json"
+    casefile.write_case_file(first, case, history)
+    with CaseStore.open(tmp_path / "a.sqlite") as store:
+        stored = store.import_case(casefile.load_case_file(first),
+                                   casefile.read_case_file(first).history)
+        if case.id:
+            assert stored.id == case.id
+        second = tmp_path / "second.json"
+        casefile.write_case_file(second, stored, store.history(stored.id) if history else None)
+    with CaseStore.open(tmp_path / "b.sqlite") as other:
+        again = other.import_case(casefile.load_case_file(second))
+    expected = Case(**{**case.__dict__, "id": stored.id})
+    if expected.created_at is None:  # the database always records when a case was made
+        expected.created_at = stored.created_at
+    if expected.updated_at is None:
+        expected.updated_at = stored.updated_at
+    assert stored == expected
+    assert again == expected
+    if history:
+        assert casefile.read_case_file(second).history == history
+
+
+def test_file_is_readable_json_with_japanese(tmp_path):
+    case = Case(id="abc", procedure="renewal", values={"name": "王 芳",
+                                                       repeat_key("relative_name", 2): "李"})
+    path = tmp_path / "case.json"
+    casefile.write_case_file(path, case)
+    text = path.read_text(encoding="utf-8")
+    assert "王 芳" in text and '"schema_version": 1' in text
+    assert [p.name for p in tmp_path.iterdir() if p.name != "appdata"] == ["case.json"]
+
+
+def test_minimal_hand_written_file_loads_with_defaults(tmp_path):
+    path = tmp_path / "min.json"
+    path.write_text('{"schema_version": 1, "procedure": "coe", "values": {"name": "A B"}}',
+                    encoding="utf-8")
+    case = casefile.load_case_file(path)
+    assert (case.procedure, case.values, case.status, case.attachments, case.id) == (
+        "coe", {"name": "A B"}, CaseStatus.DRAFT, [], "")
+
+
+def test_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.json"
+    path.write_bytes('{"schema_version": 1, "procedure": "coe"}'.encode("utf-8-sig"))
+    assert casefile.load_case_file(path).procedure == "coe"
+
+
+GOOD = {"schema_version": 1, "procedure": "renewal"}
+
+
+@pytest.mark.parametrize(("content", "code", "ja_part"), [
+    ('{"schema_version": 1, "procedure": "renewal",', "casefile_bad_json", "正しいJSONではありません"),
+    (json.dumps({**GOOD, "colour": "red"}), "casefile_unknown_fields", "colour"),
+    (json.dumps({**GOOD, "attachments": [{"path": "a.pdf", "size": 3}]}),
+     "casefile_unknown_fields", "size"),
+    (json.dumps({**GOOD, "values": {"name": 5}}), "casefile_wrong_type", "values.name"),
+    (json.dumps({**GOOD, "values": ["name"]}), "casefile_wrong_type", "values"),
+    (json.dumps({**GOOD, "values": {"Bad Key": "x"}}), "casefile_bad_value", "Bad Key"),
+    (json.dumps({**GOOD, "is_sample": "yes"}), "casefile_wrong_type", "is_sample"),
+    (json.dumps({**GOOD, "attachments": [{"path": "a.pdf", "position": True}]}),
+     "casefile_wrong_type", "position"),
+    (json.dumps({**GOOD, "status": "approved"}), "casefile_bad_value", "approved"),
+    (json.dumps({**GOOD, "receipt_method": "fax"}), "casefile_bad_value", "fax"),
+    (json.dumps({**GOOD, "created_at": "yesterday"}), "casefile_bad_value", "yesterday"),
+    (json.dumps({**GOOD, "schema_version": 2}), "casefile_newer_version", "新しいバージョン"),
+    (json.dumps({**GOOD, "schema_version": "1"}), "casefile_wrong_type", "schema_version"),
+    (json.dumps({"procedure": "renewal"}), "casefile_missing_field", "schema_version"),
+    (json.dumps({"schema_version": 1}), "casefile_missing_field", "procedure"),
+    (json.dumps({**GOOD, "format": "something-else"}), "casefile_not_case", "案件ファイルではありません"),
+    ('[1, 2, 3]', "casefile_wrong_type", "オブジェクト"),
+    ("[" * 100000, "casefile_bad_json", "JSON"),
+])
+def test_bad_files_give_clear_messages(tmp_path, content, code, ja_part):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CaseFileError) as info:
+        casefile.load_case_file(path)
+    err = info.value
+    assert err.code == code
+    assert ja_part in err.message_ja
+    assert str(path) in err.message_ja and str(path) in err.message_en
+    assert err.message_en.isascii() or code == "casefile_bad_value"
+    problem = err.to_problem()
+    assert problem.is_error and problem.message_ja == err.message_ja
+
+
+def test_unreadable_and_non_utf8_files(tmp_path):
+    with pytest.raises(CaseFileError) as info:
+        casefile.load_case_file(tmp_path / "missing.json")
+    assert info.value.code == "casefile_unreadable" and "読み込めません" in str(info.value)
+    folder = tmp_path / "folder.json"
+    folder.mkdir()
+    with pytest.raises(CaseFileError):
+        casefile.load_case_file(folder)
+    sjis = tmp_path / "sjis.json"
+    sjis.write_bytes('{"schema_version": 1, "procedure": "申請"}'.encode("shift_jis"))
+    with pytest.raises(CaseFileError) as info:
+        casefile.load_case_file(sjis)
+    assert "UTF-8" in info.value.message_ja
+
+
+def test_write_failure_is_a_case_file_error(tmp_path):
+    case = Case(id="x", procedure="coe")
+    with pytest.raises(CaseFileError) as info:
+        casefile.write_case_file(tmp_path / "no" / "such" / "dir.json", case)
+    assert info.value.code == "casefile_write_failed"
