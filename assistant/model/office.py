@@ -1,0 +1,310 @@
+"""The office's staff profiles (利用者情報, DOMAIN.md §7) and where they are stored.
+
+An office has several staff members who file applications on the ISA online system; one of
+them is the *current* user, whose profile fills the 取次者 block of each case (see
+:mod:`assistant.model.agent_block`). A profile holds no secret: the 認証ID and the password live
+only in the OS keyring (:mod:`assistant.model.credentials`).
+
+Limits come from ``resources/office/rules.json`` (with their sources); message texts from
+``resources/messages/office.json``.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+import sqlite3
+import unicodedata
+import uuid
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from assistant.model.problems import Problem, Severity, make_problem
+from assistant.resources import load_json
+
+
+def rules() -> dict[str, Any]:
+    """The office limits from ``resources/office/rules.json``."""
+    data: dict[str, Any] = load_json("office", "rules.json")
+    return data
+
+
+class StaffCategory(enum.StrEnum):
+    """Who may file as 取次者 (DOMAIN.md §7: 弁護士・行政書士)."""
+
+    LAWYER = "lawyer"              # 弁護士
+    GYOSEISHOSHI = "gyoseishoshi"  # 行政書士
+
+    @property
+    def label_ja(self) -> str:
+        return "弁護士" if self is StaffCategory.LAWYER else "行政書士"
+
+    @property
+    def label_en(self) -> str:
+        return "Lawyer" if self is StaffCategory.LAWYER else "Gyoseishoshi"
+
+
+class Sex(enum.StrEnum):
+    MALE = "male"      # 男
+    FEMALE = "female"  # 女
+
+    @property
+    def label_ja(self) -> str:
+        return "男" if self is Sex.MALE else "女"
+
+
+@dataclass
+class StaffProfile:
+    """One staff member's registration data for the online system (no secrets)."""
+
+    id: str
+    name: str = ""                      # 氏名 (全角, fills 取次者_(1)氏名)
+    sex: Sex | None = None
+    birth_date: date | None = None
+    office_name: str = ""               # 所属機関等 (the office)
+    postal_code: str = ""               # 7 digits
+    prefecture: str = ""                # 都道府県, e.g. 東京都
+    municipality: str = ""              # 市区町村, e.g. 千代田区
+    street: str = ""                    # 町名丁目番地号等
+    phone: str = ""                     # digits only after normalisation
+    email: str = ""
+    category: StaffCategory | None = None
+    certificate_number: str = ""        # 申請等取次者証明書番号, 12 digits
+    certificate_expiry: date | None = None   # 届出済証明書の有効期限 (last valid day)
+    password_set_on: date | None = None      # day the password was set or changed
+
+    @staticmethod
+    def new_id() -> str:
+        return uuid.uuid4().hex[:12]
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key, value in data.items():
+            if isinstance(value, date):
+                data[key] = value.isoformat()
+            elif isinstance(value, enum.Enum):
+                data[key] = value.value
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StaffProfile:
+        known = {f.name for f in fields(cls)}
+        values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
+        for key in ("birth_date", "certificate_expiry", "password_set_on"):
+            raw = values.get(key)
+            values[key] = date.fromisoformat(raw) if raw else None
+        values["sex"] = Sex(values["sex"]) if values.get("sex") else None
+        values["category"] = StaffCategory(values["category"]) if values.get("category") else None
+        return cls(**values)
+
+
+# --- normalisation -------------------------------------------------------------------------
+
+_HYPHENS = re.compile(r"[\s\-‐‑‒–—―−ー－()（）]")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def normalise_digits(text: str) -> str:
+    """Full-width digits → ASCII; everything else is kept so validation can reject it."""
+    return text.translate(_FULLWIDTH_DIGITS).strip()
+
+
+def normalise_certificate_number(text: str) -> str:
+    return normalise_digits(text)
+
+
+def _normalise_number_with_separators(text: str) -> str:
+    return _HYPHENS.sub("", normalise_digits(text))
+
+
+def normalise_profile(profile: StaffProfile) -> StaffProfile:
+    """Return a copy with numbers in ASCII digits and surrounding blanks removed."""
+    return replace(
+        profile,
+        name=profile.name.strip(),
+        office_name=profile.office_name.strip(),
+        prefecture=profile.prefecture.strip(),
+        municipality=profile.municipality.strip(),
+        street=profile.street.strip(),
+        email=unicodedata.normalize("NFKC", profile.email).strip(),
+        certificate_number=normalise_certificate_number(profile.certificate_number),
+        postal_code=_normalise_number_with_separators(profile.postal_code),
+        phone=_normalise_number_with_separators(profile.phone),
+    )
+
+
+def _is_ascii_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
+def _half_width_chars(text: str) -> str:
+    odd = [c for c in text if unicodedata.east_asian_width(c) not in ("F", "W")]
+    return "".join(dict.fromkeys(odd))
+
+
+def validate_certificate_number(raw: str) -> list[Problem]:
+    """The 申請等取次者証明書番号: exactly 12 ASCII digits after full-width normalisation."""
+    digits = rules()["certificate_number_digits"]
+    number = normalise_certificate_number(raw)
+    field = "staff.certificate_number"
+    if not number:
+        return [make_problem(field, "office_certificate_number_missing", digits=digits)]
+    other = "".join(dict.fromkeys(c for c in number if not ("0" <= c <= "9")))
+    if other:
+        return [make_problem(field, "office_certificate_number_invalid_chars", chars=other)]
+    if len(number) != digits:
+        return [make_problem(field, "office_certificate_number_wrong_length", digits=digits,
+                             length=len(number))]
+    return []
+
+
+def validate_profile(profile: StaffProfile, today: date) -> list[Problem]:
+    """Everything wrong or missing in ``profile`` (validated in its normalised form)."""
+    limits = rules()
+    p = normalise_profile(profile)
+    problems: list[Problem] = []
+    warn = Severity.WARNING
+
+    if not p.name:
+        problems.append(make_problem("staff.name", "office_name_missing"))
+    else:
+        if len(p.name) > limits["name_max_length"]:
+            problems.append(make_problem("staff.name", "office_name_too_long",
+                                         max=limits["name_max_length"], length=len(p.name)))
+        half = _half_width_chars(p.name)
+        if half:
+            problems.append(make_problem("staff.name", "office_name_not_fullwidth",
+                                         chars=half))
+    if p.category is None:
+        problems.append(make_problem("staff.category", "office_category_missing"))
+    problems.extend(validate_certificate_number(p.certificate_number))
+
+    if not p.email:
+        problems.append(make_problem("staff.email", "office_email_missing", warn))
+    elif not _EMAIL.match(p.email):
+        problems.append(make_problem("staff.email", "office_email_invalid"))
+
+    if p.birth_date is not None and p.birth_date > today:
+        problems.append(make_problem("staff.birth_date", "office_birth_date_future"))
+
+    if p.postal_code and not (_is_ascii_digits(p.postal_code)
+                              and len(p.postal_code) == limits["postal_code_digits"]):
+        problems.append(make_problem("staff.postal_code", "office_postal_code_invalid",
+                                     digits=limits["postal_code_digits"]))
+    if p.phone and not (_is_ascii_digits(p.phone) and len(p.phone) <= limits["phone_max_digits"]):
+        problems.append(make_problem("staff.phone", "office_phone_invalid",
+                                     max=limits["phone_max_digits"]))
+    if len(p.street) > limits["street_max_length"]:
+        problems.append(make_problem("staff.street", "office_street_too_long",
+                                     max=limits["street_max_length"], length=len(p.street)))
+    if len(p.office_name) > limits["office_max_length"]:
+        problems.append(make_problem("staff.office_name", "office_office_too_long",
+                                     max=limits["office_max_length"], length=len(p.office_name)))
+    labels = {"office_name": "所属機関等", "postal_code": "郵便番号", "prefecture": "都道府県",
+              "municipality": "市区町村", "street": "町名丁目番地号等", "phone": "電話番号"}
+    missing = [label for attr, label in labels.items() if not getattr(p, attr)]
+    if missing:
+        problems.append(make_problem("staff.address", "office_address_incomplete", warn,
+                                     missing="、".join(missing)))
+
+    if p.certificate_expiry is None:
+        problems.append(make_problem("staff.certificate_expiry",
+                                     "office_certificate_expiry_missing", warn))
+    if p.password_set_on is None:
+        problems.append(make_problem("staff.password_set_on", "office_password_set_on_missing",
+                                     warn))
+    elif p.password_set_on > today:
+        problems.append(make_problem("staff.password_set_on", "office_password_set_on_future"))
+    return problems
+
+
+# --- storage -------------------------------------------------------------------------------
+
+class StaffNotFound(KeyError):
+    """No staff member with that id."""
+
+
+_STAFF_TABLE = """
+CREATE TABLE IF NOT EXISTS staff (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    is_current INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT
+)
+"""
+
+
+def create_staff_table(connection: sqlite3.Connection) -> None:
+    """Create the ``staff`` table as schema v1 of the case database defines it.
+
+    Only for a connection whose schema the storage module did not set up (tests, a
+    stand-alone file); the case database's migrations own the real table.
+    """
+    connection.execute(_STAFF_TABLE)
+
+
+class OfficeStore:
+    """Staff profiles in the ``staff`` table of the case database (JSON per row)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    def list(self) -> list[StaffProfile]:
+        rows = self._db.execute("SELECT data FROM staff ORDER BY rowid").fetchall()
+        return [StaffProfile.from_json(json.loads(row[0])) for row in rows]
+
+    def get(self, staff_id: str) -> StaffProfile:
+        row = self._db.execute("SELECT data FROM staff WHERE id = ?", (staff_id,)).fetchone()
+        if row is None:
+            raise StaffNotFound(staff_id)
+        return StaffProfile.from_json(json.loads(row[0]))
+
+    def save(self, profile: StaffProfile) -> StaffProfile:
+        """Insert or update ``profile`` (normalised); the first one saved becomes current."""
+        profile = normalise_profile(profile)
+        data = json.dumps(profile.to_json(), ensure_ascii=False, sort_keys=True)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._db:
+            self._db.execute(
+                "INSERT INTO staff (id, data, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET data = excluded.data, "
+                "updated_at = excluded.updated_at",
+                (profile.id, data, now))
+            has_current = self._db.execute(
+                "SELECT 1 FROM staff WHERE is_current = 1").fetchone()
+            if has_current is None:
+                self._db.execute("UPDATE staff SET is_current = 1 WHERE id = ?", (profile.id,))
+        return profile
+
+    def delete(self, staff_id: str) -> None:
+        with self._db:
+            self._db.execute("DELETE FROM staff WHERE id = ?", (staff_id,))
+
+    def set_current(self, staff_id: str) -> None:
+        with self._db:
+            exists = self._db.execute("SELECT 1 FROM staff WHERE id = ?",
+                                      (staff_id,)).fetchone()
+            if exists is None:
+                raise StaffNotFound(staff_id)
+            self._db.execute("UPDATE staff SET is_current = (id = ?)", (staff_id,))
+
+    def current(self) -> StaffProfile | None:
+        row = self._db.execute(
+            "SELECT data FROM staff WHERE is_current = 1 LIMIT 1").fetchone()
+        return None if row is None else StaffProfile.from_json(json.loads(row[0]))
+
+    def find(self, key: str) -> StaffProfile:
+        """A staff member by id, or by exact name when the name is unique."""
+        try:
+            return self.get(key)
+        except StaffNotFound:
+            pass
+        matches = [p for p in self.list() if p.name == key or p.id.startswith(key)]
+        if len(matches) == 1:
+            return matches[0]
+        raise StaffNotFound(key)
