@@ -28,23 +28,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from assistant import APP_ID, __version__
+from assistant import __version__
 from assistant.model.credentials import redact
+from assistant.model.paths import data_dir
 
 Listener = Callable[[str, Path | None], None]
 
 
-def data_dir() -> Path:
-    """The user data folder (``ASSISTANT_DATA_DIR`` overrides it)."""
-    override = os.environ.get("ASSISTANT_DATA_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
-
-
 def logs_dir(data: Path | None = None) -> Path:
+    """``<data folder>/logs`` (:func:`assistant.model.paths.data_dir`)."""
     return (data or data_dir()) / "logs"
 
 

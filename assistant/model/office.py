@@ -17,6 +17,8 @@ import re
 import sqlite3
 import unicodedata
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -249,10 +251,28 @@ def create_staff_table(connection: sqlite3.Connection) -> None:
 
 
 class OfficeStore:
-    """Staff profiles in the ``staff`` table of the case database (JSON per row)."""
+    """Staff profiles in the ``staff`` table of the case database (JSON per row).
+
+    Give it the case database's connection (``OfficeStore(case_store.connection)``); schema v1
+    of :mod:`assistant.model.storage` creates the table.
+    """
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction, on an autocommit connection (the CaseStore's) or a default one."""
+        db = self._db
+        if db.in_transaction:
+            db.commit()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.rollback()
+            raise
+        db.commit()
 
     def list(self) -> list[StaffProfile]:
         rows = self._db.execute("SELECT data FROM staff ORDER BY rowid").fetchall()
@@ -269,7 +289,7 @@ class OfficeStore:
         profile = normalise_profile(profile)
         data = json.dumps(profile.to_json(), ensure_ascii=False, sort_keys=True)
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        with self._db:
+        with self._transaction():
             self._db.execute(
                 "INSERT INTO staff (id, data, updated_at) VALUES (?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET data = excluded.data, "
@@ -282,11 +302,11 @@ class OfficeStore:
         return profile
 
     def delete(self, staff_id: str) -> None:
-        with self._db:
+        with self._transaction():
             self._db.execute("DELETE FROM staff WHERE id = ?", (staff_id,))
 
     def set_current(self, staff_id: str) -> None:
-        with self._db:
+        with self._transaction():
             exists = self._db.execute("SELECT 1 FROM staff WHERE id = ?",
                                       (staff_id,)).fetchone()
             if exists is None:

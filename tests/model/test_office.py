@@ -153,3 +153,19 @@ def test_stored_json_has_no_secret_fields(store):
     assert not {k for k in data if "password" in k and k != "password_set_on"}
     assert "auth_id" not in data
     assert data["certificate_expiry"] == "2028-03-31"
+
+
+def test_office_store_uses_the_case_database_staff_table(tmp_path):
+    from assistant.model.storage import CaseStore
+
+    path = tmp_path / "cases.sqlite"
+    with CaseStore.open(path) as cases:
+        office = OfficeStore(cases.connection)
+        office.save(complete_profile(id="a"))
+        office.save(complete_profile(id="b", name="入管　花子"))
+        office.set_current("b")
+        records = {r.id: r for r in cases.list_staff()}
+        assert records["b"].is_current and not records["a"].is_current
+        assert records["a"].data["name"] == "法務　太郎"
+    with CaseStore.open(path) as cases:
+        assert OfficeStore(cases.connection).current().name == "入管　花子"
