@@ -81,6 +81,7 @@ def test_empty_password_is_refused():
 def test_in_memory_backend_is_never_chosen_automatically():
     viable = list(keyring.backend.KeyringBackend.get_viable_backends())
     assert InMemoryKeyring not in viable
+    assert not any(cls.__module__.startswith("tests.") for cls in viable)
 
 
 @pytest.mark.parametrize("backend, reason", [
@@ -119,12 +120,15 @@ def test_chainer_skips_file_backends():
 
     memory = InMemoryKeyring()
 
+    # ``viable = False``: test subclasses register with keyring and must never be chosen.
     class Chain(chainer.ChainerBackend):
+        viable = False
         backends = [FileKeyringStandIn(), memory]
 
     assert CredentialStore(Chain()).backend() is memory
 
     class OnlyFiles(chainer.ChainerBackend):
+        viable = False
         backends = [FileKeyringStandIn()]
 
     with pytest.raises(KeyringUnavailable):
