@@ -1,0 +1,152 @@
+"""The field catalogue matches the ISA templates and exposes what the wizard and exports need."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from assistant.model import case
+from assistant.model.codelists import code_list, list_ids
+from assistant.model.fields import PROCEDURES, STEPS, catalogue
+
+ISA = Path("/work/shared/isa/templates")
+
+
+def _template_headers(procedure: str, sheet: str) -> list[str]:
+    with (ISA / procedure / f"{sheet}.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return next(csv.reader(handle))
+
+
+@pytest.mark.parametrize("procedure,sheet,count", [
+    ("renewal", "main", 76), ("renewal", "category_v", 263), ("renewal", "simultaneous", 114),
+    ("change", "main", 78), ("change", "category_v", 265), ("change", "simultaneous", 113),
+    ("coe", "main", 84), ("coe", "category_v", 297),
+])
+def test_header_row_is_the_template_header_row(procedure: str, sheet: str, count: int) -> None:
+    headers = catalogue(procedure).headers(sheet)
+    assert len(headers) == count
+    if ISA.exists():  # the reference data is only on the build machine
+        assert headers == _template_headers(procedure, sheet)
+
+
+@pytest.mark.parametrize("procedure", ["renewal", "change", "coe"])
+def test_every_column_maps_to_a_field_of_the_catalogue(procedure: str) -> None:
+    cat = catalogue(procedure)
+    for sheet in cat.sheets:
+        for column in cat.columns(sheet):
+            if column.field_id is not None:
+                field = cat.field(column.field_id)
+                if column.repeat is not None:
+                    assert field.header_for(column.repeat) == column.header
+
+
+def test_well_known_ids_from_case_module_are_used() -> None:
+    ids = {case.NAME, case.NATIONALITY, case.BIRTH_DATE, case.SEX, case.CURRENT_STATUS,
+           case.PERIOD_OF_STAY, case.EXPIRY_DATE, case.HAS_CARD, case.ZAIRYU_CARD_NUMBER,
+           case.PASSPORT_NUMBER, case.PASSPORT_EXPIRY}
+    for procedure in ("renewal", "change"):
+        cat = catalogue(procedure)
+        assert ids <= {f.id for f in cat.fields}
+    assert catalogue("change").field(case.DESIRED_STATUS).header == "身分事項_希望する在留資格"
+    assert catalogue("coe").field(case.DESIRED_STATUS).header == "身分事項_入国目的"
+
+
+def test_main_sheet_rules_come_from_the_guidance() -> None:
+    cat = catalogue("renewal")
+    name = cat.field("name")
+    assert (name.char_class, name.max_length) == ("halfwidth_upper", 104)
+    card = cat.field("zairyu_card_number")
+    assert (card.min_length, card.max_length, card.pattern) == (12, 12, "card_number")
+    street = cat.field("address_street")
+    assert (street.char_class, street.max_length) == ("fullwidth", 85)
+    assert cat.field("phone").max_length == 12
+    assert cat.field("reason").max_length == 600
+    birth = cat.field("birth_date")
+    assert birth.kind == "date" and birth.date_unknown_markers
+
+
+def test_relatives_are_a_repeat_group_of_six() -> None:
+    cat = catalogue("renewal")
+    group = cat.group("relatives")
+    assert group.max == 6
+    assert "relative_name" in group.members and "relative_card_number" in group.members
+    assert cat.field("relative_name[3]").header_for(3) == (
+        "身分事項_在日親族及び同居者3_在日親族及び同居者_氏名")
+    assert group.required_when is not None and group.required_when.field == "has_relatives"
+
+
+def test_career_is_a_repeat_group_of_ten() -> None:
+    group = catalogue("renewal").group("career")
+    assert group.max == 10
+    assert set(group.members) == {"career_start", "career_end", "career_employer"}
+
+
+def test_required_when_conditions() -> None:
+    cat = catalogue("renewal")
+    ed = cat.field("ed_number_alpha").required_when
+    assert ed is not None and ed.field == "has_zairyu_card" and "無 No" in ed.equals
+    details = cat.field("criminal_record_details").required_when
+    assert details is not None and details.field == "criminal_record"
+
+
+def test_every_step_has_fields_and_titles() -> None:
+    for procedure in PROCEDURES:
+        cat = catalogue(procedure)
+        for step in STEPS:
+            assert cat.fields_for_step(step), (procedure, step)
+        assert [s.id for s in cat.steps] == list(STEPS)
+        for step_info in cat.steps:
+            assert step_info.title_ja and step_info.title_en
+            for section in step_info.sections:
+                assert section.field_ids
+
+
+def test_step1_holds_procedure_choices() -> None:
+    ids = {f.id for f in catalogue("renewal").fields_for_step("1")}
+    assert {"current_status", "desired_period", "simultaneous_reentry",
+            "simultaneous_extra_activity"} <= ids
+    step3 = {f.id for f in catalogue("renewal").fields_for_step("3")}
+    assert {"receipt_method", "intent_confirmed", "remarks"} <= step3
+
+
+def test_derived_procedures_state_their_source() -> None:
+    acq = catalogue("acquisition")
+    assert "No ISA bulk template" in acq.source
+    assert acq.field("acquisition_event_date").kind == "date"
+    assert not acq.has_field("expiry_date")
+    wc = catalogue("work-cert")
+    assert wc.field("work_cert_activity").required
+    assert wc.field("name").max_length == 104
+
+
+def test_code_lists_referenced_by_fields_exist() -> None:
+    ids = set(list_ids())
+    for procedure in PROCEDURES:
+        for f in catalogue(procedure).fields:
+            if f.code_list:
+                assert f.code_list in ids, (procedure, f.id, f.code_list)
+
+
+def test_nationality_offers_china_marked_unverified() -> None:
+    nationality = code_list("nationality")
+    china = nationality.lookup("中国 People's Republic of China")
+    assert china is not None and china.code is None and not china.verified
+    vietnam = nationality.lookup("L61")
+    assert vietnam is not None and vietnam.label == "ベトナム Viet Nam" and vietnam.verified
+    assert china in nationality.unverified
+
+
+def test_periods_depend_on_status() -> None:
+    periods = code_list("period")
+    labels = periods.labels("T26")
+    assert labels == ["３月", "１年", "３年", "５年"]
+    assert periods.labels("技術・人文知識・国際業務 Engineer/Specialist in Humanities/International Services") == labels
+    assert "６月" not in labels
+
+
+def test_municipalities_depend_on_prefecture() -> None:
+    cities = code_list("municipality")
+    assert "千代田区" in cities.labels("東京都")
+    assert "千代田区" not in cities.labels("北海道")

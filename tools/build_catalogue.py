@@ -1,0 +1,626 @@
+#!/usr/bin/env python3
+"""Build the field catalogue and code lists in ``resources/`` from the ISA reference data.
+
+Reads ``../shared/isa`` (templates/<procedure>/*.csv, codelists/*.json) and the hand-written
+``resources/fields/columns.json`` (ids, English labels, sections, code lists, conditions) and
+writes:
+
+* ``resources/fields/<procedure>.json`` — one catalogue per procedure (renewal, change, coe from
+  the templates; acquisition and work-cert defined from them, with the source stated);
+* ``resources/codelists/<id>.json`` — one code list per file (label, code, verified flag).
+
+The output is committed: the application never reads ``../shared`` at run time. Run it again
+when ISA publishes a new workbook (after refreshing ``isa/``) and review the diff.
+
+Usage: ``python3 tools/build_catalogue.py [--isa PATH]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = ROOT / "resources"
+DEFAULT_ISA = Path("/work/shared/isa")
+
+TEMPLATE_PROCEDURES = ("renewal", "change", "coe")
+SHEETS = ("main", "category_v", "simultaneous")
+
+# Repeat groups recognised in header logical names (after NFKC): prefix segment + index.
+GROUP_PATTERNS = {
+    "relatives": re.compile(r"(在日親族及び同居者)(\d+)(_)"),
+    "career": re.compile(r"(申請人に関する情報等_職歴)(\d+)(_職歴_)"),
+}
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+# --------------------------------------------------------------------------- guidance parsing
+
+def parse_guidance(guidance: str) -> dict[str, Any]:
+    """Derive kind, character class and length limits from ISA's guidance text."""
+    g = nfkc(guidance)
+    spec: dict[str, Any] = {"kind": "text", "char_class": "any", "max_length": None,
+                            "min_length": None, "date_unknown_markers": False}
+    if "プルダウン" in g:
+        spec["kind"] = "code"
+    if "YYYYMMDD" in g:
+        spec["kind"] = "date"
+        spec["char_class"] = "digits"
+        spec["max_length"] = spec["min_length"] = 8
+        spec["date_unknown_markers"] = "年月日不詳" in g
+    elif "YYYYMM" in g:
+        spec["kind"] = "year_month"
+        spec["char_class"] = "digits"
+        spec["max_length"] = spec["min_length"] = 6
+    if spec["kind"] == "text":
+        if re.search(r"半角英字\(大文字入力\)", g):
+            spec["char_class"] = "halfwidth_upper"
+        elif re.search(r"半角英数字\(大文字入力\)", g):
+            spec["char_class"] = "halfwidth_upper"
+        elif "半角英数字記号" in g:
+            spec["char_class"] = "halfwidth"
+        elif "半角数字" in g:
+            spec["char_class"] = "digits"
+            if "円単位" in g or "時間単位" in g:
+                spec["kind"] = "number"
+        elif "全角" in g:
+            spec["char_class"] = "fullwidth"
+    m = re.search(r"(\d+)文字以内", g)
+    if m:
+        spec["max_length"] = int(m.group(1))
+    else:
+        m = re.search(r"(\d+)文字", g)
+        if m and spec["kind"] not in ("date", "year_month"):
+            spec["max_length"] = spec["min_length"] = int(m.group(1))
+    return spec
+
+
+# --------------------------------------------------------------------------- code lists
+
+def _pairs(values: list[str]) -> list[tuple[str, str]]:
+    if len(values) % 2:
+        raise ValueError("label/code list with an odd number of entries")
+    return list(zip(values[0::2], values[1::2], strict=True))
+
+
+class CodeListBuilder:
+    """Code lists, merged across the three workbooks (labels + codes where the data has them)."""
+
+    def __init__(self, isa: Path) -> None:
+        self.data = {p: json.loads((isa / "codelists" / f"{p}.json").read_text("utf-8"))
+                     for p in TEMPLATE_PROCEDURES}
+        self.municipalities = json.loads(
+            (isa / "codelists" / "municipalities_by_prefecture.json").read_text("utf-8"))
+        self.lists: dict[str, dict[str, Any]] = {}
+
+    # renewal.json holds label/code pairs in its _C ranges; change.json's _C and coe.json's _L
+    # ranges hold labels only.
+    def pairs(self, name: str) -> list[tuple[str, str]]:
+        return _pairs(self.data["renewal"][name])
+
+    def labels(self, procedure: str, name: str) -> list[str]:
+        values: list[str] = self.data[procedure][name]
+        return values
+
+    def add(self, list_id: str, ja: str, en: str, entries: list[dict[str, Any]], source: str,
+            **extra: Any) -> None:
+        self.lists[list_id] = {"id": list_id, "name_ja": ja, "name_en": en, "source": source,
+                               "entries": entries, **extra}
+
+    def from_pairs(self, list_id: str, ja: str, en: str, name: str) -> None:
+        entries = [{"label": label, "code": code, "verified": True}
+                   for label, code in self.pairs(name)]
+        self.add(list_id, ja, en, entries, f"renewal.json {name} (label, code pairs)")
+
+    def from_labels(self, list_id: str, ja: str, en: str, procedure: str, name: str,
+                    codes_from: str | None = None) -> None:
+        codes = dict(self.pairs(codes_from)) if codes_from else {}
+        entries = []
+        for label in self.labels(procedure, name):
+            code = codes.get(label)
+            entries.append({"label": label, "code": code, "verified": True})
+        source = f"{procedure}.json {name} (labels)"
+        if codes_from:
+            source += f"; codes from renewal.json {codes_from} where the label matches"
+        self.add(list_id, ja, en, entries, source)
+
+    def build(self) -> None:
+        # Nationality: renewal's pairs lost their first entry (中国) in extraction; the label
+        # lists of change/coe still have it. Keep the workbook order (中国 first) and mark every
+        # entry without a code from the data as unverified.
+        codes = dict(self.pairs("_CA61_2_C"))
+        entries = []
+        for label in self.labels("coe", "_CA61_L"):
+            code = codes.get(label)
+            entry: dict[str, Any] = {"label": label, "code": code, "verified": code is not None}
+            if code is None:
+                entry["note"] = ("label from coe.json _CA61_L / change.json _CA61_C; the code was "
+                                 "lost in extraction (isa/README.md, known gaps) — confirm it "
+                                 "against the current ISA workbook before uploading codes")
+            entries.append(entry)
+        self.add("nationality", "国籍・地域", "Nationality / region", entries,
+                 "coe.json _CA61_L labels, codes from renewal.json _CA61_2_C")
+        # Countries including Japan (relatives in Japan may be Japanese nationals).
+        entries = []
+        for label in self.labels("coe", "_CB79_L"):
+            code = codes.get(label)
+            entry = {"label": label, "code": code, "verified": code is not None}
+            if code is None:
+                entry["note"] = "no code for this label in the extracted data"
+            entries.append(entry)
+        self.add("country", "国・地域", "Country / region", entries,
+                 "coe.json _CB79_L labels (日本 included), codes from renewal.json _CA61_2_C")
+        self.from_pairs("sex", "性別", "Sex", "_C611_C")
+        self.from_pairs("yes_no", "有無", "Yes / no", "_A021_C")
+        self.from_pairs("prefecture", "都道府県", "Prefecture", "_C619_C")
+        self.from_pairs("status_current", "現に有する在留資格", "Status of residence", "_CB19_0_C")
+        self.from_labels("status_change", "希望する在留資格", "Desired status of residence",
+                         "change", "_CB19_C", codes_from="_CB19_3_C")
+        self.from_pairs("status", "在留資格", "Status of residence (all)", "_CB19_3_C")
+        # Periods of stay per status: _CB19_0_<T>_C, falling back to the other _CB19 variants.
+        by_parent: dict[str, list[dict[str, Any]]] = {}
+        renewal = self.data["renewal"]
+        status_codes = [code for _, code in self.pairs("_CB19_3_C")]
+        for status in status_codes:
+            for name in (f"_CB19_0_{status}_C", f"_CB19_4_{status}_C", f"_CB19_{status}_C",
+                         f"_CB19_2_{status}_C", f"_CB19_1_{status}_C"):
+                if name in renewal:
+                    by_parent[status] = [{"label": lab, "code": code, "verified": True}
+                                         for lab, code in _pairs(renewal[name])]
+                    break
+        all_periods: dict[str, dict[str, Any]] = {}
+        for entries_ in by_parent.values():
+            for e in entries_:
+                all_periods.setdefault(e["code"], e)
+        self.add("period", "在留期間", "Period of stay",
+                 sorted(all_periods.values(), key=lambda e: str(e["code"])),
+                 "renewal.json _CB19_0_<status>_C (fallback _CB19_4_/_CB19_/_CB19_2_/_CB19_1_); "
+                 "period code = YYMMDDD", parent_list="status", by_parent=by_parent)
+        # Municipalities, cascading on the prefecture label.
+        by_pref = {pref: [{"label": city, "code": None, "verified": True} for city in cities]
+                   for pref, cities in self.municipalities.items()}
+        self.add("municipality", "市区町村", "City / ward / town",
+                 [e for cities in by_pref.values() for e in cities],
+                 "municipalities_by_prefecture.json (labels only)", parent_list="prefecture",
+                 by_parent=by_pref)
+        relation_codes = dict(self.pairs("_CB06_1_C"))
+        self.add("relationship", "続柄", "Relationship",
+                 [{"label": lab, "code": relation_codes.get(lab), "verified": True}
+                  for lab in self.labels("change", "_CB06_C")],
+                 "change.json _CB06_C labels; codes from renewal.json _CB06_1_C where present")
+        self.from_labels("receipt_method", "受領方法", "Receipt method", "change", "_CB22_C")
+        self.from_labels("receipt_method_coe", "受領方法（認定）", "Receipt method (COE)",
+                         "coe", "_CB22_L")
+        self.from_labels("immigration_office", "受領官署", "Immigration office", "change",
+                         "_CB52_C")
+        self.from_labels("intent_confirmation", "申請意思の確認", "Confirmation of intent",
+                         "change", "_A019_C")
+        self.from_labels("entry_purpose", "入国目的", "Purpose of entry", "coe", "_CB18_L")
+        self.from_labels("port_of_entry", "上陸予定港", "Port of entry", "coe", "_A024_L")
+        self.from_labels("years_0_40", "年数", "Years", "coe", "_A025_L")
+        self.from_labels("years_0_5", "年数", "Years", "coe", "_A025_1_L")
+        self.from_labels("months_0_11", "月数", "Months", "coe", "_A026_L")
+        self.from_labels("count_1_99", "回数", "Number of times", "coe", "_A027_L")
+        self.from_labels("count_0_99", "回数", "Number of times", "coe", "_A026_1_L")
+        self.from_labels("undecided_yes", "未定／有", "Undecided / yes", "change", "_A036_C")
+        self.from_labels("reentry_purpose", "渡航目的", "Purpose of travel", "change", "_CB25_C")
+        self.from_labels("reentry_permit_type", "希望する再入国許可", "Re-entry permit",
+                         "coe", "_CB04_L")
+        self.from_labels("extra_job", "職務の内容", "Type of work", "change", "_CA76_C")
+        self.from_labels("extra_industry", "業種", "Type of business", "change", "_CB01_C")
+        self.from_labels("simultaneous_reentry", "再入国許可申請", "Re-entry permit", "coe",
+                         "_CB24_1_L")
+        self.from_labels("simultaneous_extra_activity", "資格外活動許可申請",
+                         "Permission for activity outside status", "coe", "_CB24_2_L")
+        self.from_labels("simultaneous_work_cert", "就労資格証明書交付申請",
+                         "Certificate of authorised employment", "coe", "_CB24_3_L")
+        self.add("acquisition_reason", "在留資格の取得を必要とする事由",
+                 "Reason acquisition is needed",
+                 [{"label": lab, "code": None, "verified": False,
+                   "note": "from the paper form; no ISA pull-down in the extracted data"}
+                  for lab in ("出生 Birth", "日本の国籍離脱 Renunciation of Japanese nationality",
+                              "その他 Others")],
+                 "paper form 在留資格取得許可申請書 (施行規則別記第36号様式)")
+
+
+# --------------------------------------------------------------------------- templates
+
+def read_sheet(isa: Path, procedure: str, sheet: str) -> list[dict[str, str]] | None:
+    path = isa / "templates" / procedure / f"{sheet}.csv"
+    if not path.exists():
+        return None
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    headers = rows[0]
+    guidance = rows[1] if len(rows) > 1 else []
+    examples = rows[2] if len(rows) > 2 else []
+    columns = []
+    for i, header in enumerate(headers):
+        columns.append({"index": i, "header": header,
+                        "guidance": guidance[i] if i < len(guidance) else "",
+                        "example": examples[i] if i < len(examples) else ""})
+    return columns
+
+
+def group_key(header: str) -> tuple[str, str | None, int | None]:
+    """NFKC header → (key with {n}, group id, index)."""
+    key = nfkc(header)
+    for group, pattern in GROUP_PATTERNS.items():
+        m = pattern.search(key)
+        if m:
+            return pattern.sub(lambda mm: f"{mm.group(1)}{{n}}{mm.group(3)}", key, count=1), \
+                group, int(m.group(2))
+    return key, None, None
+
+
+def raw_pattern(header: str, index: int | None) -> str:
+    """The exact template header with the repeat index replaced by ``{n}``."""
+    if index is None:
+        return header
+    def repl(m: re.Match[str]) -> str:
+        marker = "{N}" if not m.group(2).isascii() else "{n}"
+        return f"{m.group(1)}{marker}{m.group(3)}"
+
+    return re.sub(r"(同居者|職歴)([0-9０-９]+)(_)", repl, header, count=1)
+
+
+class CatalogueBuilder:
+    def __init__(self, isa: Path, mapping: dict[str, Any], lists: CodeListBuilder) -> None:
+        self.isa = isa
+        self.mapping = mapping
+        self.lists = lists
+        self.sections = mapping["sections"]
+        self.by_key: dict[tuple[str, str], dict[str, Any]] = {}
+        for entry in mapping["columns"]:
+            heads = entry["h"] if isinstance(entry["h"], list) else [entry["h"]]
+            sheet = entry.get("sheet", "main")
+            for head in heads:
+                self.by_key[(sheet, nfkc(head))] = entry
+        self.blocks = mapping["blocks"]
+
+    def block_entry(self, key: str) -> dict[str, Any] | None:
+        for prefix, id_prefix in self.blocks["block_prefixes"].items():
+            if key.startswith(prefix):
+                rest = key[len(prefix):]
+                block = self.blocks["agent" if "agent" in id_prefix else "legal_rep"]
+                if rest in block:
+                    sid, en = block[rest]
+                    sec = "agent" if "agent" in id_prefix else "legal_rep"
+                    owner = id_prefix.split("_")[0] if id_prefix.startswith(("reentry", "extra", "work")) else None
+                    if id_prefix.startswith("reentry"):
+                        sec, owner = "reentry", "reentry"
+                    elif id_prefix.startswith("extra"):
+                        sec, owner = "extra_activity", "extra_activity"
+                    elif id_prefix.startswith("work_cert"):
+                        sec, owner = "work_cert", "work_cert"
+                    ja = re.sub(r"^_?(\(オンラインシステム利用者\)_)?\(\d+\)", "", rest)
+                    who_ja, who_en = (("取次者", "Agent") if "agent" in id_prefix
+                                      else ("法定代理人", "Legal representative"))
+                    if id_prefix.startswith(("reentry", "extra", "work_cert")):
+                        ja, en = f"{who_ja} {ja}", f"{who_en}: {en}"
+                    out: dict[str, Any] = {"id": id_prefix + sid, "en": en, "sec": sec, "ja": ja}
+                    if owner:
+                        out["when_simultaneous"] = owner
+                        out["optional"] = True
+                    if sid in ("prefecture",):
+                        out["list"] = "prefecture"
+                    if sid == "municipality":
+                        out["list"] = "municipality"
+                        out["parent"] = id_prefix + "prefecture"
+                    if sid in ("phone", "mobile"):
+                        out["pattern"] = "phone"
+                    if sid == "postal_code":
+                        out["pattern"] = "postal_code"
+                    return out
+        return None
+
+    def build(self, procedure: str) -> dict[str, Any]:
+        fields: dict[str, dict[str, Any]] = {}
+        order: list[str] = []
+        sheets: dict[str, list[dict[str, Any]]] = {}
+        unmapped: list[str] = []
+        for sheet in SHEETS:
+            columns = read_sheet(self.isa, procedure, sheet)
+            if columns is None:
+                continue
+            seen: dict[str, int] = {}
+            out_columns = []
+            for col in columns:
+                header = col["header"]
+                if sheet == "simultaneous" and header == "":
+                    out_columns.append({"index": col["index"], "header": header, "field": None,
+                                        "note": "label column of the workbook (項目説明文)"})
+                    continue
+                key, group, gindex = group_key(header)
+                occurrence_key = f"{key}@{gindex}"
+                seen[occurrence_key] = seen.get(occurrence_key, 0) + 1
+                count = seen[occurrence_key]
+                lookup = key if count == 1 else f"{key}#{count}"
+                entry = self.by_key.get((sheet, lookup))
+                if entry is None and sheet != "main":
+                    entry = self.block_entry(key)
+                if entry is None and sheet == "category_v":
+                    entry = self.category_v_entry(procedure, col, key, group)
+                if entry is None:
+                    unmapped.append(f"{procedure}/{sheet}[{col['index']}] {header}")
+                    entry = {"id": f"{sheet}_{col['index']:03d}", "en": "", "sec": "applicant_info"}
+                fid = entry["id"]
+                out_columns.append({"index": col["index"], "header": header, "field": fid,
+                                    **({"repeat": gindex} if gindex else {})})
+                if entry.get("shared"):
+                    continue  # defined by the main sheet column of the same id
+                if fid in fields:
+                    continue  # later repeat members of a group
+                fields[fid] = self.field_def(procedure, sheet, col, key, group, gindex, entry)
+                order.append(fid)
+            sheets[sheet] = out_columns
+        if unmapped:
+            print("unmapped columns:\n  " + "\n  ".join(unmapped), file=sys.stderr)
+        return self.assemble(procedure, [fields[f] for f in order], sheets,
+                             f"isa/templates/{procedure}/*.csv (ISA 一括申請用テンプレート)")
+
+    def category_v_entry(self, procedure: str, col: dict[str, str], key: str,
+                         group: str | None) -> dict[str, Any]:
+        """Columns of the 区分V sheet without a hand-written id (provisional positional ids)."""
+        top = key.split("_", 1)[0]
+        sec = "organization" if top.startswith("所属機関") else "applicant_info"
+        if group == "career":
+            suffix = key.split("_職歴_", 1)[1]
+            ids = {"入社_年月": ("career_start", "Joined (year, month)"),
+                   "退社_年月": ("career_end", "Left (year, month)"),
+                   "勤務先_名称": ("career_employer", "Employer")}
+            if suffix in ids:
+                fid, en = ids[suffix]
+                return {"id": fid, "en": en, "sec": "applicant_info", "group": "career",
+                        "required_in_group": True}
+        if key == "申請人に関する情報等_職歴の有無":
+            return {"id": "has_career", "en": "Employment history", "sec": "applicant_info",
+                    "list": "yes_no"}
+        return {"id": f"v_{procedure}_{int(col['index']):03d}", "en": "", "sec": sec,
+                "provisional_id": True}
+
+    def field_def(self, procedure: str, sheet: str, col: dict[str, str], key: str,
+                  group: str | None, gindex: int | None, entry: dict[str, Any]) -> dict[str, Any]:
+        spec = parse_guidance(col["guidance"])
+        sec = self.sections[entry["sec"]]
+        label_ja = entry.get("ja") or self.label_from_key(key, group)
+        if entry["id"].endswith("_decided"):
+            label_ja += "（決定の有無）"
+        elif key.endswith("(1)職務の内容") and entry["id"].endswith("_other"):
+            label_ja += "（その他）"
+        kind = spec["kind"]
+        code_list = entry.get("list")
+        if code_list:
+            kind = "yesno" if code_list == "yes_no" else "code"
+        if code_list and code_list not in self.lists.lists:
+            raise SystemExit(f"unknown code list {code_list!r} for {entry['id']}")
+        max_length = entry.get("max_length", spec["max_length"])
+        char_class = spec["char_class"]
+        if kind in ("code", "yesno"):
+            char_class, max_length = "any", None
+        required, required_when = self.requirement(procedure, entry)
+        applies_when = None
+        if entry.get("when_simultaneous"):
+            applies_when = {"field": f"simultaneous_{entry['when_simultaneous']}",
+                            "filled": True}
+        field = {
+            "id": entry["id"],
+            "step": sec["step"],
+            "section": entry["sec"],
+            "section_ja": sec["ja"],
+            "section_en": sec["en"],
+            "label_ja": label_ja,
+            "label_en": entry.get("en", ""),
+            "kind": kind,
+            "char_class": char_class,
+            "max_length": max_length,
+            "min_length": None if kind in ("code", "yesno") else spec["min_length"],
+            "date_unknown_markers": spec["date_unknown_markers"],
+            "pattern": entry.get("pattern"),
+            "required": required,
+            "required_when": required_when,
+            "applies_when": applies_when,
+            "required_in_group": bool(entry.get("required_in_group")),
+            "group": group if entry.get("group") else None,
+            "code_list": code_list,
+            "parent": entry.get("parent"),
+            "past_only": bool(entry.get("past")),
+            "future_only": bool(entry.get("future")),
+            "guidance_ja": col["guidance"],
+            "example": col["example"],
+            "sheet": sheet,
+            "header": raw_pattern(col["header"], gindex),
+            "source": f"isa/templates/{procedure}/{sheet}.csv column {col['index'] + 1}",
+        }
+        if entry.get("provisional_id"):
+            field["provisional_id"] = True
+        return field
+
+    @staticmethod
+    def requirement(procedure: str, entry: dict[str, Any]) -> tuple[bool, dict[str, Any] | None]:
+        when = entry.get("required_when")
+        required = bool(entry.get("required"))
+        if when and "procedure_not" in when:
+            return procedure not in when["procedure_not"], None
+        if entry.get("when_simultaneous") and required:
+            return False, {"field": f"simultaneous_{entry['when_simultaneous']}", "filled": True}
+        if when:
+            return False, when
+        return required, None
+
+    @staticmethod
+    def label_from_key(key: str, group: str | None) -> str:
+        parts = key.split("_")
+        if group:
+            parts = parts[2:] if parts and parts[0] == "身分事項" else parts[1:]
+            if parts and parts[0] in ("在日親族及び同居者", "職歴"):
+                parts = parts[1:]
+        elif len(parts) > 1:
+            parts = parts[1:]
+        skip = {"共通項目", "同時申請種別選択", "再入国許可申請", "資格外活動許可申請",
+                "就労資格証明書交付申請", "他に従事しようとする活動の内容"}
+        parts = [p for p in parts if p not in skip] or parts
+        text = " ".join(p for p in parts if p and p not in ("有", "内容入力欄")) or key
+        if key.endswith("_有_内容入力欄"):
+            text += "（内容）"
+        return text
+
+    def assemble(self, procedure: str, fields: list[dict[str, Any]],
+                 sheets: dict[str, list[dict[str, Any]]], source: str) -> dict[str, Any]:
+        used_groups = {f["group"] for f in fields if f["group"]}
+        groups = []
+        for gid, g in self.mapping["groups"].items():
+            if gid in used_groups:
+                groups.append({"id": gid, "label_ja": g["ja"], "label_en": g["en"],
+                               "min": g["min"], "max": g["max"],
+                               "required_when": g.get("required_when"),
+                               "members": [f["id"] for f in fields if f["group"] == gid]})
+        used_sections = []
+        for f in fields:
+            if f["section"] not in used_sections:
+                used_sections.append(f["section"])
+        steps = [{"id": sid, "title_ja": s["ja"], "title_en": s["en"],
+                  "sections": [{"id": sec, "title_ja": self.sections[sec]["ja"],
+                                "title_en": self.sections[sec]["en"]}
+                               for sec in self.sections if sec in used_sections
+                               and self.sections[sec]["step"] == sid]}
+                 for sid, s in self.mapping["steps"].items()]
+        return {"procedure": procedure, "source": source,
+                "generated_by": "tools/build_catalogue.py — do not edit by hand",
+                "steps": steps, "groups": groups, "sheets": sheets, "fields": fields}
+
+    # ---------------------------------------------------------------- derived procedures
+
+    def build_acquisition(self, change: dict[str, Any]) -> dict[str, Any]:
+        spec = self.mapping["extra_procedures"]["acquisition"]
+        drop = set(spec["drop"])
+        fields = [dict(f) for f in change["fields"] if f["sheet"] == "main" and f["id"] not in drop]
+        # Step 2-2: the legal representative and the filing agent, as on the change 区分 sheet.
+        fields += [dict(f) for f in change["fields"]
+                   if f["id"].startswith(("legal_rep_", "agent_"))]
+        # Re-entry and extra-activity permits may be filed together with an acquisition
+        # (DOMAIN.md §2): the change template's 同時申請 sheet, without the work certificate.
+        fields += [dict(f) for f in change["fields"] if f["sheet"] == "simultaneous"
+                   and not f["id"].startswith(("work_cert", "simultaneous_work_cert"))]
+        for add in spec["add"]:
+            sec = self.sections[add["sec"]]
+            field = {
+                "id": add["id"], "step": sec["step"], "section": add["sec"],
+                "section_ja": sec["ja"], "section_en": sec["en"], "label_ja": add["ja"],
+                "label_en": add["en"], "kind": add["kind"],
+                "char_class": add.get("char_class", "any"), "max_length": add.get("max_length"),
+                "min_length": add.get("min_length"), "date_unknown_markers": False,
+                "pattern": None, "required": add["required"], "required_when": None,
+                "applies_when": None, "required_in_group": False, "group": None,
+                "code_list": add.get("list"), "parent": None, "past_only": bool(add.get("past")),
+                "future_only": False, "guidance_ja": "", "example": "", "sheet": "main",
+                "header": add["ja"], "source": add["source"],
+            }
+            pos = next(i for i, f in enumerate(fields) if f["id"] == add["after"]) + 1
+            fields.insert(pos, field)
+        for f in fields:
+            if f["id"] == "desired_period":
+                f["parent"] = "desired_status"
+            f["source"] = f["source"].replace("isa/templates/change", "isa/templates/change "
+                                              "(borrowed)")
+        kept = {f["id"] for f in fields}
+        added = {a["after"]: a for a in spec["add"]}
+        columns: list[dict[str, Any]] = []
+
+        def place(entry: dict[str, Any]) -> None:
+            columns.append({**entry, "index": len(columns)})
+            anchor = added.get(entry["field"])
+            if anchor is not None and entry.get("repeat") is None:
+                place({"header": anchor["ja"], "field": anchor["id"]})
+
+        for col in change["sheets"]["main"]:
+            if col["field"] in kept and col["field"] not in drop:
+                place({k: v for k, v in col.items() if k != "index"})
+        simultaneous = [c for c in change["sheets"]["simultaneous"]]
+        result = self.assemble("acquisition", fields,
+                               {"main": columns, "simultaneous": simultaneous}, spec["source"])
+        return result
+
+    def build_work_cert(self, renewal: dict[str, Any]) -> dict[str, Any]:
+        spec = self.mapping["extra_procedures"]["work-cert"]
+        by_id = {f["id"]: f for f in renewal["fields"]}
+        fields: list[dict[str, Any]] = []
+        columns = []
+        for col in renewal["sheets"]["simultaneous"]:
+            fid = col["field"]
+            if not fid or not nfkc(col["header"]).startswith(tuple(spec["base_simultaneous"])):
+                continue
+            if fid.startswith("simultaneous_"):
+                continue
+            f = dict(by_id[fid])
+            f.pop("applies_when", None)
+            f["applies_when"] = None
+            if f.get("required_when") and f["required_when"].get("field", "").startswith(
+                    "simultaneous_"):
+                f["required_when"] = None
+                f["required"] = True
+            if f["section"] == "work_cert" and f["id"].startswith("work_cert_legal_rep_"):
+                f["section"], f["step"] = "legal_rep", "2-2"
+                f["section_ja"], f["section_en"] = (self.sections["legal_rep"]["ja"],
+                                                    self.sections["legal_rep"]["en"])
+            if f["id"].startswith("work_cert_agent_"):
+                f["section"], f["step"] = "agent", "2-2"
+                f["section_ja"], f["section_en"] = (self.sections["agent"]["ja"],
+                                                    self.sections["agent"]["en"])
+            f["header"] = col["header"]
+            fields.append(f)
+            columns.append({"index": len(columns), "header": col["header"], "field": fid})
+        for fid in spec["also_from_main"]:
+            f = dict(by_id[fid])
+            fields.append(f)
+            columns.append({"index": len(columns), "header": f["header"], "field": fid})
+        # Step 1 must hold the procedure-level choice: the current status decides the window.
+        for f in fields:
+            if f["id"] == "current_status":
+                f["step"], f["section"] = "1", "procedure"
+        return self.assemble("work-cert", fields, {"main": columns}, spec["source"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--isa", type=Path, default=DEFAULT_ISA)
+    args = parser.parse_args(argv)
+    mapping = json.loads((RESOURCES / "fields" / "columns.json").read_text("utf-8"))
+    lists = CodeListBuilder(args.isa)
+    lists.build()
+    builder = CatalogueBuilder(args.isa, mapping, lists)
+    catalogues = {p: builder.build(p) for p in TEMPLATE_PROCEDURES}
+    catalogues["acquisition"] = builder.build_acquisition(catalogues["change"])
+    catalogues["work-cert"] = builder.build_work_cert(catalogues["renewal"])
+    out_fields = RESOURCES / "fields"
+    for procedure, data in catalogues.items():
+        write_json(out_fields / f"{procedure}.json", data)
+    out_lists = RESOURCES / "codelists"
+    out_lists.mkdir(parents=True, exist_ok=True)
+    for stale in out_lists.glob("*.json"):
+        if stale.stem not in lists.lists:
+            stale.unlink()
+    for list_id, data in lists.lists.items():
+        write_json(out_lists / f"{list_id}.json", data)
+    print(f"wrote {len(catalogues)} catalogues and {len(lists.lists)} code lists")
+    return 0
+
+
+def write_json(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
