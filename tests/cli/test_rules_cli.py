@@ -1,0 +1,166 @@
+"""`assistant window` / `assistant receipt` as a user runs them: whole processes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "assistant", *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+def run_json(*args: str) -> dict:
+    proc = run(*args, "--json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_window_json_shape_for_renewal_not_yet_open():
+    data = run_json("window", "--procedure", "renewal", "--expiry", "2027-05-31",
+                    "--on", "2026-11-26")
+    assert set(data) == {"procedure", "online_possible", "opens", "closes", "reasons"}
+    assert data["procedure"] == "renewal"
+    assert data["online_possible"] is False
+    assert (data["opens"], data["closes"]) == ("2027-02-28", "2027-05-30")
+    assert data["reasons"][0]["code"] == "rules_window_not_yet_open"
+    assert "2027-02-28から申請できます" in data["reasons"][0]["message"]
+
+
+def test_window_on_the_expiry_day_answers_no_with_exit_zero():
+    data = run_json("window", "--procedure", "renewal", "--expiry", "2027-05-31",
+                    "--on", "2027-05-31")
+    assert data["online_possible"] is False
+    assert data["reasons"][0]["code"] == "rules_window_expiry_day"
+
+
+def test_window_leap_year_clamp():
+    data = run_json("window", "--procedure", "renewal", "--expiry", "2028-05-31",
+                    "--on", "2028-02-29")
+    assert data["online_possible"] is True
+    assert data["opens"] == "2028-02-29"
+
+
+def test_window_acquisition_thirty_days():
+    last = run_json("window", "--procedure", "acquisition", "--event-date", "2026-01-01",
+                    "--on", "2026-01-31")
+    after = run_json("window", "--procedure", "acquisition", "--event-date", "2026-01-01",
+                     "--on", "2026-02-01")
+    assert (last["online_possible"], after["online_possible"]) == (True, False)
+    assert last["closes"] == "2026-01-31"
+
+
+def test_window_change_before_reason_uses_event_date():
+    data = run_json("window", "--procedure", "change", "--expiry", "2027-05-31",
+                    "--event-date", "2027-01-10", "--on", "2026-12-01")
+    assert data["online_possible"] is False
+    assert data["opens"] == "2027-01-10"
+    assert data["reasons"][0]["code"] == "rules_change_before_reason"
+
+
+def test_window_coe_has_no_window_dates():
+    data = run_json("window", "--procedure", "coe")
+    assert data == {"procedure": "coe", "online_possible": True, "opens": None,
+                    "closes": None, "reasons": data["reasons"]}
+
+
+def test_window_on_defaults_to_today():
+    today = date.today()
+    expiry = date(today.year + 2, 1, 1).isoformat()
+    data = run_json("window", "--procedure", "work-cert", "--expiry", expiry)
+    assert data["online_possible"] is True
+    far_past = run_json("window", "--procedure", "work-cert", "--expiry", "2000-01-01")
+    assert far_past["online_possible"] is False
+
+
+def test_window_reentry_with_main():
+    data = run_json("window", "--procedure", "reentry", "--main", "renewal",
+                    "--expiry", "2027-05-31", "--on", "2027-03-01")
+    assert data["procedure"] == "reentry"
+    assert data["online_possible"] is True
+    assert data["reasons"][0]["code"] == "rules_window_same_as_main"
+
+
+def test_window_readable_japanese_summary():
+    proc = run("window", "--procedure", "renewal", "--expiry", "2027-05-31", "--on",
+               "2027-04-15")
+    assert proc.returncode == 0, proc.stderr
+    assert "在留期間更新許可申請（renewal）" in proc.stdout
+    assert "オンライン申請: 可能" in proc.stdout
+    assert "申請できる期間: 2027-02-28 ～ 2027-05-30" in proc.stdout
+    assert "申請可能 あと45日" in proc.stdout
+
+
+def test_window_english_with_lang_en():
+    proc = run("--lang", "en", "window", "--procedure", "renewal", "--expiry", "2027-05-31",
+               "--on", "2027-06-01", "--json")
+    assert proc.returncode == 0
+    assert "expired on 2027-05-31" in json.loads(proc.stdout)["reasons"][0]["message"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["window", "--procedure", "visa"], "申請種別「visa」はありません"),
+    (["window", "--procedure", "renewal", "--expiry", "2026-02-30"], "2026-02-30"),
+    (["window", "--procedure", "renewal", "--expiry", "2026/03/01"], "YYYY-MM-DD"),
+    (["window", "--procedure", "coe", "--on", "2026-13-01"], "2026-13-01"),
+    (["window", "--procedure", "renewal"], "在留期間満了日（--expiry）が必要"),
+    (["window", "--procedure", "change"], "在留期間満了日（--expiry）が必要"),
+    (["window", "--procedure", "work-cert"], "在留期間満了日（--expiry）が必要"),
+    (["window", "--procedure", "acquisition"], "出生等の日（--event-date）が必要"),
+    (["window", "--procedure", "reentry", "--main", "coe", "--expiry", "2027-01-01"],
+     "同時には申請できません"),
+    (["window", "--procedure", "reentry", "--main", "work-cert", "--expiry", "2027-01-01"],
+     "同時には申請できません"),
+    (["window", "--procedure", "extra-activity", "--expiry", "2027-01-01"], "同時にのみ"),
+    (["window", "--procedure", "coe", "--profile", "x"], "規則プロファイル「x」はありません"),
+    (["receipt", "--procedure", "coe", "--with", "reentry"], "同時には申請できません"),
+    (["receipt", "--procedure", "work-cert", "--with", "extra-activity"], "同時には申請できません"),
+    (["receipt", "--procedure", "nope"], "申請種別「nope」はありません"),
+    (["receipt", "--procedure", "renewal", "--granted-period-months", "three"], "月数"),
+    (["receipt", "--procedure", "renewal", "--granted-period-months", "0"], "月数"),
+])
+def test_bad_arguments_exit_2_with_a_japanese_message(args, message):
+    proc = run(*args)
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_receipt_json_shape_and_exclusions():
+    data = run_json("receipt", "--procedure", "renewal", "--with", "reentry",
+                    "--granted-period-months", "3")
+    assert data["procedure"] == "renewal"
+    assert data["methods"] == ["counter"]
+    assert [r["code"] for r in data["reasons"]] == ["rules_receipt_no_mail_simultaneous",
+                                                     "rules_receipt_no_mail_short_period"]
+
+
+def test_receipt_kanji_on_card_keeps_mail():
+    data = run_json("receipt", "--procedure", "change", "--new-kanji-name", "--card-has-kanji")
+    assert data["methods"] == ["mail", "counter"]
+    assert run_json("receipt", "--procedure", "change", "--new-kanji-name")["methods"] == \
+        ["counter"]
+
+
+def test_receipt_no_card():
+    assert run_json("receipt", "--procedure", "acquisition", "--no-card")["methods"] == \
+        ["counter"]
+
+
+def test_receipt_coe_by_profile():
+    assert run_json("receipt", "--procedure", "coe")["methods"] == ["mail"]
+    assert run_json("receipt", "--procedure", "coe", "--profile", "system-2026")["methods"] == \
+        ["mail", "email"]
+
+
+def test_receipt_readable_summary():
+    proc = run("receipt", "--procedure", "renewal", "--with", "extra-activity")
+    assert proc.returncode == 0
+    assert "受領方法: 窓口での受領" in proc.stdout
+    assert "郵送による受領はできません" in proc.stdout
