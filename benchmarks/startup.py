@@ -1,0 +1,99 @@
+"""Start-up benchmark: ``python -m assistant --smoke`` against a bare PySide6 window.
+
+Both are measured as whole processes (interpreter start, imports, window shown, event loop run
+for 200 ms, exit), offscreen, alternating runs so that a busy machine slows both alike. Prints
+each median and the ratio of the medians; the target is a ratio of 1.5 or less (keep pypdf,
+openpyxl and Pillow out of start-up).
+
+    python benchmarks/startup.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TARGET_RATIO = 1.5
+
+# The baseline: the least a PySide6 program must do to show a main window the same way as
+# ``assistant --smoke`` (QApplication, a QMainWindow with a label, show, quit after 200 ms).
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.setCentralWidget(QLabel("bare"))
+window.resize(1100, 700)
+window.show()
+QTimer.singleShot(200, app.quit)
+sys.exit(app.exec())
+"""
+
+
+def _time_process(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=120)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{proc.stderr}")
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs of each program (default 7)")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+
+    with tempfile.TemporaryDirectory(prefix="assistant-bench-") as tmp:
+        env = dict(os.environ)
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        # A fresh data folder: the assistant starts as on a new machine, never on real data.
+        env["ASSISTANT_DATA_DIR"] = str(Path(tmp) / "data")
+        env["ASSISTANT_CONFIG_DIR"] = str(Path(tmp) / "config")
+        env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+        bare_script = Path(tmp) / "bare_window.py"
+        bare_script.write_text(BARE_WINDOW, encoding="utf-8")
+        assistant_cmd = [sys.executable, "-m", "assistant", "--smoke"]
+        bare_cmd = [sys.executable, str(bare_script)]
+
+        # One untimed run of each fills the OS file cache (and Python's bytecode caches).
+        _time_process(assistant_cmd, env)
+        _time_process(bare_cmd, env)
+
+        assistant_times: list[float] = []
+        bare_times: list[float] = []
+        for run in range(args.runs):
+            order = [(assistant_cmd, assistant_times), (bare_cmd, bare_times)]
+            if run % 2:
+                order.reverse()
+            for command, times in order:
+                times.append(_time_process(command, env))
+
+    assistant_median = statistics.median(assistant_times)
+    bare_median = statistics.median(bare_times)
+    ratio = assistant_median / bare_median
+    print(f"runs each:                 {args.runs} (alternating, offscreen)")
+    print(f"assistant --smoke median:  {assistant_median * 1000:.0f} ms "
+          f"(min {min(assistant_times) * 1000:.0f}, max {max(assistant_times) * 1000:.0f})")
+    print(f"bare PySide6 window median: {bare_median * 1000:.0f} ms "
+          f"(min {min(bare_times) * 1000:.0f}, max {max(bare_times) * 1000:.0f})")
+    verdict = "OK" if ratio <= TARGET_RATIO else "ABOVE TARGET"
+    print(f"median ratio:              {ratio:.2f} (target <= {TARGET_RATIO}) {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
