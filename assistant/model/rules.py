@@ -615,3 +615,41 @@ def online_eligible_status(code: str, designation: str | None = None) -> StatusE
                     status_en=status.name_en, designation_ja=rule["designation_ja"],
                     designation_en=rule["designation_en"]))
     return StatusEligibility(code, True, None)
+
+
+def status_reasons(procedure: str, current: str | None = None, desired: str | None = None,
+                   current_designation: str | None = None,
+                   desired_designation: str | None = None) -> list[Reason]:
+    """Why statuses rule out filing ``procedure`` online (an empty list: they do not).
+
+    ``current`` is the applicant's status (change, renewal, …), ``desired`` the status applied
+    for (change: 希望する在留資格; coe: the status sought). Both the holder's status and a change
+    into a status count (DOMAIN.md §2); a status that the procedure's ISA list does not offer is
+    reported too.
+    """
+    proc = get_procedure(procedure)
+    reasons: list[Reason] = []
+    roles = ((current, current_designation, "current"), (desired, desired_designation, "desired"))
+    for code, designation, role in roles:
+        if not code:
+            continue
+        eligibility = online_eligible_status(code, designation)
+        if eligibility.reason is not None:
+            reasons.append(eligibility.reason)
+            continue
+        offering = {"current": ("change", "renewal"), "desired": ("coe", "change")}[role]
+        status = get_status(code)
+        if proc.id in offering and proc.id not in status.offered_by:
+            role_ja, role_en = message_texts(f"rules_role_{role}")
+            reasons.append(make_reason("rules_status_not_offered", status_ja=status.name_ja,
+                                       status_en=status.name_en, role_ja=role_ja,
+                                       role_en=role_en, **_names(proc)))
+    return reasons
+
+
+def reception_note() -> Reason:
+    """When the online system accepts applications (24 h / 365 days, maintenance stops)."""
+    reception = _procedures_doc()["reception"]
+    if not reception["every_day"]:
+        raise ValueError("procedures.json: only every-day reception is modelled")
+    return make_reason("rules_reception_hours")

@@ -180,3 +180,45 @@ def test_every_profile_has_a_section_in_each_profile_keyed_file():
     for name in ("receipt.json", "fees.json"):
         doc = load_json("rules", name)
         assert set(rules.profile_ids()) <= set(doc)
+
+
+# --- statuses in an application ------------------------------------------------------------
+
+def test_status_reasons_for_an_ordinary_renewal_are_empty():
+    assert rules.status_reasons("renewal", current="T26") == []
+
+
+@pytest.mark.parametrize(("procedure", "kwargs", "fragment"), [
+    ("change", {"current": "T26", "desired": "T32"}, "短期滞在"),       # change into 短期滞在
+    ("change", {"current": "T32", "desired": "T26"}, "短期滞在"),       # holder of 短期滞在
+    ("change", {"current": "T26", "desired": "T01"}, "外交"),
+    ("change", {"current": "T61", "desired": "X14"}, "永住者"),
+    ("change", {"current": "T41", "desired": "T51", "desired_designation": "出国準備期間"},
+     "出国準備期間"),
+    ("renewal", {"current": "T51", "current_designation": "出国準備期間"}, "出国準備期間"),
+])
+def test_status_reasons_rule_out_online_filing(procedure, kwargs, fragment):
+    reasons = rules.status_reasons(procedure, **kwargs)
+    assert [r.code for r in reasons][0].startswith("rules_status_")
+    assert fragment in reasons[0].message_ja
+    assert "オンラインでは申請できません" in reasons[0].message_ja
+
+
+def test_status_not_in_the_procedures_list_is_reported():
+    # 高度専門職２号 has no period of stay to extend and is reached only by a change.
+    reasons = rules.status_reasons("renewal", current="T90")
+    assert [r.code for r in reasons] == ["rules_status_not_offered"]
+    assert "高度専門職２号" in reasons[0].message_ja
+    assert rules.status_reasons("coe", desired="T90")[0].code == "rules_status_not_offered"
+    assert rules.status_reasons("change", current="T81", desired="T90") == []
+
+
+def test_reception_is_every_day_so_weekends_and_holidays_count():
+    note = rules.reception_note()
+    assert "24時間365日" in note.message_ja and "メンテナンス" in note.message_ja
+    # 2027-01-01 (New Year's Day) and 2027-01-03 (a Sunday) are ordinary filing days.
+    for day in (D("2027-01-01"), D("2027-01-03")):
+        assert rules.application_window("renewal", day, expiry=D("2027-03-01")).online_possible
+    # ... and the last day is the day before expiry even when that is a Sunday (2027-02-28).
+    result = rules.application_window("renewal", D("2027-02-28"), expiry=D("2027-03-01"))
+    assert result.online_possible and result.closes == D("2027-02-28")
