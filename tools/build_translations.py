@@ -40,6 +40,8 @@ def find_tool(name: str) -> Path:
 
 
 def languages(i18n: Path = I18N) -> list[str]:
+    if not i18n.is_dir():
+        return []
     return sorted(p.name for p in i18n.iterdir() if p.is_dir() and any(p.glob("*.ts")))
 
 
