@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from assistant.model.case import (
     CURRENT_STATUS,
@@ -112,9 +112,39 @@ MIGRATIONS: list[Migration] = [
         value TEXT
     );
     """,
+    # v2 — the case list's columns kept on the cases row (one table scan lists 10,000 cases).
+    """
+    ALTER TABLE cases ADD COLUMN list_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cases ADD COLUMN list_nationality TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cases ADD COLUMN list_current_status TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cases ADD COLUMN list_expiry_date TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cases ADD COLUMN list_zairyu_card_number TEXT NOT NULL DEFAULT '';
+    UPDATE cases SET
+        list_name = COALESCE((SELECT value FROM case_values
+                              WHERE case_id = cases.id AND key = 'name'), ''),
+        list_nationality = COALESCE((SELECT value FROM case_values
+                                     WHERE case_id = cases.id AND key = 'nationality'), ''),
+        list_current_status = COALESCE((SELECT value FROM case_values
+                                        WHERE case_id = cases.id AND key = 'current_status'), ''),
+        list_expiry_date = COALESCE((SELECT value FROM case_values
+                                     WHERE case_id = cases.id AND key = 'expiry_date'), ''),
+        list_zairyu_card_number = COALESCE((SELECT value FROM case_values
+                                            WHERE case_id = cases.id
+                                            AND key = 'zairyu_card_number'), '');
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# Field values copied onto the cases row for the case list (column names from migration v2);
+# kept in step with case_values inside the same transaction.
+LIST_COLUMNS: dict[str, str] = {
+    NAME: "list_name",
+    NATIONALITY: "list_nationality",
+    CURRENT_STATUS: "list_current_status",
+    EXPIRY_DATE: "list_expiry_date",
+    ZAIRYU_CARD_NUMBER: "list_zairyu_card_number",
+}
 
 # Audit keys for case properties that are not field values (field ids never start with "#").
 AUDIT_REMARKS = "#remarks"
@@ -144,9 +174,11 @@ class CaseNotFoundError(StorageError):
     """No case with that id (or id prefix)."""
 
 
-@dataclass(frozen=True)
-class CaseSummary:
-    """One row of the case list (everything the list shows, from one query)."""
+class CaseSummary(NamedTuple):
+    """One row of the case list (everything the list shows, from one query).
+
+    A named tuple rather than a dataclass: building 10,000 of them is several times faster.
+    """
 
     id: str
     procedure: str
@@ -371,6 +403,9 @@ class CaseStore:
                              "ON CONFLICT (case_id, key) DO UPDATE SET value = excluded.value",
                              (case_id, key, new))
             self._audit(conn, case_id, key, old, new, user, now)
+            column = LIST_COLUMNS.get(key)
+            if column is not None:
+                conn.execute(f"UPDATE cases SET {column} = ? WHERE id = ?", (new or "", case_id))
             changed += 1
         return changed
 
@@ -387,6 +422,9 @@ class CaseStore:
              None if case.deleted_at is None else _ts(case.deleted_at)))
         conn.executemany("INSERT INTO case_values (case_id, key, value) VALUES (?,?,?)",
                          [(case.id, k, v) for k, v in case.values.items() if v != ""])
+        for key, column in LIST_COLUMNS.items():
+            conn.execute(f"UPDATE cases SET {column} = ? WHERE id = ?",
+                         (case.values.get(key, ""), case.id))
         self._insert_attachments(conn, case.id, case.attachments)
 
     @staticmethod
@@ -495,35 +533,31 @@ class CaseStore:
         raise StorageError("storage_case_ambiguous", path=str(self.path), case_id=prefix)
 
     _SUMMARY_SQL = (
-        "SELECT c.id, c.procedure, c.status, c.provisional_number, c.application_number, "
-        "c.is_sample, c.created_at, c.updated_at, c.deleted_at, "
-        + ", ".join(
-            f"(SELECT v.value FROM case_values v WHERE v.case_id = c.id AND v.key = '{key}')"
-            for key in (NAME, NATIONALITY, CURRENT_STATUS, EXPIRY_DATE, ZAIRYU_CARD_NUMBER))
-        + " FROM cases c {where} ORDER BY c.updated_at DESC, c.id")
+        "SELECT id, procedure, list_name, list_nationality, list_current_status, "
+        "list_expiry_date, list_zairyu_card_number, status, provisional_number, "
+        "application_number, is_sample, created_at, updated_at, deleted_at "
+        "FROM cases {where} ORDER BY updated_at DESC, id")
 
     def _summaries(self, where: str) -> list[CaseSummary]:
         try:
             rows = self._conn.execute(self._SUMMARY_SQL.format(where=where)).fetchall()
         except sqlite3.Error as exc:
             raise self._wrap(exc) from exc
+        parse = datetime.fromisoformat
+        statuses = {s.value: s for s in CaseStatus}
+        make = CaseSummary
         return [
-            CaseSummary(
-                id=r[0], procedure=r[1], status=CaseStatus(r[2]), provisional_number=r[3],
-                application_number=r[4], is_sample=bool(r[5]),
-                created_at=datetime.fromisoformat(r[6]), updated_at=datetime.fromisoformat(r[7]),
-                deleted_at=None if r[8] is None else datetime.fromisoformat(r[8]),
-                name=r[9] or "", nationality=r[10] or "", current_status=r[11] or "",
-                expiry_date=r[12] or "", zairyu_card_number=r[13] or "")
+            make(r[0], r[1], r[2], r[3], r[4], r[5], r[6], statuses[r[7]], r[8], r[9],
+                 bool(r[10]), parse(r[11]), parse(r[12]), None if r[13] is None else parse(r[13]))
             for r in rows]
 
     def list_summaries(self, include_deleted: bool = False) -> list[CaseSummary]:
         """The case list, newest change first (one query; recycle bin excluded by default)."""
-        return self._summaries("" if include_deleted else "WHERE c.deleted_at IS NULL")
+        return self._summaries("" if include_deleted else "WHERE deleted_at IS NULL")
 
     def list_deleted(self) -> list[CaseSummary]:
         """The cases in the recycle bin, most recently changed first."""
-        return self._summaries("WHERE c.deleted_at IS NOT NULL")
+        return self._summaries("WHERE deleted_at IS NOT NULL")
 
     def count(self, include_deleted: bool = False) -> int:
         where = "" if include_deleted else " WHERE deleted_at IS NULL"

@@ -85,7 +85,10 @@ def test_summary_shows_list_columns(store):
                                     "current_status": "T26", EXPIRY_DATE: "20270115",
                                     ZAIRYU_CARD_NUMBER: "AB12345678CD"})
     store.set_status(case.id, CaseStatus.ACCEPTED, number="R0123456789")
-    (summary,) = store.list_summaries()
+    copy = store.duplicate(case.id)
+    store.set_value(copy.id, NAME, "")
+    summary, copied = sorted(store.list_summaries(), key=lambda s: s.id != case.id)
+    assert (copied.name, copied.nationality, copied.expiry_date) == ("", "中国", "")
     assert (summary.id, summary.procedure, summary.name, summary.nationality,
             summary.current_status, summary.expiry_date, summary.zairyu_card_number,
             summary.status, summary.application_number) == (
@@ -210,12 +213,36 @@ def test_migration_backs_up_existing_database(tmp_path, monkeypatch):
     with CaseStore.open(path) as store:
         assert store.schema_version() == len(MIGRATIONS) + 1
         assert store.get(case.id).value(NAME) == "BACKUP ME"
-    backups = list(tmp_path.glob("cases.backup-v1-*.sqlite"))
+    backups = list(tmp_path.glob(f"cases.backup-v{len(MIGRATIONS)}-*.sqlite"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert old.execute("SELECT value FROM case_values").fetchone()[0] == "BACKUP ME"
     old.close()
+
+
+def test_v1_database_is_migrated_and_case_list_filled(tmp_path, monkeypatch):
+    """A database written by schema v1 (values only in case_values) lists correctly after v2."""
+    path = tmp_path / "cases.sqlite"
+    with monkeypatch.context() as patch:
+        patch.setattr("assistant.model.storage.MIGRATIONS", MIGRATIONS[:1])
+        patch.setattr("assistant.model.storage.SCHEMA_VERSION", 1)
+        with CaseStore.open(path) as store:
+            conn = store.connection
+            conn.execute("INSERT INTO cases (id, procedure, created_at, updated_at) VALUES "
+                         "('old1', 'renewal', '2025-01-01T00:00:00+00:00', "
+                         "'2025-01-01T00:00:00+00:00')")
+            conn.executemany("INSERT INTO case_values VALUES ('old1', ?, ?)",
+                             [(NAME, "OLD CASE"), (NATIONALITY, "タイ"),
+                              (EXPIRY_DATE, "20250301")])
+    with CaseStore.open(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        (summary,) = store.list_summaries()
+        assert (summary.name, summary.nationality, summary.expiry_date) == (
+            "OLD CASE", "タイ", "20250301")
+        store.set_value("old1", NAME, "RENAMED")
+        assert store.list_summaries()[0].name == "RENAMED"
+    assert len(list(tmp_path.glob("cases.backup-v1-*.sqlite"))) == 1
 
 
 def test_new_database_makes_no_backup(tmp_path):
