@@ -177,3 +177,15 @@ def test_write_failure_is_a_case_file_error(tmp_path):
     with pytest.raises(CaseFileError) as info:
         casefile.write_case_file(tmp_path / "no" / "such" / "dir.json", case)
     assert info.value.code == "casefile_write_failed"
+
+
+def test_readme_example_is_a_valid_case_file():
+    """The example in README.md ("Case files / 案件ファイル") must load as documented."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Case files / 案件ファイル")[1].split("```json")[1].split("```")[0]
+    document = casefile.case_from_dict(json.loads(block), "README.md")
+    assert document.case.value("relative_name", 1) == "王 芳"
+    assert document.case.status is CaseStatus.FILED
+    assert [h.status for h in document.history] == [CaseStatus.DRAFT, CaseStatus.FILED]
