@@ -1,9 +1,73 @@
-"""Start the GUI: application object, translations, main window."""
+"""Start the GUI: application object, settings, translations, the case store, main window."""
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.model.settings import Settings
+    from assistant.model.storage import CaseStore
+    from assistant.ui.main_window import MainWindow
+
+
+def database_path(settings: Settings, db: str | None) -> Path:
+    """``--db`` wins, then the data folder chosen in the settings, then the default."""
+    from assistant.model import paths
+    from assistant.model.settings import DATA_FOLDER
+
+    if db:
+        return paths.db_path(db)
+    folder = str(settings.get(DATA_FOLDER))
+    if folder:
+        return Path(folder).expanduser() / paths.DB_FILE_NAME
+    return paths.default_db_path()
+
+
+class Session:
+    """The open store and window; rebuilt when the language or the data folder changes."""
+
+    def __init__(self, db: str | None, language: str | None) -> None:
+        from assistant.model.settings import Settings
+
+        self.db = db
+        self.language_override = language
+        self.settings: Settings = Settings()
+        self.store: CaseStore | None = None
+        self.window: MainWindow | None = None
+
+    def open(self) -> MainWindow:
+        from assistant.model.settings import LANGUAGE
+        from assistant.model.storage import CaseStore
+        from assistant.ui.i18n import install_translators
+        from assistant.ui.main_window import MainWindow
+
+        language = self.language_override or str(self.settings.get(LANGUAGE))
+        install_translators(language)
+        path = database_path(self.settings, self.db)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.store = CaseStore.open(path)
+        self.window = MainWindow(self.store, self.settings)
+        self.window.reload_requested.connect(self.reload)
+        return self.window
+
+    def reload(self) -> None:
+        """Close the window and store, then open them again with the new settings."""
+        old_window, old_store = self.window, self.store
+        self.language_override = None  # the settings now say what the user wants
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_store is not None:
+            old_store.close()
+        self.open().show()
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
 
 def run_gui(smoke: bool = False, db: str | None = None, language: str | None = None) -> int:
@@ -15,13 +79,16 @@ def run_gui(smoke: bool = False, db: str | None = None, language: str | None = N
     from PySide6.QtWidgets import QApplication
 
     from assistant import APP_ID, APP_NAME
-    from assistant.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
-    window = MainWindow()
-    window.show()
+    session = Session(db, language)
+    session.open().show()
     if smoke:
         QTimer.singleShot(200, app.quit)
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        session.close()

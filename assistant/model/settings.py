@@ -11,13 +11,12 @@ that do not fit their declaration fall back to the default.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant import APP_ID
+from assistant.model import paths
+from assistant.model.atomic import atomic_write_text
 
 SETTINGS_FILE = "settings.json"
 
@@ -62,27 +61,7 @@ _BY_KEY: dict[str, Setting] = {s.key: s for s in ALL_SETTINGS}
 
 def config_dir() -> Path:
     """The folder of the settings file (``ASSISTANT_CONFIG_DIR`` overrides the platform's)."""
-    override = os.environ.get("ASSISTANT_CONFIG_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves either the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    return paths.config_dir(create=False)
 
 
 class Settings:
@@ -145,4 +124,5 @@ class Settings:
 
     def save(self) -> None:
         data = {**self._unknown, **self._values}
-        write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))

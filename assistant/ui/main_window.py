@@ -1,15 +1,568 @@
-"""The main window: the office's list of cases."""
+"""The main window: the office's case list, and the wizard of the case being edited.
+
+The window shows one of two pages: the case list (search, filters, the table) or the case
+editor (:class:`assistant.ui.wizard.CaseEditor`). Every list action has a menu entry and a
+shortcut; the undo/redo actions follow the open case's undo stack.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant import APP_NAME
+from assistant.model.case import CaseStatus
+from assistant.model.settings import CASE_LIST_STATE, LAST_FOLDER, WINDOW_GEOMETRY, Settings
+from assistant.model.storage import CaseStore, CaseSummary, StorageError
+from assistant.ui import texts
+from assistant.ui.case_list import CASE_ID_ROLE, CaseFilterProxy, CaseRow, CaseTableModel
+
+
+class CaseListPage(QWidget):
+    """Search field, filters and the table of cases.
+
+    Signals:
+        open_requested(str): the user pressed Enter or double-clicked a case.
+    """
+
+    open_requested = Signal(str)
+
+    def __init__(self, model: CaseTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("氏名または在留カード番号で検索 (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        search_label = QLabel(self.tr("検索(&S):"))
+        search_label.setBuddy(self.search)
+
+        self.procedure_filter = QComboBox()
+        self.procedure_filter.addItem(self.tr("すべての申請種別"), "")
+        for procedure_id in texts.case_procedures():
+            self.procedure_filter.addItem(texts.procedure_label(procedure_id), procedure_id)
+        self.procedure_filter.currentIndexChanged.connect(self._on_procedure_filter_changed)
+        procedure_label = QLabel(self.tr("申請種別(&P):"))
+        procedure_label.setBuddy(self.procedure_filter)
+
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("すべての状態"), "")
+        for status in CaseStatus:
+            self.status_filter.addItem(texts.status_label(status), status.value)
+        self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
+        status_label = QLabel(self.tr("状態(&T):"))
+        status_label.setBuddy(self.status_filter)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(8, Qt.SortOrder.DescendingOrder)  # newest change first
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        self.table.activated.connect(self._on_table_activated)
+
+        self.empty_hint = QLabel(self.tr(
+            "案件はまだありません。\n「新しい案件」(Ctrl+N) から最初の案件を作成してください。"))
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+
+        bar = QHBoxLayout()
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 3)
+        bar.addSpacing(12)
+        bar.addWidget(procedure_label)
+        bar.addWidget(self.procedure_filter, 1)
+        bar.addWidget(status_label)
+        bar.addWidget(self.status_filter, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint, 1)
+        self.setTabOrder(self.search, self.procedure_filter)
+        self.setTabOrder(self.procedure_filter, self.status_filter)
+        self.setTabOrder(self.status_filter, self.table)
+        self.model.modelReset.connect(self._update_empty_hint)
+        self.model.rowsInserted.connect(self._update_empty_hint)
+        self.model.rowsRemoved.connect(self._update_empty_hint)
+        self._update_empty_hint()
+
+    @Slot()
+    def _update_empty_hint(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.empty_hint.setVisible(empty)
+        self.table.setVisible(not empty)
+
+    def fit_columns(self) -> None:
+        """Size the columns to their headers and a sample of rows (cheap with many cases)."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = metrics.horizontalAdvance(title) + 36
+            for row in range(min(self.proxy.rowCount(), 50)):
+                text = str(self.proxy.index(row, column).data() or "")
+                width = max(width, metrics.horizontalAdvance(text) + 24)
+            header.resizeSection(column, min(width, 320))
+
+    def current_case_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(
+                index.row(), QModelIndex()):
+            return None
+        value = index.siblingAtColumn(0).data(CASE_ID_ROLE)
+        return str(value) if value else None
+
+    def select_case(self, case_id: str) -> None:
+        row = self.model.row_of(case_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+
+    @Slot(str)
+    def _on_search_text_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+
+    @Slot(int)
+    def _on_procedure_filter_changed(self, _index: int) -> None:
+        self.proxy.set_procedure(str(self.procedure_filter.currentData() or ""))
+
+    @Slot(int)
+    def _on_status_filter_changed(self, _index: int) -> None:
+        self.proxy.set_status(str(self.status_filter.currentData() or ""))
+
+    @Slot(QModelIndex)
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        case_id = index.siblingAtColumn(0).data(CASE_ID_ROLE)
+        if case_id:
+            self.open_requested.emit(str(case_id))
 
 
 class MainWindow(QMainWindow):
-    """Top-level window of the assistant."""
+    """Top-level window of the assistant.
 
-    def __init__(self) -> None:
+    Signals:
+        reload_requested: settings changed that need a new window (language, data folder).
+    """
+
+    reload_requested = Signal()
+
+    def __init__(self, store: CaseStore, settings: Settings,
+                 today: Callable[[], date] = date.today) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("在留申請 準備アシスタント"))
-        self.setCentralWidget(QLabel(self.tr("案件はまだありません。")))
-        self.resize(1100, 700)
+        self.store = store
+        self.settings = settings
+        self.today = today
+        self.editor: QWidget | None = None
+        self.setWindowTitle(APP_NAME if texts.language() == "ja" else self.tr(APP_NAME))
+        self.undo_group = QUndoGroup(self)
+
+        self.model = CaseTableModel(self, window_words=self._window_words)
+        self.list_page = CaseListPage(self.model)
+        self.list_page.open_requested.connect(self._on_list_page_open_requested)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.list_page)
+        self.setCentralWidget(self.pages)
+
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.list_page.proxy.rowsInserted.connect(self._update_count)
+        self.list_page.proxy.rowsRemoved.connect(self._update_count)
+        self.list_page.proxy.modelReset.connect(self._update_count)
+        self.list_page.proxy.layoutChanged.connect(self._update_count)
+        self.list_page.table.selectionModel().currentRowChanged.connect(self._update_actions)
+
+        self.reload_cases()
+        self.list_page.fit_columns()
+        if self.list_page.proxy.rowCount():
+            self.list_page.table.selectRow(0)
+        self._restore_geometry()
+        self._update_actions()
+        self.pages.currentChanged.connect(self._update_actions)
+
+    # --- set-up -----------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], None], shortcut: QKeySequence | str | None
+                = None, icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.new_action = self._action(self.tr("新しい案件(&N)..."), self.new_case,
+                                       QKeySequence.StandardKey.New, sp.SP_FileIcon,
+                                       self.tr("申請種別を選んで新しい案件を作成します"))
+        self.open_action = self._action(self.tr("開く(&O)"), self.open_selected, "Ctrl+O",
+                                        sp.SP_DirOpenIcon, self.tr("選択した案件を開きます"))
+        self.duplicate_action = self._action(
+            self.tr("複製して新しい案件に(&D)"), self.duplicate_selected, "Ctrl+D",
+            sp.SP_FileDialogNewFolder,
+            self.tr("選択した案件を元に新しい案件を作成します（昨年の更新申請から今年の申請を作るときなど）"))
+        self.delete_action = self._action(self.tr("ゴミ箱へ移動(&L)"), self.delete_selected,
+                                          QKeySequence.StandardKey.Delete, sp.SP_TrashIcon,
+                                          self.tr("選択した案件をゴミ箱へ移動します（元に戻せます）"))
+        self.trash_action = self._action(self.tr("ゴミ箱を開く(&R)..."), self.show_trash)
+        self.export_action = self._action(self.tr("案件ファイルへ書き出す(&E)..."),
+                                          self.export_selected, "Ctrl+E")
+        self.import_action = self._action(self.tr("案件ファイルを読み込む(&I)..."),
+                                          self.import_case_file, "Ctrl+I")
+        self.settings_action = self._action(self.tr("設定(&S)..."), self.show_settings, "Ctrl+,")
+        self.quit_action = self._action(self.tr("終了(&Q)"), self.close,
+                                        QKeySequence.StandardKey.Quit)
+        self.search_action = self._action(self.tr("検索(&F)"), self.focus_search,
+                                          QKeySequence.StandardKey.Find)
+        self.back_action = self._action(self.tr("案件一覧に戻る(&B)"), self.show_list, "Ctrl+L",
+                                        sp.SP_ArrowBack)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("元に戻す(&U)"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("やり直す(&R)"))
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
+                                       QKeySequence("Ctrl+Y")])
+        self.about_action = self._action(self.tr("このアプリについて(&A)"), self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("ファイル(&F)"))
+        for action in (self.new_action, self.open_action, self.duplicate_action, None,
+                       self.export_action, self.import_action, None, self.delete_action,
+                       self.trash_action, None, self.settings_action, None, self.quit_action):
+            if action is None:
+                self.file_menu.addSeparator()
+            else:
+                self.file_menu.addAction(action)
+        self.edit_menu = bar.addMenu(self.tr("編集(&E)"))
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.search_action)
+        self.view_menu = bar.addMenu(self.tr("表示(&V)"))
+        self.view_menu.addAction(self.back_action)
+        self.help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
+        self.help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("ツールバー"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.back_action, self.new_action, self.open_action,
+                       self.duplicate_action, self.delete_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if not geometry or not self.restoreGeometry(QByteArray.fromBase64(geometry.encode())):
+            self.resize(1180, 720)
+        state = self.settings.get(CASE_LIST_STATE)
+        if state:
+            self.list_page.table.horizontalHeader().restoreState(
+                QByteArray.fromBase64(state.encode()))
+
+    # --- the list ---------------------------------------------------------------------------
+    def _row(self, summary: CaseSummary) -> CaseRow:
+        return texts.case_row(summary)
+
+    def _window_words(self, row: CaseRow) -> tuple[str, int]:
+        return texts.window_words(row.procedure, row.expiry_date, self.today(),
+                                  texts.profile_id(self.settings))
+
+    def reload_cases(self) -> None:
+        """Read the whole list from the store again."""
+        try:
+            summaries = self.store.list_summaries()
+        except StorageError as exc:
+            self._show_error(exc.message(texts.language()))
+            summaries = []
+        self.model.set_rows([self._row(s) for s in summaries])
+        self._update_count()
+
+    def refresh_case(self, case_id: str) -> None:
+        """Show the current state of one case in the list (after an edit)."""
+        for summary in self._summaries_of(case_id):
+            self.model.update_row(self._row(summary))
+        self._update_count()
+
+    def _summaries_of(self, case_id: str) -> list[CaseSummary]:
+        # The store reads the whole list in one query; for one case it is still cheap enough
+        # and keeps every summary rule in the store.
+        return [s for s in self.store.list_summaries() if s.id == case_id]
+
+    @Slot()
+    def _update_count(self) -> None:
+        shown, total = self.list_page.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            self.count_label.setText(self.tr("案件 {0} 件").format(total))
+        else:
+            self.count_label.setText(self.tr("案件 {0} 件中 {1} 件を表示").format(total, shown))
+
+    @Slot()
+    def _update_actions(self) -> None:
+        on_list = self.pages.currentWidget() is self.list_page
+        selected = on_list and self.list_page.current_case_id() is not None
+        for action in (self.open_action, self.duplicate_action, self.delete_action,
+                       self.export_action):
+            action.setEnabled(selected)
+        self.back_action.setEnabled(not on_list)
+        self.search_action.setEnabled(on_list)
+
+    # --- actions ----------------------------------------------------------------------------
+    @Slot()
+    def focus_search(self) -> None:
+        self.show_list()
+        self.list_page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.list_page.search.selectAll()
+
+    @Slot()
+    def new_case(self) -> None:
+        from assistant.ui.new_case import NewCaseDialog
+
+        dialog = NewCaseDialog(self)
+        if dialog.exec() != NewCaseDialog.DialogCode.Accepted:
+            return
+        try:
+            case = self.store.create(dialog.procedure())
+        except StorageError as exc:
+            self._show_error(exc.message(texts.language()))
+            return
+        self.refresh_case(case.id)
+        self.open_case(case.id)
+
+    @Slot()
+    def open_selected(self) -> None:
+        case_id = self.list_page.current_case_id()
+        if case_id:
+            self.open_case(case_id)
+
+    @Slot(str)
+    def _on_list_page_open_requested(self, case_id: str) -> None:
+        self.open_case(case_id)
+
+    def open_case(self, case_id: str) -> None:
+        """Open the wizard of ``case_id`` (closing the one open before)."""
+        from assistant.ui.wizard import CaseEditor
+
+        self._close_editor()
+        try:
+            editor = CaseEditor(self.store, case_id, self.settings, today=self.today,
+                                parent=self)
+        except StorageError as exc:
+            self._show_error(exc.message(texts.language()))
+            return
+        editor.case_changed.connect(self._on_editor_case_changed)
+        editor.close_requested.connect(self.show_list)
+        editor.procedure_replaced.connect(self._on_editor_procedure_replaced)
+        self.undo_group.addStack(editor.undo_stack)
+        self.undo_group.setActiveStack(editor.undo_stack)
+        self.editor = editor
+        self.pages.addWidget(editor)
+        self.pages.setCurrentWidget(editor)
+        editor.focus_first_field()
+        self.setWindowTitle(self.tr("{0} — {1}").format(editor.title(), self._app_title()))
+
+    def _app_title(self) -> str:
+        return APP_NAME if texts.language() == "ja" else self.tr(APP_NAME)
+
+    @Slot(str)
+    def _on_editor_case_changed(self, case_id: str) -> None:
+        self.refresh_case(case_id)
+
+    @Slot(str, str)
+    def _on_editor_procedure_replaced(self, old_id: str, new_id: str) -> None:
+        self.model.remove_case(old_id)
+        self.refresh_case(new_id)
+        QTimer.singleShot(0, lambda: self.open_case(new_id))
+
+    def _close_editor(self) -> None:
+        if self.editor is None:
+            return
+        editor, self.editor = self.editor, None
+        self.pages.removeWidget(editor)
+        self.undo_group.removeStack(getattr(editor, "undo_stack"))  # noqa: B009
+        editor.deleteLater()
+
+    @Slot()
+    def show_list(self) -> None:
+        case_id = getattr(self.editor, "case_id", None)
+        self._close_editor()
+        self.pages.setCurrentWidget(self.list_page)
+        self.setWindowTitle(self._app_title())
+        if case_id:
+            self.refresh_case(case_id)
+            self.list_page.select_case(case_id)
+        self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def duplicate_selected(self) -> None:
+        case_id = self.list_page.current_case_id()
+        if not case_id:
+            return
+        try:
+            copy = self.store.duplicate(case_id)
+        except StorageError as exc:
+            self._show_error(exc.message(texts.language()))
+            return
+        self.refresh_case(copy.id)
+        self.statusBar().showMessage(self.tr("案件を複製しました。在留カード番号と満了日は新しく入力してください。"),
+                                     8000)
+        self.open_case(copy.id)
+
+    @Slot()
+    def delete_selected(self) -> None:
+        case_id = self.list_page.current_case_id()
+        if not case_id:
+            return
+        row = self.model.rows[self.model.row_of(case_id)]
+        name = row.name or self.tr("（氏名未入力）")
+        answer = QMessageBox.question(
+            self, self.tr("ゴミ箱へ移動"),
+            self.tr("「{0}」の案件をゴミ箱へ移動しますか？\nゴミ箱からいつでも元に戻せます。").format(name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.store.delete(case_id)
+        except StorageError as exc:
+            self._show_error(exc.message(texts.language()))
+            return
+        self.model.remove_case(case_id)
+        self.statusBar().showMessage(self.tr("「{0}」をゴミ箱へ移動しました。").format(name), 8000)
+
+    @Slot()
+    def show_trash(self) -> None:
+        from assistant.ui.trash import TrashDialog
+
+        dialog = TrashDialog(self.store, self)
+        dialog.exec()
+        for case_id in dialog.restored:
+            self.refresh_case(case_id)
+        if dialog.restored:
+            self.list_page.select_case(dialog.restored[-1])
+
+    @Slot()
+    def export_selected(self) -> None:
+        case_id = self.list_page.current_case_id()
+        if not case_id:
+            return
+        from assistant.model import casefile
+
+        row = self.model.rows[self.model.row_of(case_id)]
+        try:
+            case = self.store.get(case_id)
+            history = self.store.history(case_id)
+        except StorageError as exc:
+            self._show_error(exc.message(texts.language()))
+            return
+        suggested = Path(self.settings.get(LAST_FOLDER) or Path.home()) / \
+            casefile.default_file_name(case)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("案件ファイルへ書き出す"), str(suggested),
+            self.tr("案件ファイル (*.json)"))
+        if not path:
+            return
+        try:
+            casefile.write_case_file(Path(path), case, history)
+        except casefile.CaseFileError as exc:
+            self._show_error(texts.error_text(exc))
+            return
+        self.settings.set(LAST_FOLDER, str(Path(path).parent))
+        self.statusBar().showMessage(
+            self.tr("「{0}」を書き出しました: {1}").format(row.name, path), 8000)
+
+    @Slot()
+    def import_case_file(self) -> None:
+        from assistant.model import casefile
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("案件ファイルを読み込む"), self.settings.get(LAST_FOLDER) or "",
+            self.tr("案件ファイル (*.json)"))
+        if not path:
+            return
+        try:
+            document = casefile.read_case_file(Path(path))
+            case = self.store.import_case(document.case, document.history)
+        except (StorageError, casefile.CaseFileError) as exc:
+            self._show_error(texts.error_text(exc))
+            return
+        self.settings.set(LAST_FOLDER, str(Path(path).parent))
+        self.refresh_case(case.id)
+        self.list_page.select_case(case.id)
+        self.statusBar().showMessage(self.tr("案件ファイルを読み込みました。"), 8000)
+
+    @Slot()
+    def show_settings(self) -> None:
+        from assistant.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        if dialog.needs_reload:
+            # Language and data folder change the whole window: rebuild it after this slot.
+            QTimer.singleShot(0, self.reload_requested.emit)
+        else:
+            self.reload_cases()
+
+    @Slot()
+    def show_about(self) -> None:
+        from assistant import __version__
+
+        QMessageBox.about(self, self.tr("このアプリについて"), self.tr(
+            "在留申請 準備アシスタント {0}\n\n在留申請オンラインシステムで申請する前に、"
+            "申請内容・添付書類を事務所で準備・確認するためのアプリです。").format(__version__))
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("エラー"), message)
+
+    # --- Qt events --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Every edit is already stored; only the window's layout is kept for next time.
+        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode())
+        self.settings.set(CASE_LIST_STATE, bytes(
+            self.list_page.table.horizontalHeader().saveState().toBase64().data()).decode())
+        super().closeEvent(event)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from assistant.model import settings as settings_module
+from assistant.model import atomic
 from assistant.model.settings import (
     ALL_SETTINGS,
     CODE_LIST_CELLS,
@@ -76,7 +76,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
     def boom(*_args):
         raise OSError("disk full")
 
-    monkeypatch.setattr(settings_module.os, "replace", boom)
+    monkeypatch.setattr(atomic.os, "replace", boom)
     with pytest.raises(OSError):
         Settings(path).set(CODE_LIST_CELLS, "codes")
     assert json.loads(path.read_text(encoding="utf-8")) == {"language": "en"}

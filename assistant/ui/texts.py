@@ -1,0 +1,129 @@
+"""Words for what the model keeps as codes: procedures, statuses, windows, errors.
+
+The model answers in codes and gives (Japanese, English) message pairs; this module picks the
+one for the UI language, so widgets never deal with the pairs themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.model import rules
+from assistant.model.case import CaseStatus
+from assistant.model.codelists import code_list
+from assistant.model.settings import RULE_PROFILE, Settings
+from assistant.model.storage import CaseSummary
+from assistant.ui.case_list import CaseRow
+from assistant.ui.i18n import current_language
+
+_ISO_OR_COMPACT = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
+
+
+def language() -> str:
+    return current_language()
+
+
+def pick(pair: tuple[str, str]) -> str:
+    """The Japanese or English text of a (ja, en) pair, for the UI language."""
+    return pair[1] if language() == "en" else pair[0]
+
+
+def case_procedures() -> list[str]:
+    """Procedures a case can be for (re-entry and extra-activity only go with one)."""
+    return rules.main_procedure_ids()
+
+
+def procedure_label(procedure_id: str) -> str:
+    try:
+        procedure = rules.get_procedure(procedure_id)
+    except rules.RulesError:
+        return procedure_id
+    return pick((procedure.name_ja, procedure.name_en))
+
+
+def status_label(status: CaseStatus) -> str:
+    return pick((status.label_ja, status.label_en))
+
+
+def residence_status_label(value: str) -> str:
+    """A status of residence as the office reads it (the stored value may be a code)."""
+    try:
+        status = rules.get_status(value)
+    except rules.RulesError:
+        return code_label("status", value)
+    return pick((status.name_ja, status.name_en))
+
+
+def code_label(list_id: str, value: str) -> str:
+    """The UI-language part of a code-list label (``ベトナム Viet Nam`` → ``ベトナム``)."""
+    if not value:
+        return ""
+    try:
+        entry = code_list(list_id).lookup(value)
+    except KeyError:
+        return value
+    if entry is None:
+        return value
+    return pick((entry.label_ja, entry.label_en))
+
+
+def parse_date(text: str) -> date | None:
+    """A stored date (``YYYYMMDD`` or ISO) or None when it is empty, partial or impossible."""
+    match = _ISO_OR_COMPACT.match(text.strip())
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def profile_id(settings: Settings) -> str | None:
+    """The chosen rule profile, or None for the rules' default."""
+    chosen = str(settings.get(RULE_PROFILE))
+    return chosen if chosen in rules.profile_ids() else None
+
+
+# Sort keys of the window column: the most urgent case first.
+_SORT_EXPIRED = -1
+_SORT_LATER = 1_000
+_SORT_UNKNOWN = 100_000
+
+
+def window_words(procedure: str, expiry: date | None, on: date,
+                 profile: str | None) -> tuple[str, int]:
+    """The online window in words for the case list, and a key that sorts by urgency."""
+    try:
+        result = rules.application_window(procedure, on, expiry=expiry, profile=profile)
+    except rules.RulesError:
+        return "", _SORT_UNKNOWN  # e.g. no expiry date entered yet
+    text = pick(rules.window_summary(result, on))
+    if result.online_possible:
+        left = rules.days_left(result.closes, on) if result.closes else _SORT_LATER - 1
+        return text, left
+    if result.expired:
+        return text, _SORT_EXPIRED
+    if result.opens is not None and result.opens > on:
+        return text, _SORT_LATER + (result.opens - on).days
+    return text, _SORT_UNKNOWN - 1
+
+
+def case_row(summary: CaseSummary) -> CaseRow:
+    return CaseRow(
+        case_id=summary.id, name=summary.name, nationality=code_label("nationality", summary.nationality),
+        procedure=summary.procedure, procedure_label=procedure_label(summary.procedure),
+        current_status=residence_status_label(summary.current_status),
+        expiry_date=parse_date(summary.expiry_date), status=summary.status.value,
+        status_label=status_label(summary.status),
+        application_number=summary.application_number or summary.provisional_number,
+        updated_at=summary.updated_at.astimezone() if summary.updated_at else None,
+        zairyu_card_number=summary.zairyu_card_number)
+
+
+def error_text(error: BaseException) -> str:
+    """A user-facing message for a model error (they carry ja/en texts), else its text."""
+    message = getattr(error, "message", None)
+    if callable(message):
+        return str(message(language()))
+    return str(error)

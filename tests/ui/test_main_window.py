@@ -1,0 +1,156 @@
+"""The main window as the office uses it: list, search, recycle bin, case files, settings."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from assistant.model.case import CaseStatus
+from assistant.model.settings import CASE_LIST_STATE, LANGUAGE, RULE_PROFILE, WINDOW_GEOMETRY
+from tests.ui.conftest import TODAY
+
+
+def visible_names(window) -> list[str]:
+    proxy = window.list_page.proxy
+    return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+
+
+def fill(store):
+    a = store.create("renewal", {"name": "NGUYEN VAN AN", "nationality": "ベトナム Viet Nam",
+                                 "expiry_date": "20270115",
+                                 "zairyu_card_number": "AB12345678CD"})
+    b = store.create("change", {"name": "LI MING", "expiry_date": "20261210"})
+    c = store.create("renewal", {"name": "SANTOS MARIA", "expiry_date": "20260301"})
+    store.set_status(c.id, CaseStatus.READY)
+    return a, b, c
+
+
+def test_the_list_shows_every_case_in_words(qtbot, store, settings, japanese):
+    from assistant.ui.main_window import MainWindow
+
+    a, _b, _c = fill(store)
+    window = MainWindow(store, settings, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    model = window.model
+    row = model.rows[model.row_of(a.id)]
+    index = model.index(model.row_of(a.id), 0)
+    texts = [model.index(index.row(), c).data() for c in range(model.columnCount())]
+    assert texts[:3] == ["NGUYEN VAN AN", "ベトナム", "在留期間更新許可申請"]
+    assert texts[4] == "2027-01-15"
+    assert texts[5] == "申請可能 あと49日"
+    assert texts[6] == "下書き"
+    assert row.zairyu_card_number == "AB12345678CD"
+    assert "期限切れ" in [model.index(r, 5).data() for r in range(3)]
+    assert window.count_label.text() == "案件 3 件"
+
+
+def test_keyboard_search_and_filters(qtbot, store, main_window):
+    fill(store)
+    main_window.reload_cases()
+    qtbot.keyClick(main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.list_page.search.hasFocus()
+    qtbot.keyClicks(main_window.list_page.search, "ab1234")
+    assert visible_names(main_window) == ["NGUYEN VAN AN"]
+    assert main_window.count_label.text() == "案件 3 件中 1 件を表示"
+    main_window.list_page.search.clear()
+    status = main_window.list_page.status_filter
+    status.setCurrentIndex(status.findData("ready"))
+    assert visible_names(main_window) == ["SANTOS MARIA"]
+    status.setCurrentIndex(0)
+    procedure = main_window.list_page.procedure_filter
+    procedure.setCurrentIndex(procedure.findData("change"))
+    assert visible_names(main_window) == ["LI MING"]
+
+
+def test_delete_goes_to_the_recycle_bin_and_comes_back(qtbot, store, main_window, monkeypatch):
+    a, _b, _c = fill(store)
+    main_window.reload_cases()
+    main_window.list_page.select_case(a.id)
+    main_window.list_page.table.setFocus()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kw: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(main_window.list_page.table, Qt.Key.Key_Delete)
+    assert "NGUYEN VAN AN" not in visible_names(main_window)
+    assert [s.id for s in store.list_deleted()] == [a.id]
+
+    from assistant.ui.trash import TrashDialog
+
+    def restore_in_dialog():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TrashDialog)
+        assert dialog.cases.count() == 1
+        assert "NGUYEN VAN AN" in dialog.cases.item(0).text()
+        qtbot.keyClick(dialog.cases, Qt.Key.Key_Return)  # restore the selected case
+        assert dialog.cases.count() == 0
+        dialog.reject()
+
+    QTimer.singleShot(0, restore_in_dialog)
+    main_window.trash_action.trigger()
+    assert "NGUYEN VAN AN" in visible_names(main_window)
+    assert store.list_deleted() == []
+
+
+def test_export_and_import_a_case_file(qtbot, store, main_window, monkeypatch, tmp_path):
+    a, _b, _c = fill(store)
+    main_window.reload_cases()
+    main_window.list_page.select_case(a.id)
+    target = tmp_path / "out" / "nguyen.json"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kw: (str(target), ""))
+    qtbot.keyClick(main_window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["values"]["name"] == "NGUYEN VAN AN"
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (str(target), ""))
+    qtbot.keyClick(main_window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert visible_names(main_window).count("NGUYEN VAN AN") == 2
+    assert len(store.list_summaries()) == 4
+
+
+def test_a_broken_case_file_gets_a_message_and_changes_nothing(qtbot, store, main_window,
+                                                               monkeypatch, tmp_path):
+    fill(store)
+    main_window.reload_cases()
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ not json", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (str(broken), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    main_window.import_action.trigger()
+    assert shown and "JSON" in shown[0]
+    assert len(store.list_summaries()) == 3
+
+
+def test_settings_dialog_changes_profile_and_asks_for_a_new_window_on_language(
+        qtbot, main_window, settings):
+    from assistant.ui.settings_dialog import SettingsDialog
+
+    def choose():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        dialog.profile.setCurrentIndex(dialog.profile.findData("system-2026"))
+        dialog.language.setFocus()
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, choose)
+    with qtbot.waitSignal(main_window.reload_requested, timeout=2000):
+        main_window.settings_action.trigger()
+    assert settings.get(RULE_PROFILE) == "system-2026"
+    assert settings.get(LANGUAGE) == "en"
+
+
+def test_an_empty_store_says_how_to_start(main_window):
+    assert main_window.list_page.empty_hint.isVisible()
+    assert "Ctrl+N" in main_window.list_page.empty_hint.text()
+    assert not main_window.open_action.isEnabled()
+
+
+def test_window_geometry_is_kept(qtbot, main_window, settings):
+    main_window.resize(900, 600)
+    main_window.close()
+    assert settings.get(WINDOW_GEOMETRY)
+    assert settings.get(CASE_LIST_STATE)
