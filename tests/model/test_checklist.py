@@ -148,3 +148,30 @@ def test_english_checklist():
     assert doc.title == "Result checklist (by mail)"
     assert "Passport" not in doc.plain_text()
     assert "Envelope for sending the residence card (stamped, addressed)" in doc.plain_text()
+
+
+# --- with the real rules (fees and receipt methods from resources/rules) --------------------
+
+def test_real_fee_table_fills_the_stamps_line():
+    doc = build_checklist(make_case("renewal"), ReceiptMethod.MAIL, on=ON)
+    slip = next(s for s in doc.sections if s.heading == "手数料納付書の記入")
+    assert slip.lines[-1].value == "5,500円"
+    assert "method_not_allowed" not in ids(doc)
+
+
+def test_simultaneous_reentry_means_counter_and_adds_the_reentry_fee():
+    case = make_case("renewal", simultaneous_reentry="再入国許可申請 Re-entry permit",
+                     reentry_permit_type="数次の再入国許可 Multiple")
+    mail = build_checklist(case, ReceiptMethod.MAIL, on=ON)
+    assert "method_not_allowed" in ids(mail)  # re-entry filed together: counter only
+    counter = build_checklist(case, ReceiptMethod.COUNTER, on=ON)
+    assert "method_not_allowed" not in ids(counter)
+    fee = next(s for s in counter.sections if s.heading == "手数料と収入印紙")
+    values = {line.id: line.value for line in fee.lines if line.kind is LineKind.FIELD}
+    assert values == {"fee_renewal": "5,500円", "fee_reentry": "6,500円"}
+    assert any(line.text.endswith("12,000円") for line in fee.lines)
+
+
+def test_coe_cannot_be_received_at_the_counter():
+    doc = build_checklist(make_case("coe"), ReceiptMethod.COUNTER, on=ON)
+    assert "method_not_allowed" in ids(doc)

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from assistant.model import case as case_fields
+from assistant.model import rules
 from assistant.model.case import Case, ReceiptMethod
 from assistant.model.exports.document import Document, Line, LineKind, Section
 from assistant.resources import load_json
@@ -44,8 +45,25 @@ def _heading(key: str, language: str) -> str:
 
 
 def procedure_label(procedure: str, language: str = "ja") -> str:
-    entry = _data("common")["procedures"].get(procedure)
-    return _text(entry, language) if entry else procedure
+    proc = rules.get_procedure(procedure)
+    return proc.name_en if language == "en" else proc.name_ja
+
+
+def simultaneous_procedures(case: Case) -> list[str]:
+    """The applications filed together with the case's main application (re-entry, …)."""
+    fields: dict[str, str] = _data("common")["simultaneous_fields"]
+    return [procedure for field_id, procedure in fields.items()
+            if field_id != "_source" and case.value(field_id).strip()]
+
+
+def reentry_variant(case: Case) -> str | None:
+    """``single`` / ``multiple`` from the re-entry permit type the case asks for."""
+    spec: dict[str, str] = _data("common")["reentry_variants"]
+    value = case.value(spec["field"])
+    for prefix, variant in spec["by_label_prefix"].items():  # type: ignore[attr-defined]
+        if value.startswith(prefix):
+            return str(variant)
+    return None
 
 
 def holds_designation_status(case: Case) -> bool:
@@ -64,24 +82,21 @@ def has_card(case: Case) -> bool:
     return case.value(case_fields.HAS_CARD).strip() not in _NO_VALUES
 
 
-def _rules() -> Any:
-    # Imported by name: the rules module is written in parallel (issue: rules) and its API is
-    # used through these two adapters only.
-    import importlib
-
-    return importlib.import_module("assistant.model.rules")
-
-
 def _default_fee(procedure: str, on: date, variant: str | None) -> int | None:
-    fee = _rules().fee(procedure, on, online=True, variant=variant)
-    if fee is None:
-        return None
-    return int(getattr(fee, "yen", fee))
+    try:
+        return rules.fee(procedure, on, online=True, variant=variant).amount_yen
+    except rules.RulesError:
+        return None   # not in the fee table (acquisition, extra-activity)
 
 
 def _default_methods(case: Case) -> Sequence[ReceiptMethod] | None:
-    methods: Sequence[ReceiptMethod] = _rules().receipt_methods(case)
-    return methods
+    try:
+        result = rules.receipt_methods(case.procedure, with_=simultaneous_procedures(case),
+                                       no_card=not has_card(case) and case.procedure != "coe")
+    except rules.RulesError:
+        return None
+    known = {m.value for m in ReceiptMethod}
+    return [ReceiptMethod(m) for m in result.methods if m in known]
 
 
 def _applies(item: dict[str, Any], case: Case) -> bool:
@@ -106,19 +121,28 @@ def _fmt_yen(amount: int, language: str) -> str:
     return _word("yen", language, amount=f"{amount:,}")
 
 
-def _fee_lines(case: Case, on: date, language: str, fee_lookup: FeeLookup) -> tuple[list[Line], int | None]:
-    """The fee section and the total in yen (None when a fee is unknown)."""
-    fee = fee_lookup(case.procedure, on, None)
-    label = _word("fee_online", language, procedure=procedure_label(case.procedure, language))
-    if fee is None:
-        return [Line(LineKind.FIELD, label=label, value=_word("fee_unknown", language),
-                     source="DOMAIN.md §6.4", id="fee")], None
-    value = _fmt_yen(fee, language) if fee else _word("fee_none", language)
-    lines = [Line(LineKind.FIELD, label=label, value=value, source="DOMAIN.md §6.4", id="fee")]
-    if fee:
+def _fee_lines(case: Case, on: date, language: str,
+               fee_lookup: FeeLookup) -> tuple[list[Line], int | None]:
+    """The fee section and the stamps to buy in yen (None when a fee is unknown)."""
+    items: list[tuple[str, str | None]] = [(case.procedure, None)]
+    if "reentry" in simultaneous_procedures(case):
+        items.append(("reentry", reentry_variant(case)))
+    lines: list[Line] = []
+    total: int | None = 0
+    for procedure, variant in items:
+        fee = fee_lookup(procedure, on, variant)
+        label = _word("fee_online", language, procedure=procedure_label(procedure, language))
+        if fee is None:
+            value, total = _word("fee_unknown", language), None
+        else:
+            value = _fmt_yen(fee, language) if fee else _word("fee_none", language)
+            total = None if total is None else total + fee
+        lines.append(Line(LineKind.FIELD, label=label, value=value, source="DOMAIN.md §6.4",
+                          id=f"fee_{procedure}"))
+    if total:
         lines.append(Line(LineKind.CHECK, text=_word("fee_total", language) + ": "
-                          + _fmt_yen(fee, language), source="seed 5(2)ア ※2", id="stamps"))
-    return lines, fee
+                          + _fmt_yen(total, language), source="seed 5(2)ア ※2", id="stamps"))
+    return lines, total
 
 
 def _blank(value: str, language: str) -> str:

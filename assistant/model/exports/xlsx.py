@@ -1,0 +1,260 @@
+"""The bulk template as an .xlsx workbook laid out like ISA's official input sheet.
+
+Each template sheet becomes a worksheet: title rows, then header rows 3–7 as in the official
+workbook (3 section titles, 4 repeat labels, 5 logical names, 6 guidance, 7 example) and one
+row per applicant from row 8, so staff can review the rows in Excel and paste them into the
+official workbook. Code-list columns get drop-downs (list validations over named ranges on a
+hidden sheet, like the official workbook), the header rows are frozen, columns have readable
+widths. The last column carries the case id (for :mod:`.xlsx_import`); it is not a template
+column. A hidden ``_meta`` sheet records the procedure and the cell mode.
+
+openpyxl is imported inside the functions (it is slow to import and not needed at start-up).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.model.case import Case
+from assistant.model.codelists import code_list
+from assistant.model.exports.bulk import SheetTable, sheet_tables
+from assistant.model.exports.checklist import procedure_label
+from assistant.model.fields import Catalogue, catalogue
+from assistant.resources import load_json
+
+FORMAT = "zairyu-assistant-bulk"
+FORMAT_VERSION = 1
+# Row numbers of the official input sheet (isa/README.md: row 5 logical names, data from row 8).
+ROW_SECTION, ROW_REPEAT, ROW_HEADER, ROW_GUIDANCE, ROW_EXAMPLE, FIRST_DATA_ROW = 3, 4, 5, 6, 7, 8
+META_SHEET = "_meta"
+LISTS_SHEET = "_lists"
+SPARE_ROWS = 200          # drop-downs also cover this many empty rows below the applicants
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """Texts of a template sheet's worksheet (title and name) from resources."""
+
+    sheet: str
+    title_ja: str
+    worksheet: str
+
+
+def _layouts() -> dict[str, Any]:
+    data: dict[str, Any] = load_json("exports", "workbook.json")
+    return data
+
+
+def worksheet_name(sheet: str) -> str:
+    name: str = _layouts()["sheets"][sheet]["worksheet"]
+    return name
+
+
+def case_id_header() -> str:
+    header: str = _layouts()["case_id_header"]
+    return header
+
+
+def _section_title(header: str) -> str:
+    return header.lstrip("_").split("_", 1)[0]
+
+
+def _column_width(header: str, example: str) -> float:
+    # CJK characters are about two Latin character widths wide in Excel's default font.
+    last = header.rsplit("_", 1)[-1]
+    units = max(sum(2 if ord(c) > 0x2E7F else 1 for c in text) for text in (last, example, ""))
+    return float(min(max(units + 2, 12), 45))
+
+
+def _list_names(cat: Catalogue, table: SheetTable) -> dict[int, str]:
+    """Column index -> code-list id, for the columns that get a drop-down."""
+    out: dict[int, str] = {}
+    for index, key in enumerate(table.keys):
+        if key is None:
+            continue
+        fdef = cat.field(key)
+        if fdef.code_list:
+            out[index] = fdef.code_list
+    return out
+
+
+def _list_values(list_id: str, cells: str) -> list[str]:
+    values: list[str] = []
+    seen: set[str] = set()
+    codes = code_list(list_id)
+    entries = list(codes.entries)
+    for _, subset in codes.by_parent:  # dependent lists: every value any parent allows
+        entries.extend(subset)
+    for entry in entries:
+        value = entry.code if cells == "codes" and entry.code is not None else entry.label
+        if value not in seen:
+            seen.add(value)
+            values.append(value)
+    return values
+
+
+def _col_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    letter: str = get_column_letter(index)
+    return letter
+
+
+def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
+                   cells: str = "labels", progress: Progress | None = None) -> Path:
+    """Write the workbook for ``cases`` (all of one procedure) to ``path``, atomically."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if not cases:
+        raise ValueError("no cases to export")
+    procedures = {c.procedure for c in cases}
+    if len(procedures) != 1:
+        raise ValueError("a workbook holds the cases of one procedure")
+    procedure = cases[0].procedure
+    cat = catalogue(procedure)
+    layout = _layouts()
+    tables = sheet_tables(cases, cells)
+    total = sum(len(t.rows) for t in tables)
+    done = 0
+
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+    title_font = Font(bold=True, size=14)
+    small = Font(size=9, color="444444")
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    section_fill = PatternFill("solid", fgColor="BDD7EE")
+    id_fill = PatternFill("solid", fgColor="EEEEEE")
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    used_lists: dict[str, str] = {}   # list id -> defined name
+    for table in tables:
+        ws = wb.create_sheet(worksheet_name(table.sheet))
+        fields_by_col = [cat.field(k) if k else None for k in table.keys]
+        ncols = len(table.headers)
+        id_col = ncols + 1
+        for index, header in enumerate(table.headers, start=1):
+            fdef = fields_by_col[index - 1]
+            example = fdef.example if fdef else ""
+            ws.column_dimensions[_col_letter(index)].width = _column_width(header, example)
+        ws.column_dimensions[_col_letter(id_col)].width = 38
+        ws.freeze_panes = f"A{FIRST_DATA_ROW}"
+
+        def cell(value: str, font: Font | None = None, fill: PatternFill | None = None,
+                 align: Alignment | None = None) -> WriteOnlyCell:
+            c = WriteOnlyCell(ws, value=value)  # noqa: B023  (used within this iteration only)
+            if font is not None:
+                c.font = font
+            if fill is not None:
+                c.fill = fill
+            if align is not None:
+                c.alignment = align
+            return c
+
+        sheet_text = layout["sheets"][table.sheet]
+        ws.append([cell(f"{sheet_text['title_ja']} — {procedure_label(procedure)}", title_font)])
+        ws.append([cell(layout["note_ja"], small)])
+        sections: list[Any] = []
+        previous = None
+        for header in table.headers:
+            title = _section_title(header)
+            sections.append(cell(title if title != previous else "", bold, section_fill))
+            previous = title
+        sections.append(cell("", fill=id_fill))
+        ws.append(sections)
+        repeats: list[Any] = []
+        for column in cat.columns(table.sheet):
+            label = ""
+            if column.repeat is not None and column.field_id:
+                fdef = cat.field(column.field_id)
+                group = cat.group(fdef.group) if fdef.group else None
+                name = group.label_ja if group else ""
+                label = layout["repeat_label_ja"].format(group=name, n=column.repeat)
+            repeats.append(cell(label, small, header_fill))
+        repeats.append(cell("", fill=id_fill))
+        ws.append(repeats)
+        ws.append([cell(h, bold, header_fill, wrap) for h in table.headers]
+                  + [cell(case_id_header(), bold, id_fill)])
+        ws.append([cell(f.guidance_ja if f else "", small, None, wrap) for f in fields_by_col]
+                  + [cell(layout["case_id_note_ja"], small, id_fill, wrap)])
+        ws.append([cell(f.example if f else "", small) for f in fields_by_col]
+                  + [cell("", fill=id_fill)])
+        ws.row_dimensions[ROW_HEADER].height = 45
+        ws.row_dimensions[ROW_GUIDANCE].height = 60
+
+        for row, case_id in zip(table.rows, table.case_ids, strict=True):
+            ws.append([*row, case_id])
+            done += 1
+            if progress is not None and done % 50 == 0:
+                progress(done, total)
+
+        last_row = FIRST_DATA_ROW + len(table.rows) + SPARE_ROWS - 1
+        by_list: dict[str, list[str]] = {}
+        for index, list_id in _list_names(cat, table).items():
+            letter = _col_letter(index + 1)
+            by_list.setdefault(list_id, []).append(f"{letter}{FIRST_DATA_ROW}:{letter}{last_row}")
+        for list_id, ranges in by_list.items():
+            name = used_lists.setdefault(list_id, f"_CL_{list_id}")
+            validation = DataValidation(type="list", formula1=f"={name}", allow_blank=True,
+                                        showErrorMessage=True, errorStyle="warning")
+            validation.error = layout["dropdown_error_ja"]
+            validation.sqref = " ".join(ranges)
+            ws.data_validations.append(validation)
+
+    lists = wb.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    columns = [(_list_values(list_id, cells), name) for list_id, name in used_lists.items()]
+    height = max((len(values) for values, _ in columns), default=0)
+    for row_index in range(height):
+        lists.append([values[row_index] if row_index < len(values) else None
+                      for values, _ in columns])
+    for col_index, (values, name) in enumerate(columns, start=1):
+        letter = _col_letter(col_index)
+        ref = f"'{LISTS_SHEET}'!${letter}$1:${letter}${max(len(values), 1)}"
+        wb.defined_names[name] = DefinedName(name, attr_text=ref)
+
+    meta = wb.create_sheet(META_SHEET)
+    meta.sheet_state = "hidden"
+    meta.append(["format", FORMAT])
+    meta.append(["version", FORMAT_VERSION])
+    meta.append(["procedure", procedure])
+    meta.append(["cells", cells])
+    for table in tables:
+        meta.append(["sheet", table.sheet, worksheet_name(table.sheet)])
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        wb.save(temp_name)
+        with open(temp_name, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(total, total)
+    return target
+
+
+def export_workbooks(cases: Sequence[Case], out_dir: str | os.PathLike[str], *,
+                     cells: str = "labels", progress: Progress | None = None) -> list[Path]:
+    """One workbook per procedure in ``out_dir`` (``<procedure>.xlsx``)."""
+    groups: dict[str, list[Case]] = {}
+    for case in cases:
+        groups.setdefault(case.procedure, []).append(case)
+    return [write_workbook(group, Path(out_dir) / f"{procedure}.xlsx", cells=cells,
+                           progress=progress)
+            for procedure, group in groups.items()]

@@ -1,0 +1,158 @@
+"""Bulk template CSV: the official header row, formatted values, Shift_JIS checks."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from assistant.model.case import Case
+from assistant.model.exports import bulk
+from assistant.model.fields import catalogue
+
+ISA = Path("/work/shared/isa/templates")
+
+
+def template_header(procedure: str, sheet: str) -> list[str]:
+    if ISA.exists():  # the ISA reference data is only on the build machine
+        with (ISA / procedure / f"{sheet}.csv").open(encoding="utf-8-sig", newline="") as fh:
+            return next(csv.reader(fh))
+    return catalogue(procedure).headers(sheet)
+
+
+def read_csv(path: Path, encoding: str = "utf-8-sig") -> list[list[str]]:
+    with path.open(encoding=encoding, newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def applicant(i: int = 1, procedure: str = "renewal", **values: str) -> Case:
+    base = {"name": f"NGUYEN VAN AN{i}", "birth_date": "19950412", "sex": "男 male",
+            "nationality": "ベトナム Viet Nam", "has_zairyu_card": "有 Yes",
+            "zairyu_card_number": "AB12345678CD"}
+    return Case(id=f"case-{i}", procedure=procedure, values={**base, **values})
+
+
+def column(rows: list[list[str]], header: str) -> list[str]:
+    index = rows[0].index(header)
+    return [row[index] for row in rows[1:]]
+
+
+@pytest.mark.parametrize("procedure", ["renewal", "change", "coe"])
+def test_exported_header_equals_the_template_header(tmp_path, procedure):
+    case = applicant(procedure=procedure)
+    sheets = catalogue(procedure).sheets
+    # give every sheet some data of its own so that every file is written
+    for sheet in sheets:
+        own = next(c for c in catalogue(procedure).columns(sheet)
+                   if c.field_id and catalogue(procedure).field(c.field_id).sheet == sheet
+                   and not catalogue(procedure).field(c.field_id).code_list)
+        case.values.setdefault(own.key, "1")
+    result = bulk.export_csv([case], tmp_path)
+    assert sorted(p.name for p in result.files) == sorted(f"{procedure}_{s}.csv" for s in sheets)
+    for sheet in sheets:
+        rows = read_csv(tmp_path / f"{procedure}_{sheet}.csv")
+        assert rows[0] == template_header(procedure, sheet)
+        assert len(rows) == 2 and len(rows[1]) == len(rows[0])
+
+
+def test_file_is_utf8_with_bom_and_crlf(tmp_path):
+    result = bulk.export_csv([applicant()], tmp_path)
+    raw = result.files[0].read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.count(b"\r\n") == 2
+
+
+def test_values_are_formatted_as_the_template_guidance_says(tmp_path):
+    case = applicant(name="nguyen van an", birth_date="1995-04-12", postal_code="１２３－４５６７",
+                     address_street="1-1-1 霞ヶ関ﾊｲﾂ202", zairyu_card_number="ab12345678cd")
+    bulk.export_csv([case], tmp_path)
+    rows = read_csv(tmp_path / "renewal_main.csv")
+    assert column(rows, "身分事項_氏名") == ["NGUYEN VAN AN"]
+    assert column(rows, "身分事項_生年月日") == ["19950412"]
+    assert column(rows, "身分事項_日本における住居地(町名丁目番地号等)") == ["１－１－１　霞ヶ関ハイツ２０２"]
+    assert column(rows, "身分事項_在留カード番号") == ["AB12345678CD"]
+    assert column(rows, "身分事項_日本における連絡先_郵便番号") == ["1234567"]
+    assert column(rows, "身分事項_性別") == ["男 male"]          # labels by default
+    assert column(rows, "身分事項_国籍・地域") == ["ベトナム Viet Nam"]
+
+
+def test_code_list_cells_as_codes_is_a_setting(tmp_path):
+    result = bulk.export_csv([applicant()], tmp_path, cells="codes")
+    rows = read_csv(result.files[0])
+    assert column(rows, "身分事項_性別") == ["1"]
+    assert column(rows, "身分事項_国籍・地域") == ["L61"]
+    assert column(rows, "身分事項_在留カードの有無") == ["1"]
+
+
+def test_nationality_without_a_known_code_is_reported_and_kept_as_label(tmp_path):
+    china = next(e for e in __import__("assistant.model.codelists", fromlist=["x"])
+                 .code_list("nationality").entries if e.code is None)
+    result = bulk.export_csv([applicant(nationality=china.label)], tmp_path, cells="codes")
+    assert result.written
+    warnings = [i for i in result.issues if i.key == "nationality"]
+    assert warnings and not warnings[0].problem.is_error
+    assert column(read_csv(result.files[0]), "身分事項_国籍・地域") == [china.label]
+
+
+def test_one_row_per_applicant_in_the_cases_order(tmp_path):
+    cases = [applicant(i) for i in range(1, 6)]
+    result = bulk.export_csv(cases, tmp_path)
+    rows = read_csv(result.files[0])
+    assert column(rows, "身分事項_氏名") == [f"NGUYEN VAN AN{i}" for i in range(1, 6)]
+
+
+def test_sheet_files_only_where_some_applicant_has_data_and_rows_stay_aligned(tmp_path):
+    plain = applicant(1)
+    with_reentry = applicant(2, simultaneous_reentry="再入国許可申請 Re-entry permit",
+                             reentry_destination="ベトナム")
+    result = bulk.export_csv([plain, with_reentry], tmp_path)
+    assert [p.name for p in result.files] == ["renewal_main.csv", "renewal_simultaneous.csv"]
+    rows = read_csv(tmp_path / "renewal_simultaneous.csv")
+    assert len(rows) == 3
+    assert column(rows, "共通項目_同時申請種別選択_再入国許可申請_Re-entry_permit") == [
+        "", "再入国許可申請 Re-entry permit"]
+
+
+def test_cases_of_different_procedures_go_to_separate_files(tmp_path):
+    result = bulk.export_csv([applicant(1), applicant(2, procedure="coe")], tmp_path)
+    assert sorted(p.name for p in result.files) == ["coe_main.csv", "renewal_main.csv"]
+
+
+def test_cp932_reports_every_character_before_writing_anything(tmp_path):
+    cases = [applicant(1, relative_name__1="x"),
+             applicant(2, **{"relative_name[1]": "髙橋 﨑子", "has_relatives": "有 Yes"}),
+             applicant(3, occupation="エンジニア𠮷")]
+    result = bulk.export_csv(cases, tmp_path / "out", encoding="cp932")
+    assert not result.written and not (tmp_path / "out").exists()
+    found = [(i.row, i.key, i.bad.char, i.bad.suggestion) for i in result.errors]
+    assert found == [(2, "relative_name[1]", "髙", "高"), (2, "relative_name[1]", "﨑", "崎"),
+                     (3, "occupation", "𠮷", "吉")]
+    message = result.errors[0].problem.message_ja
+    assert "2人目" in message and "髙" in message and "高" in message
+    assert "身分事項_在日親族及び同居者1_在日親族及び同居者_氏名" in message
+
+
+def test_after_applying_the_suggestions_cp932_export_works(tmp_path):
+    case = applicant(2, **{"relative_name[1]": "髙橋 﨑子"})
+    first = bulk.export_csv([case], tmp_path, encoding="cp932")
+    case.values.update(bulk.apply_suggestions(case, first.issues))
+    result = bulk.export_csv([case], tmp_path, encoding="cp932")
+    assert result.written and not result.errors
+    rows = read_csv(result.files[0], encoding="cp932")
+    assert rows[0] == template_header("renewal", "main")
+    assert column(rows, "身分事項_在日親族及び同居者1_在日親族及び同居者_氏名") == ["高橋　崎子"]
+
+
+def test_utf8_export_keeps_characters_shift_jis_cannot_carry(tmp_path):
+    case = applicant(2, **{"relative_name[1]": "髙橋"})
+    result = bulk.export_csv([case], tmp_path)
+    assert result.written and not result.issues
+    assert "髙橋" in result.files[0].read_text(encoding="utf-8-sig")
+
+
+def test_bad_settings_are_refused(tmp_path):
+    with pytest.raises(ValueError):
+        bulk.export_csv([applicant()], tmp_path, encoding="latin-1")
+    with pytest.raises(ValueError):
+        bulk.export_csv([applicant()], tmp_path, cells="both")

@@ -1,0 +1,122 @@
+"""The bulk workbook: laid out like the official input sheet, readable by LibreOffice."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from assistant.model.case import Case
+from assistant.model.exports import bulk, xlsx
+from assistant.model.fields import catalogue
+
+ISA = Path("/work/shared/isa/templates")
+
+
+def applicants(n: int = 3) -> list[Case]:
+    cases = []
+    for i in range(1, n + 1):
+        cases.append(Case(id=f"case-{i}", procedure="renewal", values={
+            "name": f"TRAN THI MAI {i}", "birth_date": f"199{i}0105", "sex": "女 female",
+            "nationality": "ベトナム Viet Nam", "has_zairyu_card": "有 Yes",
+            "zairyu_card_number": f"AB1234567{i}CD", "address_street": "１－２－３",
+            "postal_code": "1000013", "phone": "0312345678",
+            "has_relatives": "有 Yes", "relative_name[1]": "山田　花子",
+            "relative_relationship[1]": "妻 Wife", "v_renewal_092": "40"}))
+    return cases
+
+
+def test_workbook_has_the_official_header_rows_and_one_row_per_applicant(tmp_path):
+    cases = applicants()
+    path = xlsx.write_workbook(cases, tmp_path / "renewal.xlsx")
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["申請情報入力", "区分V", "_lists", "_meta"]
+    assert wb["_lists"].sheet_state == "hidden" and wb["_meta"].sheet_state == "hidden"
+    ws = wb["申請情報入力"]
+    headers = [c.value for c in ws[xlsx.ROW_HEADER]]
+    assert headers[:-1] == catalogue("renewal").headers("main")
+    assert headers[-1] == xlsx.case_id_header()
+    assert ws.freeze_panes == "A8"
+    assert ws.cell(xlsx.ROW_SECTION, 1).value == "身分事項"
+    assert ws.cell(xlsx.ROW_GUIDANCE, 2).value.startswith("生年月日はYYYYMMDD")
+    assert ws.cell(xlsx.ROW_EXAMPLE, 3).value == "HOUMU TARO"
+    relatives = headers.index("身分事項_在日親族及び同居者2_在日親族及び同居者_氏名") + 1
+    assert ws.cell(xlsx.ROW_REPEAT, relatives).value == "在日親族及び同居者 2"
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=xlsx.FIRST_DATA_ROW)]
+    assert [r[2] for r in rows] == ["TRAN THI MAI 1", "TRAN THI MAI 2", "TRAN THI MAI 3"]
+    assert [r[-1] for r in rows] == ["case-1", "case-2", "case-3"]
+    assert all(ws.column_dimensions[col].width >= 12 for col in ("A", "B", "C"))
+
+
+def test_code_list_columns_have_drop_downs_over_named_ranges(tmp_path):
+    path = xlsx.write_workbook(applicants(1), tmp_path / "renewal.xlsx")
+    wb = load_workbook(path)
+    ws = wb["申請情報入力"]
+    by_range = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    sex = next(dv for sqref, dv in by_range.items() if sqref.startswith("D8:"))
+    assert sex.type == "list" and sex.formula1 == "=_CL_sex"
+    target = wb.defined_names["_CL_sex"].attr_text
+    sheet, cells = target.split("!")
+    labels = [c.value for row in wb[sheet.strip("'")][cells.replace("$", "")] for c in row]
+    assert labels == ["男 male", "女 female"]
+    name_col = "C"  # 氏名 is free text: no drop-down
+    assert not any(str(s).startswith(f"{name_col}8:") for s in by_range)
+
+
+def test_codes_mode_puts_codes_in_cells_and_lists(tmp_path):
+    path = xlsx.write_workbook(applicants(1), tmp_path / "r.xlsx", cells="codes")
+    wb = load_workbook(path)
+    assert wb["申請情報入力"]["D8"].value == "2"
+    assert ["cells", "codes"] in [[c.value for c in r][:2] for r in wb["_meta"].iter_rows()]
+
+
+def test_progress_is_reported(tmp_path):
+    seen = []
+    xlsx.write_workbook(applicants(120), tmp_path / "r.xlsx",
+                        progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1][0] == seen[-1][1] and len(seen) > 2
+
+
+def test_mixed_procedures_are_refused_for_one_workbook(tmp_path):
+    cases = applicants(1) + [Case(id="x", procedure="coe", values={"name": "A"})]
+    with pytest.raises(ValueError):
+        xlsx.write_workbook(cases, tmp_path / "x.xlsx")
+    paths = xlsx.export_workbooks(cases, tmp_path)
+    assert sorted(p.name for p in paths) == ["coe.xlsx", "renewal.xlsx"]
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_soffice() is None, reason="LibreOffice Calc is installed by dev.py test")
+def test_libreoffice_reads_the_same_values_as_the_csv_export(tmp_path):
+    cases = applicants(3)
+    book = xlsx.write_workbook(cases, tmp_path / "renewal.xlsx")
+    csv_dir = tmp_path / "csv"
+    bulk.export_csv(cases, csv_dir)
+    out = tmp_path / "lo"
+    # sheet -1: every sheet to <name>-<sheet>.csv (UTF-8, comma, quoted text)
+    options = "44,34,76,1,,0,false,true,false,false,false,-1"
+    profile = (tmp_path / "lo-profile").as_uri()
+    proc = subprocess.run(
+        [_soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+         f"csv:Text - txt - csv (StarCalc):{options}", "--outdir", str(out), str(book)],
+        capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    for sheet, worksheet in (("main", "申請情報入力"), ("category_v", "区分V")):
+        with (out / f"renewal-{worksheet}.csv").open(encoding="utf-8", newline="") as fh:
+            converted = list(csv.reader(fh))
+        with (csv_dir / f"renewal_{sheet}.csv").open(encoding="utf-8-sig", newline="") as fh:
+            exported = list(csv.reader(fh))
+        assert converted[xlsx.ROW_HEADER - 1][:-1] == exported[0]
+        data = [row[:-1] for row in converted[xlsx.FIRST_DATA_ROW - 1:]]
+        assert data == exported[1:]
+        if ISA.exists():
+            with (ISA / "renewal" / f"{sheet}.csv").open(encoding="utf-8-sig") as fh:
+                assert exported[0] == next(csv.reader(fh))
