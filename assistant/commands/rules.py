@@ -51,6 +51,18 @@ def register(subparsers: Any) -> None:
     receipt.add_argument("--json", action="store_true", help="JSON で出力する")
     receipt.set_defaults(handler=_run_receipt)
 
+    fee = subparsers.add_parser(
+        "fee", help="手数料を表示する",
+        description="申請日の手数料表から、オンライン申請または窓口申請の手数料（円）を表示します。")
+    fee.add_argument("--procedure", required=True, metavar="P",
+                     help="申請種別: coe, change, renewal, work-cert, reentry")
+    fee.add_argument("--variant", metavar="V", help="種類（再入国許可: single / multiple）")
+    fee.add_argument("--counter", action="store_true", help="窓口で申請する場合（既定: オンライン）")
+    fee.add_argument("--on", metavar="YYYY-MM-DD", help="申請日（既定: 今日）")
+    fee.add_argument("--profile", metavar="ID", help="規則プロファイル（既定: guide-2024）")
+    fee.add_argument("--json", action="store_true", help="JSON で出力する")
+    fee.set_defaults(handler=_run_fee)
+
 
 def _language(args: argparse.Namespace) -> str:
     return "en" if getattr(args, "lang", None) == "en" else "ja"
@@ -149,4 +161,31 @@ def _run_receipt(args: argparse.Namespace) -> int:
         lines.append(message_texts("rules_cli_reasons")[pick])
         lines.extend(f"  - {reason.message(lang)}" for reason in result.reasons)
     print("\n".join(lines))
+    return 0
+
+
+def _run_fee(args: argparse.Namespace) -> int:
+    from assistant.model import rules
+    from assistant.model.problems import message_texts
+
+    lang = _language(args)
+    pick = 1 if lang == "en" else 0
+    on = _date_arg("--on", args.on, lang) or date.today()
+    try:
+        result = rules.fee(args.procedure, on, online=not args.counter, variant=args.variant,
+                           profile=args.profile)
+        procedure = rules.get_procedure(args.procedure)
+    except rules.RulesError as exc:
+        raise UsageError(exc.message(lang)) from None
+    if args.json:
+        _print_json({"procedure": result.procedure, "online": result.online,
+                     "variant": result.variant, "amount_yen": result.amount_yen,
+                     "effective_from": result.effective_from.isoformat(),
+                     "source": result.source})
+        return 0
+    name = procedure.name_en if lang == "en" else procedure.name_ja
+    where = message_texts("rules_cli_fee_online" if result.online else "rules_cli_fee_counter")
+    print(_title(name, procedure.id, lang))
+    print(message_texts("rules_cli_fee", where=where[pick], amount=f"{result.amount_yen:,}",
+                        effective=result.effective_from.isoformat())[pick])
     return 0

@@ -9,6 +9,8 @@ from datetime import date
 
 import pytest
 
+from assistant.cli import main
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "assistant", *args],
@@ -124,7 +126,23 @@ def test_window_english_with_lang_en():
     (["receipt", "--procedure", "renewal", "--granted-period-months", "three"], "月数"),
     (["receipt", "--procedure", "renewal", "--granted-period-months", "0"], "月数"),
 ])
-def test_bad_arguments_exit_2_with_a_japanese_message(args, message):
+def test_bad_arguments_exit_2_with_a_japanese_message(args, message, capsys):
+    # In-process (the same main() the console script runs) to keep the suite fast; the
+    # whole-process path is checked by test_bad_arguments_as_whole_processes.
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert message in err
+    assert err.startswith("assistant: ")
+    assert out == ""
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["window", "--procedure", "visa"], "申請種別「visa」はありません"),
+    (["window", "--procedure", "renewal", "--expiry", "2026-02-30"], "2026-02-30"),
+    (["window", "--procedure", "renewal"], "在留期間満了日（--expiry）が必要"),
+    (["receipt", "--procedure", "coe", "--with", "reentry"], "同時には申請できません"),
+])
+def test_bad_arguments_as_whole_processes(args, message):
     proc = run(*args)
     assert proc.returncode == 2
     assert message in proc.stderr
@@ -164,3 +182,23 @@ def test_receipt_readable_summary():
     assert proc.returncode == 0
     assert "受領方法: 窓口での受領" in proc.stdout
     assert "郵送による受領はできません" in proc.stdout
+
+
+def test_fee_online_and_at_the_counter():
+    online = run_json("fee", "--procedure", "renewal", "--on", "2026-11-26")
+    counter = run_json("fee", "--procedure", "renewal", "--on", "2026-11-26", "--counter")
+    assert (online["amount_yen"], counter["amount_yen"]) == (5500, 6000)
+    assert online["effective_from"] == "2025-04-01"
+    proc = run("fee", "--procedure", "reentry", "--variant", "multiple", "--on", "2026-11-26")
+    assert proc.returncode == 0
+    assert "手数料（オンライン申請）: 6,500円" in proc.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["fee", "--procedure", "reentry"], "single"),
+    (["fee", "--procedure", "renewal", "--on", "2025-03-31"], "手数料表"),
+    (["fee", "--procedure", "renewal", "--on", "2025-02-29"], "2025-02-29"),
+])
+def test_fee_bad_questions_exit_2(args, message, capsys):
+    assert main(args) == 2
+    assert message in capsys.readouterr().err
