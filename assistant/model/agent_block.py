@@ -3,7 +3,8 @@
 The block is the ``取次者_`` columns of the 区分V sheet of ISA's bulk-application template
 (``/work/shared/isa/templates/*/category_v.csv``, the same seven columns for renewal, change and
 certificate of eligibility). :data:`AGENT_COLUMNS` maps each template header to the profile
-attribute that fills it; the field catalogue turns a header into the case's field id.
+attribute that fills it; the field catalogue (:mod:`assistant.model.fields`) gives the case's
+field id for each column.
 
 Values the office already typed are kept unless ``overwrite`` is asked for: a case prepared by
 another staff member shows the difference instead of losing it silently.
@@ -11,10 +12,11 @@ another staff member shows the difference instead of losing it silently.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from assistant.model.case import Case
+from assistant.model.fields import Condition, catalogue
 from assistant.model.office import StaffProfile, normalise_profile
 
 # Template header (row 1 of category_v.csv) → StaffProfile attribute.
@@ -28,8 +30,6 @@ AGENT_COLUMNS: dict[str, str] = {
     "取次者_取次者_(3)電話番号": "phone",
 }
 
-FieldIdForHeader = Callable[[str], str | None]
-
 
 def agent_values(profile: StaffProfile) -> dict[str, str]:
     """The 取次者 block as ``{template header: value}`` (normalised; empty values included)."""
@@ -37,19 +37,36 @@ def agent_values(profile: StaffProfile) -> dict[str, str]:
     return {header: str(getattr(p, attr)) for header, attr in AGENT_COLUMNS.items()}
 
 
-def catalogue_field_id(header: str) -> str | None:
-    """The case field id the field catalogue gives the template column ``header``."""
-    import importlib
+def _condition_holds(condition: Condition | None, values: dict[str, str]) -> bool:
+    if condition is None:
+        return True
+    value = values.get(condition.field, "")
+    if condition.filled:
+        return bool(value)
+    return value in condition.equals or any(value.split(" ")[0] == e for e in condition.equals)
 
+
+def agent_targets(case: Case) -> dict[str, str]:
+    """``{field id: profile attribute}`` for every 取次者 block of ``case`` that applies.
+
+    The field catalogue names the block's columns; besides the 区分V block, a case that also
+    applies for re-entry, extra activity or a work certificate has a 取次者 block in each
+    of those sections (their headers end with the same names). A section that does not apply
+    to the case is left alone.
+    """
     try:
-        catalogue = importlib.import_module("assistant.model.fields")
-    except ImportError:  # the catalogue is not part of this build yet
-        return None
-    lookup = getattr(catalogue, "field_id_for_header", None)
-    if lookup is None:
-        return None
-    result = lookup(header)
-    return None if result is None else str(result)
+        cat = catalogue(case.procedure)
+    except (KeyError, FileNotFoundError):
+        return {}
+    targets: dict[str, str] = {}
+    for definition in cat.fields:
+        if definition.group is not None:
+            continue
+        for header, attr in AGENT_COLUMNS.items():
+            if definition.header.endswith(header) \
+                    and _condition_holds(definition.applies_when, case.values):
+                targets[definition.id] = attr
+    return targets
 
 
 @dataclass
@@ -58,7 +75,6 @@ class AgentFill:
 
     filled: dict[str, str] = field(default_factory=dict)          # field id → new value
     kept: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (kept, profile's)
-    unmapped: list[str] = field(default_factory=list)             # headers without a field id
 
     @property
     def changed(self) -> bool:
@@ -66,14 +82,16 @@ class AgentFill:
 
 
 def fill_agent_block(case: Case, profile: StaffProfile, *, overwrite: bool = False,
-                     field_id_for_header: FieldIdForHeader = catalogue_field_id) -> AgentFill:
-    """Copy the profile into ``case.values``; keep different typed values unless ``overwrite``."""
+                     targets: Mapping[str, str] | None = None) -> AgentFill:
+    """Copy the profile into ``case.values``; keep different typed values unless ``overwrite``.
+
+    ``targets`` (field id → profile attribute) defaults to :func:`agent_targets`. An empty
+    profile item never erases what the case holds.
+    """
     result = AgentFill()
-    for header, value in agent_values(profile).items():
-        field_id = field_id_for_header(header)
-        if field_id is None:
-            result.unmapped.append(header)
-            continue
+    p = normalise_profile(profile)
+    for field_id, attr in (agent_targets(case) if targets is None else targets).items():
+        value = str(getattr(p, attr))
         current = case.values.get(field_id, "")
         if current == value or not value:
             continue

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.model.agent_block import AGENT_COLUMNS, agent_values, fill_agent_block
+from assistant.model.agent_block import (
+    AGENT_COLUMNS,
+    agent_targets,
+    agent_values,
+    fill_agent_block,
+)
 from assistant.model.case import Case
 from assistant.model.office import StaffCategory, StaffProfile
 
@@ -41,37 +46,62 @@ def test_agent_values_are_normalised_for_the_template():
     assert values["取次者_取次者_(3)所属機関等"] == "法務行政書士事務所"
 
 
-def by_header(header: str) -> str:
-    return header  # until the catalogue's ids are used, the header stands for the field id
-
-
-def test_fill_empty_case_block():
+def test_fill_empty_renewal_case_through_the_catalogue_ids():
     case = Case(id="c1", procedure="renewal")
-    result = fill_agent_block(case, profile(), field_id_for_header=by_header)
-    assert case.values["取次者_取次者_(2)住所(都道府県)"] == "東京都"
-    assert len(result.filled) == 7 and not result.kept
+    result = fill_agent_block(case, profile())
+    assert case.values == {
+        "agent_name": "法務　太郎", "agent_postal_code": "1008977", "agent_prefecture": "東京都",
+        "agent_municipality": "千代田区", "agent_street": "霞が関１－１－１",
+        "agent_organization": "法務行政書士事務所", "agent_phone": "0312345678"}
+    assert result.changed and not result.kept
+
+
+def test_every_catalogue_agent_column_is_mapped():
+    from assistant.model.fields import catalogue
+
+    cat = catalogue("renewal")
+    agent_ids = {c.field_id for sheet in cat.sheets for c in cat.columns(sheet)
+                 if "取次者_取次者" in c.header}
+    everything = Case(id="c", procedure="renewal", values={
+        "simultaneous_reentry": "有 Yes", "simultaneous_extra_activity": "有 Yes",
+        "simultaneous_work_cert": "有 Yes"})
+    assert set(agent_targets(everything)) == agent_ids
+
+
+def test_simultaneous_application_blocks_filled_only_when_applied_for():
+    plain = Case(id="c1", procedure="renewal")
+    fill_agent_block(plain, profile())
+    assert "reentry_agent_name" not in plain.values
+    with_reentry = Case(id="c2", procedure="renewal", values={"simultaneous_reentry": "有 Yes"})
+    fill_agent_block(with_reentry, profile())
+    assert with_reentry.values["reentry_agent_name"] == "法務　太郎"
+    assert "extra_agent_name" not in with_reentry.values
+
+
+def test_work_certificate_procedure_has_its_own_block():
+    case = Case(id="c1", procedure="work-cert")
+    fill_agent_block(case, profile())
+    assert case.values["work_cert_agent_phone"] == "0312345678"
 
 
 def test_typed_values_are_kept_unless_overwrite():
-    name = "取次者_取次者(オンラインシステム利用者)_(1)氏名"
-    case = Case(id="c1", procedure="renewal", values={name: "入管　花子"})
-    result = fill_agent_block(case, profile(), field_id_for_header=by_header)
-    assert case.values[name] == "入管　花子"
-    assert result.kept == {name: ("入管　花子", "法務　太郎")}
-    fill_agent_block(case, profile(), overwrite=True, field_id_for_header=by_header)
-    assert case.values[name] == "法務　太郎"
+    case = Case(id="c1", procedure="renewal", values={"agent_name": "入管　花子"})
+    result = fill_agent_block(case, profile())
+    assert case.values["agent_name"] == "入管　花子"
+    assert result.kept == {"agent_name": ("入管　花子", "法務　太郎")}
+    assert case.values["agent_phone"] == "0312345678"  # the empty items were filled
+    fill_agent_block(case, profile(), overwrite=True)
+    assert case.values["agent_name"] == "法務　太郎"
 
 
 def test_empty_profile_items_do_not_erase_case_values():
-    phone = "取次者_取次者_(3)電話番号"
-    case = Case(id="c1", procedure="renewal", values={phone: "0312345678"})
+    case = Case(id="c1", procedure="renewal", values={"agent_phone": "0312345678"})
     p = profile()
     p.phone = ""
-    fill_agent_block(case, p, overwrite=True, field_id_for_header=by_header)
-    assert case.values[phone] == "0312345678"
+    fill_agent_block(case, p, overwrite=True)
+    assert case.values["agent_phone"] == "0312345678"
 
 
-def test_headers_without_field_id_are_reported():
-    case = Case(id="c1", procedure="renewal")
-    result = fill_agent_block(case, profile(), field_id_for_header=lambda h: None)
-    assert result.unmapped == list(AGENT_COLUMNS) and case.values == {}
+def test_unknown_procedure_fills_nothing():
+    case = Case(id="c1", procedure="no-such-procedure")
+    assert not fill_agent_block(case, profile()).changed and case.values == {}
