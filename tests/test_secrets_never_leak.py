@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import logging
 import os
-import sqlite3
 import sys
 import threading
 from datetime import date
@@ -20,7 +19,7 @@ import pytest
 
 from assistant import crash
 from assistant.model.credentials import REDACTED, CredentialStore, InMemoryKeyring
-from assistant.model.office import OfficeStore, StaffCategory, StaffProfile, create_staff_table
+from assistant.model.office import OfficeStore, StaffCategory, StaffProfile
 
 OLD_PASSWORD = "Kasumigaseki-初期-2026!"
 NEW_PASSWORD = "Nyukan#変更後-Pass77"
@@ -109,38 +108,60 @@ def test_excepthook_writes_a_report_and_tells_listeners(data_dir, capsys):
     assert leaks([data_dir], [NEW_PASSWORD]) == []
 
 
-def test_full_session_leaves_no_password_anywhere(data_dir, tmp_path):
-    """Store, use, change the password, save profiles, export, crash: then search everything."""
+def test_full_session_leaves_no_password_anywhere(data_dir, tmp_path, qtbot):
+    """Store, copy to the clipboard, change the password in the panel, fill and export a case,
+    crash with the password in the locals and the message: then search every file."""
+    from PySide6.QtGui import QGuiApplication
+
+    from assistant.model import casefile
+    from assistant.model.agent_block import fill_agent_block
+    from assistant.model.storage import CaseStore
+    from assistant.ui.office.office_dialog import OfficeDialog
+
     exports = tmp_path / "exports"
     exports.mkdir()
     handler = crash.install(capture_locals=True)
     try:
-        db = sqlite3.connect(data_dir / "cases.sqlite3")
-        create_staff_table(db)
-        office = OfficeStore(db)
-        profile = office.save(StaffProfile(
-            id="s1", name="法務　太郎", category=StaffCategory.GYOSEISHOSHI,
-            certificate_number="123456789012", email="taro@example.jp",
-            password_set_on=date(2025, 12, 1)))
-        store = CredentialStore(InMemoryKeyring())
-        store.set_auth_id(profile.id, AUTH_ID)
-        store.set_password(profile.id, OLD_PASSWORD)
-        assert store.get_password(profile.id) == OLD_PASSWORD          # used for the login
-        store.set_password(profile.id, NEW_PASSWORD)                   # changed
-        profile.password_set_on = date(2026, 11, 26)
-        office.save(profile)
-        logging.getLogger("assistant").warning("password changed: %s", NEW_PASSWORD)
-        (exports / "cases.csv").write_text(
-            "氏名,取次者\n" + ",".join(["グエン", profile.name]) + "\n", encoding="utf-8")
-        try:
-            fail_with_password_in_locals_and_message(store, profile.id)
-        except RuntimeError:
-            sys.excepthook(*sys.exc_info())
-        db.close()
+        with CaseStore.open(data_dir / "cases.sqlite") as cases:
+            office = OfficeStore(cases.connection)
+            profile = office.save(StaffProfile(
+                id="s1", name="法務　太郎", category=StaffCategory.GYOSEISHOSHI,
+                certificate_number="123456789012", email="taro@example.jp",
+                office_name="法務行政書士事務所", phone="0312345678",
+                password_set_on=date(2025, 12, 1)))
+            store = CredentialStore(InMemoryKeyring())
+            store.set_auth_id(profile.id, AUTH_ID)
+            store.set_password(profile.id, OLD_PASSWORD)
+
+            dialog = OfficeDialog(office, store, today=date(2026, 11, 26), clear_after_ms=100)
+            qtbot.addWidget(dialog)
+            panel = dialog.panel
+            panel.copy_password_button.click()                       # used for the login
+            assert QGuiApplication.clipboard().text() == OLD_PASSWORD
+            with qtbot.waitSignal(panel.clipboard.cleared, timeout=3000):
+                pass
+            panel.password_edit.setText(NEW_PASSWORD)                 # changed
+            panel.save_button.click()
+            assert store.get_password(profile.id) == NEW_PASSWORD
+            assert office.get(profile.id).password_set_on == date(2026, 11, 26)
+            panel.copy_id_button.click()
+            panel.clipboard.clear_now()
+
+            case = cases.create("renewal", {"name": "NGUYEN VAN A"})
+            fill_agent_block(case, office.current())
+            cases.set_values(case.id, case.values)
+            casefile.write_case_file(exports / "case.json", cases.get(case.id),
+                                     cases.history(case.id))
+            logging.getLogger("assistant").warning("password changed: %s", NEW_PASSWORD)
+            try:
+                fail_with_password_in_locals_and_message(store, profile.id)
+            except RuntimeError:
+                sys.excepthook(*sys.exc_info())
     finally:
         handler.uninstall()
     assert list((data_dir / "logs").glob("crash-*.txt"))
-    assert (data_dir / "cases.sqlite3").stat().st_size > 0
+    assert "法務　太郎" in (exports / "case.json").read_text(encoding="utf-8")
+    assert (data_dir / "cases.sqlite").stat().st_size > 0
     assert leaks([data_dir, exports], [OLD_PASSWORD, NEW_PASSWORD, AUTH_ID]) == []
 
 

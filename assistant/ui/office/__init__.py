@@ -1,0 +1,1 @@
+"""Office widgets: staff profiles, credentials (clipboard copy), expiry banner, crash dialog."""

@@ -1,0 +1,238 @@
+"""Office widgets: credentials panel and clipboard, expiry banner, profile dialog, crash dialog."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+
+import keyring.backends.fail
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialogButtonBox
+
+from assistant import crash
+from assistant.model.credentials import CredentialStore, InMemoryKeyring
+from assistant.model.expiry import expiry_warnings
+from assistant.model.office import (
+    OfficeStore,
+    StaffCategory,
+    StaffProfile,
+    create_staff_table,
+)
+from assistant.ui.office.clipboard import SecretClipboard, default_clear_ms
+from assistant.ui.office.credentials_panel import CredentialsPanel
+from assistant.ui.office.exception_dialog import CrashBridge
+from assistant.ui.office.expiry_banner import ExpiryBanner
+from assistant.ui.office.office_dialog import OfficeDialog
+from assistant.ui.office.profile_dialog import StaffProfileDialog
+
+TODAY = date(2026, 11, 26)
+# The offscreen platform warns that it cannot propagate size hints when a window is shown;
+# that is the test platform talking, not the widgets.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+SHOTS = os.environ.get("ASSISTANT_SCREENSHOTS")
+
+
+def shot(widget, name: str) -> None:
+    """Save a PNG of ``widget`` when ASSISTANT_SCREENSHOTS names a folder."""
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+
+
+def staff(**changes) -> StaffProfile:
+    profile = StaffProfile(id="s1", name="法務　太郎", category=StaffCategory.GYOSEISHOSHI,
+                           certificate_number="123456789012", email="taro@example.jp",
+                           password_set_on=date(2026, 4, 1))
+    for key, value in changes.items():
+        setattr(profile, key, value)
+    return profile
+
+
+@pytest.fixture
+def stored():
+    store = CredentialStore(InMemoryKeyring())
+    store.set_auth_id("s1", "AUTH-ID-77")
+    store.set_password("s1", "pw-for-login-1")
+    return store
+
+
+def test_clipboard_default_is_30_seconds_from_resources():
+    assert default_clear_ms() == 30_000
+
+
+def test_copy_password_then_clipboard_is_cleared(qtbot, stored):
+    panel = CredentialsPanel(stored, staff(), clear_after_ms=200)
+    qtbot.addWidget(panel)
+    assert panel.copy_password_button.isEnabled()
+    panel.copy_password_button.click()
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard.text() == "pw-for-login-1"
+    assert "クリップボードにコピーしました" in panel.message_label.text()
+    with qtbot.waitSignal(panel.clipboard.cleared, timeout=3000):
+        pass
+    assert clipboard.text() == ""
+    assert panel.message_label.text() == "クリップボードを消去しました。"
+
+
+def test_clipboard_left_alone_if_user_copied_something_else(qtbot, stored):
+    panel = CredentialsPanel(stored, staff(), clear_after_ms=200)
+    qtbot.addWidget(panel)
+    panel.copy_id_button.click()
+    assert QGuiApplication.clipboard().text() == "AUTH-ID-77"
+    QGuiApplication.clipboard().setText("住所のメモ")
+    with qtbot.waitSignal(panel.clipboard.cleared, timeout=3000):
+        pass
+    assert QGuiApplication.clipboard().text() == "住所のメモ"
+
+
+def test_clipboard_guard_restarts_countdown_on_second_copy(qtbot):
+    guard = SecretClipboard(clear_after_ms=300)
+    guard.copy("first-secret")
+    qtbot.wait(150)
+    guard.copy("second-secret")
+    qtbot.wait(200)  # the first countdown would have ended here
+    assert QGuiApplication.clipboard().text() == "second-secret"
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=3000)
+
+
+def test_panel_shows_status_and_saves_new_password(qtbot):
+    store = CredentialStore(InMemoryKeyring())
+    panel = CredentialsPanel(store, staff())
+    qtbot.addWidget(panel)
+    assert panel.id_status.text() == "未保存"
+    assert not panel.copy_password_button.isEnabled()
+    panel.id_edit.setText("NEW-ID")
+    panel.password_edit.setText("new-pass-9")
+    with qtbot.waitSignal(panel.passwordSaved) as saved:
+        panel.save_button.click()
+    assert saved.args == ["s1"]
+    assert store.get_password("s1") == "new-pass-9"
+    assert panel.password_edit.text() == "" and panel.id_status.text() == "保存済み"
+    assert "2027-04-01" in panel.password_status.text()
+    panel.resize(520, 360)
+    shot(panel, "office_credentials_panel")
+
+
+def test_no_keyring_panel_says_so_and_keeps_typed_values(qtbot):
+    panel = CredentialsPanel(CredentialStore(keyring.backends.fail.Keyring()), staff())
+    qtbot.addWidget(panel)
+    panel.resize(520, 420)
+    panel.show()
+    assert panel.unavailable_label.isVisible()
+    assert "キーリング" in panel.unavailable_label.text()
+    assert "ファイルに保存することもしません" in panel.unavailable_label.text()
+    assert not panel.group.isEnabled()
+    shot(panel, "office_credentials_no_keyring")
+
+
+def test_locked_keyring_while_saving_keeps_what_was_typed(qtbot):
+    class LocksLater(InMemoryKeyring):
+        locked = False
+
+        def set_password(self, service, username, password):
+            if self.locked:
+                raise keyring.errors.KeyringLocked("locked")
+            super().set_password(service, username, password)
+
+    backend = LocksLater()
+    panel = CredentialsPanel(CredentialStore(backend), staff())
+    qtbot.addWidget(panel)
+    backend.locked = True
+    panel.password_edit.setText("typed-not-lost")
+    panel.save_button.click()
+    assert panel.password_edit.text() == "typed-not-lost"
+    assert "ロック" in panel.unavailable_label.text()
+
+
+def test_expiry_banner_shows_current_warnings_most_urgent_first(qtbot):
+    banner = ExpiryBanner()
+    qtbot.addWidget(banner)
+    banner.resize(900, 200)
+    banner.show()
+    profile = staff(password_set_on=date(2025, 11, 20), certificate_expiry=date(2026, 12, 20))
+    banner.set_warnings(expiry_warnings(profile, TODAY))
+    texts = banner.texts()
+    assert len(texts) == 2 and banner.isVisible()
+    assert "有効期限が切れました" in texts[0] and "ログイン画面" in texts[0]
+    assert "あと24日" in texts[1] and "所属する単位会" in texts[1]
+    assert banner.labels[0].property("severity") == "error"
+    banner.resize(900, banner.sizeHint().height())
+    shot(banner, "office_expiry_banner")
+    banner.set_warnings([])
+    assert banner.isHidden()
+
+
+def test_profile_dialog_validates_live_and_normalises(qtbot):
+    dialog = StaffProfileDialog(None, TODAY)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    assert "氏名を入力してください" in dialog.problems_label.text()
+    dialog.edits["name"].setText("法務　太郎")
+    dialog.category_combo.setCurrentIndex(1)
+    dialog.edits["certificate_number"].setText("12345678901A")
+    assert "数字だけ" in dialog.problems_label.text() and not ok.isEnabled()
+    dialog.edits["certificate_number"].setText("１２３４５６７８９０１２")
+    dialog.edits["certificate_expiry"].setText("2027-13-01")
+    assert "YYYY-MM-DD" in dialog.problems_label.text() and not ok.isEnabled()
+    dialog.edits["certificate_expiry"].setText("2027-03-31")
+    assert ok.isEnabled()
+    profile = dialog.profile()
+    assert profile.category is StaffCategory.GYOSEISHOSHI
+    assert profile.certificate_expiry == date(2027, 3, 31)
+    dialog.show()
+    shot(dialog, "office_profile_dialog")
+
+
+def test_office_dialog_lists_staff_and_records_password_date(qtbot, tmp_path):
+    db = sqlite3.connect(tmp_path / "cases.sqlite")
+    create_staff_table(db)
+    office = OfficeStore(db)
+    office.save(staff())
+    office.save(staff(id="s2", name="入管　花子"))
+    dialog = OfficeDialog(office, CredentialStore(InMemoryKeyring()), TODAY)
+    qtbot.addWidget(dialog)
+    assert [dialog.staff_list.item(i).text() for i in range(2)] == ["★ 法務　太郎", "　 入管　花子"]
+    dialog.staff_list.setCurrentRow(1)
+    with qtbot.waitSignal(dialog.staffChanged):
+        dialog.current_button.click()
+    assert office.current().id == "s2"
+    dialog.panel.password_edit.setText("hanako-pass")
+    with qtbot.waitSignal(dialog.staffChanged):
+        dialog.panel.save_button.click()
+    assert office.get("s2").password_set_on == TODAY
+    dialog.show()
+    shot(dialog, "office_dialog")
+
+
+def test_crash_on_worker_thread_opens_dialog_on_gui_thread(qtbot, tmp_path):
+    handler = crash.CrashHandler(tmp_path / "logs")
+    bridge = CrashBridge()
+    bridge.attach(handler)
+    store = CredentialStore(InMemoryKeyring())
+    store.set_password("s1", "crash-secret-1")
+
+    def work():
+        password = store.get_password("s1")
+        try:
+            raise ValueError(f"bad login with {password}")
+        except ValueError:
+            handler.handle(*sys.exc_info(), thread_name="worker")
+
+    with qtbot.waitSignal(bridge.reported, timeout=3000):
+        worker = threading.Thread(target=work)
+        worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: len(bridge.dialogs) == 1, timeout=3000)
+    dialog = bridge.dialogs[0]
+    qtbot.addWidget(dialog)
+    assert dialog.thread() is QGuiApplication.instance().thread()
+    assert "crash-secret-1" not in dialog.details.toPlainText()
+    assert "ValueError" in dialog.details.toPlainText()
+    assert str(tmp_path / "logs") in dialog.message.text()
+    shot(dialog, "office_exception_dialog")
