@@ -1,0 +1,115 @@
+"""Normalisers an office needs daily (pure functions; they never raise on user input).
+
+* :func:`to_halfwidth` — full-width letters, digits, symbols and spaces → half-width
+  (``ＡＢ１２３４５６７８ＣＤ`` → ``AB12345678CD``); katakana stays full-width and half-width
+  katakana becomes full-width (``ｶﾀｶﾅ`` → ``カタカナ``), as the template expects.
+* :func:`to_fullwidth` — half-width ASCII and katakana → full-width (for 全角 fields).
+* :func:`collapse_spaces` — trim and collapse runs of spaces (ASCII or ideographic).
+* :func:`latin_name` — passport names: half-width, upper case, single spaces.
+* :func:`digits_only` — phone numbers and postal codes without punctuation
+  (``〒100-0001`` → ``1000001``, ``(03) 1234-5678`` → ``0312345678``).
+* :func:`normalize_value` — applies the right ones for a :class:`~assistant.model.fields.FieldDef`
+  (its kind, character class and pattern); code-list values become the workbook label,
+  dates the template's ``YYYYMMDD``.
+
+Conversion tables come from ``jaconv`` (tested kana tables including voiced marks).
+"""
+
+from __future__ import annotations
+
+import re
+
+import jaconv
+
+from assistant.model.codelists import code_list
+from assistant.model.eras import parse_date, parse_year_month
+from assistant.model.fields import FieldDef
+
+_SPACES = re.compile(r"[ \u3000\t]+")
+_NON_DIGITS = re.compile(r"[^0-9]")
+_LINE_SPACES = re.compile(r"[ \u3000\t]+")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII (letters, digits, symbols, space) → half-width; kana → full-width."""
+    ascii_half = jaconv.z2h(text, kana=False, ascii=True, digit=True)
+    return jaconv.h2z(ascii_half, kana=True, ascii=False, digit=False)
+
+
+def to_fullwidth(text: str) -> str:
+    """Half-width ASCII and half-width katakana → full-width (space → ideographic space)."""
+    return jaconv.h2z(text, kana=True, ascii=True, digit=True)
+
+
+def collapse_spaces(text: str, space: str = " ") -> str:
+    """Strip both ends and replace each run of spaces/tabs (ASCII or ideographic) by ``space``."""
+    return _SPACES.sub(space, text).strip(" \u3000\t\r\n")
+
+
+def trim(text: str) -> str:
+    """Strip spaces (ASCII and ideographic) and line breaks at both ends."""
+    return text.strip(" \u3000\t\r\n")
+
+
+def latin_name(text: str) -> str:
+    """A passport name as the template wants it: half-width capitals, single spaces."""
+    return collapse_spaces(to_halfwidth(text).upper())
+
+
+def digits_only(text: str) -> str:
+    """Keep only the digits (after full-width → half-width): for phone numbers, postal codes."""
+    return _NON_DIGITS.sub("", to_halfwidth(text))
+
+
+def _multiline(text: str) -> str:
+    """Free text: trim each line's ends and the whole, keep line breaks, half-width kana → full."""
+    text = jaconv.h2z(text.replace("\r\n", "\n").replace("\r", "\n"), kana=True, ascii=False,
+                      digit=False)
+    lines = [trim(_LINE_SPACES.sub(" ", line)) for line in text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def normalize_code(field: FieldDef, value: str) -> str:
+    """A pull-down value → the workbook label (a code or a width variant is accepted)."""
+    value = trim(value)
+    if not value or field.code_list is None:
+        return value
+    codes = code_list(field.code_list)
+    entry = codes.lookup(value) or codes.lookup(to_halfwidth(value))
+    if entry is None:
+        wide = to_fullwidth(value)
+        entry = codes.lookup(wide)
+    if entry is None:
+        folded = collapse_spaces(to_halfwidth(value)).casefold()
+        for candidate in codes.entries:
+            names = (candidate.label, candidate.label_ja, candidate.label_en)
+            if any(collapse_spaces(to_halfwidth(n)).casefold() == folded for n in names):
+                entry = candidate
+                break
+    return entry.label if entry is not None else value
+
+
+def normalize_value(field: FieldDef, raw: str) -> str:
+    """Normalise what the office typed for ``field``; returns it unchanged where unsure.
+
+    Idempotent: ``normalize_value(f, normalize_value(f, x)) == normalize_value(f, x)``.
+    """
+    if field.kind in ("code", "yesno"):
+        return normalize_code(field, raw)
+    if field.kind == "date":
+        result = parse_date(raw, allow_unknown=field.date_unknown_markers)
+        return result.template if result.ok else collapse_spaces(to_halfwidth(raw))
+    if field.kind == "year_month":
+        result = parse_year_month(raw)
+        return result.template if result.ok else collapse_spaces(to_halfwidth(raw))
+    if field.pattern in ("phone", "postal_code") or field.kind == "number":
+        return digits_only(raw)
+    if field.char_class == "digits":
+        return collapse_spaces(to_halfwidth(raw), space="")
+    if field.char_class == "halfwidth_upper":
+        return latin_name(raw)
+    if field.char_class == "halfwidth":
+        return collapse_spaces(to_halfwidth(raw))
+    if field.char_class == "fullwidth":
+        return collapse_spaces(to_fullwidth(raw), space="\u3000")
+    return _multiline(raw)

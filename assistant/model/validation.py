@@ -1,0 +1,427 @@
+"""Validation of field values and whole cases against the ISA template rules.
+
+Every rule is written once, here, and reads its limits from the field catalogue
+(:mod:`assistant.model.fields`: character class, length, pattern, code list, conditions) and
+``resources/fields/patterns.json``; texts are in ``resources/messages/validation.json``.
+Nothing raises for user input: everything wrong is a :class:`~assistant.model.problems.Problem`.
+
+Public API (stable)::
+
+    validate_field(field, value, context) -> list[Problem]   # one value, as the office types it
+    validate_case(case, on, profile=None) -> list[Problem]   # everything, incl. cross-field rules
+    is_required(field, values, index=None) -> bool            # required / required-when resolved
+    applies(field, values) -> bool                            # applies-when (simultaneous blocks)
+
+``context`` is a :class:`FieldContext`: the filing date ``on`` (for "not in the future" and
+"passport valid on the filing date"), the case's other ``values`` (for code lists that depend on
+another field and for required-when) and the value's ``key`` (``relative_name[2]`` for a repeat
+member; the problem names that key).
+
+Cross-field rules in :func:`validate_case`: phone or mobile; required-when conditions; repeat
+groups (at least one entry when 有, complete entries, at most ``max``); date order (from ≤ to);
+the receipt method allowed (:func:`assistant.model.rules.receipt_methods`); the online
+application window (:func:`assistant.model.rules.application_window`) and online eligibility of
+the statuses (:func:`assistant.model.rules.online_eligible_status`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from assistant.model import rules
+from assistant.model.case import Case, ReceiptMethod, repeat_key, split_key
+from assistant.model.codelists import CodeEntry, code_list
+from assistant.model.eras import DateResult, parse_date, parse_year_month
+from assistant.model.fields import Catalogue, Condition, FieldDef, catalogue
+from assistant.model.problems import Problem, Severity, make_problem
+from assistant.resources import load_json
+
+
+@dataclass(frozen=True)
+class FieldContext:
+    """What :func:`validate_field` needs besides the value."""
+
+    on: date
+    values: Mapping[str, str] = field(default_factory=dict)
+    key: str | None = None
+    check_required: bool = True
+
+
+@cache
+def _patterns() -> dict[str, tuple[re.Pattern[str], str]]:
+    data = load_json("fields", "patterns.json")
+    return {name: (re.compile(spec["regex"]), spec["code"])
+            for name, spec in data.items() if not name.startswith("_")}
+
+
+def _problem(f: FieldDef, key: str, code: str, severity: Severity = Severity.ERROR,
+             **params: Any) -> Problem:
+    return make_problem(key, code, severity, label=f.label_ja, label_en=f.label("en"), **params)
+
+
+# --------------------------------------------------------------------------- conditions
+
+def _value_for(values: Mapping[str, str], field_id: str, index: int | None) -> str:
+    """The value of ``field_id``; within a repeat instance the member's own index is tried first."""
+    if index is not None:
+        member = values.get(repeat_key(field_id, index))
+        if member is not None:
+            return member
+    return values.get(field_id, "")
+
+
+def condition_holds(cond: Condition, values: Mapping[str, str], cat: Catalogue | None = None,
+                    index: int | None = None) -> bool:
+    """Whether ``cond`` holds for the case ``values`` (labels and codes compare equal)."""
+    value = _value_for(values, cond.field, index).strip()
+    if cond.filled:
+        return bool(value)
+    if not value:
+        return False
+    if value in cond.equals:
+        return True
+    if cat is not None and cat.has_field(cond.field):
+        list_id = cat.field(cond.field).code_list
+        if list_id:
+            codes = code_list(list_id)
+            entry = codes.lookup(value)
+            if entry is not None:
+                return any(codes.lookup(v) == entry for v in cond.equals)
+    return False
+
+
+def is_required(f: FieldDef, values: Mapping[str, str], index: int | None = None,
+                cat: Catalogue | None = None) -> bool:
+    """Whether ``f`` must be filled, given the other values (repeat members: see groups)."""
+    if cat is None and f.procedures:
+        cat = catalogue(f.procedures[0])
+    if not applies(f, values, cat):
+        return False
+    if f.required:
+        return True
+    if f.required_when is not None:
+        return condition_holds(f.required_when, values, cat, index)
+    return False
+
+
+def applies(f: FieldDef, values: Mapping[str, str], cat: Catalogue | None = None) -> bool:
+    """Whether ``f`` is part of the application (e.g. re-entry fields only when re-entry is on)."""
+    return f.applies_when is None or condition_holds(f.applies_when, values, cat)
+
+
+# --------------------------------------------------------------------------- one field
+
+def _chars(text: str, predicate: Any) -> str:
+    found = []
+    for ch in text:
+        if predicate(ch) and ch not in found:
+            found.append(ch)
+    return "".join(found[:5])
+
+
+def _is_halfwidth(ch: str) -> bool:
+    return ch.isascii() or "\uff61" <= ch <= "\uff9f"
+
+
+def _is_fullwidth_violation(ch: str) -> bool:
+    # ASCII (except line breaks) and half-width katakana are not full-width.
+    return (ch.isascii() and ch not in "\r\n") or "\uff61" <= ch <= "\uff9f"
+
+
+def _char_class_problems(f: FieldDef, key: str, value: str) -> list[Problem]:
+    cls = f.char_class
+    if cls in ("halfwidth", "halfwidth_upper", "digits"):
+        wide = _chars(value, lambda ch: not ch.isascii())
+        if wide:
+            return [_problem(f, key, "field_not_halfwidth", chars=wide)]
+    if cls == "halfwidth_upper" and any("a" <= ch <= "z" for ch in value):
+        return [_problem(f, key, "field_not_uppercase")]
+    if cls == "digits" and not value.isdigit():
+        return [_problem(f, key, "field_not_digits")]
+    if cls == "fullwidth":
+        narrow = _chars(value, _is_fullwidth_violation)
+        if narrow:
+            return [_problem(f, key, "field_not_fullwidth", chars=narrow)]
+    return []
+
+
+def _length_problems(f: FieldDef, key: str, value: str) -> list[Problem]:
+    length = len(value)
+    if f.min_length is not None and f.min_length == f.max_length and length != f.max_length:
+        return [_problem(f, key, "field_wrong_length", min=f.min_length, length=length)]
+    if f.max_length is not None and length > f.max_length:
+        return [_problem(f, key, "field_too_long", max=f.max_length, length=length)]
+    return []
+
+
+def _date_problems(f: FieldDef, key: str, value: str, ctx: FieldContext) -> list[Problem]:
+    result: DateResult
+    if f.kind == "year_month":
+        result = parse_year_month(value) if re.fullmatch(r"[0-9]{6}", value) else DateResult(
+            error="date_unreadable", params={"value": value})
+    elif re.fullmatch(r"[0-9]{8}", value):
+        result = parse_date(value, allow_unknown=f.date_unknown_markers)
+    else:
+        result = DateResult(error="date_unreadable", params={"value": value})
+    if not result.ok:
+        params = {k: v for k, v in result.params.items() if k != "value"}
+        return [_problem(f, key, result.error, value=value, **params)]
+    day = result.date
+    if day is None:  # unknown parts: only the known year can be checked
+        year = int(value[:4])
+        if value != "99999999" and year > ctx.on.year and f.past_only:
+            return [_problem(f, key, "date_in_future", value=value)]
+        return []
+    if f.past_only and day > ctx.on:
+        return [_problem(f, key, "date_in_future", value=value)]
+    if f.future_only and day < ctx.on:
+        return [_problem(f, key, "date_in_past", Severity.WARNING, value=value)]
+    if f.id == "passport_expiry" and day < ctx.on:
+        # The passport must still be valid on the filing date.
+        return [_problem(f, key, "passport_expired", value=value, on=ctx.on.isoformat())]
+    return []
+
+
+def _parent_value(f: FieldDef, values: Mapping[str, str], index: int | None) -> str:
+    if not f.parent:
+        return ""
+    for parent_id in f.parent.split("|"):
+        value = _value_for(values, parent_id, index).strip()
+        if value:
+            return value
+    return ""
+
+
+def _code_problems(f: FieldDef, key: str, value: str, ctx: FieldContext,
+                   index: int | None) -> list[Problem]:
+    if f.code_list is None:
+        return []
+    codes = code_list(f.code_list)
+    entry: CodeEntry | None = codes.lookup(value)
+    if entry is None:
+        return [_problem(f, key, "field_not_in_list", value=value)]
+    parent = _parent_value(f, ctx.values, index)
+    if parent and codes.by_parent:
+        allowed = codes.entries_for(parent)
+        if allowed is not codes.entries and entry not in allowed:
+            if f.code_list == "period":
+                return [_problem(f, key, "period_not_for_status", value=value, status=parent)]
+            return [_problem(f, key, "municipality_not_in_prefecture", value=value,
+                             prefecture=parent)]
+    if not entry.verified:
+        return [_problem(f, key, "field_unverified_code", Severity.WARNING, value=value)]
+    return []
+
+
+def validate_field(f: FieldDef, value: str, context: FieldContext) -> list[Problem]:
+    """Problems with ``value`` for field ``f`` (empty list when it is fine).
+
+    The value is checked as stored (normalise first with
+    :func:`assistant.model.normalize.normalize_value`): required, character class, length,
+    pattern, real dates (not in the future where impossible, passport valid on the filing date),
+    code-list membership (and the period of stay allowed for the status).
+    """
+    key = context.key or f.id
+    _, index = split_key(key)
+    if not value.strip():
+        if context.check_required and f.group is None and is_required(f, context.values,
+                                                                           index):
+            return [_problem(f, key, "field_required")]
+        return []
+    if f.kind in ("code", "yesno"):
+        return _code_problems(f, key, value.strip(), context, index)
+    if f.kind in ("date", "year_month"):
+        wide = _chars(value, lambda ch: not ch.isascii())
+        if wide:
+            return [_problem(f, key, "field_not_halfwidth", chars=wide)]
+        return _date_problems(f, key, value, context)
+    problems = _char_class_problems(f, key, value)
+    if problems:
+        return problems
+    problems = _length_problems(f, key, value)
+    if problems:
+        return problems
+    if f.pattern:
+        pattern, code = _patterns()[f.pattern]
+        if not pattern.fullmatch(value):
+            return [_problem(f, key, code)]
+    return []
+
+
+# --------------------------------------------------------------------------- whole case
+
+_DATE_ORDER = (("last_entry_from", "last_entry_to"), ("work_cert_period_from", "work_cert_period_to"),
+               ("reentry_departure_date", "reentry_return_date"), ("career_start", "career_end"))
+
+_RECEIPT_LABEL_TO_METHOD = {"郵送": "mail", "窓口": "counter", "メール": "email"}
+
+
+def _case_values(case: Case) -> dict[str, str]:
+    values = dict(case.values)
+    if not values.get("receipt_method", "").strip() and case.receipt_method is not None:
+        # The case record keeps the method too; make the two agree for the checks.
+        values["receipt_method"] = {ReceiptMethod.MAIL: "郵送 Mailing",
+                                    ReceiptMethod.COUNTER: "窓口 Regional office counter"}[
+            case.receipt_method]
+    return values
+
+
+def validate_case(case: Case, on: date, profile: str | None = None) -> list[Problem]:
+    """Every problem of ``case`` for filing on ``on`` under rule profile ``profile``."""
+    try:
+        cat = catalogue(case.procedure)
+    except KeyError:
+        return [make_problem("procedure", "unknown_procedure", procedure=case.procedure)]
+    values = _case_values(case)
+    problems: list[Problem] = []
+    groups = {g.id: g for g in cat.groups}
+    for key in sorted(values):
+        base, index = split_key(key)
+        if not cat.has_field(base):
+            problems.append(make_problem(key, "unknown_field", Severity.WARNING, name=key))
+    for f in cat.fields:
+        if f.group is not None:
+            continue
+        if not applies(f, values, cat):
+            continue
+        value = values.get(f.id, "")
+        ctx = FieldContext(on=on, values=values, key=f.id, check_required=False)
+        if not value.strip():
+            if is_required(f, values, None, cat):
+                problems.append(_problem(f, f.id, "field_required"))
+            continue
+        problems.extend(validate_field(f, value, ctx))
+    for group in groups.values():
+        problems.extend(_group_problems(cat, group.id, values, on))
+    problems.extend(_cross_field_problems(cat, values, on))
+    problems.extend(_rules_problems(case, cat, values, on, profile))
+    return problems
+
+
+def _group_problems(cat: Catalogue, group_id: str, values: Mapping[str, str],
+                    on: date) -> list[Problem]:
+    group = cat.group(group_id)
+    members = [cat.field(m) for m in group.members]
+    indexes = sorted({idx for key in values for base, idx in [split_key(key)]
+                      if idx is not None and base in group.members
+                      and values[key].strip()})
+    problems: list[Problem] = []
+    first = members[0]
+    if group.required_when is not None and condition_holds(group.required_when, values, cat):
+        if not indexes:
+            controller = cat.field(group.required_when.field)
+            problems.append(make_problem(repeat_key(first.id, 1), "group_required",
+                                         label=controller.label_ja,
+                                         label_en=controller.label("en")))
+    for idx in indexes:
+        if idx > group.max:
+            problems.append(make_problem(repeat_key(first.id, idx), "group_too_many",
+                                         label=group.label_ja, label_en=group.label_en,
+                                         max=group.max, index=idx))
+            continue
+        for f in members:
+            key = repeat_key(f.id, idx)
+            value = values.get(key, "")
+            if not value.strip():
+                if f.required_in_group:
+                    problems.append(_problem(f, key, "field_required"))
+                continue
+            problems.extend(validate_field(f, value, FieldContext(on=on, values=values, key=key,
+                                                                  check_required=False)))
+    return problems
+
+
+def _cross_field_problems(cat: Catalogue, values: Mapping[str, str], on: date) -> list[Problem]:
+    problems: list[Problem] = []
+    if cat.has_field("phone") and cat.has_field("mobile"):
+        if not values.get("phone", "").strip() and not values.get("mobile", "").strip():
+            problems.append(make_problem("phone", "phone_or_mobile"))
+    for first_id, second_id in _DATE_ORDER:
+        if not (cat.has_field(first_id) and cat.has_field(second_id)):
+            continue
+        keys = [(first_id, second_id)]
+        if cat.field(first_id).group:
+            keys = [(k, repeat_key(second_id, i)) for k in values
+                    for base, i in [split_key(k)] if base == first_id and i is not None]
+        for a_key, b_key in keys:
+            a, b = values.get(a_key, "").strip(), values.get(b_key, "").strip()
+            if a.isdigit() and b.isdigit() and len(a) == len(b) and "00" not in (a[-2:], b[-2:]) \
+                    and b < a:
+                second = cat.field(second_id)
+                first = cat.field(first_id)
+                problems.append(make_problem(b_key, "date_order", label=second.label_ja,
+                                             label_en=second.label("en"), value=b,
+                                             other_label=first.label_ja,
+                                             other_label_en=first.label("en"), other_value=a))
+    return problems
+
+
+def _iso_from_template(value: str) -> date | None:
+    result = parse_date(value) if re.fullmatch(r"[0-9]{8}", value or "") else None
+    return result.date if result is not None and result.ok else None
+
+
+def _rules_problems(case: Case, cat: Catalogue, values: Mapping[str, str], on: date,
+                    profile: str | None) -> list[Problem]:
+    problems: list[Problem] = []
+    procedure = case.procedure
+    # The online window (DOMAIN.md §2), from the rules engine.
+    expiry = _iso_from_template(values.get("expiry_date", ""))
+    event = _iso_from_template(values.get("acquisition_event_date", ""))
+    window_field = "acquisition_event_date" if procedure == "acquisition" else "expiry_date"
+    try:
+        window = rules.application_window(procedure, on, expiry=expiry, event_date=event,
+                                          profile=profile)
+    except rules.MissingDateError:
+        window = None  # the missing date is reported as a required field
+    except rules.RulesError as exc:
+        problems.append(Problem(field="procedure", code=exc.code, severity=Severity.ERROR,
+                                message_ja=exc.message_ja, message_en=exc.message_en))
+        return problems
+    if window is not None and not window.online_possible:
+        for reason in window.reasons:
+            problems.append(Problem(field=window_field, code="outside_application_window",
+                                    severity=Severity.ERROR, message_ja=reason.message_ja,
+                                    message_en=reason.message_en,
+                                    params={"reason": reason.code}))
+    # Statuses that cannot be handled online.
+    codes = {"current_status": "status_current", "desired_status": None}
+    for field_id in codes:
+        if not cat.has_field(field_id) or not values.get(field_id, "").strip():
+            continue
+        list_id = cat.field(field_id).code_list
+        entry = code_list(list_id).lookup(values[field_id]) if list_id else None
+        if entry is None or entry.code is None:
+            continue
+        try:
+            eligibility = rules.online_eligible_status(entry.code)
+        except rules.RulesError:
+            continue
+        if not eligibility.online_possible and eligibility.reason is not None:
+            problems.append(Problem(field=field_id, code=eligibility.reason.code,
+                                    severity=Severity.ERROR,
+                                    message_ja=eligibility.reason.message_ja,
+                                    message_en=eligibility.reason.message_en))
+    # Receipt method allowed with the simultaneous applications (DOMAIN.md §5).
+    chosen = values.get("receipt_method", "").strip()
+    if chosen and cat.has_field("receipt_method"):
+        method = _RECEIPT_LABEL_TO_METHOD.get(chosen.split(" ", 1)[0])
+        with_ = [pid for pid, fid in (("reentry", "simultaneous_reentry"),
+                                      ("extra-activity", "simultaneous_extra_activity"))
+                 if values.get(fid, "").strip()]
+        try:
+            allowed = rules.receipt_methods(procedure, with_=with_, profile=profile)
+        except rules.RulesError:
+            allowed = None
+        if method is not None and allowed is not None and method not in allowed.methods:
+            for reason in allowed.reasons or []:
+                problems.append(Problem(field="receipt_method", code="receipt_method_not_allowed",
+                                        severity=Severity.ERROR, message_ja=reason.message_ja,
+                                        message_en=reason.message_en,
+                                        params={"reason": reason.code}))
+    return problems

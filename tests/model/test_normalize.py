@@ -1,0 +1,134 @@
+"""Normalisers: width conversion, names, digits, dates, pull-down values (with properties)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assistant.model.fields import catalogue
+from assistant.model.normalize import (
+    collapse_spaces,
+    digits_only,
+    latin_name,
+    normalize_value,
+    to_fullwidth,
+    to_halfwidth,
+)
+
+RENEWAL = catalogue("renewal")
+
+ascii_text = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=40)
+kana = st.text(alphabet=st.characters(min_codepoint=0x30A1, max_codepoint=0x30F6), max_size=20)
+halfwidth_kana = st.text(alphabet=st.characters(min_codepoint=0xFF66, max_codepoint=0xFF9D),
+                         max_size=20)
+mixed = st.text(alphabet=st.one_of(
+    st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+    st.characters(min_codepoint=0xFF01, max_codepoint=0xFF5E),
+    st.characters(min_codepoint=0x3041, max_codepoint=0x30F6),
+    st.characters(min_codepoint=0xFF66, max_codepoint=0xFF9D),
+    st.sampled_from("　漢字一二三〒－"),
+), max_size=40)
+
+
+def test_examples_from_the_issue() -> None:
+    assert to_halfwidth("ＡＢ１２３４５６７８ＣＤ") == "AB12345678CD"
+    assert to_halfwidth("ﾎｳﾑ ﾀﾛｳ") == "ホウム タロウ"
+    assert to_fullwidth("1-1-1 ｶｽﾐｶﾞｾｷ") == "１－１－１　カスミガセキ"
+    assert latin_name("  houmu   taro ") == "HOUMU TARO"
+    assert latin_name("ｈｏｕｍｕ　ｔａｒｏ") == "HOUMU TARO"
+    assert digits_only("〒100-0001") == "1000001"
+    assert digits_only("(03) 1234－5678") == "0312345678"
+
+
+@given(mixed)
+def test_halfwidth_is_idempotent(text: str) -> None:
+    once = to_halfwidth(text)
+    assert to_halfwidth(once) == once
+
+
+@given(mixed)
+def test_halfwidth_leaves_no_fullwidth_ascii_and_no_halfwidth_kana(text: str) -> None:
+    out = to_halfwidth(text)
+    assert not any("\uff01" <= ch <= "\uff5e" for ch in out)
+    assert not any("\uff61" <= ch <= "\uff9f" for ch in out)
+
+
+@given(kana)
+def test_katakana_stays_fullwidth(text: str) -> None:
+    assert to_halfwidth(text) == text
+
+
+@given(halfwidth_kana)
+def test_halfwidth_kana_becomes_fullwidth_kana(text: str) -> None:
+    out = to_halfwidth(text)
+    assert out == unicodedata.normalize("NFKC", text)
+
+
+@given(ascii_text)
+def test_fullwidth_round_trip(text: str) -> None:
+    wide = to_fullwidth(text)
+    assert all(not ch.isascii() for ch in wide)
+    assert to_halfwidth(wide) == text
+
+
+@given(mixed)
+def test_fullwidth_is_idempotent_and_has_no_ascii(text: str) -> None:
+    once = to_fullwidth(text)
+    assert to_fullwidth(once) == once
+    assert not any(ch.isascii() for ch in once)
+
+
+@given(mixed)
+def test_collapse_spaces(text: str) -> None:
+    out = collapse_spaces(text)
+    assert "  " not in out and "\u3000" not in out
+    assert out == out.strip()
+    assert collapse_spaces(out) == out
+
+
+@given(st.text(alphabet=st.sampled_from("abcxyzＡＢｃ  \u3000"), max_size=30))
+def test_latin_name_properties(text: str) -> None:
+    out = latin_name(text)
+    assert out == out.upper() and out.isascii()
+    assert "  " not in out and out == out.strip()
+    assert latin_name(out) == out
+
+
+@given(mixed)
+def test_digits_only(text: str) -> None:
+    out = digits_only(text)
+    assert out == "" or out.isdigit()
+    assert out.isascii()
+    assert digits_only(out) == out
+
+
+@pytest.mark.parametrize("field_id,raw,expected", [
+    ("zairyu_card_number", "ａｂ１２３４５６７８ｃｄ", "AB12345678CD"),
+    ("name", " houmu  taro ", "HOUMU TARO"),
+    ("phone", "03-1234-5678", "0312345678"),
+    ("postal_code", "〒100-0001", "1000001"),
+    ("address_street", "1-1-1 霞ヶ関ﾊｲﾂ 202号", "１－１－１　霞ヶ関ハイツ　２０２号"),
+    ("birth_date", "令和6年4月1日", "20240401"),
+    ("birth_date", "20250500", "20250500"),
+    ("birth_date", "R6.2.30", "R6.2.30"),  # unreadable input is kept for the office to fix
+    ("sex", "男", "男 male"),
+    ("sex", "2", "女 female"),
+    ("has_relatives", "有", "有 Yes"),
+    ("nationality", "L61", "ベトナム Viet Nam"),
+    ("current_status", "T26", "技術・人文知識・国際業務 Engineer/Specialist in Humanities/"
+                              "International Services"),
+    ("email", "ｅｘａｍｐｌｅ＠ｘｘｘ．ｃｏ．ｊｐ", "example@xxx.co.jp"),
+    ("reason", "  一行目  \r\n ｶﾀｶﾅ  ", "一行目\nカタカナ"),
+])
+def test_normalize_value(field_id: str, raw: str, expected: str) -> None:
+    assert normalize_value(RENEWAL.field(field_id), raw) == expected
+
+
+@given(st.sampled_from([f.id for f in RENEWAL.fields if f.sheet == "main"]), mixed)
+def test_normalize_value_is_idempotent_for_every_main_field(field_id: str, raw: str) -> None:
+    f = RENEWAL.field(field_id)
+    once = normalize_value(f, raw)
+    assert normalize_value(f, once) == once
