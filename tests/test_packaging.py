@@ -43,11 +43,13 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"app": dist / "assistant", "exe": dist / "assistant" / "assistant", "work": work}
 
 
-def run_frozen(build: dict[str, Path], *args: str) -> subprocess.CompletedProcess[str]:
+def run_frozen(build: dict[str, Path], *args: str,
+               stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONPATH", None)  # the frozen app must not need the source tree
     return subprocess.run([str(build["exe"]), *args], capture_output=True, text=True,
-                          timeout=60, env=env, cwd=build["app"].parent)
+                          timeout=60, env=env, cwd=build["app"].parent,
+                          input=stdin if stdin is not None else "")
 
 
 def test_frozen_app_opens_main_window_and_exits_zero(build):
@@ -153,3 +155,25 @@ def test_windows_version_resource_carries_the_version(build):
     assert recorded["ProductVersion"] == __version__
     assert recorded["filevers"][:3] == numbers  # type: ignore[index]
     assert recorded["OriginalFilename"] == "assistant.exe"
+
+
+@pytest.mark.keyring
+@pytest.mark.skipif(not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
+                    reason="no D-Bus session: run under dbus-run-session with "
+                           "gnome-keyring-daemon (python3 dev.py test does)")
+def test_frozen_app_stores_credentials_in_the_real_secret_service(build, tmp_path):
+    """keyring finds its backends through entry points: the frozen build must still see them."""
+    db = str(tmp_path / "frozen.sqlite")
+    added = run_frozen(build, "office", "add", "--db", db, "--name", "山田花子",
+                       "--category", "gyoseishoshi", "--certificate-number", "123456789012")
+    assert added.returncode == 0, added.stderr
+    stored = run_frozen(build, "credentials", "set", "--db", db,
+                        stdin="FROZEN-ID-1\nfrozen-pass-1\n")
+    try:
+        assert stored.returncode == 0, stored.stdout + stored.stderr
+        status = run_frozen(build, "credentials", "status", "--db", db)
+        assert status.returncode == 0, status.stderr
+        assert "認証ID: 保存済み" in status.stdout
+        assert "パスワード: 保存済み" in status.stdout
+    finally:
+        run_frozen(build, "credentials", "clear", "--db", db)
