@@ -90,10 +90,24 @@ def test_bundle_holds_every_resource_file_unchanged(build):
             changed.append(str(path.relative_to(source)))
     assert not missing and not changed, (missing, changed)
     assert (bundled / "icons" / "assistant-256.png").exists()
+    assert not list(bundled.rglob("*.ts")), "translation sources are not shipped"
     for ts_folder in (source / "i18n").glob("*/"):
         if list(ts_folder.glob("*.ts")):
             assert (bundled / "i18n" / f"assistant_{ts_folder.name}.qm").exists()
-    assert not list(bundled.rglob("*.ts")), "translation sources are not shipped"
+
+
+def test_bundled_translation_turns_the_welcome_into_english(build, qapp):
+    """The .qm in the bundle is compiled from the current sources (not a stale or empty file)."""
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(build["app"] / "_internal" / "resources" / "i18n"
+                               / "assistant_en.qm"))
+    assert translator.translate("WelcomeDialog", "ようこそ") == "Welcome"
+    qt_ja = QTranslator()
+    assert qt_ja.load(str(build["app"] / "_internal" / "PySide6" / "Qt" / "translations"
+                          / "qtbase_ja.qm"))
+    assert qt_ja.translate("QPlatformTheme", "Cancel") == "キャンセル"
 
 
 def test_bundle_keeps_japanese_qt_translations_and_drops_the_rest(build):
