@@ -37,6 +37,7 @@ class Session:
         self.settings: Settings = Settings()
         self.store: CaseStore | None = None
         self.window: MainWindow | None = None
+        self.office: object | None = None  # the office banner and menu (issue 6)
 
     def open(self) -> MainWindow:
         from assistant.model.settings import LANGUAGE
@@ -50,6 +51,9 @@ class Session:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.store = CaseStore.open(path)
         self.window = MainWindow(self.store, self.settings)
+        from assistant.ui.office.integration import attach_office
+
+        self.office = attach_office(self.window, self.store, language)  # banner + 事務所 menu
         self.window.reload_requested.connect(self.reload)
         return self.window
 
@@ -84,6 +88,9 @@ def run_gui(smoke: bool = False, db: str | None = None, language: str | None = N
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
+    from assistant.ui.office.integration import install_crash_dialog
+
+    crash_hooks = install_crash_dialog()  # reports in <data>/logs, dialog on the GUI thread
     session = Session(db, language)
     session.open().show()
     if smoke:
@@ -92,3 +99,4 @@ def run_gui(smoke: bool = False, db: str | None = None, language: str | None = N
         return int(app.exec())
     finally:
         session.close()
+        crash_hooks[0].uninstall()

@@ -4,7 +4,7 @@
 ``<data>/logs/crash-<time>.txt``, enables :mod:`faulthandler` (hard crashes: frame names only,
 never values) into ``<data>/logs/faulthandler.log`` and adds a redacting file handler
 ``<data>/logs/assistant.log`` to the root logger. Every report and log line goes through
-:func:`assistant.model.credentials.redact`, which removes every form of every secret the
+:func:`assistant.model.redaction.redact`, which removes every form of every secret the
 credentials module has seen in this process.
 
 Reports hold the traceback and the exception's message, not local variables (they could hold
@@ -29,8 +29,8 @@ from types import TracebackType
 from typing import IO
 
 from assistant import __version__
-from assistant.model.credentials import redact
 from assistant.model.paths import data_dir
+from assistant.model.redaction import redact
 
 Listener = Callable[[str, Path | None], None]
 

@@ -18,10 +18,7 @@ and logs can be redacted (:func:`redact`).
 
 from __future__ import annotations
 
-import base64
 import enum
-import threading
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,11 +28,17 @@ import keyring.errors
 from keyring.compat import properties
 
 from assistant.model.problems import message_texts
+from assistant.model.redaction import (  # noqa: F401 - re-exported for callers
+    REDACTED,
+    redact,
+    remember_secret,
+    secret_forms,
+    seen_secrets,
+)
 
 SERVICE_NAME = "zairyu-assistant"
 AUTH_ID = "auth-id"
 PASSWORD = "password"
-REDACTED = "[秘匿]"
 
 # Backends that never keep a secret safely: they are treated as "no keyring".
 _REJECTED_MODULES = ("keyring.backends.fail", "keyring.backends.null")
@@ -65,52 +68,6 @@ class KeyringUnavailable(Exception):
 
     def message(self, language: str = "ja") -> str:
         return self.message_en if language == "en" else self.message_ja
-
-
-# --- secrets seen in this process (for redaction) ------------------------------------------
-
-_seen_lock = threading.Lock()
-_seen: set[str] = set()
-
-
-def remember_secret(value: str) -> None:
-    """Add ``value`` to the secrets that :func:`redact` removes (memory only)."""
-    if value:
-        with _seen_lock:
-            _seen.add(value)
-
-
-def seen_secrets() -> frozenset[str]:
-    with _seen_lock:
-        return frozenset(_seen)
-
-
-def secret_forms(secret: str) -> list[str]:
-    """The ways a secret can show up in text: as is, escaped, as bytes repr, base64, hex."""
-    raw = secret.encode("utf-8")
-    forms = {
-        secret,
-        secret.encode("unicode_escape").decode("ascii"),
-        repr(secret)[1:-1],
-        repr(raw)[2:-1],
-        base64.b64encode(raw).decode("ascii"),
-        base64.urlsafe_b64encode(raw).decode("ascii"),
-        raw.hex(),
-    }
-    utf16 = secret.encode("utf-16-le")
-    forms.add(base64.b64encode(utf16).decode("ascii"))
-    forms.add(repr(utf16)[2:-1])
-    return sorted((f for f in forms if f), key=len, reverse=True)
-
-
-def redact(text: str, secrets: Iterable[str] | None = None) -> str:
-    """``text`` with every form of every known secret replaced by :data:`REDACTED`."""
-    pool = seen_secrets() if secrets is None else frozenset(secrets)
-    for secret in sorted(pool, key=len, reverse=True):
-        for form in secret_forms(secret):
-            if form in text:
-                text = text.replace(form, REDACTED)
-    return text
 
 
 # --- backends ------------------------------------------------------------------------------

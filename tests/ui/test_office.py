@@ -236,3 +236,24 @@ def test_crash_on_worker_thread_opens_dialog_on_gui_thread(qtbot, tmp_path):
     assert "ValueError" in dialog.details.toPlainText()
     assert str(tmp_path / "logs") in dialog.message.text()
     shot(dialog, "office_exception_dialog")
+
+
+def test_attach_office_adds_banner_and_menu_to_a_main_window(qtbot, tmp_path):
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from assistant.model.storage import CaseStore
+    from assistant.ui.office.integration import attach_office
+
+    with CaseStore.open(tmp_path / "cases.sqlite") as cases:
+        OfficeStore(cases.connection).save(staff(certificate_expiry=date(2026, 11, 27)))
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        window.setCentralWidget(QLabel("案件一覧"))
+        attachment = attach_office(window, cases, today=lambda: TODAY)
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert titles == ["事務所(&O)"]
+        assert attachment.staff_action.text() == "担当者とログイン情報…"
+        assert attachment.banner.texts() and "あと1日" in attachment.banner.texts()[0]
+        assert window.centralWidget().findChild(QLabel, "") is not None
+        window.resize(900, 400)
+        shot(window, "office_main_window_banner")

@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1">
+<TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
     <name>CredentialsPanel</name>
     <message>
@@ -133,6 +133,19 @@
         <location filename="../../../assistant/ui/office/exception_dialog.py" line="46" />
         <source>記録をコピー</source>
         <translation>Copy report</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeAttachment</name>
+    <message>
+        <location filename="../../../assistant/ui/office/integration.py" line="45" />
+        <source>事務所(&amp;O)</source>
+        <translation>&amp;Office</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/office/integration.py" line="46" />
+        <source>担当者とログイン情報…</source>
+        <translation>Staff and login details…</translation>
     </message>
 </context>
 <context>
