@@ -52,13 +52,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _limits(profile: str | None) -> Any:
-    from assistant.model.attachments.limits import UnknownProfile, limits_for, profile_ids
+    from assistant.model.attachments.limits import UnknownProfileError, limits_for
 
     try:
         return limits_for(profile)
-    except UnknownProfile:
-        raise UsageError(f"不明なプロファイルです: {profile}（使用できるもの: "
-                         f"{', '.join(profile_ids())}）") from None
+    except UnknownProfileError as exc:
+        raise UsageError(exc.message_ja) from None
 
 
 def _existing(paths: list[str]) -> None:

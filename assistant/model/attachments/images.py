@@ -104,19 +104,20 @@ def metadata_dpi(img: PILImage.Image, limits: AttachmentLimits) -> float | None:
 
 
 def placement(img: PILImage.Image, limits: AttachmentLimits) -> Placement:
-    """Page size for an image: its real size from DPI metadata, else fitted into A4."""
+    """Page size for an image: its real size from DPI metadata, else fitted to A4.
+
+    An image without a usable DPI (phones write 72) is most likely a photo of a page, so it
+    fills an A4 page in its own orientation; its effective dpi follows from that.
+    """
     width_px, height_px = oriented_size(img)
     dpi = metadata_dpi(img, limits)
-    from_metadata = dpi is not None
-    if dpi is None:
-        dpi = float(limits.image_default_dpi)
+    if dpi is not None:
+        return Placement(width_pt=width_px / dpi * 72, height_pt=height_px / dpi * 72,
+                         dpi=dpi, from_metadata=True)
     fit_w_mm, fit_h_mm = limits.fit_page_mm
     if width_px > height_px:
         fit_w_mm, fit_h_mm = fit_h_mm, fit_w_mm
-    width_mm, height_mm = width_px / dpi * 25.4, height_px / dpi * 25.4
-    if not from_metadata and (width_mm > fit_w_mm or height_mm > fit_h_mm):
-        scale = min(fit_w_mm / width_mm, fit_h_mm / height_mm)
-        width_mm, height_mm = width_mm * scale, height_mm * scale
-        dpi = dpi / scale
-    return Placement(width_pt=width_mm / 25.4 * 72, height_pt=height_mm / 25.4 * 72,
-                     dpi=dpi, from_metadata=from_metadata)
+    scale_mm = min(fit_w_mm / width_px, fit_h_mm / height_px)     # mm per pixel
+    return Placement(width_pt=width_px * scale_mm / 25.4 * 72,
+                     height_pt=height_px * scale_mm / 25.4 * 72,
+                     dpi=25.4 / scale_mm, from_metadata=False)

@@ -1,24 +1,19 @@
 """Attachment limits of a rule profile, read from ``resources/rules/attachments.json``.
 
 Every number comes from that file together with its source; nothing here is hard-coded.
-The profile ids are those of ``resources/rules/profiles.json`` (``assistant.model.rules``);
-when that module is not available the ids of our own file are used and ``guide-2024`` (the
-seed's strict rules) is the default.
+The file follows the per-profile convention of ``resources/rules/README.md`` and is read with
+:func:`assistant.model.rules.profile_data`; the profile ids are those of ``profiles.json``.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
-from typing import Any
 
-from assistant.resources import load_json
+from assistant.model import rules
+from assistant.model.rules import UnknownProfileError
 
-FALLBACK_DEFAULT_PROFILE = "guide-2024"
-
-
-class UnknownProfile(ValueError):
-    """No attachment limits exist for this profile id."""
+__all__ = ["AttachmentLimits", "UnknownProfileError", "default_profile_id", "limits_for",
+           "profile_ids"]
 
 
 @dataclass(frozen=True)
@@ -34,7 +29,6 @@ class AttachmentLimits:
     min_dpi: int
     compress_steps: tuple[tuple[int, int], ...]   # (dpi, jpeg quality) tried in turn
     image_jpeg_quality: int
-    image_default_dpi: int
     image_dpi_range: tuple[int, int]
     fit_page_mm: tuple[float, float]
     usual_min_short_mm: float
@@ -67,64 +61,52 @@ class AttachmentLimits:
                 round(self.photo_height_mm / 25.4 * self.photo_min_dpi))
 
 
-def _data() -> dict[str, Any]:
-    data: dict[str, Any] = load_json("rules", "attachments.json")
-    return data
-
-
 def profile_ids() -> list[str]:
-    """Profile ids that have attachment limits."""
-    return list(_data()["profiles"])
+    """Profile ids (those of ``resources/rules/profiles.json``)."""
+    return rules.profile_ids()
 
 
 def default_profile_id() -> str:
-    """The default profile: the rules module's default when it exists, else the seed's."""
-    try:
-        rules = importlib.import_module("assistant.model.rules")
-    except ImportError:
-        return FALLBACK_DEFAULT_PROFILE
-    getter = getattr(rules, "default_profile_id", None)
-    default = str(getter()) if callable(getter) else FALLBACK_DEFAULT_PROFILE
-    return default if default in _data()["profiles"] else FALLBACK_DEFAULT_PROFILE
+    """The default rule profile."""
+    return rules.default_profile_id()
 
 
 def limits_for(profile_id: str | None = None) -> AttachmentLimits:
-    """Return the limits of ``profile_id`` (the default profile when None)."""
-    data = _data()
+    """Return the limits of ``profile_id`` (the default profile when None).
+
+    Raises :class:`assistant.model.rules.UnknownProfileError` for an unknown id.
+    """
     pid = profile_id or default_profile_id()
-    if pid not in data["profiles"]:
-        raise UnknownProfile(pid)
-    profile = {k: v["value"] for k, v in data["profiles"][pid].items()}
-    common = {k: v["value"] for k, v in data["common"].items()}
-    usual = common["usual_page_mm"]
-    steps = tuple(zip(common["compress_dpi_steps"], common["compress_jpeg_quality_steps"],
+    section = rules.profile_data("attachments.json", pid)
+    v = {k: item["value"] for k, item in section.items() if isinstance(item, dict)}
+    usual = v["usual_page_mm"]
+    steps = tuple(zip(v["compress_dpi_steps"], v["compress_jpeg_quality_steps"],
                       strict=True))
     return AttachmentLimits(
         profile_id=pid,
-        max_file_bytes=int(profile["max_file_bytes"]),
-        max_files=None if profile["max_files"] is None else int(profile["max_files"]),
-        max_total_bytes=int(profile["max_total_bytes"]),
-        total_includes_photo=bool(profile["total_includes_photo"]),
-        photo_max_age_months=int(profile["photo_max_age_months"]),
-        min_dpi=int(common["min_dpi"]),
+        max_file_bytes=int(v["max_file_bytes"]),
+        max_files=None if v["max_files"] is None else int(v["max_files"]),
+        max_total_bytes=int(v["max_total_bytes"]),
+        total_includes_photo=bool(v["total_includes_photo"]),
+        photo_max_age_months=int(v["photo_max_age_months"]),
+        min_dpi=int(v["min_dpi"]),
         compress_steps=tuple((int(d), int(q)) for d, q in steps),
-        image_jpeg_quality=int(common["image_jpeg_quality"]),
-        image_default_dpi=int(common["image_default_dpi"]),
-        image_dpi_range=(int(common["image_dpi_plausible_range"][0]),
-                         int(common["image_dpi_plausible_range"][1])),
-        fit_page_mm=(float(common["fit_page_mm"][0]), float(common["fit_page_mm"][1])),
+        image_jpeg_quality=int(v["image_jpeg_quality"]),
+        image_dpi_range=(int(v["image_dpi_plausible_range"][0]),
+                         int(v["image_dpi_plausible_range"][1])),
+        fit_page_mm=(float(v["fit_page_mm"][0]), float(v["fit_page_mm"][1])),
         usual_min_short_mm=float(usual["min_short"]),
         usual_max_long_mm=float(usual["max_long"]),
-        large_image_min_page_share=float(common["large_image_min_page_share"]),
-        max_pages=int(common["max_pages"]),
-        max_image_pixels=int(common["max_image_pixels"]),
-        photo_width_mm=float(common["photo_width_mm"]),
-        photo_height_mm=float(common["photo_height_mm"]),
-        photo_aspect_tolerance=float(common["photo_aspect_tolerance"]),
-        photo_min_dpi=int(common["photo_min_dpi"]),
-        photo_max_bytes=int(common["photo_max_bytes"]),
-        photo_max_pixels=int(common["photo_max_pixels"]),
-        photo_output_max_px=(int(common["photo_output_max_px"][0]),
-                             int(common["photo_output_max_px"][1])),
-        photo_output_jpeg_quality=int(common["photo_output_jpeg_quality"]),
+        large_image_min_page_share=float(v["large_image_min_page_share"]),
+        max_pages=int(v["max_pages"]),
+        max_image_pixels=int(v["max_image_pixels"]),
+        photo_width_mm=float(v["photo_width_mm"]),
+        photo_height_mm=float(v["photo_height_mm"]),
+        photo_aspect_tolerance=float(v["photo_aspect_tolerance"]),
+        photo_min_dpi=int(v["photo_min_dpi"]),
+        photo_max_bytes=int(v["photo_max_bytes"]),
+        photo_max_pixels=int(v["photo_max_pixels"]),
+        photo_output_max_px=(int(v["photo_output_max_px"][0]),
+                             int(v["photo_output_max_px"][1])),
+        photo_output_jpeg_quality=int(v["photo_output_jpeg_quality"]),
     )

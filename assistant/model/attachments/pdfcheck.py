@@ -124,6 +124,14 @@ def open_reader(path: str) -> Any:
     return PdfReader(path, strict=False)
 
 
+def has_eof_marker(path: str) -> bool:
+    """True when the file ends with ``%%EOF`` (within the last 2 KB), as a complete PDF does."""
+    with open(path, "rb") as handle:
+        handle.seek(0, os.SEEK_END)
+        handle.seek(max(0, handle.tell() - _TAIL_BYTES))
+        return b"%%EOF" in handle.read()
+
+
 def declared_page_count(reader: Any) -> int:
     """``/Count`` of the page tree root, read without listing the pages."""
     root = reader.trailer["/Root"].get_object()
@@ -134,10 +142,7 @@ def declared_page_count(reader: Any) -> int:
 def _check_pdf_file(result: DocumentCheck, label: str, limits: AttachmentLimits,
                     progress: Progress | None, cancelled: CancelCheck | None) -> None:
     name = result.file
-    with open(name, "rb") as handle:
-        handle.seek(max(0, result.size_bytes - _TAIL_BYTES))
-        tail = handle.read()
-    truncated = b"%%EOF" not in tail
+    truncated = not has_eof_marker(name)
     try:
         reader = open_reader(name)
         if reader.is_encrypted:
@@ -166,10 +171,15 @@ def _check_pdf_file(result: DocumentCheck, label: str, limits: AttachmentLimits,
         result.problems.append(make_problem(name, "pdf_corrupt", Severity.ERROR, name=label))
         return
     except Exception as exc:  # pypdf raises many kinds of errors for damaged files
+        from pypdf.errors import LimitReachedError
+
         from assistant.model.progress import Cancelled
         if isinstance(exc, Cancelled):
             raise
-        code = "pdf_truncated" if truncated else "pdf_corrupt"
+        if isinstance(exc, LimitReachedError):   # pypdf's own guard against hostile files
+            code = "pdf_too_complex"
+        else:
+            code = "pdf_truncated" if truncated else "pdf_corrupt"
         result.problems.append(make_problem(name, code, Severity.ERROR, name=label))
         return
     if truncated:
@@ -219,7 +229,7 @@ def _check_pages(result: DocumentCheck, label: str, reader: Any, limits: Attachm
         check_cancel(cancelled)
         report(progress, index, total, label)
         page = reader.pages[index]
-        if _too_deep(page):
+        if too_deep(page):
             raise _Malformed()
         box = page.mediabox
         width_pt, height_pt = float(box.width), float(box.height)
@@ -259,7 +269,7 @@ MAX_NESTING = 100
 MAX_NODES = 200_000
 
 
-def _too_deep(page: Any) -> bool:
+def too_deep(page: Any) -> bool:
     """True when the page's objects nest deeper than any real PDF (walked without recursion)."""
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 

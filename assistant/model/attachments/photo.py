@@ -8,7 +8,6 @@ and saves a JPEG without any metadata (no EXIF, GPS, comments or ICC profile).
 
 from __future__ import annotations
 
-import calendar
 import io
 import os
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any
 from assistant.model.attachments import sniff
 from assistant.model.attachments.limits import AttachmentLimits, limits_for
 from assistant.model.attachments.pdfcheck import mb, problems_json
+from assistant.model.dates import add_months
 from assistant.model.problems import Problem, Severity, has_errors, make_problem
 
 EXIF_IFD = 0x8769
@@ -48,14 +48,6 @@ class PhotoCheck:
         return {"file": self.file, "ok": self.ok, "width": self.width, "height": self.height,
                 "taken_on": self.taken_on.isoformat() if self.taken_on else None,
                 "problems": problems_json(self.problems, language)}
-
-
-def months_before(day: date, months: int) -> date:
-    """Same day-of-month ``months`` earlier, clamped to the end of a shorter month."""
-    index = day.year * 12 + (day.month - 1) - months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 def exif_taken_on(img: Any) -> date | None:
@@ -154,7 +146,7 @@ def _check_date(result: PhotoCheck, limits: AttachmentLimits, apply_on: date) ->
         result.problems.append(make_problem(result.file, "photo_date_unknown", Severity.WARNING,
                                             months=months))
         return
-    earliest = months_before(apply_on, months)
+    earliest = add_months(apply_on, -months)
     if result.taken_on > apply_on:
         result.problems.append(make_problem(result.file, "photo_date_future", Severity.ERROR,
                                             taken_on=result.taken_on.isoformat(),
@@ -213,8 +205,7 @@ def crop_photo(source: str, out: str, box: Box, limits: AttachmentLimits | None 
     """
     from PIL import Image
 
-    from assistant.model.attachments.prepare import write_atomic
-
+    from assistant.model.atomic import atomic_write_bytes
     from assistant.model.attachments.images import open_image
 
     limits = limits or limits_for()
@@ -238,5 +229,5 @@ def crop_photo(source: str, out: str, box: Box, limits: AttachmentLimits | None 
     buffer = io.BytesIO()
     clean.save(buffer, "JPEG", quality=limits.photo_output_jpeg_quality, dpi=(dpi, dpi))
     data = buffer.getvalue()
-    write_atomic(out, data)
+    atomic_write_bytes(out, data)
     return CroppedPhoto(out, clean.width, clean.height, len(data), taken_on)

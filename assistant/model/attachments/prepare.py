@@ -13,13 +13,19 @@ from __future__ import annotations
 import io
 import math
 import os
-import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.model.atomic import atomic_write_bytes
 from assistant.model.attachments import sniff
 from assistant.model.attachments.limits import AttachmentLimits, limits_for
-from assistant.model.attachments.pdfcheck import declared_page_count, mb, open_reader
+from assistant.model.attachments.pdfcheck import (
+    declared_page_count,
+    has_eof_marker,
+    mb,
+    open_reader,
+    too_deep,
+)
 from assistant.model.problems import Problem, Severity, has_errors, make_problem, message_texts
 from assistant.model.progress import CancelCheck, Cancelled, Progress, check_cancel, report
 
@@ -223,6 +229,9 @@ def _load(source: SourceDocument, limits: AttachmentLimits,
         return None
     try:
         if kind == sniff.PDF:
+            if not has_eof_marker(source.path):
+                skip("pdf_truncated")
+                return None
             reader = open_reader(source.path)
             removed = False
             if reader.is_encrypted:
@@ -237,6 +246,9 @@ def _load(source: SourceDocument, limits: AttachmentLimits,
             pages = len(reader.pages)
             if pages == 0:
                 skip("pdf_no_pages")
+                return None
+            if any(too_deep(page) for page in reader.pages):
+                skip("pdf_corrupt")
                 return None
             report_.merged.append(MergedDocument(source.path, label, kind, pages, removed))
             if removed:
@@ -255,8 +267,13 @@ def _load(source: SourceDocument, limits: AttachmentLimits,
         return None
     except Cancelled:
         raise
-    except Exception:
-        skip("image_unreadable" if kind in sniff.IMAGE_KINDS else "pdf_corrupt")
+    except Exception as exc:
+        from pypdf.errors import LimitReachedError
+
+        if isinstance(exc, LimitReachedError):
+            skip("pdf_too_complex")
+        else:
+            skip("image_unreadable" if kind in sniff.IMAGE_KINDS else "pdf_corrupt")
         return None
     if kind == sniff.EMPTY:
         skip("file_empty")
@@ -464,22 +481,6 @@ def _write_part(reader: Any, ranges: list[tuple[str, int, int]]) -> tuple[bytes,
 
 # --- output -------------------------------------------------------------------------------
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, fsync and rename."""
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temp = tempfile.mkstemp(prefix=".part-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-
-
 def part_path(out: str, number: int) -> str:
     """``case.pdf`` → ``case-2.pdf``."""
     stem, ext = os.path.splitext(out)
@@ -545,7 +546,7 @@ def prepare_documents(sources: list[SourceDocument], out: str,
     check_cancel(cancelled)
     if len(data) <= budget:
         pages = sum(item.pages for item in kept)
-        write_atomic(out, data)
+        atomic_write_bytes(out, data)
         result.parts.append(PreparedPart(out, len(data), pages,
                                          [item.source.label for item in kept]))
         report(progress, 1, 1, "done")
@@ -562,7 +563,7 @@ def prepare_documents(sources: list[SourceDocument], out: str,
         titles = list(dict.fromkeys(title for title, _, _ in ranges))
         outputs.append((out if number == 1 else part_path(out, number), part_data, pages, titles))
     for path, part_data, pages, titles in outputs:   # only now, after every cancel point
-        write_atomic(path, part_data)
+        atomic_write_bytes(path, part_data)
         result.parts.append(PreparedPart(path, len(part_data), pages, titles))
     later = list(dict.fromkeys(t for part in result.parts[1:] for t in part.documents))
     result.send_later = later
