@@ -123,7 +123,7 @@ def test_documents_that_cannot_be_used_are_listed_and_the_rest_is_merged(tmp_pat
          SourceDocument(str(files.fixture("minimal-document.pdf"))),
          SourceDocument(str(broken)), SourceDocument(str(word))], str(out))
     assert not report.ok
-    assert [p.params["reason"] for p in report.problems] == ["pdf_password", "pdf_corrupt",
+    assert [p.params["reason"] for p in report.problems] == ["pdf_password", "pdf_truncated",
                                                              "pdf_is_office"]
     assert all("送信用 PDF に入れていません" in p.message_ja for p in report.problems)
     assert len(PdfReader(out).pages) == 1
