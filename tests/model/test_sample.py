@@ -9,7 +9,6 @@ import pytest
 from assistant.model import rules
 from assistant.model.case import EXPIRY_DATE, NAME, PASSPORT_EXPIRY
 from assistant.model.codelists import code_list
-from assistant.model.fields import catalogue
 from assistant.model.first_start import needs_welcome, record_welcome_done
 from assistant.model.office import OfficeStore, StaffCategory, StaffProfile
 from assistant.model.sample import (
@@ -19,6 +18,7 @@ from assistant.model.sample import (
     sample_values,
 )
 from assistant.model.storage import CaseStore
+from assistant.model.validation import validate_case
 
 TODAY = date(2026, 11, 26)
 
@@ -42,24 +42,18 @@ def test_sample_renewal_can_be_filed_online_on_the_day_it_is_made(today):
     assert _yyyymmdd(values[PASSPORT_EXPIRY]) > _yyyymmdd(values[EXPIRY_DATE])
 
 
-def test_sample_values_fit_the_catalogue_and_its_code_lists():
-    cat = catalogue("renewal")
-    values = sample_values(TODAY)
-    for key, value in values.items():
-        field = cat.field(key)
-        if field.max_length is not None:
-            assert len(value) <= field.max_length, key
-        if field.code_list:
-            parent = values.get(field.parent.split("|")[-1]) if field.parent else None
-            codes = code_list(field.code_list)
-            if parent and codes.parent_list:
-                parent_entry = code_list(cat.field(field.parent.split("|")[-1]).code_list or "") \
-                    .lookup(parent)
-                parent = parent_entry.code if parent_entry and parent_entry.code else parent
-            assert codes.lookup(value, parent) is not None, (key, value, parent)
-    required = [f.id for f in cat.fields if f.required and f.step != "3"]
-    missing = [f for f in required if f not in values]
-    assert not missing, missing
+@pytest.mark.parametrize("today", [TODAY, date(2028, 2, 29)])
+def test_sample_is_valid_except_the_intent_the_office_confirms_itself(today):
+    """Every value passes the catalogue's rules; only Step 3's intent confirmation is left."""
+    problems = validate_case(sample_case(today), on=today)
+    assert [(p.field, p.code) for p in problems] == [("intent_confirmed", "field_required")]
+
+
+def test_sample_with_the_intent_confirmed_has_no_problem_at_all():
+    case = sample_case(TODAY)
+    [entry] = code_list("intent_confirmation").entries
+    case.values["intent_confirmed"] = entry.label
+    assert validate_case(case, on=TODAY) == []
 
 
 def test_sample_case_is_marked_and_names_a_fictional_applicant():
