@@ -52,6 +52,7 @@ class CaseRow:
     application_number: str
     updated_at: datetime | None
     zairyu_card_number: str = ""
+    is_sample: bool = False  # the first-start sample (fictional applicant)
     window_text: str = ""    # filled lazily by the model's window function
     window_sort: int = 0
     key: str = field(default="", repr=False)
@@ -149,13 +150,16 @@ class CaseTableModel(QAbstractTableModel):
             if urgency < URGENT_DAYS:
                 return QBrush(QColor("#b00020"))
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and column == "name" and row.is_sample:
+            return self.tr("架空の申請人による練習用のサンプル案件です。")
         if role == Qt.ItemDataRole.ToolTipRole and column == "name" and row.zairyu_card_number:
             return self.tr("在留カード番号: {0}").format(row.zairyu_card_number)
         return None
 
     def _display(self, row: CaseRow, column: str) -> str:
         if column == "name":
-            return row.name or self.tr("（氏名未入力）")
+            name = row.name or self.tr("（氏名未入力）")
+            return self.tr("{0}（サンプル）").format(name) if row.is_sample else name
         if column == "nationality":
             return row.nationality
         if column == "procedure":

@@ -118,7 +118,7 @@ def case_row(summary: CaseSummary) -> CaseRow:
         status_label=status_label(summary.status),
         application_number=summary.application_number or summary.provisional_number,
         updated_at=summary.updated_at.astimezone() if summary.updated_at else None,
-        zairyu_card_number=summary.zairyu_card_number)
+        zairyu_card_number=summary.zairyu_card_number, is_sample=summary.is_sample)
 
 
 def error_text(error: BaseException) -> str:

@@ -159,3 +159,20 @@ def test_welcome_is_complete_in_english(english_welcome):
                 if any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in t)]
     assert not japanese, japanese
     assert "NGUYEN VAN MAU" in " ".join(texts)
+
+
+def test_sample_is_marked_as_a_sample_in_the_case_list(qtbot, store, japanese):
+    from assistant.model.sample import create_sample_case
+    from assistant.ui import texts
+    from assistant.ui.case_list import CASE_ID_ROLE, CaseTableModel
+
+    sample = create_sample_case(store, TODAY)
+    store.create("renewal", {"name": "LI MING"})
+    model = CaseTableModel()
+    model.set_rows([texts.case_row(s) for s in store.list_summaries()])
+    shown = {model.index(r, 0).data(CASE_ID_ROLE): model.index(r, 0).data()
+             for r in range(model.rowCount())}
+    assert shown[sample.id] == "NGUYEN VAN MAU（サンプル）"
+    assert "LI MING" in shown.values()
+    tips = [model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+    assert any(tip and "サンプル" in tip for tip in tips)
