@@ -1,4 +1,4 @@
-﻿; Inno Setup 6 script: a per-user Windows installer for 在留申請 準備アシスタント.
+﻿; Inno Setup 6.3+ script: a per-user Windows installer for 在留申請 準備アシスタント.
 ;
 ; Build the one-folder application first (python dev.py build → dist\assistant\), then:
 ;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" installer\windows.iss

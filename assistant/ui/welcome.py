@@ -70,6 +70,7 @@ class WelcomeDialog(QDialog):
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         header.addWidget(icon)
         intro = QVBoxLayout()
+        intro.setSpacing(6)
         title = QLabel(self.tr("在留申請 準備アシスタントへようこそ"), self)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -85,11 +86,19 @@ class WelcomeDialog(QDialog):
             self.tr("認証ID・パスワードはパソコンのキーチェーンにだけ保存し、"
                     "期限が近づくとお知らせします。"),
         ]
-        items = "".join(f"<li style='margin-bottom:4px'>{line}</li>" for line in lines)
-        self.intro_label = QLabel(f"<ul style='-qt-list-indent:1'>{items}</ul>", self)
-        self.intro_label.setTextFormat(Qt.TextFormat.RichText)
-        self.intro_label.setWordWrap(True)
-        intro.addWidget(self.intro_label)
+        # One plain label per line (rich-text lists misreport their height when scaled).
+        self.intro_labels: list[QLabel] = []
+        for line in lines:
+            row = QHBoxLayout()
+            bullet = QLabel("•", self)
+            bullet.setAlignment(Qt.AlignmentFlag.AlignTop)
+            row.addWidget(bullet)
+            label = QLabel(line, self)
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            row.addWidget(label, 1)
+            intro.addLayout(row)
+            self.intro_labels.append(label)
         header.addLayout(intro, 1)
         layout.addLayout(header)
 
