@@ -122,3 +122,30 @@ def test_no_keyring_says_so_and_exits_1_in_a_fresh_process(db, tmp_path, capsys)
     proc = subprocess.run([sys.executable, "-m", "assistant", "office", "list", "--db", db],
                           capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 0 and "法務　太郎" in proc.stdout
+
+
+@pytest.mark.keyring
+@pytest.mark.skipif(not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
+                    reason="no D-Bus session: run under dbus-run-session with "
+                           "gnome-keyring-daemon (python3 dev.py test does)")
+def test_credentials_in_the_real_secret_service_from_a_fresh_process(db, tmp_path, capsys):
+    staff = add(capsys, db)
+    command = [sys.executable, "-m", "assistant", "credentials"]
+    try:
+        proc = subprocess.run([*command, "set", "--db", db], input="REAL-ID\nreal-Pass-1\n",
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        import keyring.backends.SecretService
+
+        backend = keyring.backends.SecretService.Keyring()
+        assert backend.get_password(SERVICE_NAME, f"{staff}:password") == "real-Pass-1"
+        proc = subprocess.run([*command, "status", "--db", db], capture_output=True,
+                              text=True, timeout=60)
+        assert "パスワード: 保存済み" in proc.stdout and "real-Pass-1" not in proc.stdout
+    finally:
+        subprocess.run([*command, "clear", "--db", db], capture_output=True, timeout=60)
+    assert keyring.backends.SecretService.Keyring().get_password(
+        SERVICE_NAME, f"{staff}:password") is None
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert b"real-Pass-1" not in path.read_bytes()
