@@ -36,7 +36,25 @@ SHEETS = ("main", "category_v", "simultaneous")
 # Repeat groups recognised in header logical names (after NFKC): prefix segment + index.
 GROUP_PATTERNS = {
     "relatives": re.compile(r"(在日親族及び同居者)(\d+)(_)"),
-    "career": re.compile(r"(申請人に関する情報等_職歴)(\d+)(_職歴_)"),
+    "career": re.compile(r"(申請人に関する情報等_職歴)(\d+)(_)"),
+    "tech_intern": re.compile(r"(良好に修了した技能実習2号)(\d+)(_良好に修了した技能実習2号_)"),
+    "ssw_fields": re.compile(r"(_特定産業分野)(\d+)(_)"),
+    "other_occupations": re.compile(r"(_他職種)(\d+)(_)"),
+    "other_industries": re.compile(r"(_他業種)(\d+)(_)"),
+    "competitions": re.compile(r"(_経歴)(\d+)(_)"),
+    "employer_family": re.compile(r"(_雇用主)(\d+)(_)"),
+}
+GROUP_WORDS = ("同居者", "職歴", "良好に修了した技能実習2号", "良好に修了した技能実習２号", "特定産業分野",
+               "他職種", "他業種", "経歴", "雇用主")
+
+# Column-level corrections of extraction faults (sheet position → key with {n}, repeat index).
+COLUMN_FIXES = {
+    # change/category_v: the 他業種 block lost its first index ("他業種2_…その他" sits where
+    # member 1's "その他" belongs, and member 2's "その他" has no index at all).
+    ("change", "category_v", 144): (
+        "所属機関に関する情報等_他業種{n}_特定技能所属機関_(4)業種_他業種_その他", 1),
+    ("change", "category_v", 146): (
+        "所属機関に関する情報等_他業種{n}_特定技能所属機関_(4)業種_他業種_その他", 2),
 }
 
 
@@ -67,7 +85,7 @@ def parse_guidance(guidance: str) -> dict[str, Any]:
             spec["char_class"] = "halfwidth_upper"
         elif re.search(r"半角英数字\(大文字入力\)", g):
             spec["char_class"] = "halfwidth_upper"
-        elif "半角英数字記号" in g:
+        elif "半角英数字記号" in g or "半角英数字" in g:
             spec["char_class"] = "halfwidth"
         elif "半角数字" in g:
             spec["char_class"] = "digits"
@@ -224,6 +242,26 @@ class CodeListBuilder:
                          "Permission for activity outside status", "coe", "_CB24_2_L")
         self.from_labels("simultaneous_work_cert", "就労資格証明書交付申請",
                          "Certificate of authorised employment", "coe", "_CB24_3_L")
+        # 区分V (特定技能) pull-downs: label lists of change.json, codes where renewal has pairs.
+        self.from_labels("skill_evaluation", "評価区分", "How the level is proven", "change",
+                         "_CC06_C")
+        self.from_labels("skill_test", "合格した試験名（技能）", "Skill test", "change", "_CC09_C")
+        self.from_labels("japanese_test", "合格した試験名（日本語）", "Japanese test", "change",
+                         "_CC10_C")
+        self.from_labels("ti_completion_proof", "良好に修了したことの証明", "Proof of completion",
+                         "change", "_CC07_C")
+        self.from_labels("pay_method", "報酬の支払方法", "Method of payment", "change", "_CC08_C")
+        self.from_pairs("specified_field", "特定産業分野", "Specified industry field", "_CC04_C")
+        categories: dict[str, list[dict[str, Any]]] = {}
+        for _, field_code in self.pairs("_CC04_C"):
+            name = f"_CC04_{field_code}_C"
+            if name in self.data["renewal"]:
+                categories[field_code] = [{"label": lab, "code": code, "verified": True}
+                                          for lab, code in self.pairs(name)]
+        self.add("work_category", "業務区分", "Work category",
+                 [e for entries_ in categories.values() for e in entries_],
+                 "renewal.json _CC04_<field code>_C (label, code pairs), by specified field",
+                 parent_list="specified_field", by_parent=categories)
         self.add("acquisition_reason", "在留資格の取得を必要とする事由",
                  "Reason acquisition is needed",
                  [{"label": lab, "code": None, "verified": False,
@@ -254,7 +292,7 @@ def read_sheet(isa: Path, procedure: str, sheet: str) -> list[dict[str, str]] | 
 
 def group_key(header: str) -> tuple[str, str | None, int | None]:
     """NFKC header → (key with {n}, group id, index)."""
-    key = nfkc(header)
+    key = normalise_key(nfkc(header))
     for group, pattern in GROUP_PATTERNS.items():
         m = pattern.search(key)
         if m:
@@ -264,14 +302,32 @@ def group_key(header: str) -> tuple[str, str | None, int | None]:
 
 
 def raw_pattern(header: str, index: int | None) -> str:
-    """The exact template header with the repeat index replaced by ``{n}``."""
+    """The exact template header with the repeat index replaced by ``{n}``.
+
+    ``{N}`` marks an index the template writes in full-width digits (``職歴１``).
+    """
     if index is None:
         return header
+
     def repl(m: re.Match[str]) -> str:
         marker = "{N}" if not m.group(2).isascii() else "{n}"
         return f"{m.group(1)}{marker}{m.group(3)}"
 
-    return re.sub(r"(同居者|職歴)([0-9０-９]+)(_)", repl, header, count=1)
+    words = "|".join(re.escape(w) for w in GROUP_WORDS)
+    for m in re.finditer(rf"({words})([0-9０-９]+)(_)", header):
+        if int(unicodedata.normalize("NFKC", m.group(2))) == index:
+            return header[:m.start()] + repl(m) + header[m.end():]
+    return header
+
+
+def normalise_key(key: str) -> str:
+    """Undo extraction faults in logical names so that equal columns get equal keys."""
+    # change/category_v: 13 columns carry a stray "良好に修了した技能実習2号2_" segment.
+    key = re.sub(r"^申請人に関する情報等_良好に修了した技能実習2号2_(?!良好)", "申請人に関する情報等_", key)
+    # coe/category_v: the legal representative block's prefix counts 第2項…第9項 per column.
+    key = re.sub(r"^法定代理人、法第7条の2第\d+項に規定する代理人_",
+                 "代理人(法定代理人による申請の場合に記入)_", key)
+    return key
 
 
 class CatalogueBuilder:
@@ -287,6 +343,8 @@ class CatalogueBuilder:
             for head in heads:
                 self.by_key[(sheet, nfkc(head))] = entry
         self.blocks = mapping["blocks"]
+        v_data = json.loads((RESOURCES / "fields" / "category_v_columns.json").read_text("utf-8"))
+        self.v_columns: dict[str, list[str]] = v_data["columns"]
 
     def block_entry(self, key: str) -> dict[str, Any] | None:
         for prefix, id_prefix in self.blocks["block_prefixes"].items():
@@ -342,6 +400,11 @@ class CatalogueBuilder:
                                         "note": "label column of the workbook (項目説明文)"})
                     continue
                 key, group, gindex = group_key(header)
+                fix = COLUMN_FIXES.get((procedure, sheet, col["index"]))
+                if fix is not None:
+                    key, gindex = fix
+                    group = next(g for g, p in GROUP_PATTERNS.items() if p.search(
+                        key.replace("{n}", "1")))
                 occurrence_key = f"{key}@{gindex}"
                 seen[occurrence_key] = seen.get(occurrence_key, 0) + 1
                 count = seen[occurrence_key]
@@ -350,7 +413,7 @@ class CatalogueBuilder:
                 if entry is None and sheet != "main":
                     entry = self.block_entry(key)
                 if entry is None and sheet == "category_v":
-                    entry = self.category_v_entry(procedure, col, key, group)
+                    entry = self.category_v_entry(procedure, col, key, lookup, group)
                 if entry is None:
                     unmapped.append(f"{procedure}/{sheet}[{col['index']}] {header}")
                     entry = {"id": f"{sheet}_{col['index']:03d}", "en": "", "sec": "applicant_info"}
@@ -364,30 +427,76 @@ class CatalogueBuilder:
                 fields[fid] = self.field_def(procedure, sheet, col, key, group, gindex, entry)
                 order.append(fid)
             sheets[sheet] = out_columns
+        for f in fields.values():
+            controller = f.pop("_controller", None)
+            if controller in fields and not f["required_when"] and not f["required"]:
+                wanted = ["有 Yes"] if f["id"].endswith("_details") else ["その他 Others"]
+                f["required_when"] = {"field": controller, "equals": wanted}
         if unmapped:
             print("unmapped columns:\n  " + "\n  ".join(unmapped), file=sys.stderr)
         return self.assemble(procedure, [fields[f] for f in order], sheets,
                              f"isa/templates/{procedure}/*.csv (ISA 一括申請用テンプレート)")
 
-    def category_v_entry(self, procedure: str, col: dict[str, str], key: str,
-                         group: str | None) -> dict[str, Any]:
-        """Columns of the 区分V sheet without a hand-written id (provisional positional ids)."""
+    def category_v_entry(self, procedure: str, col: dict[str, str], key: str, lookup: str,
+                         group: str | None) -> dict[str, Any] | None:
+        """Columns of the 区分V sheet, from ``category_v_columns.json``."""
+        mapped = self.v_columns.get(lookup)
+        if mapped is None:
+            return None
+        fid, en = mapped
         top = key.split("_", 1)[0]
-        sec = "organization" if top.startswith("所属機関") else "applicant_info"
-        if group == "career":
-            suffix = key.split("_職歴_", 1)[1]
-            ids = {"入社_年月": ("career_start", "Joined (year, month)"),
-                   "退社_年月": ("career_end", "Left (year, month)"),
-                   "勤務先_名称": ("career_employer", "Employer")}
-            if suffix in ids:
-                fid, en = ids[suffix]
-                return {"id": fid, "en": en, "sec": "applicant_info", "group": "career",
-                        "required_in_group": True}
-        if key == "申請人に関する情報等_職歴の有無":
-            return {"id": "has_career", "en": "Employment history", "sec": "applicant_info",
-                    "list": "yes_no"}
-        return {"id": f"v_{procedure}_{int(col['index']):03d}", "en": "", "sec": sec,
-                "provisional_id": True}
+        entry: dict[str, Any] = {
+            "id": fid, "en": en,
+            "sec": "organization" if top.startswith("所属機関") else "applicant_info"}
+        if group:
+            entry["group"] = group
+        guidance = nfkc(col["guidance"])
+        if "プルダウン" in guidance:
+            list_id = self.infer_list(fid, key)
+            if list_id:
+                entry["list"] = list_id
+                if list_id == "municipality":
+                    entry["parent"] = fid.replace("municipality", "prefecture")
+                if list_id == "work_category":
+                    entry["parent"] = "job_field"
+                if list_id == "period":
+                    entry["parent"] = fid.replace("period", "status")
+        if fid in ("career_start", "career_employer", "ti_occupation", "job_field",
+                   "competition_type", "efam_relationship", "efam_name"):
+            entry["required_in_group"] = True
+        if fid.endswith("_details") or fid.endswith("_other"):
+            controller = fid.rsplit("_", 1)[0]
+            entry["controller"] = controller
+        return entry
+
+    V_LISTS = {
+        "skill_eval_type": "skill_evaluation", "skill_test_1": "skill_test",
+        "skill_test_2": "skill_test", "skill_test_3": "skill_test",
+        "japanese_test_1": "japanese_test", "japanese_test_2": "japanese_test",
+        "japanese_test_3": "japanese_test", "ti_completion_proof": "ti_completion_proof",
+        "pay_method": "pay_method", "ssw_total_years": "years_0_5",
+        "ssw_total_months": "months_0_11",
+        "job_field": "specified_field", "job_category": "work_category",
+    }
+
+    def infer_list(self, fid: str, key: str) -> str | None:
+        """The code list of a 区分V pull-down (documented in columns.json code_list_evidence)."""
+        if fid in self.V_LISTS:
+            return self.V_LISTS[fid]
+        if key.endswith("(都道府県)"):
+            return "prefecture"
+        if key.endswith("(市区町村)"):
+            return "municipality"
+        if key.endswith(("国籍・地域", "国・地域", "国・地域名")):
+            return "country"
+        if key.endswith("性別"):
+            return "sex"
+        if key.endswith("在留資格"):
+            return "status"
+        if key.endswith("の有無") or key.endswith("有無(前回許可時以降)") \
+                or key.endswith("_有無"):
+            return "yes_no"
+        return None
 
     def field_def(self, procedure: str, sheet: str, col: dict[str, str], key: str,
                   group: str | None, gindex: int | None, entry: dict[str, Any]) -> dict[str, Any]:
@@ -444,6 +553,8 @@ class CatalogueBuilder:
         }
         if entry.get("provisional_id"):
             field["provisional_id"] = True
+        if entry.get("controller"):
+            field["_controller"] = entry["controller"]
         return field
 
     @staticmethod
@@ -481,8 +592,13 @@ class CatalogueBuilder:
         groups = []
         for gid, g in self.mapping["groups"].items():
             if gid in used_groups:
+                members = {f["id"] for f in fields if f["group"] == gid}
+                seen_max = max((c.get("repeat") or 0 for cols in sheets.values() for c in cols
+                                if c.get("field") in members), default=0)
+                # The template decides how many entries a group has (career: 10 on the
+                # 特定技能 sheets, 8 on the coe sheet); columns.json's max is the fallback.
                 groups.append({"id": gid, "label_ja": g["ja"], "label_en": g["en"],
-                               "min": g["min"], "max": g["max"],
+                               "min": g["min"], "max": seen_max or g["max"],
                                "required_when": g.get("required_when"),
                                "members": [f["id"] for f in fields if f["group"] == gid]})
         used_sections = []

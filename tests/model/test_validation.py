@@ -310,3 +310,23 @@ def test_date_order_on_past_entries() -> None:
                 "last_entry_to": "20250201"}
     problems = validate_case(Case(id="c1", procedure="coe", values=f_values), ON)
     assert ("last_entry_to", "date_order") in {(p.field, p.code) for p in problems}
+
+
+@pytest.mark.parametrize("procedure", ["renewal", "coe"])  # change.csv has no example row
+def test_template_examples_are_accepted(procedure: str) -> None:
+    """ISA's own example values (row 3 of the templates) pass, once normalised.
+
+    Excel turned some 13-digit examples into ``1.23457E+12``; those are not real values.
+    """
+    from assistant.model.normalize import normalize_value
+
+    cat = catalogue(procedure)
+    checked = 0
+    for f in cat.fields:
+        if not f.example or "E+" in f.example:
+            continue
+        value = normalize_value(f, f.example)
+        ctx = FieldContext(on=ON, key=f.id)
+        assert [p.code for p in validate_field(f, value, ctx) if p.is_error] == [], (f.id, value)
+        checked += 1
+    assert checked > 40
