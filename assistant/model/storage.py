@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -284,6 +285,9 @@ class CaseStore:
         self._conn = connection
         self.path = path
         self._clock = clock
+        # One connection may be used from a worker thread (autosave) and the GUI thread;
+        # the lock keeps each BEGIN … COMMIT to one thread at a time.
+        self._lock = threading.RLock()
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -342,26 +346,42 @@ class CaseStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One durable transaction: committed (and fsynced) when the block ends normally."""
         conn = self._conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._wrap(exc) from exc
-        try:
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                with suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
+        with self._lock:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
                 raise self._wrap(exc) from exc
-            raise
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise self._wrap(exc) from exc
+                raise
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Several reads that see one consistent state of the database."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN")
+            except sqlite3.Error as exc:
+                raise self._wrap(exc) from exc
+            try:
+                yield
+            finally:
+                with suppress(sqlite3.Error):
+                    self._conn.execute("COMMIT")
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
-            cur = self._conn.execute(sql, params)
-            cur.row_factory = sqlite3.Row
-            return cur.fetchall()
+            with self._lock:
+                cur = self._conn.execute(sql, params)
+                cur.row_factory = sqlite3.Row
+                return cur.fetchall()
         except sqlite3.Error as exc:
             raise self._wrap(exc) from exc
 
@@ -491,18 +511,20 @@ class CaseStore:
 
     def get(self, case_id: str) -> Case:
         """Return the case with id ``case_id`` (also when it is in the recycle bin)."""
-        rows = self._read("SELECT * FROM cases WHERE id = ?", (case_id,))
-        if not rows:
-            raise CaseNotFoundError("storage_case_not_found", path=str(self.path),
-                                    case_id=case_id)
-        row = rows[0]
-        values = {r["key"]: r["value"] for r in self._read(
-            "SELECT key, value FROM case_values WHERE case_id = ? ORDER BY key", (case_id,))}
-        attachments = [
-            AttachmentRef(path=r["path"], kind=r["kind"], title=r["title"],
-                          position=r["position"])
-            for r in self._read("SELECT * FROM attachments WHERE case_id = ? ORDER BY seq",
-                                (case_id,))]
+        with self._snapshot():
+            rows = self._read("SELECT * FROM cases WHERE id = ?", (case_id,))
+            if not rows:
+                raise CaseNotFoundError("storage_case_not_found", path=str(self.path),
+                                        case_id=case_id)
+            row = rows[0]
+            values = {r["key"]: r["value"] for r in self._read(
+                "SELECT key, value FROM case_values WHERE case_id = ? ORDER BY key",
+                (case_id,))}
+            attachments = [
+                AttachmentRef(path=r["path"], kind=r["kind"], title=r["title"],
+                              position=r["position"])
+                for r in self._read("SELECT * FROM attachments WHERE case_id = ? ORDER BY seq",
+                                    (case_id,))]
         return Case(
             id=row["id"], procedure=row["procedure"], values=values,
             status=CaseStatus(row["status"]),
@@ -540,7 +562,8 @@ class CaseStore:
 
     def _summaries(self, where: str) -> list[CaseSummary]:
         try:
-            rows = self._conn.execute(self._SUMMARY_SQL.format(where=where)).fetchall()
+            with self._lock:
+                rows = self._conn.execute(self._SUMMARY_SQL.format(where=where)).fetchall()
         except sqlite3.Error as exc:
             raise self._wrap(exc) from exc
         parse = datetime.fromisoformat
