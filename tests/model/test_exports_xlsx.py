@@ -26,7 +26,7 @@ def applicants(n: int = 3) -> list[Case]:
             "zairyu_card_number": f"AB1234567{i}CD", "address_street": "１－２－３",
             "postal_code": "1000013", "phone": "0312345678",
             "has_relatives": "有 Yes", "relative_name[1]": "山田　花子",
-            "relative_relationship[1]": "妻 Wife", "v_renewal_092": "40"}))
+            "relative_relationship[1]": "妻 Wife", "hours_weekly": "40"}))
     return cases
 
 
