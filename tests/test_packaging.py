@@ -34,10 +34,13 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         subprocess.run([sys.executable, str(ROOT / "tools" / "build_translations.py")],
                        cwd=ROOT, check=True, capture_output=True)
     dist, work = base / "dist", base / "work"
+    # PyInstaller's binary cache is shared per user by default: test runs in other checkouts
+    # building at the same moment corrupt it. This checkout keeps its own (build/ is ignored).
+    env = dict(os.environ, PYINSTALLER_CONFIG_DIR=str(ROOT / "build" / "pyinstaller-cache"))
     proc = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
          "--distpath", str(dist), "--workpath", str(work), str(ROOT / "build.spec")],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-5000:]
     return {"app": dist / "assistant", "exe": dist / "assistant" / "assistant", "work": work}
