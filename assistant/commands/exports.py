@@ -1,0 +1,273 @@
+"""``assistant export bulk|transcription|checklist`` and ``assistant import bulk``.
+
+    assistant export bulk CASE.json... --out DIR [--format csv|xlsx] [--encoding utf-8-sig|cp932]
+                                       [--cells labels|codes] [--json]
+    assistant import bulk FILE.xlsx --out DIR [--json]
+    assistant export transcription CASE.json --out FILE.pdf
+    assistant export checklist CASE.json... --method mail|counter --out FILE.pdf
+
+Exit status: 0 written; 1 problems found (characters Shift_JIS cannot carry — nothing written;
+workbook rows with errors — those rows not imported); 2 unusable arguments or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from assistant.cli import UsageError
+from assistant.model.problems import message_texts
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = subparsers.add_parser(
+        "export", help="一括申請CSV/xlsx・転記シート・チェックリストの書き出し / exports",
+        description="一括申請用テンプレート（CSV・xlsx）、入力転記シート（PDF）、"
+                    "結果受領チェックリスト（PDF）を書き出します。")
+    actions = export.add_subparsers(dest="export_command", metavar="WHAT")
+    export.set_defaults(handler=_require_export)
+
+    sub = actions.add_parser("bulk", help="一括申請用テンプレート / bulk template",
+                             description="案件ファイルから一括申請用テンプレート（CSV または xlsx）を書き出します。")
+    sub.add_argument("cases", nargs="+", metavar="CASE.json")
+    sub.add_argument("--out", metavar="DIR", required=True, help="書き出すフォルダ / output folder")
+    sub.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+    sub.add_argument("--encoding", choices=["utf-8-sig", "cp932"], default="utf-8-sig",
+                     help="CSVの文字コード（既定: BOM付きUTF-8） / CSV encoding")
+    sub.add_argument("--cells", choices=["labels", "codes"], default=None,
+                     help="プルダウン項目を表示名・コードのどちらで出すか（既定: 設定） / "
+                          "code-list cells as labels or codes (default: the setting)")
+    sub.add_argument("--json", action="store_true", help="JSON で出力 / output JSON")
+    sub.set_defaults(handler=_export_bulk)
+
+    sub = actions.add_parser("transcription", help="入力転記シート（PDF） / transcription sheet",
+                             description="案件の入力値をオンラインシステムの画面順に並べたPDFを書き出します。")
+    sub.add_argument("case", metavar="CASE.json")
+    sub.add_argument("--out", metavar="FILE.pdf", required=True)
+    sub.add_argument("--date", metavar="YYYY-MM-DD", type=_iso_date, default=None,
+                     help="作成日（既定: 今日） / date printed (default: today)")
+    sub.set_defaults(handler=_export_transcription)
+
+    sub = actions.add_parser("checklist", help="結果受領チェックリスト（PDF） / result checklist",
+                             description="郵送または窓口で結果を受け取るためのチェックリストをPDFで書き出します。")
+    sub.add_argument("cases", nargs="+", metavar="CASE.json")
+    sub.add_argument("--method", choices=["mail", "counter"], required=True)
+    sub.add_argument("--out", metavar="FILE.pdf", required=True)
+    sub.add_argument("--office-address", metavar="TEXT", default=None,
+                     help="返送用封筒の宛先（既定: 現在の取次者の事務所所在地） / return address")
+    sub.add_argument("--date", metavar="YYYY-MM-DD", type=_iso_date, default=None,
+                     help="作成日・手数料の基準日（既定: 今日） / date (default: today)")
+    sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                     help="事務所情報を読むデータベース / database with the office profile")
+    sub.set_defaults(handler=_export_checklist)
+
+    imp = subparsers.add_parser(
+        "import", help="一括申請用xlsxの取り込み / import the bulk workbook",
+        description="書き出した一括申請用xlsx（Excelで編集したもの）を案件ファイルとして取り込みます。")
+    imp_actions = imp.add_subparsers(dest="import_command", metavar="WHAT")
+    imp.set_defaults(handler=_require_import)
+    sub = imp_actions.add_parser("bulk", help="一括申請用xlsx / bulk workbook",
+                                 description="xlsxの各行を検証し、正しい行だけを案件ファイルとして書き出します。")
+    sub.add_argument("file", metavar="FILE.xlsx")
+    sub.add_argument("--out", metavar="DIR", required=True,
+                     help="案件ファイルのフォルダ（同じ案件IDのファイルは更新） / case-file folder")
+    sub.add_argument("--json", action="store_true", help="JSON で出力 / output JSON")
+    sub.set_defaults(handler=_import_bulk)
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_msg("export_cli_bad_date", value=text)) from None
+
+
+def _language(args: argparse.Namespace) -> str:
+    return "en" if getattr(args, "lang", None) == "en" else "ja"
+
+
+def _msg(code: str, language: str = "ja", **params: Any) -> str:
+    ja, en = message_texts(code, **params)
+    return en if language == "en" else ja
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _require_export(args: argparse.Namespace) -> int:
+    raise UsageError(_msg("export_cli_what", _language(args)))
+
+
+def _require_import(args: argparse.Namespace) -> int:
+    raise UsageError(_msg("import_cli_what", _language(args)))
+
+
+def _load_cases(paths: list[str], language: str) -> list[Any]:
+    from assistant.model.casefile import CaseFileError, load_case_file
+
+    cases = []
+    for path in paths:
+        try:
+            cases.append(load_case_file(path))
+        except CaseFileError as exc:
+            raise UsageError(exc.message(language)) from exc
+    return cases
+
+
+def _ensure_gui() -> Any:
+    """A QGuiApplication for laying out and writing PDFs (offscreen: no window is shown)."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        app = QGuiApplication(["assistant", "-platform", "offscreen"])
+    return app
+
+
+def _write_pdf(document: Any, out: str, language: str) -> Path:
+    _app = _ensure_gui()  # noqa: F841  (must live while the PDF is written)
+    from assistant.ui.printing import write_pdf
+
+    try:
+        return write_pdf(document, out)
+    except OSError as exc:
+        raise UsageError(_msg("export_cli_write_failed", language, path=out,
+                              detail=exc.strerror or str(exc))) from exc
+
+
+# --------------------------------------------------------------------------- export bulk
+
+def _default_cells() -> str:
+    from assistant.model.settings import CODE_LIST_CELLS, Settings
+
+    value: str = Settings().get(CODE_LIST_CELLS)
+    return value
+
+
+def _export_bulk(args: argparse.Namespace) -> int:
+    language = _language(args)
+    cases = _load_cases(args.cases, language)
+    cells = args.cells or _default_cells()
+    from assistant.model.exports import bulk, xlsx
+
+    try:
+        if args.format == "xlsx":
+            if args.encoding != "utf-8-sig":
+                raise UsageError(_msg("export_cli_encoding_xlsx", language))
+            files = xlsx.export_workbooks(cases, args.out, cells=cells)
+            issues: list[bulk.CellIssue] = []
+        else:
+            result = bulk.export_csv(cases, args.out, encoding=args.encoding, cells=cells)
+            files, issues = result.files, result.issues
+    except OSError as exc:
+        raise UsageError(_msg("export_cli_write_failed", language, path=args.out,
+                              detail=exc.strerror or str(exc))) from exc
+    if args.json:
+        _print_json({"files": [str(p) for p in files], "problems": [
+            {"row": i.row, "case_id": i.case_id, "applicant": i.applicant, "sheet": i.sheet,
+             "header": i.header, "field": i.key, "char": i.bad.char if i.bad else None,
+             "suggestion": i.bad.suggestion if i.bad else None,
+             "severity": i.problem.severity.value, "message": i.problem.message(language)}
+            for i in issues]})
+    else:
+        for issue in issues:
+            print(issue.problem.message(language), file=sys.stderr)
+        for path in files:
+            print(path)
+        if not files:
+            print(_msg("export_cli_nothing_written", language), file=sys.stderr)
+    return 0 if files else 1
+
+
+# --------------------------------------------------------------------------- PDFs
+
+def _export_transcription(args: argparse.Namespace) -> int:
+    language = _language(args)
+    (case,) = _load_cases([args.case], language)
+    from assistant.model.exports.transcription import build_transcription
+
+    document = build_transcription(case, on=args.date or date.today(), language=language)
+    print(_write_pdf(document, args.out, language))
+    return 0
+
+
+def _office_address(args: argparse.Namespace) -> str:
+    """The current staff member's office address from the database, "" when there is none."""
+    from assistant.model import paths
+    from assistant.model.office import OfficeStore
+    from assistant.model.storage import CaseStore, StorageError
+
+    db = paths.db_path(getattr(args, "db", None))
+    if not Path(db).exists():
+        return ""
+    try:
+        store = CaseStore.open(db)
+    except StorageError:
+        return ""
+    try:
+        profile = OfficeStore(store.connection).current()
+    finally:
+        store.close()
+    if profile is None:
+        return ""
+    postal = profile.postal_code
+    postal = f"〒{postal[:3]}-{postal[3:]} " if len(postal) == 7 else ""
+    parts = [profile.prefecture + profile.municipality + profile.street, profile.office_name]
+    return postal + " ".join(p for p in parts if p)
+
+
+def _export_checklist(args: argparse.Namespace) -> int:
+    language = _language(args)
+    cases = _load_cases(args.cases, language)
+    from assistant.model.case import ReceiptMethod
+    from assistant.model.exports.checklist import build_batch_checklist
+
+    address = args.office_address if args.office_address is not None else _office_address(args)
+    document = build_batch_checklist(cases, ReceiptMethod(args.method),
+                                     on=args.date or date.today(), office_address=address,
+                                     language=language)
+    print(_write_pdf(document, args.out, language))
+    return 0
+
+
+# --------------------------------------------------------------------------- import bulk
+
+def _import_bulk(args: argparse.Namespace) -> int:
+    language = _language(args)
+    from assistant.model.casefile import CaseFileError
+    from assistant.model.exports import xlsx_import
+
+    try:
+        result, written = xlsx_import.import_into_folder(args.file, args.out)
+    except xlsx_import.WorkbookError as exc:
+        raise UsageError(exc.message(language)) from exc
+    except CaseFileError as exc:
+        raise UsageError(exc.message(language)) from exc
+    except OSError as exc:
+        raise UsageError(_msg("export_cli_write_failed", language, path=args.out,
+                              detail=exc.strerror or str(exc))) from exc
+    if args.json:
+        _print_json({
+            "imported": [{"row": r.row, "case_id": r.case.id, "file": str(written[r.case.id]),
+                          "created": r.created} for r in result.imported if r.case],
+            "rejected": [{"row": r.row, "problems": [
+                {"sheet": p.sheet, "column": p.column, "header": p.header, "field": p.field,
+                 "value": p.value, "message": p.problem.message(language)} for p in r.problems]}
+                for r in result.rejected]})
+    else:
+        for row in result.rejected:
+            for p in row.problems:
+                print(p.describe(language), file=sys.stderr)
+        for path in written.values():
+            print(path)
+        print(_msg("import_cli_summary", language, imported=len(result.imported),
+                   rejected=len(result.rejected)), file=sys.stderr)
+    return 1 if result.rejected else 0

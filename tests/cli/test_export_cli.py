@@ -1,0 +1,110 @@
+"""``assistant export bulk|transcription|checklist`` and ``assistant import bulk``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from assistant.cli import main
+from assistant.model.case import Case
+from assistant.model.casefile import write_case_file
+
+
+def case_file(tmp_path, name: str, procedure: str = "renewal", **values: str):
+    case = Case(id=f"id-{name}", procedure=procedure, application_number="東オンEN25001878",
+                values={"name": name, "birth_date": "19900101", "sex": "女 female",
+                        "nationality": "フィリピン Philippines", **values})
+    path = tmp_path / f"{name.replace(' ', '_')}.json"
+    write_case_file(path, case)
+    return path
+
+
+def test_export_bulk_csv_writes_the_template_files(tmp_path, capsys):
+    files = [case_file(tmp_path, "SANTOS MARIA"), case_file(tmp_path, "REYES ANA")]
+    out = tmp_path / "out"
+    assert main(["export", "bulk", *map(str, files), "--out", str(out), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["problems"] == [] and report["files"] == [str(out / "renewal_main.csv")]
+    with (out / "renewal_main.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert [r[2] for r in rows[1:]] == ["SANTOS MARIA", "REYES ANA"]
+
+
+def test_export_bulk_cp932_reports_and_writes_nothing(tmp_path, capsys):
+    files = [case_file(tmp_path, "SANTOS MARIA", occupation="髙島屋勤務")]
+    out = tmp_path / "out"
+    code = main(["export", "bulk", *map(str, files), "--out", str(out),
+                 "--encoding", "cp932", "--json"])
+    assert code == 1 and not out.exists()
+    report = json.loads(capsys.readouterr().out)
+    assert report["files"] == []
+    assert [(p["row"], p["field"], p["char"], p["suggestion"]) for p in report["problems"]] == [
+        (1, "occupation", "髙", "高")]
+
+
+def test_export_bulk_xlsx(tmp_path, capsys):
+    files = [case_file(tmp_path, "SANTOS MARIA")]
+    assert main(["export", "bulk", str(files[0]), "--out", str(tmp_path / "x"),
+                 "--format", "xlsx"]) == 0
+    assert (tmp_path / "x" / "renewal.xlsx").stat().st_size > 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "x" / "renewal.xlsx")
+
+
+@pytest.mark.parametrize("argv", [
+    ["export"],
+    ["export", "bulk", "missing.json", "--out", "x"],
+    ["export", "bulk", "{case}", "--out", "x", "--format", "xlsx", "--encoding", "cp932"],
+    ["import"],
+    ["import", "bulk", "{case}", "--out", "x"],        # a case file is not a workbook
+])
+def test_unusable_arguments_exit_2_with_a_japanese_message(tmp_path, capsys, argv):
+    path = case_file(tmp_path, "SANTOS MARIA")
+    argv = [str(path) if a == "{case}" else a for a in argv]
+    assert main(argv) == 2
+    assert re.search(r"[ぁ-んァ-ン一-龥]", capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", "bulk", "a.json", "--out", "x", "--encoding", "latin-1"],
+    ["export", "checklist", "a.json", "--method", "post", "--out", "x.pdf"],
+    ["export", "checklist", "a.json", "--out", "x.pdf"],
+])
+def test_bad_choices_exit_2(argv):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+
+
+def _pdf_text(path) -> str:
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def test_export_checklist_and_transcription_pdfs(tmp_path):
+    # a real process: the command creates its own offscreen QGuiApplication
+    files = [case_file(tmp_path, "SANTOS MARIA", current_status="T71"),
+             case_file(tmp_path, "REYES ANA")]
+    out = tmp_path / "checklist.pdf"
+    proc = subprocess.run([sys.executable, "-m", "assistant", "export", "checklist",
+                           *map(str, files), "--method", "mail", "--out", str(out),
+                           "--date", "2026-11-26", "--office-address", "東京都千代田区霞が関1-1-1"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    text = _pdf_text(out)
+    for word in ("SANTOSMARIA", "REYESANA", "在留カード送付用封筒", "手数料納付書", "指定書",
+                 "5,500円", "東京都千代田区霞が関1-1-1", "おだいば分室内", "人数2"):
+        assert word in text, word
+    out = tmp_path / "transcription.pdf"
+    proc = subprocess.run([sys.executable, "-m", "assistant", "export", "transcription",
+                           str(files[0]), "--out", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    text = _pdf_text(out)
+    assert "SANTOSMARIA" in text and "フィリピンPhilippines" in text
