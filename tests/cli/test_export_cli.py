@@ -108,3 +108,23 @@ def test_export_checklist_and_transcription_pdfs(tmp_path):
     assert proc.returncode == 0, proc.stderr
     text = _pdf_text(out)
     assert "SANTOSMARIA" in text and "フィリピンPhilippines" in text
+
+
+def test_import_bulk_reports_broken_rows_and_imports_the_rest(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    files = [case_file(tmp_path, "SANTOS MARIA"), case_file(tmp_path, "REYES ANA")]
+    assert main(["export", "bulk", *map(str, files), "--out", str(tmp_path), "--format",
+                 "xlsx"]) == 0
+    book = tmp_path / "renewal.xlsx"
+    wb = load_workbook(book)
+    wb["申請情報入力"]["B9"] = "1990-02-30"   # 生年月日 of the second applicant: no such day
+    wb.save(book)
+    capsys.readouterr()
+    out = tmp_path / "imported"
+    assert main(["import", "bulk", str(book), "--out", str(out), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [r["row"] for r in report["imported"]] == [8]
+    assert [(r["row"], [(p["column"], p["header"]) for p in r["problems"]])
+            for r in report["rejected"]] == [(9, [("B", "身分事項_生年月日")])]
+    assert [p.name for p in out.iterdir()] == ["renewal-SANTOS_MARIA.json"]

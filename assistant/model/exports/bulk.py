@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ from assistant.model.case import NAME, Case
 from assistant.model.codelists import code_list
 from assistant.model.exports.charset import BadChar, bad_chars
 from assistant.model.fields import Catalogue, FieldDef, catalogue
+from assistant.model.normalize import normalize_value
 from assistant.model.problems import Problem, Severity, make_problem
 
 CELL_MODES = ("labels", "codes")
@@ -89,37 +89,6 @@ class BulkResult:
 
 # --------------------------------------------------------------------------- formatting
 
-def _to_fullwidth(text: str) -> str:
-    out = []
-    for char in text:
-        code = ord(char)
-        if 0x21 <= code <= 0x7E:
-            out.append(chr(code + 0xFEE0))
-        elif char == " ":
-            out.append("\u3000")
-        elif 0xFF61 <= code <= 0xFF9F:  # half-width katakana
-            out.append(unicodedata.normalize("NFKC", char))
-        else:
-            out.append(char)
-    return unicodedata.normalize("NFC", "".join(out))  # join voiced marks (ｶﾞ → ガ)
-
-
-def _digits_only(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKC", text) if c not in "-/. ,")
-
-
-def _identity(text: str) -> str:
-    return text
-
-
-def _halfwidth(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
-
-
-def _halfwidth_upper(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).upper()
-
-
 def formatter(fdef: FieldDef, cells: str = "labels") -> Formatter:
     """The function that turns a stored value of ``fdef`` into the template's cell text."""
     if cells not in CELL_MODES:
@@ -143,13 +112,17 @@ def formatter(fdef: FieldDef, cells: str = "labels") -> Formatter:
                         table.setdefault(entry.code, target)
 
         def code_cell(value: str) -> str:
-            return table.get(value.strip(), value)
+            hit = table.get(value.strip())
+            if hit is None:  # a width or spacing variant of a label
+                hit = table.get(normalize_value(fdef, value), value)
+            return hit
 
         return code_cell
-    if fdef.kind in ("date", "year_month", "number"):
-        return _digits_only
-    return {"halfwidth_upper": _halfwidth_upper, "halfwidth": _halfwidth,
-            "digits": _digits_only, "fullwidth": _to_fullwidth}.get(fdef.char_class, _identity)
+
+    def normalized(value: str) -> str:
+        return normalize_value(fdef, value)
+
+    return normalized
 
 
 # --------------------------------------------------------------------------- tables
