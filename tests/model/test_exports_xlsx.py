@@ -14,6 +14,10 @@ from assistant.model.case import Case
 from assistant.model.exports import bulk, xlsx
 from assistant.model.fields import catalogue
 
+# 区分V: 所定労働時間(週平均) — looked up by its template header, not by a hard-coded id
+WEEKLY_HOURS = next(c.key for c in catalogue("renewal").columns("category_v")
+                    if c.header.endswith("(3)所定労働時間(週平均）"))
+
 ISA = Path("/work/shared/isa/templates")
 
 
@@ -26,7 +30,7 @@ def applicants(n: int = 3) -> list[Case]:
             "zairyu_card_number": f"AB1234567{i}CD", "address_street": "１－２－３",
             "postal_code": "1000013", "phone": "0312345678",
             "has_relatives": "有 Yes", "relative_name[1]": "山田　花子",
-            "relative_relationship[1]": "妻 Wife", "hours_weekly": "40"}))
+            "relative_relationship[1]": "妻 Wife", WEEKLY_HOURS: "40"}))
     return cases
 
 

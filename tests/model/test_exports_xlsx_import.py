@@ -11,6 +11,11 @@ from openpyxl import Workbook, load_workbook
 from assistant.model.case import Case
 from assistant.model.casefile import load_case_file, write_case_file
 from assistant.model.exports import xlsx, xlsx_import
+from assistant.model.fields import catalogue
+
+# 区分V: 所定労働時間(週平均) — looked up by its template header, not by a hard-coded id
+WEEKLY_HOURS = next(c.key for c in catalogue("renewal").columns("category_v")
+                    if c.header.endswith("(3)所定労働時間(週平均）"))
 
 ON = dt.date(2026, 11, 26)
 
@@ -79,7 +84,7 @@ def test_a_cleared_cell_clears_the_value_but_other_fields_are_kept(tmp_path):
     book, folder, col = edited_workbook(tmp_path)
     case = load_case_file(folder / "case-3.json")
     case.values["remarks_extra"] = "kept"
-    case.values["v_renewal_092"] = "40"   # 区分V, a sheet not in this workbook
+    case.values[WEEKLY_HOURS] = "40"   # 区分V, a sheet not in this workbook
     write_case_file(folder / "case-3.json", case)
     wb = load_workbook(book)
     wb["申請情報入力"].cell(10, col["身分事項_在留カード番号"]).value = None
@@ -87,7 +92,7 @@ def test_a_cleared_cell_clears_the_value_but_other_fields_are_kept(tmp_path):
     xlsx_import.import_into_folder(book, folder, on=ON)
     values = load_case_file(folder / "case-3.json").values
     assert "zairyu_card_number" not in values
-    assert values["v_renewal_092"] == "40"
+    assert values[WEEKLY_HOURS] == "40"
 
 
 def test_other_files_are_refused_with_a_message(tmp_path):
