@@ -189,3 +189,34 @@ def test_readme_example_is_a_valid_case_file():
     assert document.case.value("relative_name", 1) == "王 芳"
     assert document.case.status is CaseStatus.FILED
     assert [h.status for h in document.history] == [CaseStatus.DRAFT, CaseStatus.FILED]
+
+
+def test_failed_export_keeps_the_previous_file_and_leaves_no_temporary(tmp_path):
+    """A write that fails half-way (file-size limit = a full disk) leaves the old file whole."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "case.json"
+    casefile.write_case_file(target, Case(id="old", procedure="renewal", values={"name": "OLD"}))
+    before = target.read_bytes()
+    child = (
+        "import resource, signal, sys\n"
+        "from assistant.model import casefile\n"
+        "from assistant.model.case import Case\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, resource.RLIM_INFINITY))\n"
+        "try:\n"
+        "    casefile.write_case_file(sys.argv[1], Case(id='new', procedure='renewal',\n"
+        "                             values={'remarks': 'あ' * 100_000}))\n"
+        "except casefile.CaseFileError as exc:\n"
+        "    print(exc.code, exc.message_ja)\n")
+    repo = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-c", child, str(target)], capture_output=True,
+                          text=True, encoding="utf-8", timeout=60, cwd=repo)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("casefile_write_failed 案件ファイルを書き込めません")
+    assert target.read_bytes() == before
+    assert [p.name for p in folder.iterdir()] == ["case.json"]
