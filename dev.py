@@ -104,9 +104,11 @@ def cmd_test(extra: list[str]) -> int:
     env.setdefault("ASSISTANT_SCREENSHOTS", str(ROOT / "build" / "screenshots"))
     pytest = [str(PY), "-m", "pytest", "-q", *extra]
     if shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"):
-        # A real Secret Service for the keyring tests, in a private D-Bus session.
-        inner = ("echo -n test | gnome-keyring-daemon --unlock --components=secrets "
-                 ">/dev/null 2>&1; exec \"$@\"")
+        # A real Secret Service for the keyring tests, in a private D-Bus session, keeping its
+        # keyring files in a fresh folder (XDG_DATA_HOME for the daemon only): never the
+        # developer's own login keyring, and no sharing with a test run going on in parallel.
+        inner = ("echo -n test | XDG_DATA_HOME=\"$(mktemp -d)\" gnome-keyring-daemon --unlock "
+                 "--components=secrets >/dev/null 2>&1; exec \"$@\"")
         pytest = ["dbus-run-session", "--", "sh", "-c", inner, "sh", *pytest]
     log(" ".join(pytest))
     return subprocess.call(pytest, cwd=ROOT, env=env)

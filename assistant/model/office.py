@@ -102,12 +102,24 @@ class StaffProfile:
         return cls(**values)
 
 
-# --- normalisation -------------------------------------------------------------------------
+# --- normalisation and validation ----------------------------------------------------------
 
-_HYPHENS = re.compile(r"[\s\-‐‑‒–—―−ー－()（）]")
+# The profile items that fill the case's 取次者 block → the field catalogue's ids for it. Their
+# rules (全角, length, digits, prefecture and municipality lists) are the catalogue's: the
+# profile is normalised and checked with the same functions as the case's fields.
+AGENT_FIELDS: dict[str, str] = {
+    "name": "agent_name",
+    "postal_code": "agent_postal_code",
+    "prefecture": "agent_prefecture",
+    "municipality": "agent_municipality",
+    "street": "agent_street",
+    "office_name": "agent_organization",
+    "phone": "agent_phone",
+}
+# The 取次者 block is the same in every template (renewal, change, coe); renewal's is used.
+AGENT_REFERENCE_PROCEDURE = "renewal"
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-
-
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -120,33 +132,24 @@ def normalise_certificate_number(text: str) -> str:
     return normalise_digits(text)
 
 
-def _normalise_number_with_separators(text: str) -> str:
-    return _HYPHENS.sub("", normalise_digits(text))
-
-
 def normalise_profile(profile: StaffProfile) -> StaffProfile:
-    """Return a copy with numbers in ASCII digits and surrounding blanks removed."""
-    return replace(
+    """A copy as the template wants it: the 取次者 items normalised by the field catalogue's
+    rules (全角 name and street, digits-only phone and postal code), the certificate number in
+    ASCII digits, blanks trimmed."""
+    from assistant.model.fields import catalogue
+    from assistant.model.normalize import normalize_value
+
+    cat = catalogue(AGENT_REFERENCE_PROCEDURE)
+    agent = {attr: normalize_value(cat.field(field_id), str(getattr(profile, attr)).strip())
+             for attr, field_id in AGENT_FIELDS.items()}
+    result = replace(
         profile,
-        name=profile.name.strip(),
-        office_name=profile.office_name.strip(),
-        prefecture=profile.prefecture.strip(),
-        municipality=profile.municipality.strip(),
-        street=profile.street.strip(),
         email=unicodedata.normalize("NFKC", profile.email).strip(),
         certificate_number=normalise_certificate_number(profile.certificate_number),
-        postal_code=_normalise_number_with_separators(profile.postal_code),
-        phone=_normalise_number_with_separators(profile.phone),
     )
-
-
-def _is_ascii_digits(text: str) -> bool:
-    return text.isascii() and text.isdigit()
-
-
-def _half_width_chars(text: str) -> str:
-    odd = [c for c in text if unicodedata.east_asian_width(c) not in ("F", "W")]
-    return "".join(dict.fromkeys(odd))
+    for attr, value in agent.items():
+        setattr(result, attr, value)
+    return result
 
 
 def validate_certificate_number(raw: str) -> list[Problem]:
@@ -165,26 +168,33 @@ def validate_certificate_number(raw: str) -> list[Problem]:
     return []
 
 
+def _agent_problems(p: StaffProfile, today: date) -> list[Problem]:
+    """The catalogue's checks of the 取次者 fields, reported on the profile's items."""
+    from assistant.model.fields import catalogue
+    from assistant.model.validation import FieldContext, validate_field
+
+    cat = catalogue(AGENT_REFERENCE_PROCEDURE)
+    values = {field_id: str(getattr(p, attr)) for attr, field_id in AGENT_FIELDS.items()}
+    problems: list[Problem] = []
+    for attr, field_id in AGENT_FIELDS.items():
+        context = FieldContext(on=today, values=values, check_required=False)
+        for problem in validate_field(cat.field(field_id), values[field_id], context):
+            problems.append(replace(problem, field=f"staff.{attr}"))
+    return problems
+
+
 def validate_profile(profile: StaffProfile, today: date) -> list[Problem]:
     """Everything wrong or missing in ``profile`` (validated in its normalised form)."""
-    limits = rules()
     p = normalise_profile(profile)
     problems: list[Problem] = []
     warn = Severity.WARNING
 
     if not p.name:
         problems.append(make_problem("staff.name", "office_name_missing"))
-    else:
-        if len(p.name) > limits["name_max_length"]:
-            problems.append(make_problem("staff.name", "office_name_too_long",
-                                         max=limits["name_max_length"], length=len(p.name)))
-        half = _half_width_chars(p.name)
-        if half:
-            problems.append(make_problem("staff.name", "office_name_not_fullwidth",
-                                         chars=half))
     if p.category is None:
         problems.append(make_problem("staff.category", "office_category_missing"))
     problems.extend(validate_certificate_number(p.certificate_number))
+    problems.extend(_agent_problems(p, today))
 
     if not p.email:
         problems.append(make_problem("staff.email", "office_email_missing", warn))
@@ -194,19 +204,6 @@ def validate_profile(profile: StaffProfile, today: date) -> list[Problem]:
     if p.birth_date is not None and p.birth_date > today:
         problems.append(make_problem("staff.birth_date", "office_birth_date_future"))
 
-    if p.postal_code and not (_is_ascii_digits(p.postal_code)
-                              and len(p.postal_code) == limits["postal_code_digits"]):
-        problems.append(make_problem("staff.postal_code", "office_postal_code_invalid",
-                                     digits=limits["postal_code_digits"]))
-    if p.phone and not (_is_ascii_digits(p.phone) and len(p.phone) <= limits["phone_max_digits"]):
-        problems.append(make_problem("staff.phone", "office_phone_invalid",
-                                     max=limits["phone_max_digits"]))
-    if len(p.street) > limits["street_max_length"]:
-        problems.append(make_problem("staff.street", "office_street_too_long",
-                                     max=limits["street_max_length"], length=len(p.street)))
-    if len(p.office_name) > limits["office_max_length"]:
-        problems.append(make_problem("staff.office_name", "office_office_too_long",
-                                     max=limits["office_max_length"], length=len(p.office_name)))
     labels = {"office_name": "所属機関等", "postal_code": "郵便番号", "prefecture": "都道府県",
               "municipality": "市区町村", "street": "町名丁目番地号等", "phone": "電話番号"}
     missing = [label for attr, label in labels.items() if not getattr(p, attr)]

@@ -7,6 +7,9 @@ unlocked; these tests are skipped only when no D-Bus session exists at all.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 import uuid
 
 import pytest
@@ -67,3 +70,38 @@ def test_store_change_and_clear_in_the_real_secret_service(secret_service):
     store.clear(staff)
     assert items_in_collection(staff) == {}
     assert CredentialStore(backend).status(staff).has_password is False
+
+
+@pytest.mark.skipif(not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")),
+                    reason="needs dbus-run-session and gnome-keyring-daemon (dev.py test "
+                           "installs them on Debian)")
+def test_locked_real_keyring_is_reported_plainly_by_the_command(tmp_path):
+    """A locked Secret Service collection, in a private session of its own.
+
+    Locking needs its own D-Bus session: unlocking again would need a password prompt. Without
+    a display the prompter cannot appear, so the unlock fails at once, as when a user cancels
+    the prompt.
+    """
+    db = str(tmp_path / "cases.sqlite")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS")}
+    subprocess.run([sys.executable, "-m", "assistant", "office", "add", "--db", db,
+                    "--name", "法務　太郎", "--category", "lawyer",
+                    "--certificate-number", "123456789012"],
+                   check=True, capture_output=True, env=env, timeout=60)
+    inner = ('echo -n test | XDG_DATA_HOME="$2" gnome-keyring-daemon --unlock '
+             '--components=secrets >/dev/null 2>&1; '
+             '"$0" -c "import secretstorage as s; '
+             's.get_default_collection(s.dbus_init()).lock()" && '
+             'exec "$0" -m assistant credentials set --db "$1"')
+    keyrings = tmp_path / "keyrings-home"  # the daemon's files: not the user's login keyring
+    keyrings.mkdir()
+    proc = subprocess.run(["dbus-run-session", "--", "sh", "-c", inner, sys.executable, db,
+                           str(keyrings)],
+                          input="LOCKED-ID\nlocked-pass-1\n", capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert "ロックされている" in proc.stderr and "Traceback" not in proc.stderr
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert b"locked-pass-1" not in path.read_bytes()

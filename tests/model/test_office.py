@@ -83,20 +83,29 @@ def test_missing_required_items_are_errors_and_missing_dates_are_warnings():
             "office_password_set_on_missing", "office_address_incomplete"} <= warnings
 
 
-def test_name_must_be_full_width_and_at_most_26_characters():
-    assert codes(validate_profile(complete_profile(name="Taro Homu"), TODAY)) \
-        == ["office_name_not_fullwidth"]
-    long_name = "あ" * 27
-    assert codes(validate_profile(complete_profile(name=long_name), TODAY)) \
-        == ["office_name_too_long"]
+def test_agent_items_follow_the_catalogue_rules_of_the_agent_block():
+    """The same rules as the case's 取次者 fields (one rule, written once in the catalogue)."""
+    p = normalise_profile(complete_profile(name="Taro Homu", street="霞が関1-1-1"))
+    assert p.name == "Ｔａｒｏ\u3000Ｈｏｍｕ" and p.street == "霞が関１－１－１"  # made 全角
+    problems = validate_profile(complete_profile(name="あ" * 27), TODAY)
+    assert [(x.field, x.code) for x in problems] == [("staff.name", "field_too_long")]
+    assert "26文字以内" in problems[0].message_ja
+
+
+def test_prefecture_and_municipality_must_be_from_the_lists():
+    problems = validate_profile(complete_profile(prefecture="東京", municipality="千代田区"),
+                                TODAY)
+    assert ("staff.prefecture", "field_not_in_list") in [(x.field, x.code) for x in problems]
+    wrong_city = validate_profile(complete_profile(municipality="大阪市北区"), TODAY)
+    assert "staff.municipality" in [x.field for x in wrong_city if x.is_error]
 
 
 def test_phone_and_postal_code_are_normalised_and_checked():
     p = normalise_profile(complete_profile(phone="０３－１２３４－５６７８", postal_code="１００－８９７７"))
     assert (p.phone, p.postal_code) == ("0312345678", "1008977")
     bad = complete_profile(phone="03-1234-5678-9999", postal_code="100-89")
-    assert set(codes(validate_profile(bad, TODAY))) == {"office_phone_invalid",
-                                                        "office_postal_code_invalid"}
+    problems = validate_profile(bad, TODAY)
+    assert {x.field for x in problems if x.is_error} == {"staff.phone", "staff.postal_code"}
 
 
 def test_wrong_dates_and_email():

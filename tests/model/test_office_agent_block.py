@@ -105,3 +105,13 @@ def test_empty_profile_items_do_not_erase_case_values():
 def test_unknown_procedure_fills_nothing():
     case = Case(id="c1", procedure="no-such-procedure")
     assert not fill_agent_block(case, profile()).changed and case.values == {}
+
+
+def test_profile_agent_fields_and_template_headers_agree():
+    from assistant.model.fields import catalogue
+    from assistant.model.office import AGENT_FIELDS
+
+    cat = catalogue("renewal")
+    assert set(AGENT_COLUMNS.values()) == set(AGENT_FIELDS)
+    for header, attr in AGENT_COLUMNS.items():
+        assert cat.field(AGENT_FIELDS[attr]).header == header

@@ -90,6 +90,15 @@ def test_clipboard_left_alone_if_user_copied_something_else(qtbot, stored):
     assert QGuiApplication.clipboard().text() == "住所のメモ"
 
 
+def test_clipboard_still_cleared_after_the_dialog_is_closed(qtbot, stored):
+    panel = CredentialsPanel(stored, staff(), clear_after_ms=200)
+    panel.copy_password_button.click()
+    guard = panel.clipboard
+    with qtbot.waitSignal(guard.destroyed, timeout=3000):
+        panel.deleteLater()   # the user closes the dialog right after copying
+        qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=3000)
+
+
 def test_clipboard_guard_restarts_countdown_on_second_copy(qtbot):
     guard = SecretClipboard(clear_after_ms=300)
     guard.copy("first-secret")
@@ -257,3 +266,7 @@ def test_attach_office_adds_banner_and_menu_to_a_main_window(qtbot, tmp_path):
         assert window.centralWidget().findChild(QLabel, "") is not None
         window.resize(900, 400)
         shot(window, "office_main_window_banner")
+        later = [date(2026, 11, 28)]   # the app stayed open: two days later it has expired
+        attachment._today = lambda: later[0]
+        attachment.timer.timeout.emit()
+        assert "有効期限が切れました" in attachment.banner.texts()[0]

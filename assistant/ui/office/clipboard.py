@@ -19,18 +19,28 @@ class SecretClipboard(QObject):
     The clipboard is cleared only if it still holds that value (the user may have copied
     something else meanwhile). The KDE hint ``x-kde-passwordManagerHint: secret`` asks
     clipboard managers not to keep a history of it.
+
+    The object belongs to the application, not to the widget that uses it (``owner``): closing
+    the dialog right after copying must not stop the countdown. It also clears when the
+    application quits, and deletes itself once its owner is gone and nothing is pending.
     """
 
     copied = Signal()
     cleared = Signal()
 
-    def __init__(self, parent: QObject | None = None, clear_after_ms: int | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, owner: QObject | None = None, clear_after_ms: int | None = None) -> None:
+        super().__init__(QGuiApplication.instance())
         self.clear_after_ms = default_clear_ms() if clear_after_ms is None else clear_after_ms
         self._value = ""
+        self._orphan = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.aboutToQuit.connect(self.clear_now)
+        if owner is not None:
+            owner.destroyed.connect(self._on_owner_destroyed)
 
     @staticmethod
     def _clipboard() -> QClipboard:
@@ -57,7 +67,15 @@ class SecretClipboard(QObject):
             self._clipboard().clear()
         self._value = ""
         self.cleared.emit()
+        if self._orphan:
+            self.deleteLater()
 
     @Slot()
     def _on_timer_timeout(self) -> None:
         self.clear_now()
+
+    @Slot()
+    def _on_owner_destroyed(self) -> None:
+        self._orphan = True
+        if not self._timer.isActive():
+            self.deleteLater()

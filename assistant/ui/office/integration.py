@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
@@ -19,6 +19,8 @@ from assistant.model.expiry import office_warnings
 from assistant.model.office import OfficeStore
 from assistant.model.storage import CaseStore
 from assistant.ui.office.expiry_banner import ExpiryBanner
+
+REFRESH_MS = 60 * 60 * 1000
 
 
 class OfficeAttachment(QObject):
@@ -46,6 +48,11 @@ class OfficeAttachment(QObject):
         self.staff_action = QAction(self.tr("担当者とログイン情報…"), window)
         self.staff_action.triggered.connect(self._on_staff_action_triggered)
         menu.addAction(self.staff_action)
+        # The app may stay open for days: look at the dates again every hour.
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
         self.refresh()
 
     def refresh(self) -> None:
