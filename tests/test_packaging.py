@@ -194,3 +194,29 @@ def test_frozen_app_stores_credentials_in_the_real_secret_service(build, tmp_pat
         assert "パスワード: 保存済み" in status.stdout
     finally:
         run_frozen(build, "credentials", "clear", "--db", db)
+
+
+def test_frozen_app_checks_real_pdfs_and_a_heic_photo(build, tmp_path):
+    """pypdf (with its AES support), Pillow and pillow_heif work inside the bundle."""
+    import json
+
+    fixtures = ROOT / "tests" / "fixtures" / "attachments"
+    proc = run_frozen(build, "check-pdf", "--json", str(fixtures / "pdflatex-4-pages.pdf"),
+                      str(fixtures / "libreoffice-writer-password.pdf"))
+    assert proc.returncode in (0, 1), proc.stderr
+    plain, locked = json.loads(proc.stdout)
+    assert plain["pages"] == 4 and plain["ok"], plain
+    assert [p["code"] for p in locked["problems"]] == ["pdf_password"]
+
+    import pillow_heif
+    from PIL import Image
+
+    pillow_heif.register_heif_opener()
+    photo = tmp_path / "face.heic"
+    Image.new("RGB", (600, 800), (180, 170, 160)).save(photo)
+    proc = run_frozen(build, "check-photo", "--json", "--taken-on", "2026-11-20",
+                      "--apply-on", "2026-11-26", str(photo))
+    assert proc.returncode in (0, 1), proc.stderr
+    result = json.loads(proc.stdout)
+    assert (result["width"], result["height"]) == (600, 800), "the HEIC was decoded"
+    assert "photo_not_jpeg" in [p["code"] for p in result["problems"]]
