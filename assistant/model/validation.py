@@ -204,6 +204,12 @@ def _code_problems(f: FieldDef, key: str, value: str, ctx: FieldContext,
     codes = code_list(f.code_list)
     entry: CodeEntry | None = codes.lookup(value)
     if entry is None:
+        from assistant.model.normalize import normalize_code
+
+        suggestion = normalize_code(f, value)
+        if suggestion != value and codes.lookup(suggestion) is not None:
+            # e.g. "中国" typed by hand: the workbook's choice is "中国 People's Republic of China"
+            return [_problem(f, key, "field_use_list_label", value=value, label_value=suggestion)]
         return [_problem(f, key, "field_not_in_list", value=value)]
     parent = _parent_value(f, ctx.values, index)
     if parent and codes.by_parent:

@@ -22,7 +22,8 @@ INTENT = ("申請人(代理人による申請の場合は当該代理人)に申�
 
 # field id -> list of (good value, bad value, expected problem code, other case values)
 RULES: dict[str, list[tuple[str, str, str, dict[str, str]]]] = {
-    "nationality": [("ベトナム Viet Nam", "ベトナム国", "field_not_in_list", {})],
+    "nationality": [("ベトナム Viet Nam", "ベトナム国", "field_not_in_list", {}),
+                    ("ベトナム Viet Nam", "ベトナム", "field_use_list_label", {})],
     "birth_date": [
         ("19900101", "20251301", "date_invalid", {}),
         ("20250500", "20250230", "date_invalid", {}),
@@ -36,7 +37,8 @@ RULES: dict[str, list[tuple[str, str, str, dict[str, str]]]] = {
         ("NGUYEN VAN AN", "HOUMU  TARO", "field_bad_latin_name", {}),
         ("HOUMU TARO", "ＨＯＵＭＵ", "field_not_halfwidth", {}),
     ],
-    "sex": [("女 female", "female", "field_not_in_list", {})],
+    "sex": [("女 female", "female", "field_use_list_label", {}),
+            ("女 female", "F", "field_not_in_list", {})],
     "birthplace": [("ハノイ", "あ" * 41, "field_too_long", {})],
     "has_spouse": [("無 No", "なし", "field_not_in_list", {})],
     "occupation": [("専門的・技術的職業従業者", "あ" * 41, "field_too_long", {})],
@@ -103,13 +105,13 @@ RULES: dict[str, list[tuple[str, str, str, dict[str, str]]]] = {
     "port_of_entry_other": [("○○空港", "あ" * 41, "field_too_long", {})],
     "intended_stay_years": [("5", "41", "field_not_in_list", {})],
     "intended_stay_months": [("0", "12", "field_not_in_list", {})],
-    "has_companions": [("無 No", "No", "field_not_in_list", {})],
+    "has_companions": [("無 No", "No", "field_use_list_label", {})],
     "visa_application_place": [("ニューヨーク", "あ" * 41, "field_too_long", {})],
-    "past_entries": [("有 Yes", "Yes", "field_not_in_list", {})],
+    "past_entries": [("有 Yes", "Yes", "field_use_list_label", {})],
     "past_entries_count": [("5", "0", "field_not_in_list", {})],
     "last_entry_from": [("20250101", "20270101", "date_in_future", {})],
     "last_entry_to": [("20250201", "2025021", "date_unreadable", {})],
-    "past_coe_applications": [("無 No", "無", "field_not_in_list", {})],
+    "past_coe_applications": [("無 No", "無", "field_use_list_label", {})],
     "past_coe_count": [("3", "100", "field_not_in_list", {})],
     "past_coe_refusals": [("0", "100", "field_not_in_list", {})],
     "criminal_record": [("無 No", "いいえ", "field_not_in_list", {})],
@@ -117,7 +119,8 @@ RULES: dict[str, list[tuple[str, str, str, dict[str, str]]]] = {
     "past_deportation": [("無 No", "有り", "field_not_in_list", {})],
     "past_deportation_count": [("1", "100", "field_not_in_list", {})],
     "last_deportation_date": [("20201010", "20281010", "date_in_future", {})],
-    "has_relatives": [("有 Yes", "はい", "field_not_in_list", {})],
+    "has_relatives": [("有 Yes", "はい", "field_not_in_list", {}),
+                      ("有 Yes", "有", "field_use_list_label", {})],
     "relative_relationship": [("妻 Wife", "いとこ", "field_not_in_list", {})],
     "relative_name": [
         ("法務　花子", "Houmu Hanako", "field_not_fullwidth", {}),
@@ -148,7 +151,7 @@ PROCEDURE_RULES: dict[tuple[str, str], list[tuple[str, str, str, dict[str, str]]
     ("change", "desired_period"): [
         ("５年", "６月", "period_not_for_status", {"desired_status": T26})],
     ("renewal", "receipt_method"): [
-        ("窓口 Regional office counter", "窓口", "field_not_in_list", {})],
+        ("窓口 Regional office counter", "窓口", "field_use_list_label", {})],
     ("change", "receipt_method"): [
         ("郵送 Mailing", "宅配", "field_not_in_list", {})],
     ("coe", "receipt_method"): [
@@ -330,3 +333,10 @@ def test_template_examples_are_accepted(procedure: str) -> None:
         assert [p.code for p in validate_field(f, value, ctx) if p.is_error] == [], (f.id, value)
         checked += 1
     assert checked > 40
+
+
+def test_hand_typed_choice_gets_the_workbook_label_suggested() -> None:
+    f = catalogue("renewal").field("nationality")
+    problems = validate_field(f, "中国", FieldContext(on=ON))
+    assert [p.code for p in problems] == ["field_use_list_label"]
+    assert "中国 People's Republic of China" in problems[0].message_ja
