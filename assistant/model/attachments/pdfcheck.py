@@ -147,7 +147,7 @@ def _check_pdf_file(result: DocumentCheck, label: str, limits: AttachmentLimits,
         reader = open_reader(name)
         if reader.is_encrypted:
             result.encrypted = True
-            if not _unlock(reader):
+            if not unlock(reader):
                 result.needs_password = True
                 result.problems.append(make_problem(name, "pdf_password", Severity.ERROR,
                                                     name=label))
@@ -186,7 +186,7 @@ def _check_pdf_file(result: DocumentCheck, label: str, limits: AttachmentLimits,
         result.problems.append(make_problem(name, "pdf_truncated", Severity.ERROR, name=label))
 
 
-def _unlock(reader: Any) -> bool:
+def unlock(reader: Any) -> bool:
     """Open an encrypted PDF with the empty user password (owner-password-only files)."""
     from pypdf import PasswordType
 

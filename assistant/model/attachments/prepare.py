@@ -209,7 +209,7 @@ def _load(source: SourceDocument, limits: AttachmentLimits,
     from pypdf import PdfReader
 
     from assistant.model.attachments.images import ImageTooLarge
-    from assistant.model.attachments.pdfcheck import _unlock
+    from assistant.model.attachments.pdfcheck import unlock
 
     label = source.label
     name = os.path.basename(source.path)
@@ -235,7 +235,7 @@ def _load(source: SourceDocument, limits: AttachmentLimits,
             reader = open_reader(source.path)
             removed = False
             if reader.is_encrypted:
-                if not _unlock(reader):
+                if not unlock(reader):
                     skip("pdf_password")
                     return None
                 removed = True

@@ -1,0 +1,296 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="ja">
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="150"/>
+        <source>ここに PDF や スキャン画像をドラッグ＆ドロップするか、「追加…」を押してください。</source>
+        <translation>Drag and drop PDFs or scanned images here, or press &quot;Add…&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="155"/>
+        <source>追加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="157"/>
+        <source>削除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="159"/>
+        <source>上へ</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="161"/>
+        <source>下へ</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="177"/>
+        <source>送信用 PDF を作成…</source>
+        <translation>Create the file to send…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="179"/>
+        <source>中止</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="193"/>
+        <source>資料（PDF・スキャン画像）</source>
+        <translation>Documents (PDF, scanned images)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="213"/>
+        <source>写真を選択…</source>
+        <translation>Choose photo…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="215"/>
+        <source>写真を切り抜く…</source>
+        <translation>Crop photo…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="217"/>
+        <source>撮影日を入力する</source>
+        <translation>Enter the date taken</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="239"/>
+        <source>顔写真（縦 4 cm × 横 3 cm）</source>
+        <translation>Face photo (4 cm high × 3 cm wide)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="350"/>
+        <source>送信用 PDF を作成しています…</source>
+        <translation>Creating the file to send…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="379"/>
+        <source>確認中…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="385"/>
+        <source>{0}・{1} ページ</source>
+        <translation>{0}, {1} page(s)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="387"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="656"/>
+        <source>✔ 問題ありません</source>
+        <translation>✔ No problems</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="434"/>
+        <source>確認しています: {0}</source>
+        <translation>Checking: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="451"/>
+        <source>確認できませんでした: {0}</source>
+        <translation>Could not check: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="478"/>
+        <source>追加する資料を選択</source>
+        <translation>Choose documents to add</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="479"/>
+        <source>PDF・画像 ({0})</source>
+        <translation>PDF and images ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="514"/>
+        <source>送信用資料.pdf</source>
+        <translation>documents-to-send.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="515"/>
+        <source>送信用 PDF の保存先</source>
+        <translation>Save the file to send as</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="516"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="527"/>
+        <source>中止しています…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="535"/>
+        <source>資料を読み込んでいます…</source>
+        <translation>Reading the documents…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="536"/>
+        <source>1 つの PDF にまとめています…</source>
+        <translation>Merging into one PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="537"/>
+        <source>画像を圧縮しています…</source>
+        <translation>Compressing images…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="538"/>
+        <source>上限に収まるよう分割しています…</source>
+        <translation>Splitting to fit the limit…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="539"/>
+        <source>保存しました。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="554"/>
+        <source>作成: {0}（{1} MB・{2} ページ）</source>
+        <translation>Created: {0} ({1} MB, {2} page(s))</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="560"/>
+        <source>送信用 PDF を作成しました。</source>
+        <translation>The file to send was created.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="561"/>
+        <source>送信用 PDF を作成できませんでした。</source>
+        <translation>The file to send could not be created.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="569"/>
+        <source>送信用 PDF を作成できませんでした: {0}</source>
+        <translation>The file to send could not be created: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="575"/>
+        <source>中止しました。ファイルは作成していません。</source>
+        <translation>Cancelled. No file was created.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="603"/>
+        <source>顔写真を選択</source>
+        <translation>Choose the face photo</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="604"/>
+        <source>画像 ({0})</source>
+        <translation>Images ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="617"/>
+        <source>写真を切り抜く</source>
+        <translation>Crop photo</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="618"/>
+        <source>写真を開けませんでした: {0}</source>
+        <translation>Could not open the photo: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="640"/>
+        <source>顔写真はまだ選択されていません。</source>
+        <translation>No face photo chosen yet.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="642"/>
+        <source>写真なし</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="652"/>
+        <source>不明</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="653"/>
+        <source>{0}（{1} ピクセル・撮影日 {2}）</source>
+        <translation>{0} ({1} pixels, taken {2})</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="666"/>
+        <source>表示できません</source>
+        <translation>Cannot show</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="682"/>
+        <source>PDF 1 ファイル・{0} MB まで。複数の資料は、指定した順に 1 つの PDF にまとめて送信します。</source>
+        <translation>One PDF file of up to {0} MB. Several documents are merged into one PDF in the order shown.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="686"/>
+        <source>資料と顔写真の合計 {0} MB まで。資料は指定した順に 1 つの PDF にまとめます。</source>
+        <translation>Up to {0} MB for documents and photo together. The documents are merged into one PDF in the order shown.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="697"/>
+        <source>資料</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="697"/>
+        <source>資料と写真</source>
+        <translation>Documents and photo</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="698"/>
+        <source>{0}の合計 {1} MB / 上限 {2} MB</source>
+        <translation>{0}: {1} MB of at most {2} MB</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="704"/>
+        <source>上限を超えています。「送信用 PDF を作成」で画像を圧縮し、それでも入らなければ分割して「資料添付に関する申告書」（参考様式9）を添える案内をします。</source>
+        <translation>Over the limit. &quot;Create the file to send&quot; compresses the images and, if they still do not fit, splits the PDF and tells you to add the declaration on attachments (参考様式9).</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCropDialog</name>
+    <message>
+        <location filename="../../../assistant/ui/attachments/crop_dialog.py" line="176"/>
+        <source>写真を切り抜く</source>
+        <translation>Crop photo</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/crop_dialog.py" line="188"/>
+        <source>枠をドラッグして動かし、ホイールかスライダーで大きさを変えます。頭の上と顎を点線に合わせてください（縦 4 cm × 横 3 cm）。</source>
+        <translation>Drag the frame to move it; use the wheel or the slider to resize it. Align the top of the head and the chin with the dotted lines (4 cm high × 3 cm wide).</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/crop_dialog.py" line="198"/>
+        <source>拡大</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/crop_dialog.py" line="220"/>
+        <source>{0} × {1} ピクセル</source>
+        <translation>{0} × {1} pixels</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/crop_dialog.py" line="234"/>
+        <source>切り抜いた写真の保存先</source>
+        <translation>Save the cropped photo as</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/crop_dialog.py" line="236"/>
+        <source>JPEG 画像 (*.jpg)</source>
+        <translation>JPEG image (*.jpg)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/crop_dialog.py" line="247"/>
+        <source>元の写真は上書きできません。別の名前で保存してください。</source>
+        <translation>The original photo cannot be overwritten. Save under another name.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/crop_dialog.py" line="253"/>
+        <source>写真を保存できませんでした: {0}</source>
+        <translation>Could not save the photo: {0}</translation>
+    </message>
+</context>
+</TS>

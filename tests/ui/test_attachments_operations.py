@@ -1,0 +1,100 @@
+"""The worker bridge: the GUI keeps turning during a long merge, cancel works, errors arrive."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import pytest
+from PySide6.QtCore import QObject, QTimer
+
+from assistant.model.attachments.limits import limits_for
+from assistant.model.attachments.prepare import PrepareReport, SourceDocument, prepare_documents
+from assistant.ui.operations import Operation, run_operation
+from tests import attachments_files as files
+
+
+def heavy_sources_size(sources):
+    import os
+
+    return sum(os.path.getsize(s.path) for s in sources)
+
+
+@pytest.fixture(scope="module")
+def heavy_sources(tmp_path_factory):
+    """Scans that must be compressed to fit: a merge that takes a while."""
+    folder = tmp_path_factory.mktemp("heavy")
+    scan = files.scan_pdf(folder / "scan.pdf", pages=2, dpi=300, quality=95)
+    return [SourceDocument(str(scan), "預金通帳")]
+
+
+def test_event_loop_keeps_turning_during_a_long_merge(qtbot, tmp_path, heavy_sources):
+    budget = int(heavy_sources_size(heavy_sources) * 0.7)   # met by the first compression
+    limits = dataclasses.replace(limits_for(), max_file_bytes=budget, max_total_bytes=budget)
+    out = tmp_path / "out.pdf"
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    progress: list[tuple[int, int, str]] = []
+    results: list[object] = []
+    operation = Operation(prepare_documents, heavy_sources, str(out), limits)
+    operation.progressed.connect(lambda d, t, m: progress.append((d, t, m)))
+    operation.succeeded.connect(results.append)
+    timer.start()
+    started = time.monotonic()
+    with qtbot.waitSignal(operation.finished, timeout=120_000):
+        operation.start()
+    ended = time.monotonic()
+    timer.stop()
+    during = [t for t in ticks if started <= t <= ended]
+    assert ended - started > 0.3                       # the work really took a while …
+    assert len(during) >= (ended - started) / 0.010 * 0.3   # … and the timer kept ticking
+    assert isinstance(results[0], PrepareReport)
+    assert results[0].size_after is not None and out.stat().st_size <= budget
+    assert any(message == "compress" for _, _, message in progress)
+    assert not operation.is_running()
+
+
+def test_cancel_stops_the_merge_and_writes_nothing(qtbot, tmp_path, heavy_sources):
+    limits = dataclasses.replace(limits_for(), max_file_bytes=1_000_000,
+                                 max_total_bytes=1_000_000)
+    out = tmp_path / "out.pdf"
+    operation = Operation(prepare_documents, heavy_sources * 3, str(out), limits)
+    outcome: list[str] = []
+    operation.succeeded.connect(lambda _r: outcome.append("succeeded"))
+    operation.cancelled.connect(lambda: outcome.append("cancelled"))
+    operation.progressed.connect(lambda *_: operation.cancel())   # cancel at the first report
+    with qtbot.waitSignal(operation.finished, timeout=60_000):
+        operation.start()
+    assert outcome == ["cancelled"]
+    assert not out.exists()
+
+
+def test_an_exception_in_the_worker_arrives_as_failed(qtbot):
+    def broken(*, progress, cancelled):
+        progress(0, 1, "start")
+        raise OSError(28, "No space left on device")
+
+    parent = QObject()
+    failures: list[object] = []
+    operation = run_operation(broken, parent=parent, on_failure=failures.append)
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert isinstance(failures[0], OSError) and failures[0].errno == 28
+    assert not operation.is_running()
+
+
+def test_worker_result_arrives_in_the_gui_thread(qtbot):
+    from PySide6.QtCore import QThread
+
+    seen: list[bool] = []
+
+    def work(*, progress, cancelled):
+        return QThread.currentThread()
+
+    operation = Operation(work)
+    operation.succeeded.connect(
+        lambda worker_thread: seen.append(QThread.currentThread() is not worker_thread))
+    with qtbot.waitSignal(operation.finished, timeout=5000):
+        operation.start()
+    assert seen == [True]
