@@ -653,3 +653,8 @@ def reception_note() -> Reason:
     if not reception["every_day"]:
         raise ValueError("procedures.json: only every-day reception is modelled")
     return make_reason("rules_reception_hours")
+
+
+def receipt_method_changeable(isa_state: str, profile: str | None = None) -> bool:
+    """True while the receipt method can still be changed (ISA shows 申請完了 or 審査中)."""
+    return isa_state.strip() in receipt_change_allowed_states(profile)

@@ -129,6 +129,10 @@ def test_work_cert_result_is_not_a_card_so_card_conditions_do_not_apply():
 
 def test_method_can_be_changed_while_filed_or_under_review():
     assert rules.receipt_change_allowed_states() == ["申請完了", "審査中"]
+    assert rules.receipt_method_changeable("申請完了")
+    assert rules.receipt_method_changeable("審査中", profile="system-2026")
+    assert not rules.receipt_method_changeable("発行待ち")
+    assert not rules.receipt_method_changeable("完了")
 
 
 def test_unknown_profile_is_refused():

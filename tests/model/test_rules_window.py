@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.model import rules
@@ -288,6 +288,8 @@ def test_unknown_profile_in_window_question():
 dates = st.dates(min_value=D("1990-01-01"), max_value=D("2100-12-31"))
 
 
+# deadline=None: a loaded CI machine must not turn slowness into failures
+@settings(deadline=None)
 @given(expiry=dates, on=dates)
 def test_renewal_window_properties(expiry, on):
     result = application_window("renewal", on, expiry=expiry)
@@ -300,6 +302,7 @@ def test_renewal_window_properties(expiry, on):
         assert not result.online_possible
 
 
+@settings(deadline=None)
 @given(event=dates, on=dates)
 def test_acquisition_window_properties(event, on):
     result = application_window("acquisition", on, event_date=event)
@@ -308,6 +311,7 @@ def test_acquisition_window_properties(event, on):
     assert result.online_possible == (event <= on <= result.closes)
 
 
+@settings(deadline=None)
 @given(expiry=dates, reason=dates, on=dates)
 def test_change_window_properties(expiry, reason, on):
     result = application_window("change", on, expiry=expiry, reason_date=reason)
@@ -316,6 +320,7 @@ def test_change_window_properties(expiry, reason, on):
     assert summary_ja and summary_en
 
 
+@settings(deadline=None)
 @given(day=dates, months=st.integers(min_value=-48, max_value=48))
 def test_add_months_keeps_day_or_clamps_to_month_end(day, months):
     moved = add_months(day, months)
