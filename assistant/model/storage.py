@@ -20,6 +20,7 @@ Failures of the disk or the file (read-only, full, locked, not a database) are r
 
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
 import threading
@@ -267,7 +268,7 @@ def _error_code(exc: BaseException) -> str:
         return "storage_failed"
     if isinstance(exc, PermissionError):
         return "storage_readonly"
-    if isinstance(exc, OSError) and exc.errno in (28, 27):  # ENOSPC, EFBIG
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG):
         return "storage_disk_full"
     return "storage_cannot_open"
 
