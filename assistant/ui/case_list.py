@@ -159,7 +159,7 @@ class CaseTableModel(QAbstractTableModel):
     def _display(self, row: CaseRow, column: str) -> str:
         if column == "name":
             name = row.name or self.tr("（氏名未入力）")
-            return self.tr("{0}（サンプル）").format(name) if row.is_sample else name
+            return self.tr("【サンプル】{0}").format(name) if row.is_sample else name
         if column == "nationality":
             return row.nationality
         if column == "procedure":

@@ -1,11 +1,9 @@
 """The welcome screen of the first start: what the assistant does, the office profile, a sample.
 
-The main window calls :func:`maybe_show_welcome` once it is shown (never in ``--smoke`` mode)::
-
-    sample = maybe_show_welcome(window, store)
-    if sample is not None:
-        window.reload_cases()
-        window.select_case(sample.id)
+Once the main window is shown (never in ``--smoke`` mode) the application calls
+:func:`welcome_new_office`, which shows the dialog only for a database that was never set up and
+then lists and selects the sample case; :func:`maybe_show_welcome` is the same without a main
+window.
 
 Whether to greet at all is decided by :mod:`assistant.model.first_start`; the sample case comes
 from :mod:`assistant.model.sample`.
@@ -14,6 +12,7 @@ from :mod:`assistant.model.sample`.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QPixmap
@@ -35,6 +34,9 @@ from assistant.model.office import OfficeStore, StaffProfile
 from assistant.model.sample import create_sample_case, has_sample_case, sample_values
 from assistant.model.storage import CaseStore, StorageError
 from assistant.resources import resource_path
+
+if TYPE_CHECKING:
+    from assistant.ui.main_window import MainWindow
 
 
 class WelcomeDialog(QDialog):
@@ -238,4 +240,17 @@ def maybe_show_welcome(parent: QWidget | None, store: CaseStore, today: date | N
     dialog.exec()
     sample = dialog.sample
     dialog.deleteLater()
+    return sample
+
+
+def welcome_new_office(window: MainWindow) -> Case | None:
+    """Greet a new office over the shown ``window``; list and select the sample case made."""
+    from assistant.ui import texts
+
+    sample = maybe_show_welcome(window, window.store, today=window.today(),
+                                language=texts.language())
+    if sample is not None:
+        window.reload_cases()
+        window.list_page.fit_columns()  # the list was empty when the columns were sized
+        window.list_page.select_case(sample.id)
     return sample

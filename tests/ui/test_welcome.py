@@ -172,7 +172,30 @@ def test_sample_is_marked_as_a_sample_in_the_case_list(qtbot, store, japanese):
     model.set_rows([texts.case_row(s) for s in store.list_summaries()])
     shown = {model.index(r, 0).data(CASE_ID_ROLE): model.index(r, 0).data()
              for r in range(model.rowCount())}
-    assert shown[sample.id] == "NGUYEN VAN MAU（サンプル）"
+    assert shown[sample.id] == "【サンプル】NGUYEN VAN MAU"
     assert "LI MING" in shown.values()
     tips = [model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
     assert any(tip and "サンプル" in tip for tip in tips)
+
+
+def test_new_office_sees_the_welcome_then_the_sample_selected_in_the_list(qtbot, main_window,
+                                                                           store):
+    from assistant.ui.welcome import welcome_new_office
+
+    def press_start():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, WelcomeDialog)
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, press_start)
+    sample = welcome_new_office(main_window)
+    assert sample is not None
+    assert main_window.list_page.current_case_id() == sample.id
+    assert main_window.model.rowCount() == 1
+    name_column = main_window.list_page.table.horizontalHeader().sectionSize(0)
+    shown = main_window.model.index(0, 0).data()
+    assert shown.startswith("【サンプル】")
+    assert name_column >= main_window.list_page.table.fontMetrics().horizontalAdvance(shown), \
+        "the sample mark and the name are not cut off"
+    save_screenshot(main_window, "welcome_sample_in_list_ja")
+    assert welcome_new_office(main_window) is None, "greeted once only"

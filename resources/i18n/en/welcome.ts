@@ -4,98 +4,98 @@
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="59"/>
+        <location filename="../../../assistant/ui/welcome.py" line="61"/>
         <source>ようこそ</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="74"/>
+        <location filename="../../../assistant/ui/welcome.py" line="76"/>
         <source>在留申請 準備アシスタントへようこそ</source>
         <translation>Welcome to the Residence Application Assistant</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="82"/>
+        <location filename="../../../assistant/ui/welcome.py" line="84"/>
         <source>在留申請オンラインシステムに入力する内容を、案件ごとに前もって準備し、途中でも保存しておけます。</source>
         <translation>Prepare what you will enter in the ISA online residence application system case by case, ahead of time, and save it at any point.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="84"/>
+        <location filename="../../../assistant/ui/welcome.py" line="86"/>
         <source>入力した値はその場でチェックされ、添付する PDF や顔写真もシステムの基準に合わせて確認できます。</source>
         <translation>Every value is checked as you type, and the PDFs and face photo you attach are checked against the system&apos;s requirements.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="86"/>
+        <location filename="../../../assistant/ui/welcome.py" line="88"/>
         <source>認証ID・パスワードはパソコンのキーチェーンにだけ保存し、期限が近づくとお知らせします。</source>
         <translation>Your ID and password are kept only in your computer&apos;s keychain, and you are reminded before they expire.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="105"/>
+        <location filename="../../../assistant/ui/welcome.py" line="107"/>
         <source>1. 事務所の担当者（利用者情報）</source>
         <translation>1. Office staff member (user information)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="107"/>
+        <location filename="../../../assistant/ui/welcome.py" line="109"/>
         <source>氏名・事務所・申請等取次者証明書番号などは、各案件の取次者欄に自動で入ります。あとから「事務所の担当者」の画面でも登録・変更できます。</source>
         <translation>Name, office, agent certificate number and so on fill the filing-agent section of every case automatically. You can also register or change them later on the Office staff screen.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="113"/>
-        <location filename="../../../assistant/ui/welcome.py" line="173"/>
+        <location filename="../../../assistant/ui/welcome.py" line="115"/>
+        <location filename="../../../assistant/ui/welcome.py" line="175"/>
         <source>利用者情報を登録…</source>
         <translation>Register user information…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="124"/>
+        <location filename="../../../assistant/ui/welcome.py" line="126"/>
         <source>2. サンプル案件で試す</source>
         <translation>2. Try it on a sample case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="128"/>
+        <location filename="../../../assistant/ui/welcome.py" line="130"/>
         <source>架空の申請人「{name}」の在留期間更新の案件です。一覧には「サンプル」と表示されます。自由に書き換えて入力の流れを試し、不要になったら削除してください。</source>
         <translation>An extension of the period of stay for a fictional applicant, “{name}”. It is marked “Sample” in the case list. Change anything to try the steps, and delete it when you no longer need it.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="133"/>
+        <location filename="../../../assistant/ui/welcome.py" line="135"/>
         <source>サンプル案件を作成する</source>
         <translation>Create the sample case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="139"/>
+        <location filename="../../../assistant/ui/welcome.py" line="141"/>
         <source>サンプル案件はすでにあります</source>
         <translation>A sample case already exists</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="152"/>
+        <location filename="../../../assistant/ui/welcome.py" line="154"/>
         <source>始める</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="156"/>
+        <location filename="../../../assistant/ui/welcome.py" line="158"/>
         <source>スキップ</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="172"/>
+        <location filename="../../../assistant/ui/welcome.py" line="174"/>
         <source>まだ登録されていません（スキップできます）。</source>
         <translation>Not registered yet (you can skip this).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="180"/>
+        <location filename="../../../assistant/ui/welcome.py" line="182"/>
         <source>✔ 登録しました: {name}（{category}）</source>
         <translation>✔ Registered: {name} ({category})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="182"/>
+        <location filename="../../../assistant/ui/welcome.py" line="184"/>
         <source>利用者情報を変更…</source>
         <translation>Change user information…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="200"/>
+        <location filename="../../../assistant/ui/welcome.py" line="202"/>
         <source>利用者情報を保存できませんでした: {error}</source>
         <translation>The user information could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/welcome.py" line="214"/>
+        <location filename="../../../assistant/ui/welcome.py" line="216"/>
         <source>サンプル案件を作成できませんでした: {error}</source>
         <translation>The sample case could not be created: {error}</translation>
     </message>
