@@ -123,7 +123,7 @@ def test_full_session_leaves_no_password_anywhere(data_dir, tmp_path, qtbot):
     handler = crash.install(capture_locals=True)
     try:
         with CaseStore.open(data_dir / "cases.sqlite") as cases:
-            office = OfficeStore(cases.connection)
+            office = OfficeStore(cases)
             profile = office.save(StaffProfile(
                 id="s1", name="法務　太郎", category=StaffCategory.GYOSEISHOSHI,
                 certificate_number="123456789012", email="taro@example.jp",

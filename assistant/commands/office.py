@@ -153,7 +153,7 @@ def _office(args: argparse.Namespace) -> Iterator[OfficeStore]:
     except StorageError as exc:
         raise UsageError(exc.message(_language(args))) from exc
     try:
-        yield OfficeStore(store.connection)
+        yield OfficeStore(store)
     finally:
         store.close()
 

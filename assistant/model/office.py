@@ -15,16 +15,20 @@ import enum
 import json
 import re
 import sqlite3
+import threading
 import unicodedata
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.model.problems import Problem, Severity, make_problem
 from assistant.resources import load_json
+
+if TYPE_CHECKING:
+    from assistant.model.storage import CaseStore, StorageError
 
 
 def rules() -> dict[str, Any]:
@@ -250,36 +254,63 @@ def create_staff_table(connection: sqlite3.Connection) -> None:
 class OfficeStore:
     """Staff profiles in the ``staff`` table of the case database (JSON per row).
 
-    Give it the case database's connection (``OfficeStore(case_store.connection)``); schema v1
-    of :mod:`assistant.model.storage` creates the table.
+    Give it the open :class:`~assistant.model.storage.CaseStore` (schema v1 creates the table):
+    the store's connection is used under the store's own lock, as the case store may be used
+    from a worker thread too. A bare ``sqlite3.Connection`` works as well (its own lock).
+    Database failures raise :class:`~assistant.model.storage.StorageError` (a plain message).
     """
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self._db = connection
+    def __init__(self, source: sqlite3.Connection | CaseStore) -> None:
+        if isinstance(source, sqlite3.Connection):
+            self._db, self._path = source, ""
+            self._lock: threading.RLock | Any = threading.RLock()
+        else:
+            self._db, self._path = source.connection, str(source.path)
+            # The case store serialises every use of its connection with this lock.
+            self._lock = getattr(source, "_lock", None) or threading.RLock()
+
+    def _error(self, exc: sqlite3.Error) -> StorageError:
+        from assistant.model.storage import StorageError, _error_code
+
+        return StorageError(_error_code(exc), path=self._path, detail=str(exc))
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One transaction, on an autocommit connection (the CaseStore's) or a default one."""
         db = self._db
-        if db.in_transaction:
-            db.commit()
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            yield db
-        except BaseException:
-            db.rollback()
-            raise
-        db.commit()
+        with self._lock:
+            try:
+                if db.in_transaction:
+                    db.commit()
+                db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._error(exc) from exc
+            try:
+                yield db
+                db.commit()
+            except sqlite3.Error as exc:
+                db.rollback()
+                raise self._error(exc) from exc
+            except BaseException:
+                db.rollback()
+                raise
+
+    def _rows(self, sql: str, params: tuple[str, ...] = ()) -> list[Any]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise self._error(exc) from exc
 
     def list(self) -> list[StaffProfile]:
-        rows = self._db.execute("SELECT data FROM staff ORDER BY rowid").fetchall()
+        rows = self._rows("SELECT data FROM staff ORDER BY rowid")
         return [StaffProfile.from_json(json.loads(row[0])) for row in rows]
 
     def get(self, staff_id: str) -> StaffProfile:
-        row = self._db.execute("SELECT data FROM staff WHERE id = ?", (staff_id,)).fetchone()
-        if row is None:
+        rows = self._rows("SELECT data FROM staff WHERE id = ?", (staff_id,))
+        if not rows:
             raise StaffNotFound(staff_id)
-        return StaffProfile.from_json(json.loads(row[0]))
+        return StaffProfile.from_json(json.loads(rows[0][0]))
 
     def save(self, profile: StaffProfile) -> StaffProfile:
         """Insert or update ``profile`` (normalised); the first one saved becomes current."""
@@ -311,9 +342,8 @@ class OfficeStore:
             self._db.execute("UPDATE staff SET is_current = (id = ?)", (staff_id,))
 
     def current(self) -> StaffProfile | None:
-        row = self._db.execute(
-            "SELECT data FROM staff WHERE is_current = 1 LIMIT 1").fetchone()
-        return None if row is None else StaffProfile.from_json(json.loads(row[0]))
+        rows = self._rows("SELECT data FROM staff WHERE is_current = 1 LIMIT 1")
+        return StaffProfile.from_json(json.loads(rows[0][0])) if rows else None
 
     def find(self, key: str) -> StaffProfile:
         """A staff member by id, or by exact name when the name is unique."""

@@ -169,7 +169,7 @@ def test_office_store_uses_the_case_database_staff_table(tmp_path):
 
     path = tmp_path / "cases.sqlite"
     with CaseStore.open(path) as cases:
-        office = OfficeStore(cases.connection)
+        office = OfficeStore(cases)
         office.save(complete_profile(id="a"))
         office.save(complete_profile(id="b", name="入管　花子"))
         office.set_current("b")
@@ -177,4 +177,46 @@ def test_office_store_uses_the_case_database_staff_table(tmp_path):
         assert records["b"].is_current and not records["a"].is_current
         assert records["a"].data["name"] == "法務　太郎"
     with CaseStore.open(path) as cases:
-        assert OfficeStore(cases.connection).current().name == "入管　花子"
+        assert OfficeStore(cases).current().name == "入管　花子"
+
+
+def test_database_failure_is_a_storage_error_with_a_plain_message(tmp_path):
+    from assistant.model.storage import CaseStore, StorageError
+
+    with CaseStore.open(tmp_path / "cases.sqlite") as cases:
+        office = OfficeStore(cases)
+        office.save(complete_profile())
+        cases.connection.execute("DROP TABLE staff")  # a damaged database
+        with pytest.raises(StorageError) as caught:
+            office.save(complete_profile(id="s2"))
+        assert caught.value.message_ja
+        with pytest.raises(StorageError):
+            office.list()
+
+
+def test_staff_saved_while_another_thread_writes_cases(tmp_path):
+    """The office store shares the case store's connection and lock with a worker thread."""
+    import threading
+
+    from assistant.model.storage import CaseStore
+
+    with CaseStore.open(tmp_path / "cases.sqlite") as cases:
+        case = cases.create("renewal", {"name": "NGUYEN VAN A"})
+        office = OfficeStore(cases)
+        errors = []
+
+        def write_cases():
+            try:
+                for n in range(60):
+                    cases.set_value(case.id, "remarks_field_for_test", str(n))
+            except Exception as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        worker = threading.Thread(target=write_cases)
+        worker.start()
+        for n in range(60):
+            office.save(complete_profile(id=f"s{n % 3}", phone=f"0312345{n:03d}"))
+        worker.join()
+        assert errors == []
+        assert len(office.list()) == 3
+        assert cases.get(case.id).values["remarks_field_for_test"] == "59"

@@ -254,7 +254,7 @@ def test_attach_office_adds_banner_and_menu_to_a_main_window(qtbot, tmp_path):
     from assistant.ui.office.integration import attach_office
 
     with CaseStore.open(tmp_path / "cases.sqlite") as cases:
-        OfficeStore(cases.connection).save(staff(certificate_expiry=date(2026, 11, 27)))
+        OfficeStore(cases).save(staff(certificate_expiry=date(2026, 11, 27)))
         window = QMainWindow()
         qtbot.addWidget(window)
         window.setCentralWidget(QLabel("案件一覧"))

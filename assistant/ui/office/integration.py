@@ -30,7 +30,7 @@ class OfficeAttachment(QObject):
                  today: Callable[[], date] = date.today, language: str = "ja") -> None:
         super().__init__(window)
         self.window = window
-        self.office = OfficeStore(store.connection)
+        self.office = OfficeStore(store)
         self._today = today
         self._language = language
         central = window.takeCentralWidget()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from assistant.model.credentials import CredentialStore
 from assistant.model.office import OfficeStore, StaffProfile
+from assistant.model.storage import StorageError
 from assistant.ui.office.credentials_panel import CredentialsPanel
 from assistant.ui.office.profile_dialog import StaffProfileDialog
 
@@ -113,10 +113,10 @@ class OfficeDialog(QDialog):
     def _save(self, profile: StaffProfile) -> bool:
         try:
             self._office.save(profile)
-        except sqlite3.Error as exc:
+        except StorageError as exc:
             self.error_label.setText(
                 self.tr("保存できませんでした（{detail}）。入力内容はそのままです。")
-                .format(detail=str(exc)))
+                .format(detail=exc.message(self._language)))
             return False
         self.error_label.clear()
         self.staffChanged.emit()

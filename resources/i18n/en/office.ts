@@ -138,12 +138,12 @@
 <context>
     <name>OfficeAttachment</name>
     <message>
-        <location filename="../../../assistant/ui/office/integration.py" line="45" />
+        <location filename="../../../assistant/ui/office/integration.py" line="47" />
         <source>事務所(&amp;O)</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/integration.py" line="46" />
+        <location filename="../../../assistant/ui/office/integration.py" line="48" />
         <source>担当者とログイン情報…</source>
         <translation>Staff and login details…</translation>
     </message>
