@@ -47,6 +47,13 @@ GROUP_PATTERNS = {
 GROUP_WORDS = ("同居者", "職歴", "良好に修了した技能実習2号", "良好に修了した技能実習２号", "特定産業分野",
                "他職種", "他業種", "経歴", "雇用主")
 
+# 区分V dates that cannot lie in the future (births, past events, registrations).
+PAST_ONLY_V = frozenset({
+    "career_start", "career_end", "graduation", "assistant_nurse_license_date",
+    "employer_birth_date", "efam_birth_date", "sponsor_birth_date", "ys_birth_date",
+    "placement_accepted_date", "rso_registration_date",
+})
+
 # Column-level corrections of extraction faults (sheet position → key with {n}, repeat index).
 COLUMN_FIXES = {
     # change/category_v: the 他業種 block lost its first index ("他業種2_…その他" sits where
@@ -461,6 +468,8 @@ class CatalogueBuilder:
                     entry["parent"] = "job_field"
                 if list_id == "period":
                     entry["parent"] = fid.replace("period", "status")
+        if fid in PAST_ONLY_V:
+            entry["past"] = True
         if fid in ("career_start", "career_employer", "ti_occupation", "job_field",
                    "competition_type", "efam_relationship", "efam_name"):
             entry["required_in_group"] = True
@@ -718,6 +727,14 @@ def main(argv: list[str] | None = None) -> int:
     catalogues = {p: builder.build(p) for p in TEMPLATE_PROCEDURES}
     catalogues["acquisition"] = builder.build_acquisition(catalogues["change"])
     catalogues["work-cert"] = builder.build_work_cert(catalogues["renewal"])
+    # Which procedures each field id belongs to (the same question in several applications).
+    owners: dict[str, list[str]] = {}
+    for procedure, data in catalogues.items():
+        for f in data["fields"]:
+            owners.setdefault(f["id"], []).append(procedure)
+    for data in catalogues.values():
+        for f in data["fields"]:
+            f["procedures"] = owners[f["id"]]
     out_fields = RESOURCES / "fields"
     for procedure, data in catalogues.items():
         write_json(out_fields / f"{procedure}.json", data)

@@ -148,19 +148,43 @@ def _unknown_parts(cleaned: str, year: int, month: int, day: int, allow_unknown:
     return DateResult(error="date_invalid", params={"value": raw})
 
 
-def parse_year_month(text: str) -> DateResult:
-    """Read a year and month (``200101``, ``2001/1``, ``2001年1月``) → template ``YYYYMM``.
+_ERA_YEAR_MONTH = re.compile(
+    r"^(?P<era>[^\d\s]{2}|[A-Za-z])\s*(?P<year>元|\d{1,2})\s*[./\-年]\s*(?P<month>\d{1,2})\s*月?$")
 
-    ``date`` is the first day of that month.
+
+def parse_year_month(text: str) -> DateResult:
+    """Read a year and month (``200101``, ``2001/1``, ``2001年1月``, ``平成13年1月``, ``H13.1``)
+    → template ``YYYYMM``. ``date`` is the first day of that month.
     """
     cleaned = _clean(text)
     m = _YEAR_MONTH.match(cleaned)
+    era_m = None if m else _ERA_YEAR_MONTH.match(cleaned)
+    if era_m:
+        era = _era_by_token(era_m["era"])
+        if era is None:
+            return DateResult(error="date_unreadable", params={"value": text})
+        era_year = 1 if era_m["year"] == "元" else int(era_m["year"])
+        year, month = era.start.year + era_year - 1, int(era_m["month"])
+        if not 1 <= month <= 12 or era_year < 1:
+            return DateResult(error="date_invalid", params={"value": text})
+        first, last = date(year, month, 1), _month_end(year, month)
+        if last < era.start or (era.end is not None and first > era.end):
+            return DateResult(error="era_out_of_range",
+                              params={"value": text, "era": era.name,
+                                      "start": era.start.isoformat(),
+                                      "end": era.end.isoformat() if era.end else ""})
+        return DateResult(template=f"{year:04d}{month:02d}", date=first)
     if not m:
         return DateResult(error="date_unreadable", params={"value": text})
     year, month = int(m["year"]), int(m["month"])
     if not 1 <= month <= 12 or year < 1:
         return DateResult(error="date_invalid", params={"value": text})
     return DateResult(template=f"{year:04d}{month:02d}", date=date(year, month, 1))
+
+
+def _month_end(year: int, month: int) -> date:
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
 
 
 def to_template_date(text: str, allow_unknown: bool = False) -> str | None:

@@ -64,6 +64,9 @@ class FieldDef:
     (``{N}`` where the template writes the index in full-width digits, e.g. ``職歴１``).
     ``parent``: the field whose value narrows the code list (status → periods,
     prefecture → municipalities); ``"a|b"`` means the first of a, b that has a value.
+    ``procedures``: every procedure whose catalogue has a field with this id.
+    ``past_only`` / ``future_only``: dates that cannot lie after / should not lie before the
+    filing date. ``date_unknown_markers``: the template's 99999999 / YYYY0000 / YYYYMM00 allowed.
     """
 
     id: str
@@ -214,7 +217,7 @@ def _field(data: dict[str, Any], procedure: str) -> FieldDef:
         pattern=data.get("pattern"), past_only=bool(data.get("past_only")),
         future_only=bool(data.get("future_only")), guidance_ja=data.get("guidance_ja", ""),
         example=data.get("example", ""), sheet=data["sheet"], header=data["header"],
-        procedures=(procedure,), source=data.get("source", ""),
+        procedures=tuple(data.get("procedures") or (procedure,)), source=data.get("source", ""),
         provisional_id=bool(data.get("provisional_id")),
     )
 

@@ -95,11 +95,21 @@ def condition_holds(cond: Condition, values: Mapping[str, str], cat: Catalogue |
     return False
 
 
+@cache
+def _owner(f: FieldDef) -> Catalogue | None:
+    """The catalogue this field definition comes from (conditions read its code lists)."""
+    for procedure in f.procedures:
+        cat = catalogue(procedure)
+        if f in cat.fields:
+            return cat
+    return None
+
+
 def is_required(f: FieldDef, values: Mapping[str, str], index: int | None = None,
                 cat: Catalogue | None = None) -> bool:
     """Whether ``f`` must be filled, given the other values (repeat members: see groups)."""
-    if cat is None and f.procedures:
-        cat = catalogue(f.procedures[0])
+    if cat is None:
+        cat = _owner(f)
     if not applies(f, values, cat):
         return False
     if f.required:

@@ -71,6 +71,12 @@ def test_year_month() -> None:
     assert parse_year_month("200101").template == "200101"
     assert parse_year_month("2001年1月").template == "200101"
     assert parse_year_month("2001/13").error == "date_invalid"
+    assert parse_year_month("平成13年1月").template == "200101"
+    assert parse_year_month("H13.1").template == "200101"
+    assert parse_year_month("令和元年5月").template == "201905"
+    assert parse_year_month("H31.4").template == "201904"
+    assert parse_year_month("H31.5").error == "era_out_of_range"  # 平成 ended on 2019-04-30
+    assert parse_year_month("R1.4").error == "era_out_of_range"
 
 
 def test_helpers() -> None:

@@ -340,3 +340,40 @@ def test_hand_typed_choice_gets_the_workbook_label_suggested() -> None:
     problems = validate_field(f, "中国", FieldContext(on=ON))
     assert [p.code for p in problems] == ["field_use_list_label"]
     assert "中国 People's Republic of China" in problems[0].message_ja
+
+
+def test_acquisition_window_counts_from_the_event_date() -> None:
+    values = {"acquisition_event_date": "20261001"}  # birth on 2026-10-01: 30 days passed
+    problems = validate_case(Case(id="a1", procedure="acquisition", values=values), ON)
+    window = [p for p in problems if p.code == "outside_application_window"]
+    assert window and window[0].field == "acquisition_event_date"
+    values = {"acquisition_event_date": "20261101"}
+    problems = validate_case(Case(id="a1", procedure="acquisition", values=values), ON)
+    assert "outside_application_window" not in {p.code for p in problems}
+
+
+def test_extra_activity_block_applies_only_when_chosen() -> None:
+    base = _renewal_values() | {"receipt_method": "窓口 Regional office counter",
+                                "receipt_residence_prefecture": "東京都",
+                                "receipt_office": "東京出入国在留管理局 Tokyo Regional Immigration "
+                                                  "Services Bureau"}
+    assert [p for p in validate_case(Case(id="c1", procedure="renewal", values=base), ON)
+            if p.is_error] == []
+    chosen = base | {"simultaneous_extra_activity": "資格外活動許可申請 Permit to engage in "
+                     "activity other than that permitted by the status of residence previous"}
+    fields = {p.field for p in validate_case(Case(id="c1", procedure="renewal", values=chosen),
+                                              ON) if p.code == "field_required"}
+    assert {"extra_current_activity", "extra_job_decided"} <= fields
+    decided = chosen | {"extra_job_decided": "有 Yes"}
+    fields = {p.field for p in validate_case(Case(id="c1", procedure="renewal", values=decided),
+                                              ON) if p.code == "field_required"}
+    assert "extra_job" in fields
+
+
+def test_case_receipt_method_counts_when_the_value_is_missing() -> None:
+    from assistant.model.case import ReceiptMethod
+
+    values = _renewal_values()
+    del values["receipt_method"]
+    case = Case(id="c1", procedure="renewal", values=values, receipt_method=ReceiptMethod.MAIL)
+    assert [p for p in validate_case(case, ON) if p.is_error] == []
