@@ -108,7 +108,8 @@ def _col_letter(index: int) -> str:
 
 
 def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
-                   cells: str = "labels", progress: Progress | None = None) -> Path:
+                   cells: str = "labels", progress: Progress | None = None,
+                   normalise: bool = True) -> Path:
     """Write the workbook for ``cases`` (all of one procedure) to ``path``, atomically."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -124,7 +125,7 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
     procedure = cases[0].procedure
     cat = catalogue(procedure)
     layout = _layouts()
-    tables = sheet_tables(cases, cells)
+    tables = sheet_tables(cases, cells, normalise)
     total = sum(len(t.rows) for t in tables)
     done = 0
 
