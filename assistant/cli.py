@@ -46,7 +46,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _gui_options(argv: Sequence[str]) -> dict[str, str] | None:
+    """The options when ``argv`` holds only the GUI's (--smoke, --db PATH, --lang ja|en).
+
+    Then the GUI starts without importing every command module (start-up benchmark); anything
+    else, including mistakes, returns None and goes through the full parser and its messages.
+    """
+    options: dict[str, str] = {}
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token == "--smoke":
+            options[token] = ""
+            index += 1
+        elif token in ("--db", "--lang") and index + 1 < len(argv):
+            value = argv[index + 1]
+            if value.startswith("-") or (token == "--lang" and value not in ("ja", "en")):
+                return None
+            options[token] = value
+            index += 2
+        else:
+            return None
+    return options
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    gui = _gui_options(sys.argv[1:] if argv is None else argv)
+    if gui is not None:
+        from assistant.app import run_gui
+
+        return run_gui(smoke="--smoke" in gui, db=gui.get("--db"), language=gui.get("--lang"))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

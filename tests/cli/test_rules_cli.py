@@ -202,3 +202,38 @@ def test_fee_online_and_at_the_counter():
 def test_fee_bad_questions_exit_2(args, message, capsys):
     assert main(args) == 2
     assert message in capsys.readouterr().err
+
+
+# --- GUI start-up skips the command modules (benchmarks/startup.py) -----------------------
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    ([], {"smoke": False, "db": None, "language": None}),
+    (["--smoke"], {"smoke": True, "db": None, "language": None}),
+    (["--smoke", "--lang", "en", "--db", "/tmp/x.sqlite"],
+     {"smoke": True, "db": "/tmp/x.sqlite", "language": "en"}),
+])
+def test_gui_start_does_not_build_the_command_parser(argv, expected, monkeypatch):
+    import assistant.app
+    import assistant.cli
+
+    calls = []
+
+    def fake_run_gui(**kwargs):  # stands in for the window: only the arguments matter here
+        calls.append(kwargs)
+        return 0
+
+    def no_parser():
+        raise AssertionError("the GUI start must not import every command module")
+
+    monkeypatch.setattr(assistant.app, "run_gui", fake_run_gui)
+    monkeypatch.setattr(assistant.cli, "build_parser", no_parser)
+    assert main(argv) == 0
+    assert calls == [expected]
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["--lang", "xx"], ["--db"],
+                                  ["--smoke", "window", "--procedure", "coe"]])
+def test_anything_but_gui_options_goes_through_the_full_parser(argv):
+    from assistant.cli import _gui_options
+
+    assert _gui_options(argv) is None
