@@ -55,8 +55,9 @@ def run_frozen(build: dict[str, Path], *args: str,
                           input=stdin if stdin is not None else "")
 
 
-def test_frozen_app_opens_main_window_and_exits_zero(build):
-    proc = run_frozen(build, "--smoke")
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_frozen_app_opens_main_window_and_exits_zero(build, language):
+    proc = run_frozen(build, "--smoke", "--lang", language)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
 
