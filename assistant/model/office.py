@@ -208,12 +208,16 @@ def validate_profile(profile: StaffProfile, today: date) -> list[Problem]:
     if p.birth_date is not None and p.birth_date > today:
         problems.append(make_problem("staff.birth_date", "office_birth_date_future"))
 
-    labels = {"office_name": "所属機関等", "postal_code": "郵便番号", "prefecture": "都道府県",
-              "municipality": "市区町村", "street": "町名丁目番地号等", "phone": "電話番号"}
-    missing = [label for attr, label in labels.items() if not getattr(p, attr)]
+    missing = [attr for attr in AGENT_FIELDS if attr != "name" and not getattr(p, attr)]
     if missing:
-        problems.append(make_problem("staff.address", "office_address_incomplete", warn,
-                                     missing="、".join(missing)))
+        from assistant.model.fields import catalogue
+
+        cat = catalogue(AGENT_REFERENCE_PROCEDURE)
+        fields_missing = [cat.field(AGENT_FIELDS[attr]) for attr in missing]
+        problems.append(make_problem(
+            "staff.address", "office_address_incomplete", warn,
+            missing_ja="、".join(f.label("ja") for f in fields_missing),
+            missing_en=", ".join(f.label("en") for f in fields_missing)))
 
     if p.certificate_expiry is None:
         problems.append(make_problem("staff.certificate_expiry",

@@ -198,6 +198,18 @@ def test_profile_dialog_validates_live_and_normalises(qtbot):
     shot(dialog, "office_profile_dialog")
 
 
+def test_profile_dialog_offers_the_templates_prefectures_and_municipalities(qtbot):
+    dialog = StaffProfileDialog(staff(), TODAY)
+    qtbot.addWidget(dialog)
+    prefectures = dialog.completers["prefecture"].model().stringList()
+    assert "東京都" in prefectures and "北海道" in prefectures
+    dialog.edits["prefecture"].setText("大阪府")
+    cities = dialog.completers["municipality"].model().stringList()
+    assert "大阪市北区" in cities and "千代田区" not in cities
+    dialog.edits["municipality"].setText("千代田区")  # not in 大阪府
+    assert "「千代田区」は「大阪府」の市区町村ではありません" in dialog.problems_label.text()
+
+
 def test_office_dialog_lists_staff_and_records_password_date(qtbot, tmp_path):
     db = sqlite3.connect(tmp_path / "cases.sqlite")
     create_staff_table(db)
@@ -270,3 +282,50 @@ def test_attach_office_adds_banner_and_menu_to_a_main_window(qtbot, tmp_path):
         attachment._today = lambda: later[0]
         attachment.timer.timeout.emit()
         assert "有効期限が切れました" in attachment.banner.texts()[0]
+
+
+@pytest.fixture
+def english(qapp, tmp_path):
+    """The office translations compiled from resources/i18n/en/office.ts and installed."""
+    import shutil
+    import subprocess
+
+    from PySide6.QtCore import QTranslator
+
+    from assistant.resources import resource_path
+
+    tool = Path(sys.executable).parent / "pyside6-lrelease"
+    lrelease = str(tool) if tool.exists() else shutil.which("pyside6-lrelease")
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease not found (it comes with PySide6)")
+    qm = tmp_path / "office_en.qm"
+    subprocess.run([lrelease, str(resource_path("i18n", "en", "office.ts")), "-qm", str(qm)],
+                   check=True, capture_output=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def test_office_screens_in_english(qtbot, english, tmp_path):
+    db = sqlite3.connect(tmp_path / "cases.sqlite")
+    create_staff_table(db)
+    office = OfficeStore(db)
+    office.save(staff())
+    dialog = OfficeDialog(office, CredentialStore(keyring.backends.fail.Keyring()), TODAY,
+                          language="en")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Office staff"
+    assert dialog.current_button.text() == "Make current user"
+    assert dialog.panel.copy_password_button.text() == "Copy password"
+    assert "No secure password store" in dialog.panel.unavailable_label.text()
+    dialog.show()
+    shot(dialog, "office_dialog_en")
+    profile = StaffProfileDialog(staff(), TODAY, language="en")
+    qtbot.addWidget(profile)
+    assert profile.windowTitle() == "Staff member's registration details"
+    assert "Enter" in profile.problems_label.text() or "not recorded" in \
+        profile.problems_label.text()
+    profile.show()
+    shot(profile, "office_profile_dialog_en")

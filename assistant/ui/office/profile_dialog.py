@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QStringListModel, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -88,6 +89,7 @@ class StaffProfileDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
+        self._add_completers()
         self._load(self._original)
         self.sex_combo.currentIndexChanged.connect(self._on_any_changed)
         self.category_combo.currentIndexChanged.connect(self._on_any_changed)
@@ -101,6 +103,31 @@ class StaffProfileDialog(QDialog):
         edit.textChanged.connect(self._on_any_changed)
         form.addRow(label, edit)
         self.edits[key] = edit
+
+    def _add_completers(self) -> None:
+        """Offer the pull-down lists of the template for prefecture and municipality."""
+        from assistant.model.codelists import code_list
+        from assistant.model.fields import catalogue
+        from assistant.model.office import AGENT_FIELDS, AGENT_REFERENCE_PROCEDURE
+
+        cat = catalogue(AGENT_REFERENCE_PROCEDURE)
+        self._lists = {attr: code_list(cat.field(AGENT_FIELDS[attr]).code_list or "")
+                       for attr in ("prefecture", "municipality")}
+        self.completers: dict[str, QCompleter] = {}
+        for attr, codes in self._lists.items():
+            completer = QCompleter(QStringListModel(codes.labels(), self), self)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.edits[attr].setCompleter(completer)
+            self.completers[attr] = completer
+        self.edits["prefecture"].textChanged.connect(self._on_prefecture_text_changed)
+
+    @Slot(str)
+    def _on_prefecture_text_changed(self, text: str) -> None:
+        labels = self._lists["municipality"].labels(text.strip() or None)
+        model = self.completers["municipality"].model()
+        if isinstance(model, QStringListModel):
+            model.setStringList(labels)
 
     def _load(self, profile: StaffProfile) -> None:
         for key in _TEXT_FIELDS:
