@@ -404,6 +404,7 @@ class MainWindow(QMainWindow):
         self.editor = editor
         self.pages.addWidget(editor)
         self.pages.setCurrentWidget(editor)
+        self.activateWindow()  # back from the new-case dialog
         editor.focus_first_field()
         self.setWindowTitle(self.tr("{0} — {1}").format(editor.title(), self._app_title()))
 

@@ -41,5 +41,6 @@ def main_window(qtbot, store, settings, japanese):
     window = MainWindow(store, settings, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
     return window

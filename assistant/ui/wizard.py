@@ -1,0 +1,1059 @@
+"""The case editor: the Step 1 → 2-1 → 2-2 → 2-3 → 3 wizard, generated from the catalogue.
+
+Pages are built from :func:`assistant.model.fields.catalogue` (a change in ``resources/fields``
+changes the form); the order of the steps and their marks come from
+:class:`assistant.model.wizard.WizardFlow`. Every edit is stored at once through an undoable
+command; the whole case is validated again shortly after each edit and each field shows its
+problems under it (once the user has been there).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.model import rules
+from assistant.model.case import Case, CaseStatus, ReceiptMethod, repeat_key, split_key
+from assistant.model.codelists import code_list
+from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, catalogue
+from assistant.model.problems import Problem
+from assistant.model.settings import Settings
+from assistant.model.storage import CaseStore, StorageError
+from assistant.model.validation import applies as field_applies
+from assistant.model.validation import condition_holds, validate_case
+from assistant.model.wizard import Step, StepStatus, WizardFlow
+from assistant.ui import texts
+from assistant.ui.edit_commands import SetValuesCommand
+from assistant.ui.field_widgets import PROBLEM_COLOR, EditorSpec, FieldEditor, set_text_color
+
+_KEY_ROLE = Qt.ItemDataRole.UserRole
+# Fields whose dates decide the online window; Step 1 shows them next to the window.
+WINDOW_DATE_FIELDS = ("expiry_date", "acquisition_event_date")
+# Step 3 presents these catalogue fields with their own widgets.
+RECEIPT_FIELD = "receipt_method"
+SIMULTANEOUS_FIELDS = {"simultaneous_reentry": "reentry",
+                       "simultaneous_extra_activity": "extra-activity"}
+
+
+class RepeatGroupBox(QGroupBox):
+    """The instances (人目 / 件目) of a repeat group with add and remove buttons.
+
+    Signals:
+        add_requested(str): group id.
+        remove_requested(str, int): group id and the 1-based instance to remove.
+    """
+
+    add_requested = Signal(str)
+    remove_requested = Signal(str, int)
+
+    def __init__(self, group: RepeatGroup, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(group.label_en if language == "en" else group.label_ja, parent)
+        self.group = group
+        self.instances: list[QGroupBox] = []
+        self.layout_ = QVBoxLayout(self)
+        self.add_button = QPushButton(self.tr("追加(&A)"))
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.layout_.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def add_instance(self, number: int, editors: list[FieldEditor]) -> QGroupBox:
+        box = QGroupBox(self.tr("{0}件目").format(number) if self.group.id != "relatives"
+                        else self.tr("{0}人目").format(number))
+        layout = QVBoxLayout(box)
+        for editor in editors:
+            layout.addWidget(editor)
+        remove = QPushButton(self.tr("この{0}件目を削除").format(number)
+                             if self.group.id != "relatives"
+                             else self.tr("この{0}人目を削除").format(number))
+        remove.setProperty("instance", number)
+        remove.clicked.connect(self._on_remove_button_clicked)
+        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignRight)
+        self.layout_.insertWidget(self.layout_.count() - 1, box)
+        self.instances.append(box)
+        self.add_button.setEnabled(len(self.instances) < self.group.max)
+        return box
+
+    def clear_instances(self) -> None:
+        for box in self.instances:
+            box.hide()
+            box.deleteLater()
+        self.instances.clear()
+        self.add_button.setEnabled(True)
+
+    @Slot()
+    def _on_add_button_clicked(self) -> None:
+        self.add_requested.emit(self.group.id)
+
+    @Slot()
+    def _on_remove_button_clicked(self) -> None:
+        number = self.sender().property("instance")
+        self.remove_requested.emit(self.group.id, int(number))
+
+
+class CaseEditor(QWidget):
+    """The wizard of one case.
+
+    Attributes:
+        case_id: the case being edited.
+        undo_stack: the field edits, undoable.
+        problems: the problems found by the last validation.
+
+    Signals:
+        case_changed(str): something of the case was stored (the list shows it again).
+        close_requested: the user wants the case list back.
+        procedure_replaced(str, str): the procedure changed; old and new case id.
+    """
+
+    case_changed = Signal(str)
+    close_requested = Signal()
+    procedure_replaced = Signal(str, str)
+
+    def __init__(self, store: CaseStore, case_id: str, settings: Settings,
+                 today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.today = today
+        self.case: Case = store.get(case_id)
+        self.case_id = case_id
+        self.language = texts.language()
+        self.catalogue: Catalogue = catalogue(self.case.procedure)
+        self._attachments_panel_class = _attachments_panel_class()
+        self.flow = WizardFlow(self.catalogue.fields,
+                               with_attachments=self._attachments_panel_class is not None)
+        self.undo_stack = QUndoStack(self)
+        self.problems: list[Problem] = []
+        self.editors: dict[str, list[FieldEditor]] = {}
+        self._conditional: list[tuple[QWidget, FieldDef, int | None]] = []
+        self._conditional_sections: list[QGroupBox] = []
+        self._group_boxes: dict[str, RepeatGroupBox] = {}
+        self._group_counts: dict[str, int] = {}
+        self._visited: set[Step] = set()
+        self._left: set[Step] = set()
+        self._finish_attempted = False
+        self.attachments_panel: QWidget | None = None
+
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.setInterval(150)
+        self._validate_timer.timeout.connect(self.revalidate)
+
+        self.step_list = QListWidget()
+        self.step_list.setAccessibleName(self.tr("ステップ"))
+        self.step_list.currentRowChanged.connect(self._on_step_list_current_row_changed)
+        self.title_label = QLabel()
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setWordWrap(True)
+        self.pages = QStackedWidget()
+        self.back_button = QPushButton(self.tr("戻る(&B)"))
+        self.back_button.clicked.connect(self.go_previous)
+        self.next_button = QPushButton(self.tr("次へ(&N)"))
+        self.next_button.clicked.connect(self.go_next)
+        self.next_button.setDefault(False)
+        self.finish_button = QPushButton(self.tr("入力完了にする(&D)"))
+        self.finish_button.clicked.connect(self.finish)
+        self.list_button = QPushButton(self.tr("案件一覧に戻る"))
+        self.list_button.clicked.connect(self.close_requested)
+
+        # Pages are built when first shown: Step 2-3 alone has hundreds of fields.
+        self._built: set[Step] = set()
+        for step in self.flow.steps:
+            self.pages.addWidget(QWidget())
+            item = QListWidgetItem()
+            item.setData(_KEY_ROLE, step.value)
+            self.step_list.addItem(item)
+        self.step_list.setWordWrap(True)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_list.setSpacing(2)
+        self.step_list.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 15)
+        self.step_list.setMaximumWidth(self.fontMetrics().horizontalAdvance("あ") * 20)
+
+        nav = QHBoxLayout()
+        nav.addWidget(self.list_button)
+        nav.addStretch(1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        nav.addWidget(self.finish_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.title_label)
+        right_layout.addWidget(self.pages, 1)
+        right_layout.addLayout(nav)
+        splitter = QSplitter()
+        splitter.addWidget(self.step_list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, self.go_next)
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, self.go_previous)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._on_finish_shortcut_activated)
+        self.next_button.setToolTip(self.tr("次のステップへ (Ctrl+PgDown)"))
+        self.back_button.setToolTip(self.tr("前のステップへ (Ctrl+PgUp)"))
+        self.finish_button.setToolTip(self.tr("入力完了にする (Ctrl+Enter)"))
+        QApplication.instance().focusChanged.connect(self._on_app_focus_changed)  # type: ignore[union-attr]
+
+        self._update_title()
+        self.ensure_page(self.flow.first())
+        self.revalidate()
+        self.step_list.setCurrentRow(0)
+
+    def ensure_page(self, step: Step) -> QWidget:
+        """The page of ``step``, built (and filled with the case's values) on first use."""
+        index = self.flow.steps.index(step)
+        if step in self._built:
+            return self.pages.widget(index)
+        self._built.add(step)
+        before = {id(e) for editors in self.editors.values() for e in editors}
+        groups_before = set(self._group_boxes)
+        page = self._build_page(step)
+        placeholder = self.pages.widget(index)
+        current = self.pages.currentIndex()
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if current == index:
+            self.pages.setCurrentIndex(index)
+        for key, editors in self.editors.items():
+            for editor in editors:
+                if id(editor) not in before:
+                    editor.set_value(self.case.values.get(key, ""))
+        for group_id in set(self._group_boxes) - groups_before:
+            group = self.catalogue.group(group_id)
+            count = self._group_count_from_values(group)
+            if count == 0 and self._group_applies(group):
+                count = 1
+            self._fill_group(group_id, count)
+        self._update_visibility()
+        self._update_window()
+        self._update_receipt()
+        if step is Step.CONFIRM:
+            self._update_problem_list()
+            self._update_review()
+        return page
+
+    # --- building the pages -----------------------------------------------------------------
+    def _spec(self, field_def: FieldDef, key: str) -> EditorSpec:
+        choices: tuple[str, ...] = ()
+        if field_def.code_list:
+            choices = tuple(self._choices(field_def, key))
+        label = field_def.label(self.language)
+        return EditorSpec(key=key, kind=field_def.kind, label=label,
+                          required=field_def.required, max_length=field_def.max_length,
+                          guidance=field_def.guidance_ja if self.language == "ja" else "",
+                          example=field_def.example, choices=choices)
+
+    def _choices(self, field_def: FieldDef, key: str) -> list[str]:
+        assert field_def.code_list
+        codes = code_list(field_def.code_list)
+        entries = codes.entries_for(self._parent_value(field_def, key) or None)
+        labels = [entry.label for entry in entries]
+        if field_def.step == Step.SELECT.value and field_def.code_list.startswith("status"):
+            # Step 1 offers only the statuses that can be filed online.
+            labels = [e.label for e in entries
+                      if e.code is None or _status_online(e.code)]
+        return labels
+
+    def _parent_value(self, field_def: FieldDef, key: str) -> str:
+        if not field_def.parent:
+            return ""
+        _base, index = split_key(key)
+        for parent_id in field_def.parent.split("|"):
+            parent_key = repeat_key(parent_id, index) if index is not None else parent_id
+            value = self.case.values.get(parent_key, "")
+            if value:
+                return value
+        return ""
+
+    def _make_editor(self, field_def: FieldDef, key: str) -> FieldEditor:
+        editor = FieldEditor(self._spec(field_def, key), self._normalizer(field_def))
+        editor.edited.connect(self._on_editor_edited)
+        self.editors.setdefault(key, []).append(editor)
+        return editor
+
+    def _normalizer(self, field_def: FieldDef) -> Callable[[str], str]:
+        from assistant.model.normalize import normalize_value
+
+        def normalize(raw: str) -> str:
+            return normalize_value(field_def, raw)
+
+        return normalize
+
+    def _scroll_page(self, step: Step) -> tuple[QScrollArea, QVBoxLayout]:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 6, 18, 12)
+        heading = QLabel(self.tr("ステップ{0}　{1}").format(step.value, self._step_title(step))
+                         if step is not Step.ATTACHMENTS else self._step_title(step))
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        area.setWidget(body)
+        return area, layout
+
+    def _step_title(self, step: Step) -> str:
+        for info in self.catalogue.steps:
+            if info.id == step.value:
+                return info.title_en if self.language == "en" else info.title_ja
+        return texts.pick((step.label_ja, step.label_en))
+
+    def _build_page(self, step: Step) -> QWidget:
+        if step is Step.ATTACHMENTS:
+            return self._build_attachments_page()
+        area, layout = self._scroll_page(step)
+        if step is Step.SELECT:
+            self._add_select_header(layout)
+        if step is Step.CONFIRM:
+            self._add_confirm_page(layout)
+            layout.addStretch(1)
+            return area
+        self._add_sections(step, layout)
+        layout.addStretch(1)
+        return area
+
+    def _add_sections(self, step: Step, layout: QVBoxLayout,
+                      skip: frozenset[str] = frozenset()) -> None:
+        info = next((s for s in self.catalogue.steps if s.id == step.value), None)
+        sections = info.sections if info else ()
+        for section in sections:
+            fields = [self.catalogue.field(fid) for fid in section.field_ids
+                      if fid not in skip and self.catalogue.has_field(fid)]
+            if not fields:
+                continue
+            box = QGroupBox(section.title_en if self.language == "en" else section.title_ja)
+            box_layout = QVBoxLayout(box)
+            groups_done: set[str] = set()
+            for field_def in fields:
+                if field_def.group:
+                    if field_def.group in groups_done:
+                        continue
+                    groups_done.add(field_def.group)
+                    box_layout.addWidget(self._make_group(self.catalogue.group(field_def.group)))
+                    continue
+                editor = self._make_editor(field_def, field_def.id)
+                box_layout.addWidget(editor)
+                if field_def.applies_when or field_def.required_when:
+                    self._conditional.append((editor, field_def, None))
+            layout.addWidget(box)
+            self._conditional_sections.append(box)
+
+    def _make_group(self, group: RepeatGroup) -> RepeatGroupBox:
+        box = RepeatGroupBox(group, self.language)
+        box.add_requested.connect(self._on_group_add_requested)
+        box.remove_requested.connect(self._on_group_remove_requested)
+        self._group_boxes[group.id] = box
+        return box
+
+    def _fill_group(self, group_id: str, count: int) -> None:
+        box = self._group_boxes[group_id]
+        group = self.catalogue.group(group_id)
+        for instance in box.instances:
+            for editor in instance.findChildren(FieldEditor):
+                self.editors.get(editor.key, []).remove(editor)
+        self._conditional = [c for c in self._conditional if c[2] is None
+                             or self.catalogue.field(c[1].id).group != group_id]
+        box.clear_instances()
+        for number in range(1, count + 1):
+            editors = []
+            for member in group.members:
+                field_def = self.catalogue.field(member)
+                editor = self._make_editor(field_def, repeat_key(member, number))
+                editor.set_value(self.case.values.get(repeat_key(member, number), ""))
+                if field_def.applies_when or field_def.required_when:
+                    self._conditional.append((editor, field_def, number))
+                editors.append(editor)
+            box.add_instance(number, editors)
+        self._group_counts[group_id] = count
+        self._update_visibility()
+
+    def _group_count_from_values(self, group: RepeatGroup) -> int:
+        highest = 0
+        for key, value in self.case.values.items():
+            base, index = split_key(key)
+            if index is not None and base in group.members and value:
+                highest = max(highest, index)
+        return highest
+
+    # --- Step 1 -----------------------------------------------------------------------------
+    def _add_select_header(self, layout: QVBoxLayout) -> None:
+        box = QGroupBox(self.tr("申請種別"))
+        box_layout = QVBoxLayout(box)
+        self.procedure_combo = QComboBox()
+        for procedure_id in texts.case_procedures():
+            self.procedure_combo.addItem(texts.procedure_label(procedure_id), procedure_id)
+        self.procedure_combo.setCurrentIndex(self.procedure_combo.findData(self.case.procedure))
+        self.procedure_combo.activated.connect(self._on_procedure_combo_activated)
+        label = QLabel(self.tr("申請種別(&K)（オンラインで申請できるものだけを表示しています）"))
+        label.setWordWrap(True)
+        label.setBuddy(self.procedure_combo)
+        box_layout.addWidget(label)
+        box_layout.addWidget(self.procedure_combo)
+        layout.addWidget(box)
+
+        window_box = QGroupBox(self.tr("オンラインで申請できる期間"))
+        window_layout = QVBoxLayout(window_box)
+        for field_id in WINDOW_DATE_FIELDS:
+            if self.catalogue.has_field(field_id):
+                field_def = self.catalogue.field(field_id)
+                window_layout.addWidget(self._make_editor(field_def, field_id))
+        self.window_label = QLabel()
+        self.window_label.setWordWrap(True)
+        self.window_label.setTextFormat(Qt.TextFormat.RichText)
+        window_layout.addWidget(self.window_label)
+        layout.addWidget(window_box)
+
+    def _update_window(self) -> None:
+        if not hasattr(self, "window_label"):
+            return
+        procedure = rules.get_procedure(self.case.procedure)
+        on = self.today()
+        expiry = texts.parse_date(self.case.values.get("expiry_date", ""))
+        event = texts.parse_date(self.case.values.get("acquisition_event_date", ""))
+        if procedure.needs_expiry and expiry is None:
+            self.window_label.setText(self.tr("在留期間の満了日を入力すると、オンラインで申請できる期間を表示します。"))
+            return
+        if procedure.needs_event_date and event is None:
+            self.window_label.setText(self.tr("事由の生じた日を入力すると、オンラインで申請できる期間を表示します。"))
+            return
+        try:
+            result = rules.application_window(self.case.procedure, on, expiry=expiry,
+                                              event_date=event,
+                                              profile=texts.profile_id(self.settings))
+        except rules.RulesError as exc:
+            self.window_label.setText(html.escape(exc.message(self.language)))
+            return
+        summary = texts.pick(rules.window_summary(result, on))
+        color = "#1b5e20" if result.online_possible else "#b00020"
+        parts = [f'<b style="color:{color}">{html.escape(summary)}</b>']
+        if result.opens or result.closes:
+            parts.append(html.escape(self.tr("期間: {0} 〜 {1}").format(
+                result.opens.isoformat() if result.opens else self.tr("制限なし"),
+                result.closes.isoformat() if result.closes else self.tr("制限なし"))))
+        parts.extend(html.escape(r.message(self.language)) for r in result.reasons)
+        self.window_label.setText("<br>".join(parts))
+
+    @Slot(int)
+    def _on_procedure_combo_activated(self, _index: int) -> None:
+        new_procedure = str(self.procedure_combo.currentData())
+        if new_procedure == self.case.procedure:
+            return
+        answer = QMessageBox.question(self, self.tr("申請種別の変更"), self.tr(
+            "申請種別を「{0}」に変更しますか？\n入力済みの内容は引き継がれます。"
+            "変更前の案件はゴミ箱に残ります。").format(texts.procedure_label(new_procedure)))
+        if answer != QMessageBox.StandardButton.Yes:
+            self.procedure_combo.setCurrentIndex(
+                self.procedure_combo.findData(self.case.procedure))
+            return
+        try:
+            new_case = self.store.create(new_procedure, values=self.case.values)
+            if self.case.remarks:
+                self.store.set_remarks(new_case.id, self.case.remarks)
+            if self.case.attachments:
+                self.store.set_attachments(new_case.id, self.case.attachments)
+            self.store.delete(self.case_id)
+        except StorageError as exc:
+            QMessageBox.warning(self, self.tr("エラー"), exc.message(self.language))
+            return
+        self.case_changed.emit(self.case_id)
+        self.procedure_replaced.emit(self.case_id, new_case.id)
+
+    # --- attachments ------------------------------------------------------------------------
+    def _build_attachments_page(self) -> QWidget:
+        panel_class = self._attachments_panel_class
+        assert panel_class is not None
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        heading = QLabel(self._step_title(Step.ATTACHMENTS))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        profile = texts.profile_id(self.settings) or rules.default_profile_id()
+        panel = panel_class(profile)
+        panel.set_attachments(list(self.case.attachments))
+        panel.changed.connect(self._on_attachments_panel_changed)
+        self.attachments_panel = panel
+        layout.addWidget(panel, 1)
+        return page
+
+    @Slot()
+    def _on_attachments_panel_changed(self) -> None:
+        panel = self.attachments_panel
+        if panel is None:
+            return
+        attachments = list(panel.attachments())  # type: ignore[attr-defined]
+        try:
+            self.store.set_attachments(self.case_id, attachments)
+        except StorageError as exc:
+            QMessageBox.warning(self, self.tr("エラー"), exc.message(self.language))
+            return
+        self.case = replace(self.case, attachments=attachments)
+        self.case_changed.emit(self.case_id)
+        self._validate_timer.start()
+
+    # --- Step 3 -----------------------------------------------------------------------------
+    def _add_confirm_page(self, layout: QVBoxLayout) -> None:
+        problems_box = QGroupBox(self.tr("残っている問題"))
+        problems_layout = QVBoxLayout(problems_box)
+        self.problem_summary = QLabel()
+        self.problem_summary.setWordWrap(True)
+        self.problem_list = QListWidget()
+        self.problem_list.setAccessibleName(self.tr("残っている問題"))
+        self.problem_list.itemActivated.connect(self._on_problem_list_item_activated)
+        self.problem_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        hint = QLabel(self.tr("問題を選んで Enter キーを押すと（またはダブルクリックすると）、その入力欄へ移動します。"))
+        hint.setWordWrap(True)
+        problems_layout.addWidget(self.problem_summary)
+        problems_layout.addWidget(self.problem_list)
+        problems_layout.addWidget(hint)
+        layout.addWidget(problems_box)
+
+        receipt_box = QGroupBox(self.tr("在留カード等の受領方法"))
+        receipt_layout = QVBoxLayout(receipt_box)
+        self.receipt_group = QButtonGroup(self)
+        self.receipt_buttons: dict[str, QRadioButton] = {}
+        self.receipt_reasons = QLabel()
+        self.receipt_reasons.setWordWrap(True)
+        if self.catalogue.has_field(RECEIPT_FIELD):
+            field_def = self.catalogue.field(RECEIPT_FIELD)
+            for label in self._choices(field_def, RECEIPT_FIELD):
+                button = QRadioButton(label)
+                button.setProperty("label", label)
+                self.receipt_group.addButton(button)
+                self.receipt_buttons[label] = button
+                receipt_layout.addWidget(button)
+            self.receipt_group.buttonClicked.connect(self._on_receipt_group_button_clicked)
+            self.receipt_problem = QLabel()
+            set_text_color(self.receipt_problem, PROBLEM_COLOR)
+            self.receipt_problem.setWordWrap(True)
+            receipt_layout.addWidget(self.receipt_reasons)
+            receipt_layout.addWidget(self.receipt_problem)
+        layout.addWidget(receipt_box)
+        # The other Step 3 fields (receipt office, e-mail, intent, remarks) from the catalogue.
+        self._add_sections(Step.CONFIRM, layout, skip=frozenset({RECEIPT_FIELD}))
+        review_box = QGroupBox(self.tr("入力内容の一覧（オンラインシステムの画面の順）"))
+        review_layout = QVBoxLayout(review_box)
+        self.review = QTextBrowser()
+        self.review.setOpenLinks(False)
+        self.review.setTabChangesFocus(True)  # Tab must not be trapped in the links
+        self.review.anchorClicked.connect(self._on_review_anchor_clicked)
+        self.review.setMinimumHeight(self.fontMetrics().lineSpacing() * 18)
+        review_layout.addWidget(self.review)
+        layout.addWidget(review_box)
+
+    def _simultaneous(self) -> list[str]:
+        return [procedure for field_id, procedure in SIMULTANEOUS_FIELDS.items()
+                if self.case.values.get(field_id, "").strip()
+                and self.catalogue.has_field(field_id)]
+
+    def _receipt_label_for(self, method: str) -> str | None:
+        """The code-list label of a rules method id (郵送 Mailing ↔ 郵送による受領)."""
+        ja, _en = rules.method_label(method)
+        for label in self.receipt_buttons:
+            if ja.startswith(label.split(" ", 1)[0]):
+                return label
+        return None
+
+    def _update_receipt(self) -> None:
+        if not getattr(self, "receipt_buttons", None):
+            return
+        try:
+            result = rules.receipt_methods(self.case.procedure, with_=self._simultaneous(),
+                                           profile=texts.profile_id(self.settings))
+        except rules.RulesError as exc:
+            self.receipt_reasons.setText(exc.message(self.language))
+            return
+        allowed = {self._receipt_label_for(m) for m in result.methods}
+        for label, button in self.receipt_buttons.items():
+            button.setEnabled(label in allowed)
+        reasons = [r.message(self.language) for r in result.reasons
+                   if r.code != "rules_receipt_not_offered"]
+        self.receipt_reasons.setText("\n".join(reasons))
+        self.receipt_reasons.setVisible(bool(reasons))
+        current = self.case.values.get(RECEIPT_FIELD, "")
+        with QSignalBlocker(self.receipt_group):
+            self.receipt_group.setExclusive(False)
+            for label, button in self.receipt_buttons.items():
+                button.setChecked(label == current)
+            self.receipt_group.setExclusive(True)
+
+    @Slot(QRadioButton)
+    def _on_receipt_group_button_clicked(self, button: QRadioButton) -> None:
+        label = str(button.property("label"))
+        self.set_values({RECEIPT_FIELD: label}, self.tr("受領方法の選択"))
+
+    def _store_receipt_method(self, label: str) -> None:
+        """Keep the case record's receipt method in step with the field (checklists read it)."""
+        method = next((m for m in ReceiptMethod if self._receipt_label_for(m.value) == label),
+                      None) if label else None
+        if method != self.case.receipt_method:
+            self.store.set_receipt_method(self.case_id, method)
+            self.case = replace(self.case, receipt_method=method)
+
+    def _update_review(self) -> None:
+        if not hasattr(self, "review"):
+            return
+        by_key: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            by_key.setdefault(problem.field, []).append(problem)
+        rows: list[str] = [f"<h3>{html.escape(texts.procedure_label(self.case.procedure))}</h3>"]
+        for step in self.flow.steps:
+            if step is Step.ATTACHMENTS:
+                files = [a.title or a.path for a in self.case.attachments]
+                rows.append(f"<h4>{html.escape(self._step_title(step))}</h4>")
+                rows.append("<p>" + (html.escape("、".join(files)) if files
+                                     else html.escape(self.tr("（添付なし）"))) + "</p>")
+                continue
+            rows.append(f"<h4>{html.escape(self.tr('ステップ{0}　{1}').format(step.value, self._step_title(step)))}</h4>")
+            rows.append('<table cellspacing="0" cellpadding="3" width="100%">')
+            for field_def in self.catalogue.fields_for_step(step.value):
+                for key, index in self._keys_of(field_def):
+                    if not self._applies(field_def, index):
+                        continue
+                    value = self.case.values.get(key, "")
+                    label = field_def.label(self.language)
+                    if index is not None:
+                        label = f"{label} ({index})"
+                    mark = ""
+                    if key in by_key:
+                        mark = ' <span style="color:#b00020">⚠ ' + html.escape(
+                            by_key[key][0].message(self.language)) + "</span>"
+                    shown = html.escape(value) if value else "—"
+                    rows.append(f'<tr><td width="38%"><a href="field:{html.escape(key)}">'
+                                f"{html.escape(label)}</a></td><td>{shown}{mark}</td></tr>")
+            rows.append("</table>")
+        scroll = self.review.verticalScrollBar().value()
+        self.review.setHtml("".join(rows))
+        self.review.verticalScrollBar().setValue(scroll)
+
+    def _keys_of(self, field_def: FieldDef) -> list[tuple[str, int | None]]:
+        if not field_def.group:
+            return [(field_def.id, None)]
+        count = self._group_counts.get(field_def.group)
+        if count is None:
+            count = self._group_count_from_values(self.catalogue.group(field_def.group))
+        return [(repeat_key(field_def.id, n), n) for n in range(1, count + 1)]
+
+    # --- values -----------------------------------------------------------------------------
+    def set_values(self, values: Mapping[str, str], text: str,
+                   typing_key: str | None = None, finished: bool = True) -> None:
+        """Change values through the undo stack (stored at once)."""
+        changes = {key: (self.case.values.get(key, ""), value) for key, value in values.items()
+                   if self.case.values.get(key, "") != value}
+        if not changes:
+            if typing_key is not None and finished:
+                self._close_typing(typing_key)
+            return
+        command = SetValuesCommand(self._apply_values, changes, text, typing_key)
+        if typing_key is not None and finished:
+            command.closed = True
+        self.undo_stack.push(command)
+
+    def _close_typing(self, key: str) -> None:
+        index = self.undo_stack.index()
+        if index > 0:
+            command = self.undo_stack.command(index - 1)
+            if isinstance(command, SetValuesCommand) and command.typing_key == key:
+                command.closed = True
+
+    def _apply_values(self, values: Mapping[str, str]) -> None:
+        """Store ``values`` and show them (called by the undo commands)."""
+        try:
+            self.store.set_values(self.case_id, dict(values))
+            if RECEIPT_FIELD in values and getattr(self, "receipt_buttons", None):
+                self._store_receipt_method(values[RECEIPT_FIELD])
+        except StorageError as exc:
+            # Nothing typed is lost: the widgets still show it, and the message says why.
+            QMessageBox.warning(self, self.tr("保存できませんでした"), exc.message(self.language))
+            return
+        new_values = dict(self.case.values)
+        for key, value in values.items():
+            if value:
+                new_values[key] = value
+            else:
+                new_values.pop(key, None)
+        self.case = replace(self.case, values=new_values)
+        for key, value in values.items():
+            for editor in self.editors.get(key, []):
+                editor.set_value(value)
+            self._refresh_dependents(key)
+        self._update_groups_after(values)
+        self._update_visibility()
+        if any(k in values for k in WINDOW_DATE_FIELDS):
+            self._update_window()
+        if any(k in values for k in (*SIMULTANEOUS_FIELDS, RECEIPT_FIELD)):
+            self._update_receipt()
+        if any(k in values for k in ("name",)):
+            self._update_title()
+        self.case_changed.emit(self.case_id)
+        self._validate_timer.start()
+
+    def _refresh_dependents(self, key: str) -> None:
+        """Narrow the lists that depend on ``key`` (status → periods, prefecture → cities)."""
+        base, index = split_key(key)
+        for field_def in self.catalogue.fields:
+            if not field_def.parent or base not in field_def.parent.split("|"):
+                continue
+            dependent_key = repeat_key(field_def.id, index) if index is not None \
+                else field_def.id
+            for editor in self.editors.get(dependent_key, []):
+                editor.set_choices(self._choices(field_def, dependent_key))
+
+    def _update_groups_after(self, values: Mapping[str, str]) -> None:
+        for group_id, box in self._group_boxes.items():
+            group = box.group
+            wanted = max(self._group_count_from_values(group),
+                         self._group_counts.get(group_id, 0))
+            if self._group_applies(group) and wanted == 0:
+                wanted = 1
+            if wanted != self._group_counts.get(group_id, 0):
+                self._fill_group(group_id, wanted)
+
+    def _group_applies(self, group: RepeatGroup) -> bool:
+        return group.required_when is None or condition_holds(
+            group.required_when, self.case.values, self.catalogue)
+
+    def _applies(self, field_def: FieldDef, index: int | None) -> bool:
+        """A field is shown when its conditions hold (required-when fields only then)."""
+        values = self.case.values
+        if field_def.group and not self._group_applies(self.catalogue.group(field_def.group)):
+            return False
+        if not field_applies(field_def, values, self.catalogue):
+            return False
+        return field_def.required_when is None or condition_holds(
+            field_def.required_when, values, self.catalogue, index)
+
+    def _update_visibility(self) -> None:
+        for widget, field_def, index in self._conditional:
+            widget.setVisible(self._applies(field_def, index))
+        for box in self._group_boxes.values():
+            box.setVisible(self._group_applies(box.group))
+        for section in self._conditional_sections:
+            editors = section.findChildren(FieldEditor)
+            groups = section.findChildren(RepeatGroupBox)
+            section.setVisible(any(not e.isHidden() for e in editors)
+                               or any(not g.isHidden() for g in groups))
+
+    @Slot(str, str, bool)
+    def _on_editor_edited(self, key: str, value: str, finished: bool) -> None:
+        editor = self.sender()
+        label = editor.spec.label if isinstance(editor, FieldEditor) else key
+        self.set_values({key: value}, self.tr("「{0}」の入力").format(label),
+                        typing_key=key, finished=finished)
+        if finished:
+            self._validate_timer.start()
+
+    @Slot(str)
+    def _on_group_add_requested(self, group_id: str) -> None:
+        count = self._group_counts.get(group_id, 0)
+        if count >= self.catalogue.group(group_id).max:
+            return
+        self._fill_group(group_id, count + 1)
+        box = self._group_boxes[group_id]
+        new_editors = box.instances[-1].findChildren(FieldEditor)
+        if new_editors:
+            new_editors[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(str, int)
+    def _on_group_remove_requested(self, group_id: str, number: int) -> None:
+        group = self.catalogue.group(group_id)
+        count = self._group_counts.get(group_id, 0)
+        changes: dict[str, str] = {}
+        for member in group.members:
+            for index in range(number, count + 1):
+                following = self.case.values.get(repeat_key(member, index + 1), "") \
+                    if index < count else ""
+                changes[repeat_key(member, index)] = following
+        self._group_counts[group_id] = count - 1
+        self._fill_group(group_id, max(count - 1, 0))
+        self.set_values(changes, self.tr("{0} {1}件目の削除").format(
+            group.label_en if self.language == "en" else group.label_ja, number))
+
+    # --- validation ---------------------------------------------------------------------
+    @Slot()
+    def revalidate(self) -> None:
+        """Validate the whole case; update the problem lines, step marks and Step 3."""
+        self.problems = validate_case(self.case, self.today(),
+                                      texts.profile_id(self.settings))
+        by_key: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            by_key.setdefault(problem.field, []).append(problem)
+        for key, editors in self.editors.items():
+            for editor in editors:
+                step = self.flow.step_of(key)
+                show = editor.touched or step in self._left or self._finish_attempted
+                editor.set_problems(by_key.get(key, []) if show else [], self.language)
+        if hasattr(self, "receipt_problem"):
+            found = by_key.get(RECEIPT_FIELD, [])
+            self.receipt_problem.setText(found[0].message(self.language) if found and (
+                self._finish_attempted or Step.CONFIRM in self._left) else "")
+        self._update_step_marks()
+        self._update_problem_list()
+        self._update_review()
+
+    def _update_step_marks(self) -> None:
+        states = self.flow.step_states(self.problems, self._visited)
+        style = self.style()
+        for row, step in enumerate(self.flow.steps):
+            item = self.step_list.item(row)
+            state = states[step]
+            title = self._step_title(step)
+            name = title if step is Step.ATTACHMENTS else \
+                self.tr("ステップ{0}\n{1}").format(step.value, title)
+            if state.status is StepStatus.PROBLEMS:
+                item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+                name += "\n" + self.tr("問題 {0} 件").format(state.errors)
+            elif state.status is StepStatus.WARNINGS:
+                item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
+                name += "\n" + self.tr("確認事項 {0} 件").format(state.warnings)
+            elif state.status is StepStatus.COMPLETE:
+                item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+                name += "\n" + self.tr("完了")
+            else:
+                item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+            item.setText(name)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, name.replace("\n", " "))
+            item.setData(_KEY_ROLE + 1, state.status.value)
+
+    def step_status(self, step: Step) -> StepStatus:
+        return self.flow.step_states(self.problems, self._visited)[step].status
+
+    def _update_problem_list(self) -> None:
+        if not hasattr(self, "problem_list"):
+            return
+        self.problem_list.clear()
+        remaining = self.flow.remaining_problems(self.problems)
+        errors = sum(1 for p in remaining if p.is_error)
+        for problem in remaining:
+            step = self.flow.step_of(problem.field)
+            label = self._field_label(problem.field)
+            prefix = self.tr("ステップ{0}").format(step.value) if step is not Step.ATTACHMENTS \
+                else self._step_title(step)
+            mark = "" if problem.is_error else "△ "
+            item = QListWidgetItem(f"{mark}{prefix}　{problem.message(self.language)}")
+            item.setToolTip(label)
+            item.setData(_KEY_ROLE, problem.field)
+            item.setForeground(Qt.GlobalColor.darkRed if problem.is_error
+                               else Qt.GlobalColor.darkYellow)
+            self.problem_list.addItem(item)
+        if errors:
+            self.problem_summary.setText(self.tr(
+                "入力完了にするには、次の {0} 件の問題を解決してください。").format(errors))
+        elif remaining:
+            self.problem_summary.setText(self.tr("エラーはありません。確認事項を見直してから入力完了にしてください。"))
+        else:
+            self.problem_summary.setText(self.tr("問題はありません。入力完了にできます。"))
+        self.problem_list.setVisible(bool(remaining))
+
+    def _field_label(self, key: str) -> str:
+        base, index = split_key(key)
+        if self.catalogue.has_field(base):
+            label = self.catalogue.field(base).label(self.language)
+            return f"{label} ({index})" if index is not None else label
+        return key
+
+    # --- navigation ---------------------------------------------------------------------
+    def current_step(self) -> Step:
+        return self.flow.steps[max(self.step_list.currentRow(), 0)]
+
+    def go_to_step(self, step: Step) -> None:
+        self.step_list.setCurrentRow(self.flow.steps.index(step))
+
+    @Slot()
+    def go_next(self) -> None:
+        step = self.flow.next_step(self.current_step())
+        if step is not None:
+            self.go_to_step(step)
+            self.focus_first_field()
+
+    @Slot()
+    def go_previous(self) -> None:
+        step = self.flow.previous_step(self.current_step())
+        if step is not None:
+            self.go_to_step(step)
+            self.focus_first_field()
+
+    @Slot(int)
+    def _on_step_list_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        previous = self.pages.currentIndex()
+        if 0 <= previous < len(self.flow.steps) and previous != row:
+            self._left.add(self.flow.steps[previous])
+        step = self.flow.steps[row]
+        self._visited.add(step)
+        self.ensure_page(step)
+        self.pages.setCurrentIndex(row)
+        self.back_button.setEnabled(self.flow.previous_step(step) is not None)
+        last = self.flow.next_step(step) is None
+        self.next_button.setVisible(not last)
+        self.finish_button.setVisible(last)
+        if step is Step.CONFIRM:
+            self._update_review()
+        self._validate_timer.start()
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the first input of the current step (in Tab order)."""
+        page = self.pages.currentWidget()
+        if page is None:
+            return
+        widget = page.nextInFocusChain()
+        for _ in range(5000):
+            if widget is page or widget is None:
+                break
+            if page.isAncestorOf(widget) and widget.isVisibleTo(page) and widget.isEnabled() \
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus \
+                    and not isinstance(widget, QScrollArea):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        self.step_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_field(self, key: str) -> bool:
+        """Go to the step of ``key`` and put the cursor in its field."""
+        step = self.flow.step_of(key)
+        self.go_to_step(step)
+        page = self.pages.currentWidget()
+        candidates: list[QWidget] = [e for e in self.editors.get(key, [])
+                                     if e.isVisibleTo(page)]
+        if key == RECEIPT_FIELD and getattr(self, "receipt_buttons", None):
+            candidates.insert(0, next(iter(b for b in self.receipt_buttons.values()
+                                           if b.isEnabled()), self.problem_list))
+        if not candidates:
+            return False
+        widget = candidates[0]
+        if isinstance(page, QScrollArea):
+            page.ensureWidgetVisible(widget, 40, 80)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    @Slot(QListWidgetItem)
+    def _on_problem_list_item_activated(self, item: QListWidgetItem) -> None:
+        self.focus_field(str(item.data(_KEY_ROLE)))
+
+    @Slot("QUrl")
+    def _on_review_anchor_clicked(self, url: object) -> None:
+        text = url.toString() if hasattr(url, "toString") else str(url)
+        if text.startswith("field:"):
+            self.focus_field(text.removeprefix("field:"))
+
+    @Slot("QWidget*", "QWidget*")
+    def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        left = _field_editor_of(old)
+        if left is not None and left is not _field_editor_of(new) and new is not None \
+                and not new.isWindow():
+            left.focus_left()
+        # Keep the field being typed in visible when Tab moves down a long page.
+        if new is None or not self.isVisible():
+            return
+        page = self.pages.currentWidget()
+        if isinstance(page, QScrollArea) and page.isAncestorOf(new):
+            page.ensureWidgetVisible(new, 40, 60)
+
+    # --- finishing ----------------------------------------------------------------------
+    @Slot()
+    def _on_finish_shortcut_activated(self) -> None:
+        if self.current_step() is Step.CONFIRM:
+            self.finish()
+        else:
+            self.go_to_step(Step.CONFIRM)
+            self.focus_first_field()
+
+    @Slot()
+    def finish(self) -> None:
+        """Mark the case 入力完了 when no error is left; else show what is left."""
+        self._finish_attempted = True
+        for editor_list in self.editors.values():
+            for editor in editor_list:
+                if editor.hasFocus() or editor.input.hasFocus():
+                    editor._report(True)  # store a normalised value typed just now
+        self._validate_timer.stop()
+        self.revalidate()
+        if not WizardFlow.can_finish(self.problems):
+            errors = sum(1 for p in self.problems if p.is_error)
+            self.go_to_step(Step.CONFIRM)
+            QMessageBox.information(self, self.tr("入力完了にできません"), self.tr(
+                "まだ {0} 件の問題があります。一覧から選んで修正してください。").format(errors))
+            self.problem_list.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.problem_list.count():
+                self.problem_list.setCurrentRow(0)
+            return
+        try:
+            self.store.set_status(self.case_id, CaseStatus.READY)
+        except StorageError as exc:
+            QMessageBox.warning(self, self.tr("エラー"), exc.message(self.language))
+            return
+        self.case = replace(self.case, status=CaseStatus.READY)
+        self.case_changed.emit(self.case_id)
+        self._update_title()
+        QMessageBox.information(self, self.tr("入力完了"), self.tr(
+            "「{0}」を入力完了にしました。").format(self.title()))
+        self.close_requested.emit()
+
+    # --- title --------------------------------------------------------------------------
+    def title(self) -> str:
+        name = self.case.values.get("name", "") or self.tr("（氏名未入力）")
+        return self.tr("{0}（{1}）").format(name, texts.procedure_label(self.case.procedure))
+
+    def _update_title(self) -> None:
+        self.title_label.setText(self.tr("{0}　— {1}").format(
+            self.title(), texts.status_label(self.case.status)))
+
+
+def _field_editor_of(widget: QWidget | None) -> FieldEditor | None:
+    while widget is not None and not isinstance(widget, FieldEditor):
+        widget = widget.parentWidget()
+    return widget
+
+
+def _status_online(code: str) -> bool:
+    try:
+        return bool(rules.online_eligible_status(code))
+    except rules.RulesError:
+        return True  # unknown to the rules: let validation speak about it
+
+
+def _attachments_panel_class() -> type[QWidget] | None:
+    """The attachments helper's panel, when that part of the application is installed."""
+    try:
+        from assistant.ui.attachments import AttachmentsPanel
+    except ImportError:
+        return None
+    return AttachmentsPanel  # type: ignore[no-any-return]
