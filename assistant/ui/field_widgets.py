@@ -14,8 +14,15 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QRegularExpression, QStringListModel, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFocusEvent, QPalette, QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, QStringListModel, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QRegularExpressionValidator,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -79,9 +86,7 @@ class _PlainTextEdit(QPlainTextEdit):
         self.editing_finished.emit()
 
     def keyPressEvent(self, event: object) -> None:  # noqa: N802
-        # Tab moves on (a form, not a text editor); Ctrl+Tab would insert nothing useful.
-        from PySide6.QtGui import QKeyEvent
-
+        # Tab moves on (a form, not a text editor).
         if isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Tab,
                                                              Qt.Key.Key_Backtab):
             event.ignore()
@@ -169,6 +174,7 @@ class FieldEditor(QWidget):
         if spec.kind == "text" and (spec.max_length or 0) > MULTILINE_LENGTH:
             edit = _PlainTextEdit()
             edit.setTabChangesFocus(True)
+            edit.setUndoRedoEnabled(False)  # Ctrl+Z is the case's undo (every field alike)
             lines = 3 if (spec.max_length or 0) <= 300 else 5
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
             edit.textChanged.connect(self._on_plain_text_changed)
@@ -189,6 +195,7 @@ class FieldEditor(QWidget):
             line.setPlaceholderText("YYYYMMDD")
         line.textEdited.connect(self._on_line_text_edited)
         line.editingFinished.connect(self._on_input_editing_finished)
+        line.installEventFilter(self)
         return line
 
     def _make_choice(self) -> QComboBox:
@@ -211,6 +218,7 @@ class FieldEditor(QWidget):
             line.setPlaceholderText(self.tr("入力して検索、または一覧から選択"))
             line.textEdited.connect(self._on_line_text_edited)
             line.editingFinished.connect(self._on_input_editing_finished)
+            line.installEventFilter(self)
             completer.activated.connect(self._on_completer_activated)
             combo.activated.connect(self._on_combo_activated)
 
@@ -350,6 +358,16 @@ class FieldEditor(QWidget):
     def _on_completer_activated(self, text: str) -> None:
         self.set_value(text)
         self._report(True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # A line edit keeps its own undo history, which would change the text behind the
+        # case's back; leave Ctrl+Z / Ctrl+Y to the case's undo stack instead.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and (event.matches(QKeySequence.StandardKey.Undo)
+                     or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_left(self) -> None:
         """The focus went elsewhere. With a completer's list open, leaving by Tab does not

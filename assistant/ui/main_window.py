@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         self.list_page.proxy.rowsRemoved.connect(self._update_count)
         self.list_page.proxy.modelReset.connect(self._update_count)
         self.list_page.proxy.layoutChanged.connect(self._update_count)
-        self.list_page.table.selectionModel().currentRowChanged.connect(self._update_actions)
+        self.list_page.table.selectionModel().selectionChanged.connect(self._update_actions)
 
         self.reload_cases()
         self.list_page.fit_columns()

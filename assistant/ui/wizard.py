@@ -258,6 +258,7 @@ class CaseEditor(QWidget):
         self._update_visibility()
         self._update_window()
         self._update_receipt()
+        self._show_problems()
         if step is Step.CONFIRM:
             self._update_problem_list()
             self._update_review()
@@ -572,7 +573,12 @@ class CaseEditor(QWidget):
         review_layout = QVBoxLayout(review_box)
         self.review = QTextBrowser()
         self.review.setOpenLinks(False)
-        self.review.setTabChangesFocus(True)  # Tab must not be trapped in the links
+        # Tab must not walk through a hundred links: the list of problems above is the
+        # keyboard's way to the fields; the links are a shortcut for the mouse.
+        self.review.setTabChangesFocus(True)
+        self.review.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                            | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.review.anchorClicked.connect(self._on_review_anchor_clicked)
         self.review.setMinimumHeight(self.fontMetrics().lineSpacing() * 18)
         review_layout.addWidget(self.review)
@@ -812,6 +818,13 @@ class CaseEditor(QWidget):
         """Validate the whole case; update the problem lines, step marks and Step 3."""
         self.problems = validate_case(self.case, self.today(),
                                       texts.profile_id(self.settings))
+        self._show_problems()
+        self._update_step_marks()
+        self._update_problem_list()
+        self._update_review()
+
+    def _show_problems(self) -> None:
+        """Each field's problems under it, once the user has been there."""
         by_key: dict[str, list[Problem]] = {}
         for problem in self.problems:
             by_key.setdefault(problem.field, []).append(problem)
@@ -824,9 +837,6 @@ class CaseEditor(QWidget):
             found = by_key.get(RECEIPT_FIELD, [])
             self.receipt_problem.setText(found[0].message(self.language) if found and (
                 self._finish_attempted or Step.CONFIRM in self._left) else "")
-        self._update_step_marks()
-        self._update_problem_list()
-        self._update_review()
 
     def _update_step_marks(self) -> None:
         states = self.flow.step_states(self.problems, self._visited)

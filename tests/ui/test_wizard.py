@@ -1,0 +1,230 @@
+"""The wizard's behaviour a user notices: live problems, IME, conditional fields, undo, steps."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from assistant.model.case import CaseStatus
+from assistant.model.wizard import Step, StepStatus
+from tests.ui.conftest import TODAY
+from tests.ui.keyboard import fill, press, type_text
+
+
+@pytest.fixture
+def editor(qtbot, store, main_window):
+    case = store.create("renewal", {"expiry_date": "20270115"})
+    main_window.reload_cases()
+    main_window.open_case(case.id)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return main_window.editor
+
+
+def wait_validated(qtbot, editor):
+    qtbot.waitUntil(lambda: not editor._validate_timer.isActive(), timeout=2000)
+
+
+def test_a_problem_shows_under_the_field_while_typing_and_goes_when_fixed(qtbot, editor, store):
+    editor.go_to_step(Step.APPLICANT)
+    field = editor.editors["zairyu_card_number"]
+    # The card number only appears once the office says the applicant has a card.
+    assert not field[0].isVisibleTo(editor)
+    fill(editor, "has_zairyu_card", "有")
+    assert field[0].isVisibleTo(editor)
+    field[0].input.setFocus()
+    type_text("AB1234")
+    wait_validated(qtbot, editor)
+    assert "12" in field[0].shown_problem()          # 12 characters are needed
+    type_text("5678CD")
+    wait_validated(qtbot, editor)
+    assert field[0].shown_problem() == ""
+    assert store.get(editor.case_id).values["zairyu_card_number"] == "AB12345678CD"
+
+
+def test_no_card_shows_the_ed_number_instead(editor):
+    editor.go_to_step(Step.APPLICANT)
+    fill(editor, "has_zairyu_card", "無")
+    assert editor.editors["ed_number_alpha"][0].isVisibleTo(editor)
+    assert not editor.editors["zairyu_card_number"][0].isVisibleTo(editor)
+
+
+def test_nothing_is_normalised_while_the_ime_is_composing(qtbot, editor, store):
+    editor.go_to_step(Step.APPLICANT)
+    line = editor.editors["postal_code"][0].input
+    line.setFocus()
+    QApplication.sendEvent(line, QInputMethodEvent("１６０", []))  # composing, not committed
+    QApplication.processEvents()
+    assert "postal_code" not in store.get(editor.case_id).values
+    commit = QInputMethodEvent()
+    commit.setCommitString("１６０－０００４")
+    QApplication.sendEvent(line, commit)
+    QApplication.processEvents()
+    # Stored as typed at once, converted to the template's form only when the field is left.
+    assert store.get(editor.case_id).values["postal_code"] == "１６０－０００４"
+    press(Qt.Key.Key_Tab)
+    assert line.text() == "1600004"
+    assert store.get(editor.case_id).values["postal_code"] == "1600004"
+
+
+def test_dates_accept_iso_compact_and_japanese_eras(editor, store):
+    for typed, stored in (("2000-01-02", "20000102"), ("20000103", "20000103"),
+                          ("令和元年5月1日", "20190501"), ("H31.4.30", "20190430")):
+        fill(editor, "birth_date", typed)
+        assert store.get(editor.case_id).values["birth_date"] == stored, typed
+
+
+def test_a_number_field_refuses_letters_as_they_are_typed(editor):
+    from assistant.ui.field_widgets import EditorSpec, FieldEditor
+
+    number = FieldEditor(EditorSpec("hours", "number", "週間稼働時間", False, 2, "", ""),
+                         lambda raw: raw)
+    number.input.setFocus()
+    QApplication.processEvents()
+    from PySide6.QtTest import QTest
+
+    QTest.keyClicks(number.input, "2a8")
+    assert number.value() == "28"
+    number.deleteLater()
+
+
+def test_undo_and_redo_field_edits(qtbot, editor, store, main_window):
+    fill(editor, "name", "SATO")
+    fill(editor, "occupation", "会社員")
+    assert store.get(editor.case_id).values["occupation"] == "会社員"
+    focus = QApplication.focusWidget()
+    qtbot.keyClick(focus, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    values = store.get(editor.case_id).values
+    assert "occupation" not in values and values["name"] == "SATO"
+    assert editor.editors["occupation"][0].value() == ""
+    main_window.undo_action.trigger()
+    assert "name" not in store.get(editor.case_id).values
+    main_window.redo_action.trigger()
+    main_window.redo_action.trigger()
+    values = store.get(editor.case_id).values
+    assert values["name"] == "SATO" and values["occupation"] == "会社員"
+    assert editor.editors["name"][0].value() == "SATO"
+
+
+def test_removing_a_relative_moves_the_next_one_up_and_can_be_undone(qtbot, editor, store):
+    fill(editor, "has_relatives", "有")
+    box = editor._group_boxes["relatives"]
+    fill(editor, "relative_name[1]", "ワン　イー")
+    box.add_button.click()
+    fill(editor, "relative_name[2]", "ワン　アル")
+    box.instances[0].findChildren(type(box.add_button))[-1].click()  # 1人目を削除
+    values = store.get(editor.case_id).values
+    assert values["relative_name[1]"] == "ワン　アル" and "relative_name[2]" not in values
+    assert len(box.instances) == 1
+    editor.undo_stack.undo()
+    values = store.get(editor.case_id).values
+    assert values["relative_name[1]"] == "ワン　イー" and values["relative_name[2]"] == "ワン　アル"
+    assert len(box.instances) == 2
+
+
+def test_step_marks_and_problem_links(qtbot, editor):
+    assert editor.step_status(Step.APPLICANT) is StepStatus.PROBLEMS
+    item_text = editor.step_list.item(1).text()
+    assert "ステップ2-1" in item_text and "問題" in item_text
+    # Moving on with problems left is allowed.
+    editor.go_next()
+    editor.go_next()
+    assert editor.current_step() is Step.RELATED
+    editor.go_to_step(Step.CONFIRM)
+    wait_validated(qtbot, editor)
+    problems = editor.problem_list
+    assert problems.count() > 0
+    row = next(r for r in range(problems.count())
+               if problems.item(r).data(Qt.ItemDataRole.UserRole) == "name")
+    problems.setCurrentRow(row)
+    problems.setFocus()
+    qtbot.keyClick(problems, Qt.Key.Key_Return)
+    assert editor.current_step() is Step.APPLICANT
+    assert QApplication.focusWidget() is editor.editors["name"][0].input
+
+
+def test_finishing_with_errors_keeps_the_draft(qtbot, editor, store, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
+    editor.go_to_step(Step.CONFIRM)
+    editor.finish_button.click()
+    assert shown and "問題" in shown[0]
+    assert store.get(editor.case_id).status is CaseStatus.DRAFT
+    # Every field with a problem now shows it, including ones never touched.
+    editor.go_to_step(Step.APPLICANT)
+    assert editor.editors["name"][0].shown_problem()
+
+
+def test_step_1_offers_only_online_procedures_and_statuses(editor):
+    from assistant.model import rules
+
+    offered = [editor.procedure_combo.itemData(i) for i in range(editor.procedure_combo.count())]
+    assert "reentry" not in offered and "renewal" in offered
+    statuses = editor.editors["current_status"][0].spec.choices
+    assert statuses
+    names_not_online = [s.name_ja for s in rules.statuses() if not s.online]
+    assert not [c for c in statuses if c.split(" ", 1)[0] in names_not_online]
+    assert "申請可能 あと49日" in editor.window_label.text()
+
+
+def test_a_changed_catalogue_in_resources_changes_the_form(qtbot, tmp_path, monkeypatch, store,
+                                                           settings, japanese):
+    """The form is generated: a label and a field added in resources/ show up."""
+    from assistant.model import codelists, fields
+    from assistant.resources import resources_dir
+    from assistant.ui.main_window import MainWindow
+
+    copy = tmp_path / "resources"
+    shutil.copytree(resources_dir(), copy)
+    path = copy / "fields" / "renewal.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    occupation = next(f for f in data["fields"] if f["id"] == "occupation")
+    occupation["label_ja"] = "職業（変更テスト）"
+    extra = dict(occupation, id="favourite_colour", label_ja="好きな色", header="テスト_好きな色",
+                 required=False)
+    data["fields"].insert(data["fields"].index(occupation) + 1, extra)
+    for step in data["steps"]:
+        for section in step["sections"]:
+            ids = section.get("field_ids") or section.get("fields")
+            if isinstance(ids, list) and "occupation" in ids:
+                ids.insert(ids.index("occupation") + 1, "favourite_colour")
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("ASSISTANT_RESOURCES", str(copy))
+    for cached in (getattr(fields.catalogue, "cache_clear", None),
+                   getattr(codelists.code_list, "cache_clear", None)):
+        if cached:
+            cached()
+    try:
+        case = store.create("renewal")
+        window = MainWindow(store, settings, today=lambda: TODAY)
+        qtbot.addWidget(window)
+        window.open_case(case.id)
+        editor = window.editor
+        editor.go_to_step(Step.APPLICANT)
+        assert editor.editors["occupation"][0].label.text().startswith("職業（変更テスト）")
+        assert editor.editors["favourite_colour"][0].label.text().startswith("好きな色")
+    finally:
+        monkeypatch.undo()
+        for cached in (getattr(fields.catalogue, "cache_clear", None),
+                       getattr(codelists.code_list, "cache_clear", None)):
+            if cached:
+                cached()
+
+
+def test_duplicate_opens_a_copy_without_the_card_number(qtbot, store, main_window):
+    source = store.create("renewal", {"name": "LAST YEAR", "zairyu_card_number": "AB12345678CD",
+                                      "expiry_date": "20261201"})
+    main_window.reload_cases()
+    main_window.show_list()
+    main_window.list_page.select_case(source.id)
+    qtbot.keyClick(main_window.list_page.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    editor = main_window.editor
+    assert editor is not None and editor.case_id != source.id
+    copy = store.get(editor.case_id)
+    assert copy.values["name"] == "LAST YEAR" and "zairyu_card_number" not in copy.values
+    assert Path(store.path).exists()
