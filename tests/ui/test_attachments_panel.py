@@ -131,11 +131,14 @@ def test_photo_problems_and_entered_date(qtbot, panel, tmp_path):
     photo = files.photo(tmp_path / "face.png", size=(800, 600), fmt="PNG")
     with qtbot.waitSignal(panel.changed):
         panel.set_photo(str(photo))
+    wait_idle(qtbot, panel)
     text = panel.photo_problems.text()
     assert "JPEG" in text and "縦4：横3" in text and "撮影日を入力" in text
     panel.taken_check.setChecked(True)
     panel.taken_edit.setDate(date(2026, 1, 5))
-    assert "3 か月前" in panel.photo_problems.text()        # too old for guide-2024
+    qtbot.waitUntil(lambda: "3 か月前" in panel.photo_problems.text(), timeout=10_000)
+    panel.set_filing_date(date(2026, 3, 1))                # within 3 months of 2026-01-05
+    qtbot.waitUntil(lambda: "3 か月前" not in panel.photo_problems.text(), timeout=10_000)
     assert [r.kind for r in panel.attachments()] == ["photo"]
 
 

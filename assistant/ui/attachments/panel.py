@@ -61,6 +61,13 @@ def _size_text(size: int) -> str:
     return f"{size / MB:.1f} MB" if size >= MB else f"{max(1, round(size / 1000))} KB"
 
 
+def _check_photo_job(check_photo: Any, path: str, limits: AttachmentLimits, apply_on: date,
+                     taken_on: date | None, *, progress: Any = None,
+                     cancelled: Any = None) -> Any:
+    """The photo check as an :class:`Operation` function (it has no progress of its own)."""
+    return check_photo(path, limits, apply_on=apply_on, taken_on=taken_on)
+
+
 class DocumentList(QListWidget):
     """The document list: reorder by dragging, add by dropping files from outside."""
 
@@ -135,6 +142,7 @@ class AttachmentsPanel(QWidget):
         self._check_op: Operation | None = None
         self._prepare_op: Operation | None = None
         self._photo_op: Operation | None = None
+        self._photo_recheck = False
         self._build()
         self._refresh_all()
 
@@ -584,19 +592,36 @@ class AttachmentsPanel(QWidget):
             return 0
 
     def _check_photo(self) -> None:
+        """Check the photo in a worker thread (decoding a large photo takes a moment)."""
         if self._photo is None:
             self._refresh_photo()
             return
         from assistant.model.attachments.photo import check_photo
 
+        if self._photo_op is not None and self._photo_op.is_running():
+            self._photo_recheck = True        # check again with the newest inputs after it
+            return
         taken = self.taken_edit.date().toPython() if self.taken_check.isChecked() else None
-        try:
-            self._photo_check = check_photo(self._photo.path, self._limits,
-                                            apply_on=self._filing_date, taken_on=taken)
-        except OSError:
-            self._photo_check = None
-        self._refresh_photo()
-        self._refresh_summary()
+        op = Operation(_check_photo_job, check_photo, self._photo.path, self._limits,
+                       self._filing_date, taken, parent=self)
+        op.succeeded.connect(self._on_photo_check_succeeded)
+        op.finished.connect(self._on_photo_check_finished)
+        self._photo_op = op
+        self._photo_recheck = False
+        op.start()
+
+    @Slot(object)
+    def _on_photo_check_succeeded(self, check: Any) -> None:
+        if self._photo is not None and check.file == self._photo.path:
+            self._photo_check = check
+            self._refresh_photo()
+            self._refresh_summary()
+
+    @Slot()
+    def _on_photo_check_finished(self) -> None:
+        if self._photo_recheck:
+            self._check_photo()
+        self._refresh_buttons()
 
     @Slot()
     def _on_photo_choose_clicked(self) -> None:

@@ -4,248 +4,248 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="150"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="158"/>
         <source>ここに PDF や スキャン画像をドラッグ＆ドロップするか、「追加…」を押してください。</source>
         <translation>Drag and drop PDFs or scanned images here, or press &quot;Add…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="155"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="163"/>
         <source>追加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="157"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="165"/>
         <source>削除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="159"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="167"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="161"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="169"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="177"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="185"/>
         <source>送信用 PDF を作成…</source>
         <translation>Create the file to send…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="179"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="187"/>
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="193"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="201"/>
         <source>資料（PDF・スキャン画像）</source>
         <translation>Documents (PDF, scanned images)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="213"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="221"/>
         <source>写真を選択…</source>
         <translation>Choose photo…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="215"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="223"/>
         <source>写真を切り抜く…</source>
         <translation>Crop photo…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="217"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="225"/>
         <source>撮影日を入力する</source>
         <translation>Enter the date taken</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="239"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="247"/>
         <source>顔写真（縦 4 cm × 横 3 cm）</source>
         <translation>Face photo (4 cm high × 3 cm wide)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="350"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="358"/>
         <source>送信用 PDF を作成しています…</source>
         <translation>Creating the file to send…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="379"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="387"/>
         <source>確認中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="385"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="393"/>
         <source>{0}・{1} ページ</source>
         <translation>{0}, {1} page(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="387"/>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="656"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="395"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="681"/>
         <source>✔ 問題ありません</source>
         <translation>✔ No problems</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="434"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="442"/>
         <source>確認しています: {0}</source>
         <translation>Checking: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="451"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="459"/>
         <source>確認できませんでした: {0}</source>
         <translation>Could not check: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="478"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="486"/>
         <source>追加する資料を選択</source>
         <translation>Choose documents to add</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="479"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="487"/>
         <source>PDF・画像 ({0})</source>
         <translation>PDF and images ({0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="514"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="522"/>
         <source>送信用資料.pdf</source>
         <translation>documents-to-send.pdf</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="515"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="523"/>
         <source>送信用 PDF の保存先</source>
         <translation>Save the file to send as</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="516"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="524"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="527"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="535"/>
         <source>中止しています…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="535"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="543"/>
         <source>資料を読み込んでいます…</source>
         <translation>Reading the documents…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="536"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="544"/>
         <source>1 つの PDF にまとめています…</source>
         <translation>Merging into one PDF…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="537"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="545"/>
         <source>画像を圧縮しています…</source>
         <translation>Compressing images…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="538"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="546"/>
         <source>上限に収まるよう分割しています…</source>
         <translation>Splitting to fit the limit…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="539"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="547"/>
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="554"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="562"/>
         <source>作成: {0}（{1} MB・{2} ページ）</source>
         <translation>Created: {0} ({1} MB, {2} page(s))</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="560"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="568"/>
         <source>送信用 PDF を作成しました。</source>
         <translation>The file to send was created.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="561"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="569"/>
         <source>送信用 PDF を作成できませんでした。</source>
         <translation>The file to send could not be created.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="569"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="577"/>
         <source>送信用 PDF を作成できませんでした: {0}</source>
         <translation>The file to send could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="575"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="583"/>
         <source>中止しました。ファイルは作成していません。</source>
         <translation>Cancelled. No file was created.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="603"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="628"/>
         <source>顔写真を選択</source>
         <translation>Choose the face photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="604"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="629"/>
         <source>画像 ({0})</source>
         <translation>Images ({0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="617"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="642"/>
         <source>写真を切り抜く</source>
         <translation>Crop photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="618"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="643"/>
         <source>写真を開けませんでした: {0}</source>
         <translation>Could not open the photo: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="640"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="665"/>
         <source>顔写真はまだ選択されていません。</source>
         <translation>No face photo chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="642"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="667"/>
         <source>写真なし</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="652"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="677"/>
         <source>不明</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="653"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="678"/>
         <source>{0}（{1} ピクセル・撮影日 {2}）</source>
         <translation>{0} ({1} pixels, taken {2})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="666"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="691"/>
         <source>表示できません</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="682"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="707"/>
         <source>PDF 1 ファイル・{0} MB まで。複数の資料は、指定した順に 1 つの PDF にまとめて送信します。</source>
         <translation>One PDF file of up to {0} MB. Several documents are merged into one PDF in the order shown.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="686"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="711"/>
         <source>資料と顔写真の合計 {0} MB まで。資料は指定した順に 1 つの PDF にまとめます。</source>
         <translation>Up to {0} MB for documents and photo together. The documents are merged into one PDF in the order shown.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="697"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="722"/>
         <source>資料</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="697"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="722"/>
         <source>資料と写真</source>
         <translation>Documents and photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="698"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="723"/>
         <source>{0}の合計 {1} MB / 上限 {2} MB</source>
         <translation>{0}: {1} MB of at most {2} MB</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="704"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="729"/>
         <source>上限を超えています。「送信用 PDF を作成」で画像を圧縮し、それでも入らなければ分割して「資料添付に関する申告書」（参考様式9）を添える案内をします。</source>
         <translation>Over the limit. &quot;Create the file to send&quot; compresses the images and, if they still do not fit, splits the PDF and tells you to add the declaration on attachments (参考様式9).</translation>
     </message>
