@@ -139,8 +139,15 @@ class CodeListBuilder:
 
     def add(self, list_id: str, ja: str, en: str, entries: list[dict[str, Any]], source: str,
             **extra: Any) -> None:
+        has_codes = any(e.get("code") is not None for e in entries)
+        if has_codes:
+            # A list with codes where some entry has none: that entry's code is unverified.
+            for e in entries:
+                if e.get("code") is None:
+                    e["verified"] = False
+                    e.setdefault("note", "no code for this label in the extracted data")
         self.lists[list_id] = {"id": list_id, "name_ja": ja, "name_en": en, "source": source,
-                               "entries": entries, **extra}
+                               "has_codes": has_codes, "entries": entries, **extra}
 
     def from_pairs(self, list_id: str, ja: str, en: str, name: str) -> None:
         entries = [{"label": label, "code": code, "verified": True}

@@ -4,7 +4,9 @@ Built by ``tools/build_catalogue.py`` from the ISA workbooks' named ranges. Each
 ``label`` exactly as the workbook shows it (``"男 male"``), the ``code`` where the data has one
 (``"1"``; ``None`` when the extracted data has no code) and ``verified``: ``False`` marks entries
 whose code is not confirmed by the ISA data (for example 中国 in the nationality list, whose code
-was lost in extraction — see isa/README.md). Case values store the label; :meth:`CodeList.lookup`
+was lost in extraction — see isa/README.md; or 兄弟姉妹 in the relationship list, which only the
+label list has). ``has_codes`` is ``False`` for lists whose extracted data has labels only
+(receipt method, immigration office, …): there the label is the only known value. Case values store the label; :meth:`CodeList.lookup`
 accepts a label or a code.
 
 Some lists depend on another field (``parent_list``): the periods of stay allowed for a status
@@ -55,6 +57,7 @@ class CodeList:
     entries: tuple[CodeEntry, ...]
     parent_list: str | None = None
     by_parent: tuple[tuple[str, tuple[CodeEntry, ...]], ...] = ()
+    has_codes: bool = True
 
     def lookup(self, value: str, parent: str | None = None) -> CodeEntry | None:
         """The entry whose label or code equals ``value`` (within ``parent`` if given)."""
@@ -112,7 +115,8 @@ def code_list(list_id: str) -> CodeList:
                       for key, entries in (data.get("by_parent") or {}).items())
     return CodeList(id=data["id"], name_ja=data["name_ja"], name_en=data["name_en"],
                     source=data["source"], entries=tuple(_entry(e) for e in data["entries"]),
-                    parent_list=data.get("parent_list"), by_parent=by_parent)
+                    parent_list=data.get("parent_list"), by_parent=by_parent,
+                    has_codes=bool(data.get("has_codes", True)))
 
 
 def list_ids() -> list[str]:

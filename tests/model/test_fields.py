@@ -183,3 +183,17 @@ def test_municipalities_depend_on_prefecture() -> None:
     cities = code_list("municipality")
     assert "千代田区" in cities.labels("東京都")
     assert "千代田区" not in cities.labels("北海道")
+
+
+def test_entries_without_a_code_in_a_coded_list_are_unverified() -> None:
+    relationship = code_list("relationship")
+    sibling = relationship.lookup("兄弟姉妹 Sibling")
+    wife = relationship.lookup("妻 Wife")
+    assert sibling is not None and sibling.code is None and not sibling.verified
+    assert wife is not None and wife.code == "02" and wife.verified
+    japan = code_list("country").lookup("日本 Japan")
+    assert japan is not None and not japan.verified
+    # a list that has labels only in the data is not "unverified" entry by entry
+    receipt = code_list("receipt_method")
+    assert not receipt.has_codes and receipt.unverified == ()
+    assert code_list("sex").has_codes
