@@ -38,16 +38,28 @@ def forms(secret: str) -> list[bytes]:
     return found
 
 
+def contents(path: Path) -> list[tuple[str, bytes]]:
+    """The file's bytes, and for a zip (xlsx) also each member's uncompressed bytes."""
+    import zipfile
+
+    found = [(str(path), path.read_bytes())]
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            found += [(f"{path}!{name}", archive.read(name)) for name in archive.namelist()]
+    return found
+
+
 def leaks(folders: list[Path], secrets: list[str]) -> list[str]:
     hits = []
     for folder in folders:
         for path in folder.rglob("*"):
-            if path.is_file():
-                data = path.read_bytes()
+            if not path.is_file():
+                continue
+            for where, data in contents(path):
                 for secret in secrets:
                     for pattern in forms(secret):
                         if pattern in data:
-                            hits.append(f"{path}: {pattern[:12]!r}…")
+                            hits.append(f"{where}: {pattern[:12]!r}…")
     return hits
 
 
@@ -115,6 +127,7 @@ def test_full_session_leaves_no_password_anywhere(data_dir, tmp_path, qtbot):
 
     from assistant.model import casefile
     from assistant.model.agent_block import fill_agent_block
+    from assistant.model.exports import bulk, xlsx
     from assistant.model.storage import CaseStore
     from assistant.ui.office.office_dialog import OfficeDialog
 
@@ -150,8 +163,11 @@ def test_full_session_leaves_no_password_anywhere(data_dir, tmp_path, qtbot):
             case = cases.create("renewal", {"name": "NGUYEN VAN A"})
             fill_agent_block(case, office.current())
             cases.set_values(case.id, case.values)
-            casefile.write_case_file(exports / "case.json", cases.get(case.id),
-                                     cases.history(case.id))
+            filled = cases.get(case.id)
+            casefile.write_case_file(exports / "case.json", filled, cases.history(case.id))
+            bulk.export_csv([filled], exports / "csv")                    # bulk template CSV
+            bulk.export_csv([filled], exports / "csv-sjis", encoding="cp932")
+            xlsx.write_workbook([filled], exports / "review.xlsx")         # review workbook
             logging.getLogger("assistant").warning("password changed: %s", NEW_PASSWORD)
             try:
                 fail_with_password_in_locals_and_message(store, profile.id)
@@ -161,11 +177,23 @@ def test_full_session_leaves_no_password_anywhere(data_dir, tmp_path, qtbot):
         handler.uninstall()
     assert list((data_dir / "logs").glob("crash-*.txt"))
     assert "法務　太郎" in (exports / "case.json").read_text(encoding="utf-8")
+    assert any("法務　太郎" in f.read_text(encoding="utf-8-sig")
+               for f in (exports / "csv").glob("*.csv"))
+    assert (exports / "review.xlsx").stat().st_size > 0
     assert (data_dir / "cases.sqlite").stat().st_size > 0
     assert leaks([data_dir, exports], [OLD_PASSWORD, NEW_PASSWORD, AUTH_ID]) == []
 
 
 def test_leak_search_finds_a_planted_password(tmp_path):
-    """The search itself works: a file holding the password in UTF-16 is found."""
+    """The search itself works: UTF-16, base64 and inside a compressed xlsx/zip member."""
+    import zipfile
+
     (tmp_path / "planted.bin").write_bytes(b"xx" + NEW_PASSWORD.encode("utf-16-le"))
+    assert leaks([tmp_path], [NEW_PASSWORD])
+    (tmp_path / "planted.bin").unlink()
+    (tmp_path / "b64.txt").write_bytes(base64.b64encode(NEW_PASSWORD.encode()))
+    assert leaks([tmp_path], [NEW_PASSWORD])
+    (tmp_path / "b64.txt").unlink()
+    with zipfile.ZipFile(tmp_path / "book.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", f"<t>{NEW_PASSWORD}</t>")
     assert leaks([tmp_path], [NEW_PASSWORD])
