@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -140,7 +140,7 @@ def write_pdf(document: Document, path: str | os.PathLike[str]) -> Path:
     try:
         writer = QPdfWriter(temp_name)
         writer.setTitle(document.title)
-        writer.setCreator("在留申請 準備アシスタント")
+        writer.setCreator(QCoreApplication.translate("Printing", "在留申請 準備アシスタント"))
         writer.setResolution(300)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                          QPageLayout.Orientation.Portrait, _PAGE_MARGINS_MM,
@@ -170,7 +170,7 @@ def preview_dialog(document: Document, parent: QWidget | None = None) -> QPrintP
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _configure_printer(printer, document)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(dialog.tr("印刷プレビュー"))
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "印刷プレビュー"))
     text = text_document(document)
     dialog.paintRequested.connect(text.print_)
     dialog._document = text  # type: ignore[attr-defined]  # keep it alive with the dialog

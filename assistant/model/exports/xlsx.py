@@ -66,11 +66,15 @@ def _section_title(header: str) -> str:
     return header.lstrip("_").split("_", 1)[0]
 
 
-def _column_width(header: str, example: str) -> float:
-    # CJK characters are about two Latin character widths wide in Excel's default font.
+def _column_width(header: str, samples: list[str]) -> float:
+    """Wide enough for the field's name and typical values; long texts wrap (14–40)."""
+    def units(text: str) -> int:
+        # CJK characters are about two Latin character widths wide in Excel's default font.
+        return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+
     last = header.rsplit("_", 1)[-1]
-    units = max(sum(2 if ord(c) > 0x2E7F else 1 for c in text) for text in (last, example, ""))
-    return float(min(max(units + 2, 12), 45))
+    widest = max([units(last) // 2 + 2, *(units(s) + 2 for s in samples if s)])
+    return float(min(max(widest, 14), 40))
 
 
 def _list_names(cat: Catalogue, table: SheetTable) -> dict[int, str]:
@@ -146,8 +150,12 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
         id_col = ncols + 1
         for index, header in enumerate(table.headers, start=1):
             fdef = fields_by_col[index - 1]
-            example = fdef.example if fdef else ""
-            ws.column_dimensions[_col_letter(index)].width = _column_width(header, example)
+            samples = [fdef.example] if fdef else []
+            if fdef and fdef.code_list:
+                samples += [label for label in code_list(fdef.code_list).labels()[:50]]
+            if fdef and fdef.max_length:
+                samples.append("x" * min(fdef.max_length, 30))
+            ws.column_dimensions[_col_letter(index)].width = _column_width(header, samples)
         ws.column_dimensions[_col_letter(id_col)].width = 38
         ws.freeze_panes = f"A{FIRST_DATA_ROW}"
 
@@ -162,6 +170,9 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
                 c.alignment = align
             return c
 
+        # write-only rows are written as appended: their heights must be set beforehand
+        ws.row_dimensions[ROW_HEADER].height = 48
+        ws.row_dimensions[ROW_GUIDANCE].height = 90
         sheet_text = layout["sheets"][table.sheet]
         ws.append([cell(f"{sheet_text['title_ja']} — {procedure_label(procedure)}", title_font)])
         ws.append([cell(layout["note_ja"], small)])
@@ -190,8 +201,6 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
                   + [cell(layout["case_id_note_ja"], small, id_fill, wrap)])
         ws.append([cell(f.example if f else "", small) for f in fields_by_col]
                   + [cell("", fill=id_fill)])
-        ws.row_dimensions[ROW_HEADER].height = 45
-        ws.row_dimensions[ROW_GUIDANCE].height = 60
 
         for row, case_id in zip(table.rows, table.case_ids, strict=True):
             ws.append([*row, case_id])

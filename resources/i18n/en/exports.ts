@@ -1,0 +1,17 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="ja">
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../../assistant/ui/printing.py" line="143"/>
+        <source>在留申請 準備アシスタント</source>
+        <translation>Residence Application Assistant</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/printing.py" line="173"/>
+        <source>印刷プレビュー</source>
+        <translation>Print preview</translation>
+    </message>
+</context>
+</TS>
