@@ -1040,6 +1040,8 @@ class CaseEditor(QWidget):
     # --- title --------------------------------------------------------------------------
     def title(self) -> str:
         name = self.case.values.get("name", "") or self.tr("（氏名未入力）")
+        if self.case.is_sample:  # the first-start sample: never mistaken for a real client
+            name = self.tr("【サンプル】{0}").format(name)
         return self.tr("{0}（{1}）").format(name, texts.procedure_label(self.case.procedure))
 
     def _update_title(self) -> None:

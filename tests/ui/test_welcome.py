@@ -199,3 +199,15 @@ def test_new_office_sees_the_welcome_then_the_sample_selected_in_the_list(qtbot,
         "the sample mark and the name are not cut off"
     save_screenshot(main_window, "welcome_sample_in_list_ja")
     assert welcome_new_office(main_window) is None, "greeted once only"
+
+
+def test_the_sample_opens_in_the_wizard_marked_as_a_sample(qtbot, main_window, store):
+    from assistant.model.sample import create_sample_case
+
+    sample = create_sample_case(store, TODAY)
+    main_window.reload_cases()
+    main_window.open_case(sample.id)
+    assert main_window.editor is not None
+    assert main_window.editor.title().startswith("【サンプル】NGUYEN VAN MAU")
+    assert "【サンプル】" in main_window.windowTitle()
+    save_screenshot(main_window, "welcome_sample_wizard_ja")
