@@ -133,3 +133,17 @@ def test_progress_is_reported_and_cancel_stops(tmp_path):
 def test_missing_file_is_a_problem_not_an_exception(tmp_path):
     result = check_pdf(tmp_path / "gone.pdf")
     assert codes(result) == ["file_unreadable"]
+
+
+def test_inline_image_scan_is_measured_and_text_pages_are_not(tmp_path):
+    pixels = bytes(60 * 80)
+    content = (b"q 595 0 0 842 0 0 cm BI /W 60 /H 80 /CS /G /BPC 8 ID " + pixels
+               + b" EI Q")
+    path = files.write(tmp_path / "inline.pdf", files.raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]))
+    result = check_pdf(path)
+    assert codes(result) == ["pdf_low_resolution"]
+    assert round(result.min_dpi) == 7            # 60 px across 8.26 in
+    assert check_pdf(files.fixture("pdflatex-4-pages.pdf")).min_dpi is None   # text only

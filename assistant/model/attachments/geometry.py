@@ -8,6 +8,7 @@ size it is displayed at. Image data is never decoded here.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,9 +70,22 @@ def placed_images(page: Any) -> list[PlacedImage]:
     contents = page.get_contents()
     if contents is None:
         return []
-    if len(contents.get_data()) > MAX_CONTENT_BYTES:
+    data = contents.get_data()
+    if len(data) > MAX_CONTENT_BYTES:
         return []
+    if not _has_xobjects(page.get("/Resources")) and not _INLINE_IMAGE.search(data):
+        return []          # text and vector drawing only: nothing to measure, skip parsing
     return _walk(ContentStream(contents, page.pdf), page.get("/Resources"), IDENTITY, 0)
+
+
+_INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
+
+
+def _has_xobjects(resources: Any) -> bool:
+    if resources is None:
+        return False
+    xobjects = resources.get_object().get("/XObject")
+    return bool(xobjects is not None and len(xobjects.get_object()) > 0)
 
 
 def _walk(stream: Any, resources: Any, start: Matrix, depth: int) -> list[PlacedImage]:
