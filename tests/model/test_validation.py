@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.model.case import Case
 from assistant.model.fields import catalogue
@@ -377,3 +379,22 @@ def test_case_receipt_method_counts_when_the_value_is_missing() -> None:
     del values["receipt_method"]
     case = Case(id="c1", procedure="renewal", values=values, receipt_method=ReceiptMethod.MAIL)
     assert [p for p in validate_case(case, ON) if p.is_error] == []
+
+
+_ALL_FIELDS = [(p, f.id) for p in ("renewal", "change", "coe", "acquisition", "work-cert")
+               for f in catalogue(p).fields]
+
+
+@settings(deadline=None, max_examples=300)  # a loaded machine must not turn slowness into failures
+@given(st.sampled_from(_ALL_FIELDS), st.text(max_size=120))
+def test_any_input_gives_problems_never_an_exception(pf: tuple[str, str], raw: str) -> None:
+    """Whatever is typed into whichever field: normalised and checked, never raised."""
+    from assistant.model.normalize import normalize_value
+
+    procedure, field_id = pf
+    f = catalogue(procedure).field(field_id)
+    value = normalize_value(f, raw)
+    key = f"{field_id}[1]" if f.group else field_id
+    problems = validate_field(f, value, FieldContext(on=ON, key=key))
+    for p in problems:
+        assert p.field == key and p.message_ja and p.message_en
