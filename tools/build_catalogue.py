@@ -276,6 +276,7 @@ class CodeListBuilder:
                  [e for entries_ in categories.values() for e in entries_],
                  "renewal.json _CC04_<field code>_C (label, code pairs), by specified field",
                  parent_list="specified_field", by_parent=categories)
+        self.from_labels("month_unknown", "年月不詳", "Month unknown", "coe", "_A028_L")
         self.add("acquisition_reason", "在留資格の取得を必要とする事由",
                  "Reason acquisition is needed",
                  [{"label": lab, "code": None, "verified": False,
@@ -357,8 +358,8 @@ class CatalogueBuilder:
             for head in heads:
                 self.by_key[(sheet, nfkc(head))] = entry
         self.blocks = mapping["blocks"]
-        v_data = json.loads((RESOURCES / "fields" / "category_v_columns.json").read_text("utf-8"))
-        self.v_columns: dict[str, list[str]] = v_data["columns"]
+        self.v_columns: dict[str, list[str | None]] = {
+            k: v for k, v in mapping["category_v_columns"].items() if not k.startswith("_")}
 
     def block_entry(self, key: str) -> dict[str, Any] | None:
         for prefix, id_prefix in self.blocks["block_prefixes"].items():
@@ -453,66 +454,33 @@ class CatalogueBuilder:
 
     def category_v_entry(self, procedure: str, col: dict[str, str], key: str, lookup: str,
                          group: str | None) -> dict[str, Any] | None:
-        """Columns of the 区分V sheet, from ``category_v_columns.json``."""
+        """Columns of the 区分V sheet, from ``category_v_columns`` in columns.json."""
         mapped = self.v_columns.get(lookup)
         if mapped is None:
             return None
-        fid, en = mapped
+        fid, en = str(mapped[0]), str(mapped[1])
         top = key.split("_", 1)[0]
         entry: dict[str, Any] = {
             "id": fid, "en": en,
             "sec": "organization" if top.startswith("所属機関") else "applicant_info"}
         if group:
             entry["group"] = group
-        guidance = nfkc(col["guidance"])
-        if "プルダウン" in guidance:
-            list_id = self.infer_list(fid, key)
-            if list_id:
-                entry["list"] = list_id
-                if list_id == "municipality":
-                    entry["parent"] = fid.replace("municipality", "prefecture")
-                if list_id == "work_category":
-                    entry["parent"] = "job_field"
-                if list_id == "period":
-                    entry["parent"] = fid.replace("period", "status")
+        list_id = mapped[2] if len(mapped) > 2 else None
+        if list_id:
+            entry["list"] = list_id
+            parent = {"municipality": fid.replace("municipality", "prefecture"),
+                      "work_category": "job_field",
+                      "period": fid.replace("period", "status")}.get(list_id)
+            if parent:
+                entry["parent"] = parent
         if fid in PAST_ONLY_V:
             entry["past"] = True
         if fid in ("career_start", "career_employer", "ti_occupation", "job_field",
                    "competition_type", "efam_relationship", "efam_name"):
             entry["required_in_group"] = True
         if fid.endswith("_details") or fid.endswith("_other"):
-            controller = fid.rsplit("_", 1)[0]
-            entry["controller"] = controller
+            entry["controller"] = fid.rsplit("_", 1)[0]
         return entry
-
-    V_LISTS = {
-        "skill_eval_type": "skill_evaluation", "skill_test_1": "skill_test",
-        "skill_test_2": "skill_test", "skill_test_3": "skill_test",
-        "japanese_test_1": "japanese_test", "japanese_test_2": "japanese_test",
-        "japanese_test_3": "japanese_test", "ti_completion_proof": "ti_completion_proof",
-        "pay_method": "pay_method", "ssw_total_years": "years_0_5",
-        "ssw_total_months": "months_0_11",
-        "job_field": "specified_field", "job_category": "work_category",
-    }
-
-    def infer_list(self, fid: str, key: str) -> str | None:
-        """The code list of a 区分V pull-down (documented in columns.json code_list_evidence)."""
-        if fid in self.V_LISTS:
-            return self.V_LISTS[fid]
-        if key.endswith("(都道府県)"):
-            return "prefecture"
-        if key.endswith("(市区町村)"):
-            return "municipality"
-        if key.endswith(("国籍・地域", "国・地域", "国・地域名")):
-            return "country"
-        if key.endswith("性別"):
-            return "sex"
-        if key.endswith("在留資格"):
-            return "status"
-        if key.endswith("の有無") or key.endswith("有無(前回許可時以降)") \
-                or key.endswith("_有無"):
-            return "yes_no"
-        return None
 
     def field_def(self, procedure: str, sheet: str, col: dict[str, str], key: str,
                   group: str | None, gindex: int | None, entry: dict[str, Any]) -> dict[str, Any]:
