@@ -201,9 +201,10 @@ class FieldEditor(QWidget):
     def _make_choice(self) -> QComboBox:
         combo = QComboBox()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(14)
+        longest = max((len(c) for c in self.spec.choices), default=14)
+        combo.setMinimumContentsLength(min(max(longest, 14), 40))
         combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        combo.setMaximumWidth(combo.fontMetrics().horizontalAdvance("あ") * 34)
+        combo.setMaximumWidth(combo.fontMetrics().horizontalAdvance("あ") * 42)
         combo.addItem("")
         combo.addItems(list(self.spec.choices))
         if len(self.spec.choices) > SEARCHABLE_LIST:
@@ -278,6 +279,8 @@ class FieldEditor(QWidget):
                 if widget.isEditable():
                     widget.setCurrentIndex(index if index > 0 else 0)
                     widget.setEditText(value)
+                    if not widget.hasFocus():
+                        widget.lineEdit().setCursorPosition(0)  # show a long label's start
                 else:
                     widget.setCurrentIndex(index if index > 0 else -1)
             elif isinstance(widget, QPlainTextEdit):
@@ -285,6 +288,8 @@ class FieldEditor(QWidget):
             else:
                 assert isinstance(widget, QLineEdit)
                 widget.setText(value)
+                if not widget.hasFocus():
+                    widget.setCursorPosition(0)
         finally:
             self._updating = False
         self._update_counter()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import APP_NAME
+from assistant import APP_NAME, APP_NAME_EN
 from assistant.model.case import CaseStatus
 from assistant.model.settings import CASE_LIST_STATE, LAST_FOLDER, WINDOW_GEOMETRY, Settings
 from assistant.model.storage import CaseStore, CaseSummary, StorageError
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.today = today
         self.editor: QWidget | None = None
-        self.setWindowTitle(APP_NAME if texts.language() == "ja" else self.tr(APP_NAME))
+        self.setWindowTitle(self._app_title())
         self.undo_group = QUndoGroup(self)
 
         self.model = CaseTableModel(self, window_words=self._window_words)
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             self._show_error(exc.message(texts.language()))
             summaries = []
-        self.model.set_rows([self._row(s) for s in summaries])
+        self.model.set_rows(texts.case_rows(summaries))
         self._update_count()
 
     def refresh_case(self, case_id: str) -> None:
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{0} — {1}").format(editor.title(), self._app_title()))
 
     def _app_title(self) -> str:
-        return APP_NAME if texts.language() == "ja" else self.tr(APP_NAME)
+        return APP_NAME if texts.language() == "ja" else APP_NAME_EN
 
     @Slot(str)
     def _on_editor_case_changed(self, case_id: str) -> None:

@@ -6,8 +6,11 @@ one for the UI language, so widgets never deal with the pairs themselves.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from assistant.model import rules
 from assistant.model.case import CaseStatus
@@ -34,7 +37,17 @@ def case_procedures() -> list[str]:
     return rules.main_procedure_ids()
 
 
+def _resources_key() -> str:
+    # Labels come from resources/; a test may point ASSISTANT_RESOURCES elsewhere.
+    return os.environ.get("ASSISTANT_RESOURCES", "")
+
+
 def procedure_label(procedure_id: str) -> str:
+    return _procedure_label(procedure_id, language(), _resources_key())
+
+
+@lru_cache(maxsize=64)
+def _procedure_label(procedure_id: str, _language: str, _resources: str) -> str:
     try:
         procedure = rules.get_procedure(procedure_id)
     except rules.RulesError:
@@ -48,6 +61,11 @@ def status_label(status: CaseStatus) -> str:
 
 def residence_status_label(value: str) -> str:
     """A status of residence as the office reads it (the stored value may be a code)."""
+    return _residence_status_label(value, language(), _resources_key())
+
+
+@lru_cache(maxsize=1024)
+def _residence_status_label(value: str, _language: str, _resources: str) -> str:
     try:
         status = rules.get_status(value)
     except rules.RulesError:
@@ -57,6 +75,11 @@ def residence_status_label(value: str) -> str:
 
 def code_label(list_id: str, value: str) -> str:
     """The UI-language part of a code-list label (``ベトナム Viet Nam`` → ``ベトナム``)."""
+    return _code_label(list_id, value, language(), _resources_key())
+
+
+@lru_cache(maxsize=4096)
+def _code_label(list_id: str, value: str, _language: str, _resources: str) -> str:
     if not value:
         return ""
     try:
@@ -94,6 +117,12 @@ _SORT_UNKNOWN = 100_000
 def window_words(procedure: str, expiry: date | None, on: date,
                  profile: str | None) -> tuple[str, int]:
     """The online window in words for the case list, and a key that sorts by urgency."""
+    return _window_words(procedure, expiry, on, profile, language(), _resources_key())
+
+
+@lru_cache(maxsize=8192)
+def _window_words(procedure: str, expiry: date | None, on: date, profile: str | None,
+                  _language: str, _resources: str) -> tuple[str, int]:
     try:
         result = rules.application_window(procedure, on, expiry=expiry, profile=profile)
     except rules.RulesError:
@@ -110,15 +139,32 @@ def window_words(procedure: str, expiry: date | None, on: date,
 
 
 def case_row(summary: CaseSummary) -> CaseRow:
-    return CaseRow(
-        case_id=summary.id, name=summary.name, nationality=code_label("nationality", summary.nationality),
-        procedure=summary.procedure, procedure_label=procedure_label(summary.procedure),
-        current_status=residence_status_label(summary.current_status),
-        expiry_date=parse_date(summary.expiry_date), status=summary.status.value,
-        status_label=status_label(summary.status),
-        application_number=summary.application_number or summary.provisional_number,
-        updated_at=summary.updated_at.astimezone() if summary.updated_at else None,
-        zairyu_card_number=summary.zairyu_card_number, is_sample=summary.is_sample)
+    return case_rows([summary])[0]
+
+
+def case_rows(summaries: Iterable[CaseSummary]) -> list[CaseRow]:
+    """The list's rows; labels looked up once per distinct value (10,000 cases at start)."""
+    lang, res = language(), _resources_key()
+    statuses = {status: pick((status.label_ja, status.label_en)) for status in CaseStatus}
+    rows = []
+    for summary in summaries:
+        rows.append(CaseRow(
+            case_id=summary.id, name=summary.name,
+            nationality=_code_label("nationality", summary.nationality, lang, res),
+            procedure=summary.procedure,
+            procedure_label=_procedure_label(summary.procedure, lang, res),
+            current_status=_residence_status_label(summary.current_status, lang, res),
+            expiry_date=_parse_date_cached(summary.expiry_date), status=summary.status.value,
+            status_label=statuses[summary.status],
+            application_number=summary.application_number or summary.provisional_number,
+            updated_at=summary.updated_at.astimezone() if summary.updated_at else None,
+            zairyu_card_number=summary.zairyu_card_number, is_sample=summary.is_sample))
+    return rows
+
+
+@lru_cache(maxsize=8192)
+def _parse_date_cached(text: str) -> date | None:
+    return parse_date(text)
 
 
 def error_text(error: BaseException) -> str:

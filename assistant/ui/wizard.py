@@ -269,7 +269,7 @@ class CaseEditor(QWidget):
         choices: tuple[str, ...] = ()
         if field_def.code_list:
             choices = tuple(self._choices(field_def, key))
-        label = field_def.label(self.language)
+        label = _clean_label(field_def.label(self.language))
         return EditorSpec(key=key, kind=field_def.kind, label=label,
                           required=field_def.required, max_length=field_def.max_length,
                           guidance=field_def.guidance_ja if self.language == "ja" else "",
@@ -539,6 +539,8 @@ class CaseEditor(QWidget):
         self.problem_list.setAccessibleName(self.tr("残っている問題"))
         self.problem_list.itemActivated.connect(self._on_problem_list_item_activated)
         self.problem_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.problem_list.setWordWrap(True)
+        self.problem_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         hint = QLabel(self.tr("問題を選んで Enter キーを押すと（またはダブルクリックすると）、その入力欄へ移動します。"))
         hint.setWordWrap(True)
         problems_layout.addWidget(self.problem_summary)
@@ -654,13 +656,15 @@ class CaseEditor(QWidget):
                     if not self._applies(field_def, index):
                         continue
                     value = self.case.values.get(key, "")
-                    label = field_def.label(self.language)
+                    label = _clean_label(field_def.label(self.language))
                     if index is not None:
                         label = f"{label} ({index})"
                     mark = ""
                     if key in by_key:
-                        mark = ' <span style="color:#b00020">⚠ ' + html.escape(
-                            by_key[key][0].message(self.language)) + "</span>"
+                        first = sorted(by_key[key], key=lambda p: not p.is_error)[0]
+                        color = "#b00020" if first.is_error else "#8a5300"
+                        mark = f' <span style="color:{color}">⚠ ' + html.escape(
+                            first.message(self.language)) + "</span>"
                     shown = html.escape(value) if value else "—"
                     rows.append(f'<tr><td width="38%"><a href="field:{html.escape(key)}">'
                                 f"{html.escape(label)}</a></td><td>{shown}{mark}</td></tr>")
@@ -877,6 +881,9 @@ class CaseEditor(QWidget):
             prefix = self.tr("ステップ{0}").format(step.value) if step is not Step.ATTACHMENTS \
                 else self._step_title(step)
             mark = "" if problem.is_error else "△ "
+            _base, index = split_key(problem.field)
+            if index is not None:
+                prefix += self.tr("（{0}件目）").format(index)
             item = QListWidgetItem(f"{mark}{prefix}　{problem.message(self.language)}")
             item.setToolTip(label)
             item.setData(_KEY_ROLE, problem.field)
@@ -1047,6 +1054,11 @@ class CaseEditor(QWidget):
     def _update_title(self) -> None:
         self.title_label.setText(self.tr("{0}　— {1}").format(
             self.title(), texts.status_label(self.case.status)))
+
+
+def _clean_label(label: str) -> str:
+    """A group member's label without the template's instance placeholder (``{n}``)."""
+    return " ".join(label.replace("{n}", "").replace("{N}", "").split())
 
 
 def _field_editor_of(widget: QWidget | None) -> FieldEditor | None:

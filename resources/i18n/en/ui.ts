@@ -1,0 +1,734 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="ja_JP">
+<context>
+    <name>CaseEditor</name>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="167" />
+        <source>ステップ</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="176" />
+        <source>戻る(&amp;B)</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="178" />
+        <source>次へ(&amp;N)</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="181" />
+        <source>入力完了にする(&amp;D)</source>
+        <translation>Mark as rea&amp;dy</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="183" />
+        <source>案件一覧に戻る</source>
+        <translation>Back to the case list</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="222" />
+        <source>次のステップへ (Ctrl+PgDown)</source>
+        <translation>Next step (Ctrl+PgDown)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="223" />
+        <source>前のステップへ (Ctrl+PgUp)</source>
+        <translation>Previous step (Ctrl+PgUp)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="224" />
+        <source>入力完了にする (Ctrl+Enter)</source>
+        <translation>Mark as ready to file (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="321" />
+        <source>ステップ{0}　{1}</source>
+        <translation>Step {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="417" />
+        <source>申請種別</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="424" />
+        <source>申請種別(&amp;K)（オンラインで申請できるものだけを表示しています）</source>
+        <translation>Procedure (&amp;K) (only procedures that can be filed online are shown)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="431" />
+        <source>オンラインで申請できる期間</source>
+        <translation>When it can be filed online</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="451" />
+        <source>在留期間の満了日を入力すると、オンラインで申請できる期間を表示します。</source>
+        <translation>Enter the expiry date of the period of stay to see when the application can be filed online.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="454" />
+        <source>事由の生じた日を入力すると、オンラインで申請できる期間を表示します。</source>
+        <translation>Enter the date of the event to see when the application can be filed online.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="467" />
+        <source>期間: {0} 〜 {1}</source>
+        <translation>Window: {0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="468" />
+        <location filename="../../../assistant/ui/wizard.py" line="469" />
+        <source>制限なし</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="478" />
+        <source>申請種別の変更</source>
+        <translation>Change the procedure</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="479" />
+        <source>申請種別を「{0}」に変更しますか？
+入力済みの内容は引き継がれます。変更前の案件はゴミ箱に残ります。</source>
+        <translation>Change the procedure to "{0}"?
+Everything entered is kept. The case as it was stays in the recycle bin.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="493" />
+        <location filename="../../../assistant/ui/wizard.py" line="526" />
+        <location filename="../../../assistant/ui/wizard.py" line="1038" />
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="534" />
+        <location filename="../../../assistant/ui/wizard.py" line="539" />
+        <source>残っている問題</source>
+        <translation>Problems left</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="544" />
+        <source>問題を選んで Enter キーを押すと（またはダブルクリックすると）、その入力欄へ移動します。</source>
+        <translation>Select a problem and press Enter (or double-click it) to go to its field.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="551" />
+        <source>在留カード等の受領方法</source>
+        <translation>How the residence card is received</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="574" />
+        <source>入力内容の一覧（オンラインシステムの画面の順）</source>
+        <translation>Everything entered (in the order of the online screens)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="628" />
+        <source>受領方法の選択</source>
+        <translation>Choice of receipt method</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="650" />
+        <source>（添付なし）</source>
+        <translation>(nothing attached)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="714" />
+        <source>保存できませんでした</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="788" />
+        <source>「{0}」の入力</source>
+        <translation>Typing in "{0}"</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="816" />
+        <source>{0} {1}件目の削除</source>
+        <translation>Removing {0} no. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="853" />
+        <source>ステップ{0}
+{1}</source>
+        <translation>Step {0}
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="856" />
+        <source>問題 {0} 件</source>
+        <translation>{0} problem(s)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="859" />
+        <source>確認事項 {0} 件</source>
+        <translation>{0} to check</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="862" />
+        <source>完了</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="881" />
+        <source>ステップ{0}</source>
+        <translation>Step {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="886" />
+        <source>（{0}件目）</source>
+        <translation> (no. {0})</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="895" />
+        <source>入力完了にするには、次の {0} 件の問題を解決してください。</source>
+        <translation>Solve these {0} problem(s) to mark the case as ready to file.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="897" />
+        <source>エラーはありません。確認事項を見直してから入力完了にしてください。</source>
+        <translation>No errors. Review the points to check, then mark the case as ready to file.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="899" />
+        <source>問題はありません。入力完了にできます。</source>
+        <translation>No problems. The case can be marked as ready to file.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1029" />
+        <source>入力完了にできません</source>
+        <translation>Not ready to file yet</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1030" />
+        <source>まだ {0} 件の問題があります。一覧から選んで修正してください。</source>
+        <translation>{0} problem(s) are left. Choose one in the list to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1043" />
+        <source>入力完了</source>
+        <translation>Ready to file</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1044" />
+        <source>「{0}」を入力完了にしました。</source>
+        <translation>"{0}" is marked as ready to file.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1049" />
+        <source>（氏名未入力）</source>
+        <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1050" />
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1053" />
+        <source>{0}　— {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="58" />
+        <source>氏名または在留カード番号で検索 (Ctrl+F)</source>
+        <translation>Search by name or residence card number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="61" />
+        <source>検索(&amp;S):</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="65" />
+        <source>すべての申請種別</source>
+        <translation>All procedures</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="69" />
+        <source>申請種別(&amp;P):</source>
+        <translation>&amp;Procedure:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="73" />
+        <source>すべての状態</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="77" />
+        <source>状態(&amp;T):</source>
+        <translation>S&amp;tate:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="98" />
+        <source>案件はまだありません。
+「新しい案件」(Ctrl+N) から最初の案件を作成してください。</source>
+        <translation>No cases yet.
+Create the first one with "New case" (Ctrl+N).</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="87" />
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="87" />
+        <source>国籍・地域</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="87" />
+        <source>申請種別</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="87" />
+        <source>現在の在留資格</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="88" />
+        <source>在留期間満了日</source>
+        <translation>Expiry date</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="88" />
+        <source>オンライン申請</source>
+        <translation>Online filing</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="88" />
+        <source>案件の状態</source>
+        <translation>Case state</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="89" />
+        <source>申請受付番号</source>
+        <translation>Application number</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="89" />
+        <source>最終更新</source>
+        <translation>Last change</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="180" />
+        <source>架空の申請人による練習用のサンプル案件です。</source>
+        <translation>A sample case with a fictitious applicant, for practice.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="182" />
+        <source>在留カード番号: {0}</source>
+        <translation>Residence card number: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="187" />
+        <source>（氏名未入力）</source>
+        <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="188" />
+        <source>【サンプル】{0}</source>
+        <translation>[Sample] {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../../assistant/ui/field_widgets.py" line="116" />
+        <source>［必須］</source>
+        <translation>[required]</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/field_widgets.py" line="160" />
+        <source>「20000101」「2000-01-01」「平成12年1月1日」「H12.1.1」の形で入力できます。</source>
+        <translation>Accepted forms: 20000101, 2000-01-01, 平成12年1月1日, H12.1.1.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/field_widgets.py" line="162" />
+        <source>例: {0}</source>
+        <translation>e.g. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/field_widgets.py" line="219" />
+        <source>入力して検索、または一覧から選択</source>
+        <translation>Type to search, or choose from the list</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/field_widgets.py" line="227" />
+        <source>選択してください</source>
+        <translation>Please choose</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="239" />
+        <source>新しい案件(&amp;N)...</source>
+        <translation>&amp;New case...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="241" />
+        <source>申請種別を選んで新しい案件を作成します</source>
+        <translation>Choose a procedure and create a new case</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="242" />
+        <source>開く(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="243" />
+        <source>選択した案件を開きます</source>
+        <translation>Open the selected case</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="245" />
+        <source>複製して新しい案件に(&amp;D)</source>
+        <translation>&amp;Duplicate as a new case</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="247" />
+        <source>選択した案件を元に新しい案件を作成します（昨年の更新申請から今年の申請を作るときなど）</source>
+        <translation>Create a new case from the selected one (e.g. this year's renewal from last year's)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="248" />
+        <source>ゴミ箱へ移動(&amp;L)</source>
+        <translation>Move to recycle bin (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="250" />
+        <source>選択した案件をゴミ箱へ移動します（元に戻せます）</source>
+        <translation>Move the selected case to the recycle bin (it can be restored)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="251" />
+        <source>ゴミ箱を開く(&amp;R)...</source>
+        <translation>Open the &amp;recycle bin...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="252" />
+        <source>案件ファイルへ書き出す(&amp;E)...</source>
+        <translation>&amp;Export case file...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="254" />
+        <source>案件ファイルを読み込む(&amp;I)...</source>
+        <translation>&amp;Import case file...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="256" />
+        <source>設定(&amp;S)...</source>
+        <translation>&amp;Settings...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="257" />
+        <source>終了(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="259" />
+        <source>検索(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="261" />
+        <source>案件一覧に戻る(&amp;B)</source>
+        <translation>&amp;Back to the case list</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="263" />
+        <source>元に戻す(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="265" />
+        <source>やり直す(&amp;R)</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="268" />
+        <source>このアプリについて(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="272" />
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="280" />
+        <source>編集(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="285" />
+        <source>表示(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="287" />
+        <source>ヘルプ(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="291" />
+        <source>ツールバー</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="342" />
+        <source>案件 {0} 件</source>
+        <translation>{0} case(s)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="344" />
+        <source>案件 {0} 件中 {1} 件を表示</source>
+        <translation>{1} of {0} case(s) shown</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="409" />
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="454" />
+        <source>案件を複製しました。在留カード番号と満了日は新しく入力してください。</source>
+        <translation>Case duplicated. Enter the new residence card number and expiry date.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="464" />
+        <source>（氏名未入力）</source>
+        <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="466" />
+        <source>ゴミ箱へ移動</source>
+        <translation>Move to recycle bin</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="467" />
+        <source>「{0}」の案件をゴミ箱へ移動しますか？
+ゴミ箱からいつでも元に戻せます。</source>
+        <translation>Move the case of "{0}" to the recycle bin?
+It can be restored from the recycle bin at any time.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="476" />
+        <source>「{0}」をゴミ箱へ移動しました。</source>
+        <translation>"{0}" moved to the recycle bin.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="506" />
+        <source>案件ファイルへ書き出す</source>
+        <translation>Export case file</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="507" />
+        <location filename="../../../assistant/ui/main_window.py" line="525" />
+        <source>案件ファイル (*.json)</source>
+        <translation>Case files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="517" />
+        <source>「{0}」を書き出しました: {1}</source>
+        <translation>"{0}" exported: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="524" />
+        <source>案件ファイルを読み込む</source>
+        <translation>Import case file</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="537" />
+        <source>案件ファイルを読み込みました。</source>
+        <translation>Case file imported.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="556" />
+        <source>このアプリについて</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="557" />
+        <source>在留申請 準備アシスタント {0}
+
+在留申請オンラインシステムで申請する前に、申請内容・添付書類を事務所で準備・確認するためのアプリです。</source>
+        <translation>Residence Application Assistant {0}
+
+Prepares and checks applications and attachments in the office before they are filed on the ISA online system.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="561" />
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../../assistant/ui/new_case.py" line="23" />
+        <source>新しい案件</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/new_case.py" line="24" />
+        <source>申請種別(&amp;K)を選んでください（オンラインで申請できるものだけを表示しています）:</source>
+        <translation>Choose the procedure (&amp;K) (only procedures that can be filed online are shown):</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/new_case.py" line="39" />
+        <source>作成</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/new_case.py" line="40" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatGroupBox</name>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="80" />
+        <source>追加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="85" />
+        <source>{0}件目</source>
+        <translation>No. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="86" />
+        <source>{0}人目</source>
+        <translation>Person {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="90" />
+        <source>この{0}件目を削除</source>
+        <translation>Remove no. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="92" />
+        <source>この{0}人目を削除</source>
+        <translation>Remove person {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="45" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="110" />
+        <source>設定</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="53" />
+        <source>{0}（既定）</source>
+        <translation>{0} (default)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="66" />
+        <source>参照(&amp;B)...</source>
+        <translation>&amp;Browse...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="73" />
+        <source>表示名（例: 男 male）</source>
+        <translation>Labels (e.g. 男 male)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="74" />
+        <source>コード（例: 1）</source>
+        <translation>Codes (e.g. 1)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="79" />
+        <source>規則のプロファイル(&amp;P):</source>
+        <translation>Rule &amp;profile:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="80" />
+        <source>表示言語(&amp;L):</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="81" />
+        <source>データの保存先(&amp;D):</source>
+        <translation>&amp;Data folder:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="82" />
+        <source>一括申請ファイルのプルダウン欄(&amp;C):</source>
+        <translation>Pull-down &amp;cells in bulk files:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="83" />
+        <source>データの保存先を空欄にすると既定のフォルダを使います。表示言語と保存先の変更はすぐに反映されます。</source>
+        <translation>Leave the data folder empty to use the default folder. A new language or data folder takes effect at once.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="88" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="99" />
+        <source>データの保存先</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="111" />
+        <source>データの保存先を作成できません: {0}</source>
+        <translation>Cannot create the data folder: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../../assistant/ui/trash.py" line="35" />
+        <source>ゴミ箱</source>
+        <translation>Recycle bin</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/trash.py" line="37" />
+        <source>ゴミ箱の案件(&amp;C):</source>
+        <translation>&amp;Cases in the recycle bin:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/trash.py" line="39" />
+        <source>元に戻す(&amp;R)</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/trash.py" line="45" />
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/trash.py" line="57" />
+        <source>（氏名未入力）</source>
+        <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/trash.py" line="60" />
+        <source>{0}　{1}（削除: {2}）</source>
+        <translation>{0}  {1} (deleted {2})</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/trash.py" line="77" />
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+</context>
+</TS>
