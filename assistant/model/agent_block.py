@@ -101,3 +101,13 @@ def fill_agent_block(case: Case, profile: StaffProfile, *, overwrite: bool = Fal
         case.values[field_id] = value
         result.filled[field_id] = value
     return result
+
+
+def new_case_values(procedure: str, profile: StaffProfile | None) -> dict[str, str]:
+    """The values a new case of ``procedure`` starts with: the current staff member's 取次者
+    block (nothing when no staff member is chosen yet)."""
+    if profile is None:
+        return {}
+    case = Case(id="", procedure=procedure)
+    fill_agent_block(case, profile)
+    return dict(case.values)

@@ -368,7 +368,12 @@ class MainWindow(QMainWindow):
         if dialog.exec() != NewCaseDialog.DialogCode.Accepted:
             return
         try:
-            case = self.store.create(dialog.procedure())
+            from assistant.model.agent_block import new_case_values
+            from assistant.model.office import OfficeStore
+
+            # The 取次者 block starts filled from the current staff member (issue 6).
+            agent = new_case_values(dialog.procedure(), OfficeStore(self.store).current())
+            case = self.store.create(dialog.procedure(), agent)
         except StorageError as exc:
             self._show_error(exc.message(texts.language()))
             return

@@ -13,6 +13,7 @@ from assistant.model.agent_block import (
     agent_targets,
     agent_values,
     fill_agent_block,
+    new_case_values,
 )
 from assistant.model.case import Case
 from assistant.model.office import StaffCategory, StaffProfile
@@ -115,3 +116,10 @@ def test_profile_agent_fields_and_template_headers_agree():
     assert set(AGENT_COLUMNS.values()) == set(AGENT_FIELDS)
     for header, attr in AGENT_COLUMNS.items():
         assert cat.field(AGENT_FIELDS[attr]).header == header
+
+
+def test_new_case_values_start_with_the_agent_block():
+    assert new_case_values("coe", None) == {}
+    values = new_case_values("coe", profile())
+    assert values["agent_name"] == "法務　太郎" and values["agent_postal_code"] == "1008977"
+    assert not any(key.startswith("reentry_") for key in values)

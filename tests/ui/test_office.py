@@ -329,3 +329,30 @@ def test_office_screens_in_english(qtbot, english, tmp_path):
         profile.problems_label.text()
     profile.show()
     shot(profile, "office_profile_dialog_en")
+
+
+def test_new_case_from_the_main_window_has_the_current_staff_in_the_agent_block(
+        main_window, store, monkeypatch):
+    import assistant.ui.new_case as new_case
+
+    class ChooseRenewal:  # stands in for the user picking 在留期間更新 in the dialog
+        DialogCode = new_case.NewCaseDialog.DialogCode
+
+        def __init__(self, parent):
+            pass
+
+        def exec(self):
+            return self.DialogCode.Accepted
+
+        def procedure(self):
+            return "renewal"
+
+    OfficeStore(store).save(staff(office_name="法務行政書士事務所", phone="03-1234-5678"))
+    monkeypatch.setattr(new_case, "NewCaseDialog", ChooseRenewal)
+    before = {s.id for s in store.list_summaries()}
+    main_window.new_case()
+    [created] = [s.id for s in store.list_summaries() if s.id not in before]
+    values = store.get(created).values
+    assert values["agent_name"] == "法務　太郎"
+    assert values["agent_organization"] == "法務行政書士事務所"
+    assert values["agent_phone"] == "0312345678"
