@@ -14,6 +14,8 @@ import time
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assistant.model.attachments.pdfcheck import check_document, check_pdf
 from assistant.model.attachments.photo import check_photo
@@ -150,3 +152,26 @@ def test_pdf_check_never_decodes_a_huge_image_inside_a_pdf(tmp_path):
     report = prepare_documents([SourceDocument(str(path))], str(out), tiny)
     assert time.monotonic() - started < BOUND_SECONDS
     assert report.parts                       # written (the image was left alone)
+
+
+_SEEDS = [files.fixture(n).read_bytes() for n in ("pdflatex-outline.pdf", "grayscale-image.pdf",
+                                                  "libreoffice-writer-password.pdf")]
+
+
+@settings(max_examples=60, deadline=BOUND_SECONDS * 1000,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.sampled_from(range(len(_SEEDS))),
+       cut=st.floats(min_value=0.0, max_value=1.0),
+       flips=st.lists(st.tuples(st.floats(min_value=0.0, max_value=0.999),
+                                st.integers(min_value=0, max_value=255)), max_size=20))
+def test_damaged_real_pdfs_never_crash_the_check(tmp_path, seed, cut, flips):
+    data = bytearray(_SEEDS[seed])
+    for where, value in flips:
+        data[int(where * len(data))] = value
+    data = data[: max(1, int(len(data) * cut))] if cut < 1.0 else data
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    result = check_document(path)                 # never raises
+    assert result.size_bytes == len(data)
+    for problem in result.problems:
+        assert problem.message_ja and problem.severity.value in ("error", "warning")
