@@ -356,6 +356,11 @@ def application_window(procedure: str, on: date, expiry: date | None = None,
         return _judge(proc, on, opens=event_date, closes=event_date + timedelta(days=days),
                       expiry=None, days=days)
     if expiry is None:
+        if proc.window_params.get("no_expiry_means_no_limit"):
+            # 永住者・特別永住者 have no period of stay, so nothing closes their window.
+            return WindowResult(procedure=proc.id, online_possible=True, opens=None, closes=None,
+                                reasons=[make_reason("rules_window_no_expiry", **_names(proc))],
+                                on=on)
         raise MissingDateError("rules_expiry_required", **_names(proc))
     closes = expiry - timedelta(days=1)
     if kind == "months-before-expiry":

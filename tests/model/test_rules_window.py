@@ -219,9 +219,12 @@ def test_work_cert_until_day_before_expiry(on, possible):
     assert (result.opens, result.closes) == (None, D("2027-06-29"))
 
 
-def test_work_cert_without_expiry_is_a_usage_error():
-    with pytest.raises(rules.MissingDateError):
-        application_window("work-cert", D("2026-11-26"))
+def test_work_cert_without_expiry_is_open_for_permanent_residents():
+    # 永住者 / 特別永住者 have no period of stay: nothing closes the work-cert window.
+    result = application_window("work-cert", D("2026-11-26"))
+    assert result.online_possible is True
+    assert (result.opens, result.closes) == (None, None)
+    assert "永住者" in result.reasons[0].message_ja
 
 
 # --- reentry / extra-activity: same as the main application --------------------------------
