@@ -282,6 +282,9 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.search_action)
+        from assistant.ui.export_actions import ExportActions
+
+        self.exports = ExportActions(self)
         self.view_menu = bar.addMenu(self.tr("表示(&V)"))
         self.view_menu.addAction(self.back_action)
         self.help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
@@ -345,6 +348,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_actions(self) -> None:
+        if not hasattr(self, "pages"):
+            return  # the selection model still signals while the window is being destroyed
         on_list = self.pages.currentWidget() is self.list_page
         selected = on_list and self.list_page.current_case_id() is not None
         for action in (self.open_action, self.duplicate_action, self.delete_action,

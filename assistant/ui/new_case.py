@@ -44,7 +44,8 @@ class NewCaseDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.procedures)
         layout.addWidget(buttons)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 28)
+        self.procedures.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
 
     def procedure(self) -> str:
         item = self.procedures.currentItem()

@@ -78,7 +78,9 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("規則のプロファイル(&P):"), self.profile)
         form.addRow(self.tr("表示言語(&L):"), self.language)
-        form.addRow(self.tr("データの保存先(&D):"), folder_row)
+        folder_label = QLabel(self.tr("データの保存先(&D):"))
+        folder_label.setBuddy(self.data_folder)
+        form.addRow(folder_label, folder_row)
         form.addRow(self.tr("一括申請ファイルのプルダウン欄(&C):"), self.code_cells)
         note = QLabel(self.tr("データの保存先を空欄にすると既定のフォルダを使います。"
                               "表示言語と保存先の変更はすぐに反映されます。"))

@@ -222,12 +222,17 @@ Everything entered is kept. The case as it was stays in the recycle bin.</transl
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1050" />
+        <location filename="../../../assistant/ui/wizard.py" line="1051" />
+        <source>【サンプル】{0}</source>
+        <translation>[Sample] {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1052" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1053" />
+        <location filename="../../../assistant/ui/wizard.py" line="1055" />
         <source>{0}　— {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -341,6 +346,126 @@ Create the first one with "New case" (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="33" />
+        <source>書き出し(&amp;X)</source>
+        <translation>E&amp;xport</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="35" />
+        <source>一括申請ファイル（CSV）を書き出す(&amp;B)...</source>
+        <translation>&amp;Bulk application file (CSV)...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="37" />
+        <source>一覧に表示している「入力完了」の案件を、一括申請用テンプレートのCSVに書き出します</source>
+        <translation>Write the cases shown in the list that are ready to file into the bulk-application template CSV</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="39" />
+        <source>入力転記シート（PDF）を書き出す(&amp;T)...</source>
+        <translation>&amp;Transcription sheet (PDF)...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="42" />
+        <source>選択した案件の入力内容を、オンラインシステムの画面の順に並べたPDFにします</source>
+        <translation>A PDF of the selected case in the order of the online screens</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="44" />
+        <source>結果受領チェックリスト（PDF）を書き出す(&amp;C)...</source>
+        <translation>Result receipt &amp;checklist (PDF)...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="57" />
+        <source>書き出し</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="58" />
+        <source>先に一覧で案件を選んでください。</source>
+        <translation>Select a case in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="63" />
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="81" />
+        <location filename="../../../assistant/ui/export_actions.py" line="125" />
+        <location filename="../../../assistant/ui/export_actions.py" line="131" />
+        <source>書き出せませんでした</source>
+        <translation>Could not export</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="85" />
+        <source>書き出しました: {0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="111" />
+        <location filename="../../../assistant/ui/export_actions.py" line="135" />
+        <source>一括申請ファイル</source>
+        <translation>Bulk application file</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="112" />
+        <source>一覧に「入力完了」の案件がありません。案件を入力完了にしてから書き出してください。</source>
+        <translation>No case in the list is ready to file. Mark cases as ready to file, then export.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="115" />
+        <source>一括申請ファイルの保存先</source>
+        <translation>Folder for the bulk application file</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="132" />
+        <source>次の値はテンプレートに書き出せません。直してから、もう一度書き出してください。</source>
+        <translation>These values cannot be written into the template. Correct them and export again.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="136" />
+        <source>{0} 件の案件を書き出しました:
+{1}</source>
+        <translation>{0} case(s) exported:
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="147" />
+        <source>入力転記シート</source>
+        <translation>Transcription sheet</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="148" />
+        <location filename="../../../assistant/ui/export_actions.py" line="171" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="163" />
+        <source>郵送</source>
+        <translation>By mail</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="163" />
+        <source>窓口</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="164" />
+        <location filename="../../../assistant/ui/export_actions.py" line="170" />
+        <source>結果受領チェックリスト</source>
+        <translation>Result receipt checklist</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="165" />
+        <source>受領方法(&amp;M):</source>
+        <translation>Receipt &amp;method:</translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
     <message>
         <location filename="../../../assistant/ui/field_widgets.py" line="116" />
@@ -403,7 +528,7 @@ Create the first one with "New case" (Ctrl+N).</translation>
     <message>
         <location filename="../../../assistant/ui/main_window.py" line="248" />
         <source>ゴミ箱へ移動(&amp;L)</source>
-        <translation>Move to recycle bin (&amp;L)</translation>
+        <translation>Move to recyc&amp;le bin</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/main_window.py" line="250" />
@@ -471,95 +596,95 @@ Create the first one with "New case" (Ctrl+N).</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="285" />
+        <location filename="../../../assistant/ui/main_window.py" line="288" />
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="287" />
+        <location filename="../../../assistant/ui/main_window.py" line="290" />
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="291" />
+        <location filename="../../../assistant/ui/main_window.py" line="294" />
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="342" />
+        <location filename="../../../assistant/ui/main_window.py" line="345" />
         <source>案件 {0} 件</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="344" />
+        <location filename="../../../assistant/ui/main_window.py" line="347" />
         <source>案件 {0} 件中 {1} 件を表示</source>
         <translation>{1} of {0} case(s) shown</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="409" />
+        <location filename="../../../assistant/ui/main_window.py" line="412" />
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="454" />
+        <location filename="../../../assistant/ui/main_window.py" line="457" />
         <source>案件を複製しました。在留カード番号と満了日は新しく入力してください。</source>
         <translation>Case duplicated. Enter the new residence card number and expiry date.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="464" />
+        <location filename="../../../assistant/ui/main_window.py" line="467" />
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="466" />
+        <location filename="../../../assistant/ui/main_window.py" line="469" />
         <source>ゴミ箱へ移動</source>
         <translation>Move to recycle bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="467" />
+        <location filename="../../../assistant/ui/main_window.py" line="470" />
         <source>「{0}」の案件をゴミ箱へ移動しますか？
 ゴミ箱からいつでも元に戻せます。</source>
         <translation>Move the case of "{0}" to the recycle bin?
 It can be restored from the recycle bin at any time.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="476" />
+        <location filename="../../../assistant/ui/main_window.py" line="479" />
         <source>「{0}」をゴミ箱へ移動しました。</source>
         <translation>"{0}" moved to the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="506" />
+        <location filename="../../../assistant/ui/main_window.py" line="509" />
         <source>案件ファイルへ書き出す</source>
         <translation>Export case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="507" />
-        <location filename="../../../assistant/ui/main_window.py" line="525" />
+        <location filename="../../../assistant/ui/main_window.py" line="510" />
+        <location filename="../../../assistant/ui/main_window.py" line="528" />
         <source>案件ファイル (*.json)</source>
         <translation>Case files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="517" />
+        <location filename="../../../assistant/ui/main_window.py" line="520" />
         <source>「{0}」を書き出しました: {1}</source>
         <translation>"{0}" exported: {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="524" />
+        <location filename="../../../assistant/ui/main_window.py" line="527" />
         <source>案件ファイルを読み込む</source>
         <translation>Import case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="537" />
+        <location filename="../../../assistant/ui/main_window.py" line="540" />
         <source>案件ファイルを読み込みました。</source>
         <translation>Case file imported.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="556" />
+        <location filename="../../../assistant/ui/main_window.py" line="559" />
         <source>このアプリについて</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="557" />
+        <location filename="../../../assistant/ui/main_window.py" line="560" />
         <source>在留申請 準備アシスタント {0}
 
 在留申請オンラインシステムで申請する前に、申請内容・添付書類を事務所で準備・確認するためのアプリです。</source>
@@ -568,7 +693,7 @@ It can be restored from the recycle bin at any time.</translation>
 Prepares and checks applications and attachments in the office before they are filed on the ISA online system.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="561" />
+        <location filename="../../../assistant/ui/main_window.py" line="564" />
         <source>エラー</source>
         <translation>Error</translation>
     </message>
