@@ -460,9 +460,13 @@ class CatalogueBuilder:
             return None
         fid, en = str(mapped[0]), str(mapped[1])
         top = key.split("_", 1)[0]
-        entry: dict[str, Any] = {
-            "id": fid, "en": en,
-            "sec": "organization" if top.startswith("所属機関") else "applicant_info"}
+        part = "organization" if top.startswith("所属機関") else "applicant_info"
+        section = part
+        for prefix, candidate in self.mapping["category_v_sections"][part]:
+            if fid.startswith(prefix):
+                section = candidate
+                break
+        entry: dict[str, Any] = {"id": fid, "en": en, "sec": section}
         if group:
             entry["group"] = group
         list_id = mapped[2] if len(mapped) > 2 else None

@@ -197,3 +197,14 @@ def test_entries_without_a_code_in_a_coded_list_are_unverified() -> None:
     receipt = code_list("receipt_method")
     assert not receipt.has_codes and receipt.unverified == ()
     assert code_list("sex").has_codes
+
+
+def test_wizard_sections_stay_a_readable_size() -> None:
+    """The 区分V sheet is split into sections a page can show (not 175 questions at once)."""
+    for procedure in PROCEDURES:
+        for step in catalogue(procedure).steps:
+            for section in step.sections:
+                assert len(section.field_ids) <= 50, (procedure, section.id)
+    renewal = catalogue("renewal")
+    assert renewal.field("plan_housing").section == "org_support_plan"
+    assert renewal.field("rso_name").section_en == "Registered support organisation"
