@@ -26,7 +26,9 @@ of ``equals`` (labels or codes, compared through the code list), or ``field`` is
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import cache
 from typing import Any
 
@@ -162,18 +164,20 @@ class Catalogue:
     groups: tuple[RepeatGroup, ...]
     steps: tuple[StepInfo, ...]
     _columns: tuple[tuple[str, tuple[Column, ...]], ...]
+    _by_id: Mapping[str, FieldDef] = dataclass_field(default_factory=dict, compare=False,
+                                                     repr=False)
 
     def field(self, field_id: str) -> FieldDef:
         """The field with this id (a repeat key like ``relative_name[2]`` is accepted)."""
         base, _ = split_key(field_id)
-        for f in self.fields:
-            if f.id == base:
-                return f
-        raise KeyError(f"no field {field_id!r} in the {self.procedure} catalogue")
+        found = self._by_id.get(base)
+        if found is None:
+            raise KeyError(f"no field {field_id!r} in the {self.procedure} catalogue")
+        return found
 
     def has_field(self, field_id: str) -> bool:
         base, _ = split_key(field_id)
-        return any(f.id == base for f in self.fields)
+        return base in self._by_id
 
     def fields_for_step(self, step: str) -> tuple[FieldDef, ...]:
         return tuple(f for f in self.fields if f.step == step)
@@ -249,4 +253,4 @@ def catalogue(procedure: str) -> Catalogue:
                              repeat=c.get("repeat")) for c in cols))
         for sheet, cols in data["sheets"].items())
     return Catalogue(procedure=procedure, source=data["source"], fields=fields, groups=groups,
-                     steps=steps, _columns=columns)
+                     steps=steps, _columns=columns, _by_id={f.id: f for f in fields})
