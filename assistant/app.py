@@ -54,6 +54,7 @@ class Session:
         from assistant.ui.office.integration import attach_office
 
         self.office = attach_office(self.window, self.store, language)  # banner + 事務所 menu
+        self.window.keep_help_menu_last()
         self.window.reload_requested.connect(self.reload)
         return self.window
 

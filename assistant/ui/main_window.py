@@ -309,6 +309,12 @@ class MainWindow(QMainWindow):
             self.list_page.table.horizontalHeader().restoreState(
                 QByteArray.fromBase64(state.encode()))
 
+    def keep_help_menu_last(self) -> None:
+        """Menus added by other parts (事務所) go before ヘルプ, as on every desktop."""
+        bar = self.menuBar()
+        bar.removeAction(self.help_menu.menuAction())
+        bar.addAction(self.help_menu.menuAction())
+
     # --- the list ---------------------------------------------------------------------------
     def _row(self, summary: CaseSummary) -> CaseRow:
         return texts.case_row(summary)
@@ -405,6 +411,10 @@ class MainWindow(QMainWindow):
                                 parent=self)
         except StorageError as exc:
             self._show_error(exc.message(texts.language()))
+            return
+        except KeyError:
+            # A case file from a newer version may name a procedure this one does not know.
+            self._show_error(self.tr("この案件の申請種別には対応していないため、開けません。"))
             return
         editor.case_changed.connect(self._on_editor_case_changed)
         editor.close_requested.connect(self.show_list)

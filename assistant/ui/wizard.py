@@ -42,7 +42,7 @@ from assistant.model import rules
 from assistant.model.case import Case, CaseStatus, ReceiptMethod, repeat_key, split_key
 from assistant.model.codelists import code_list
 from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, catalogue
-from assistant.model.problems import Problem
+from assistant.model.problems import Problem, Severity, make_problem
 from assistant.model.settings import Settings
 from assistant.model.storage import CaseStore, StorageError
 from assistant.model.validation import applies as field_applies
@@ -508,6 +508,8 @@ class CaseEditor(QWidget):
         layout.addWidget(heading)
         profile = texts.profile_id(self.settings) or rules.default_profile_id()
         panel = panel_class(profile)
+        if hasattr(panel, "set_filing_date"):
+            panel.set_filing_date(self.today())  # photo age is counted to the filing date
         panel.set_attachments(list(self.case.attachments))
         panel.changed.connect(self._on_attachments_panel_changed)
         self.attachments_panel = panel
@@ -822,10 +824,23 @@ class CaseEditor(QWidget):
         """Validate the whole case; update the problem lines, step marks and Step 3."""
         self.problems = validate_case(self.case, self.today(),
                                       texts.profile_id(self.settings))
+        self.problems.extend(self._attachment_notes())
         self._show_problems()
         self._update_step_marks()
         self._update_problem_list()
         self._update_review()
+
+    def _attachment_notes(self) -> list[Problem]:
+        """Warnings while no document or no photo is attached (when the page exists)."""
+        if Step.ATTACHMENTS not in self.flow.steps:
+            return []
+        kinds = {attachment.kind for attachment in self.case.attachments}
+        notes = []
+        if "document" not in kinds:
+            notes.append(make_problem("attachments", "wizard_no_documents", Severity.WARNING))
+        if "photo" not in kinds:
+            notes.append(make_problem("photo", "wizard_no_photo", Severity.WARNING))
+        return notes
 
     def _show_problems(self) -> None:
         """Each field's problems under it, once the user has been there."""

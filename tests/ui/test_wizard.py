@@ -228,3 +228,21 @@ def test_duplicate_opens_a_copy_without_the_card_number(qtbot, store, main_windo
     copy = store.get(editor.case_id)
     assert copy.values["name"] == "LAST YEAR" and "zairyu_card_number" not in copy.values
     assert Path(store.path).exists()
+
+
+def test_the_attachments_step_asks_for_documents_and_photo(qtbot, store, main_window):
+    from assistant.model.case import AttachmentRef
+
+    case = store.create("renewal", {"expiry_date": "20270115"})
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    if Step.ATTACHMENTS not in editor.flow.steps:
+        pytest.skip("no attachments panel in this build")
+    assert editor.step_status(Step.ATTACHMENTS) is StepStatus.WARNINGS
+    assert {p.code for p in editor.problems} >= {"wizard_no_documents", "wizard_no_photo"}
+    main_window.show_list()
+    store.set_attachments(case.id, [AttachmentRef(path="/tmp/a.pdf", kind="document"),
+                                    AttachmentRef(path="/tmp/face.jpg", kind="photo")])
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    assert not {p.code for p in editor.problems} & {"wizard_no_documents", "wizard_no_photo"}

@@ -98,141 +98,141 @@ Everything entered is kept. The case as it was stays in the recycle bin.</transl
     </message>
     <message>
         <location filename="../../../assistant/ui/wizard.py" line="493" />
-        <location filename="../../../assistant/ui/wizard.py" line="526" />
-        <location filename="../../../assistant/ui/wizard.py" line="1038" />
+        <location filename="../../../assistant/ui/wizard.py" line="528" />
+        <location filename="../../../assistant/ui/wizard.py" line="1053" />
         <source>エラー</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="534" />
-        <location filename="../../../assistant/ui/wizard.py" line="539" />
+        <location filename="../../../assistant/ui/wizard.py" line="536" />
+        <location filename="../../../assistant/ui/wizard.py" line="541" />
         <source>残っている問題</source>
         <translation>Problems left</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="544" />
+        <location filename="../../../assistant/ui/wizard.py" line="546" />
         <source>問題を選んで Enter キーを押すと（またはダブルクリックすると）、その入力欄へ移動します。</source>
         <translation>Select a problem and press Enter (or double-click it) to go to its field.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="551" />
+        <location filename="../../../assistant/ui/wizard.py" line="553" />
         <source>在留カード等の受領方法</source>
         <translation>How the residence card is received</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="574" />
+        <location filename="../../../assistant/ui/wizard.py" line="576" />
         <source>入力内容の一覧（オンラインシステムの画面の順）</source>
         <translation>Everything entered (in the order of the online screens)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="628" />
+        <location filename="../../../assistant/ui/wizard.py" line="630" />
         <source>受領方法の選択</source>
         <translation>Choice of receipt method</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="650" />
+        <location filename="../../../assistant/ui/wizard.py" line="652" />
         <source>（添付なし）</source>
         <translation>(nothing attached)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="714" />
+        <location filename="../../../assistant/ui/wizard.py" line="716" />
         <source>保存できませんでした</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="788" />
+        <location filename="../../../assistant/ui/wizard.py" line="790" />
         <source>「{0}」の入力</source>
         <translation>Typing in "{0}"</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="816" />
+        <location filename="../../../assistant/ui/wizard.py" line="818" />
         <source>{0} {1}件目の削除</source>
         <translation>Removing {0} no. {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="853" />
+        <location filename="../../../assistant/ui/wizard.py" line="868" />
         <source>ステップ{0}
 {1}</source>
         <translation>Step {0}
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="856" />
+        <location filename="../../../assistant/ui/wizard.py" line="871" />
         <source>問題 {0} 件</source>
         <translation>{0} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="859" />
+        <location filename="../../../assistant/ui/wizard.py" line="874" />
         <source>確認事項 {0} 件</source>
         <translation>{0} to check</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="862" />
+        <location filename="../../../assistant/ui/wizard.py" line="877" />
         <source>完了</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="881" />
+        <location filename="../../../assistant/ui/wizard.py" line="896" />
         <source>ステップ{0}</source>
         <translation>Step {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="886" />
+        <location filename="../../../assistant/ui/wizard.py" line="901" />
         <source>（{0}件目）</source>
         <translation> (no. {0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="895" />
+        <location filename="../../../assistant/ui/wizard.py" line="910" />
         <source>入力完了にするには、次の {0} 件の問題を解決してください。</source>
         <translation>Solve these {0} problem(s) to mark the case as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="897" />
+        <location filename="../../../assistant/ui/wizard.py" line="912" />
         <source>エラーはありません。確認事項を見直してから入力完了にしてください。</source>
         <translation>No errors. Review the points to check, then mark the case as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="899" />
+        <location filename="../../../assistant/ui/wizard.py" line="914" />
         <source>問題はありません。入力完了にできます。</source>
         <translation>No problems. The case can be marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1029" />
+        <location filename="../../../assistant/ui/wizard.py" line="1044" />
         <source>入力完了にできません</source>
         <translation>Not ready to file yet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1030" />
+        <location filename="../../../assistant/ui/wizard.py" line="1045" />
         <source>まだ {0} 件の問題があります。一覧から選んで修正してください。</source>
         <translation>{0} problem(s) are left. Choose one in the list to correct it.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1043" />
+        <location filename="../../../assistant/ui/wizard.py" line="1058" />
         <source>入力完了</source>
         <translation>Ready to file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1044" />
+        <location filename="../../../assistant/ui/wizard.py" line="1059" />
         <source>「{0}」を入力完了にしました。</source>
         <translation>"{0}" is marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1049" />
+        <location filename="../../../assistant/ui/wizard.py" line="1064" />
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1051" />
+        <location filename="../../../assistant/ui/wizard.py" line="1066" />
         <source>【サンプル】{0}</source>
         <translation>[Sample] {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1052" />
+        <location filename="../../../assistant/ui/wizard.py" line="1067" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1055" />
+        <location filename="../../../assistant/ui/wizard.py" line="1070" />
         <source>{0}　— {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -611,80 +611,85 @@ Create the first one with "New case" (Ctrl+N).</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="345" />
+        <location filename="../../../assistant/ui/main_window.py" line="351" />
         <source>案件 {0} 件</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="347" />
+        <location filename="../../../assistant/ui/main_window.py" line="353" />
         <source>案件 {0} 件中 {1} 件を表示</source>
         <translation>{1} of {0} case(s) shown</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="412" />
+        <location filename="../../../assistant/ui/main_window.py" line="417" />
+        <source>この案件の申請種別には対応していないため、開けません。</source>
+        <translation>This case is for a procedure this version does not know, so it cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="429" />
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="457" />
+        <location filename="../../../assistant/ui/main_window.py" line="474" />
         <source>案件を複製しました。在留カード番号と満了日は新しく入力してください。</source>
         <translation>Case duplicated. Enter the new residence card number and expiry date.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="467" />
+        <location filename="../../../assistant/ui/main_window.py" line="484" />
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="469" />
+        <location filename="../../../assistant/ui/main_window.py" line="486" />
         <source>ゴミ箱へ移動</source>
         <translation>Move to recycle bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="470" />
+        <location filename="../../../assistant/ui/main_window.py" line="487" />
         <source>「{0}」の案件をゴミ箱へ移動しますか？
 ゴミ箱からいつでも元に戻せます。</source>
         <translation>Move the case of "{0}" to the recycle bin?
 It can be restored from the recycle bin at any time.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="479" />
+        <location filename="../../../assistant/ui/main_window.py" line="496" />
         <source>「{0}」をゴミ箱へ移動しました。</source>
         <translation>"{0}" moved to the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="509" />
+        <location filename="../../../assistant/ui/main_window.py" line="526" />
         <source>案件ファイルへ書き出す</source>
         <translation>Export case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="510" />
-        <location filename="../../../assistant/ui/main_window.py" line="528" />
+        <location filename="../../../assistant/ui/main_window.py" line="527" />
+        <location filename="../../../assistant/ui/main_window.py" line="545" />
         <source>案件ファイル (*.json)</source>
         <translation>Case files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="520" />
+        <location filename="../../../assistant/ui/main_window.py" line="537" />
         <source>「{0}」を書き出しました: {1}</source>
         <translation>"{0}" exported: {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="527" />
+        <location filename="../../../assistant/ui/main_window.py" line="544" />
         <source>案件ファイルを読み込む</source>
         <translation>Import case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="540" />
+        <location filename="../../../assistant/ui/main_window.py" line="557" />
         <source>案件ファイルを読み込みました。</source>
         <translation>Case file imported.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="559" />
+        <location filename="../../../assistant/ui/main_window.py" line="576" />
         <source>このアプリについて</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="560" />
+        <location filename="../../../assistant/ui/main_window.py" line="577" />
         <source>在留申請 準備アシスタント {0}
 
 在留申請オンラインシステムで申請する前に、申請内容・添付書類を事務所で準備・確認するためのアプリです。</source>
@@ -693,7 +698,7 @@ It can be restored from the recycle bin at any time.</translation>
 Prepares and checks applications and attachments in the office before they are filed on the ISA online system.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="564" />
+        <location filename="../../../assistant/ui/main_window.py" line="581" />
         <source>エラー</source>
         <translation>Error</translation>
     </message>
@@ -753,7 +758,7 @@ Prepares and checks applications and attachments in the office before they are f
     <name>SettingsDialog</name>
     <message>
         <location filename="../../../assistant/ui/settings_dialog.py" line="45" />
-        <location filename="../../../assistant/ui/settings_dialog.py" line="110" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="112" />
         <source>設定</source>
         <translation>Settings</translation>
     </message>
@@ -793,27 +798,27 @@ Prepares and checks applications and attachments in the office before they are f
         <translation>&amp;Data folder:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="82" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="84" />
         <source>一括申請ファイルのプルダウン欄(&amp;C):</source>
         <translation>Pull-down &amp;cells in bulk files:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="83" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="85" />
         <source>データの保存先を空欄にすると既定のフォルダを使います。表示言語と保存先の変更はすぐに反映されます。</source>
         <translation>Leave the data folder empty to use the default folder. A new language or data folder takes effect at once.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="88" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="90" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="99" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="101" />
         <source>データの保存先</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="111" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="113" />
         <source>データの保存先を作成できません: {0}</source>
         <translation>Cannot create the data folder: {0}</translation>
     </message>

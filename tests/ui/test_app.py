@@ -1,0 +1,50 @@
+"""The GUI session: settings choose the language and the data folder; a change rebuilds it."""
+
+from __future__ import annotations
+
+from assistant.model.settings import DATA_FOLDER, LANGUAGE
+
+
+def test_language_and_data_folder_changes_rebuild_the_window(qtbot, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from assistant.app import Session
+
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, str(root / "tools" / "build_translations.py")], check=True,
+                   capture_output=True)
+    session = Session(db=None, language=None)
+    try:
+        window = session.open()
+        qtbot.addWidget(window)
+        assert window.file_menu.title() == "ファイル(&F)"
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert titles[-1] == window.help_menu.title()  # 事務所 and others come before ヘルプ
+        first_db = session.store.path
+        session.settings.set(LANGUAGE, "en")
+        session.settings.set(DATA_FOLDER, str(tmp_path / "elsewhere"))
+        session.reload()
+        qtbot.addWidget(session.window)
+        assert session.window.file_menu.title() == "&File"
+        assert session.store.path == tmp_path / "elsewhere" / "cases.sqlite"
+        assert session.store.path != first_db
+    finally:
+        session.close()
+        from assistant.ui.i18n import install_translators
+
+        install_translators("ja")
+
+
+def test_a_case_of_an_unknown_procedure_gets_a_message(qtbot, store, main_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from assistant.model.case import Case
+
+    case = store.import_case(Case(id="", procedure="future-procedure", values={"name": "X"}))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    main_window.reload_cases()
+    main_window.open_case(case.id)
+    assert shown and main_window.editor is None
