@@ -3,6 +3,7 @@
     assistant export bulk CASE.json... --out DIR [--format csv|xlsx] [--encoding utf-8-sig|cp932]
                                        [--cells labels|codes] [--json]
     assistant import bulk FILE.xlsx --out DIR [--json]
+    assistant import reference WORKBOOK.xlsm --procedure P --out DIR [--json]
     assistant export transcription CASE.json --out FILE.pdf
     assistant export checklist CASE.json... --method mail|counter --out FILE.pdf
 
@@ -66,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub.set_defaults(handler=_export_checklist)
 
     imp = subparsers.add_parser(
-        "import", help="一括申請用xlsxの取り込み / import the bulk workbook",
+        "import", help="一括申請用xlsxの取り込み・参照データの更新 / import the bulk workbook, refresh reference data",
         description="書き出した一括申請用xlsx（Excelで編集したもの）を案件ファイルとして取り込みます。")
     imp_actions = imp.add_subparsers(dest="import_command", metavar="WHAT")
     imp.set_defaults(handler=_require_import)
@@ -77,6 +78,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                      help="案件ファイルのフォルダ（同じ案件IDのファイルは更新） / case-file folder")
     sub.add_argument("--json", action="store_true", help="JSON で出力 / output JSON")
     sub.set_defaults(handler=_import_bulk)
+    sub = imp_actions.add_parser(
+        "reference", help="公式の一括申請用テンプレートから参照データを更新 / refresh reference data",
+        description="ISAからダウンロードした一括申請用テンプレート（xlsm/xlsx）の名前付き範囲と見出し行を読み、"
+                    "更新した選択肢・テンプレート見出しを --out に書き出して変更点を表示します。")
+    sub.add_argument("workbook", metavar="WORKBOOK.xlsm")
+    sub.add_argument("--procedure", required=True,
+                     choices=["renewal", "change", "coe", "acquisition", "work-cert"])
+    sub.add_argument("--out", metavar="DIR", required=True,
+                     help="更新したデータを書き出すフォルダ / folder for the updated data")
+    sub.add_argument("--json", action="store_true", help="JSON で出力 / output JSON")
+    sub.set_defaults(handler=_import_reference)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -271,3 +283,35 @@ def _import_bulk(args: argparse.Namespace) -> int:
         print(_msg("import_cli_summary", language, imported=len(result.imported),
                    rejected=len(result.rejected)), file=sys.stderr)
     return 1 if result.rejected else 0
+
+
+# --------------------------------------------------------------------------- import reference
+
+def _import_reference(args: argparse.Namespace) -> int:
+    language = _language(args)
+    from assistant.model.exports.refresh import RefreshError, refresh_from_workbook
+
+    try:
+        report = refresh_from_workbook(args.workbook, args.procedure, args.out)
+    except RefreshError as exc:
+        raise UsageError(exc.message(language)) from exc
+    except OSError as exc:
+        raise UsageError(_msg("export_cli_write_failed", language, path=args.out,
+                              detail=exc.strerror or str(exc))) from exc
+    if args.json:
+        _print_json({
+            "changed": report.changed, "needs_rebuild": report.needs_rebuild,
+            "code_lists": [{"id": c.list_id, "ranges": list(c.ranges), "added": list(c.added),
+                            "removed": list(c.removed),
+                            "codes": [{"label": lb, "old": o, "new": n} for lb, o, n in c.codes]}
+                           for c in report.code_lists if c.changed],
+            "sheets": [{"sheet": s.sheet, "worksheet": s.worksheet, "added": list(s.added),
+                        "removed": list(s.removed), "reordered": s.reordered}
+                       for s in report.sheets],
+            "not_in_workbook": report.not_in_workbook,
+            "written": [str(p) for p in report.written],
+            "messages": report.lines(language)})
+    else:
+        for line in report.lines(language):
+            print(line)
+    return 0

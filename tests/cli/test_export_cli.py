@@ -128,3 +128,27 @@ def test_import_bulk_reports_broken_rows_and_imports_the_rest(tmp_path, capsys):
     assert [(r["row"], [(p["column"], p["header"]) for p in r["problems"]])
             for r in report["rejected"]] == [(9, [("B", "身分事項_生年月日")])]
     assert [p.name for p in out.iterdir()] == ["renewal-SANTOS_MARIA.json"]
+
+
+def test_import_reference_reports_changes_from_an_official_workbook(tmp_path, capsys):
+    from openpyxl import Workbook
+    from openpyxl.workbook.defined_name import DefinedName
+
+    wb = Workbook()
+    codes = wb.active
+    codes.title = "コード値"
+    codes.sheet_state = "visible"
+    for i, (label, code) in enumerate([("男 male", "1"), ("女 female", "2"),
+                                       ("不明 unknown", "9")], start=1):
+        codes.cell(i, 1, label)
+        codes.cell(i, 2, code)
+    wb.defined_names["_C611_C"] = DefinedName("_C611_C", attr_text="'コード値'!$A$1:$B$3")
+    wb.save(tmp_path / "official.xlsx")
+    assert main(["import", "reference", str(tmp_path / "official.xlsx"), "--procedure",
+                 "renewal", "--out", str(tmp_path / "ref"), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["code_lists"] == [{"id": "sex", "ranges": ["_C611_C"], "added": ["不明 unknown"],
+                                     "removed": [], "codes": []}]
+    assert (tmp_path / "ref" / "codelists" / "sex.json").exists()
+    assert main(["import", "reference", str(tmp_path / "nope.xlsx"), "--procedure", "renewal",
+                 "--out", str(tmp_path / "ref")]) == 2

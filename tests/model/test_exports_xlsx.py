@@ -53,7 +53,10 @@ def test_workbook_has_the_official_header_rows_and_one_row_per_applicant(tmp_pat
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=xlsx.FIRST_DATA_ROW)]
     assert [r[2] for r in rows] == ["TRAN THI MAI 1", "TRAN THI MAI 2", "TRAN THI MAI 3"]
     assert [r[-1] for r in rows] == ["case-1", "case-2", "case-3"]
-    assert all(ws.column_dimensions[col].width >= 12 for col in ("A", "B", "C"))
+    assert all(ws.column_dimensions[col].width >= 14 for col in ("A", "B", "C"))
+    phone = xlsx._col_letter(headers.index("身分事項_日本における連絡先_電話番号") + 1)
+    assert ws.column_dimensions[phone].number_format == "@"   # typed 03… keeps its 0
+    assert ws[f"{phone}8"].value == "0312345678"
 
 
 def test_code_list_columns_have_drop_downs_over_named_ranges(tmp_path):

@@ -155,7 +155,11 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
                 samples += [label for label in code_list(fdef.code_list).labels()[:50]]
             if fdef and fdef.max_length:
                 samples.append("x" * min(fdef.max_length, 30))
-            ws.column_dimensions[_col_letter(index)].width = _column_width(header, samples)
+            dimension = ws.column_dimensions[_col_letter(index)]
+            dimension.width = _column_width(header, samples)
+            if fdef and (fdef.char_class == "digits" or fdef.kind in ("date", "year_month")):
+                # Text, not numbers: Excel would drop the leading 0 of 0312345678 or 0123456
+                dimension.number_format = "@"
         ws.column_dimensions[_col_letter(id_col)].width = 38
         ws.freeze_panes = f"A{FIRST_DATA_ROW}"
 
