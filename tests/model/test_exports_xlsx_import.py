@@ -105,3 +105,21 @@ def test_other_files_are_refused_with_a_message(tmp_path):
     broken.write_bytes(b"PK\x03\x04 broken")
     with pytest.raises(xlsx_import.WorkbookError):
         xlsx_import.import_workbook(broken)
+
+
+def test_an_edit_on_the_main_sheet_wins_over_its_copy_on_the_simultaneous_sheet(tmp_path):
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    case = applicants()[0]
+    case.values["simultaneous_reentry"] = "再入国許可申請 Re-entry permit"
+    write_case_file(folder / "c.json", case)
+    book = xlsx.write_workbook([case], tmp_path / "r.xlsx")
+    wb = load_workbook(book)
+    assert "同時申請" in wb.sheetnames
+    ws = wb["申請情報入力"]
+    col = [c.value for c in ws[xlsx.ROW_HEADER]].index("身分事項_氏名") + 1
+    ws.cell(8, col, "TRAN THI RENAMED")
+    wb.save(book)
+    result, _ = xlsx_import.import_into_folder(book, folder, on=ON)
+    assert not result.rejected
+    assert load_case_file(folder / "c.json").values["name"] == "TRAN THI RENAMED"

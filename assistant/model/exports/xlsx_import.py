@@ -161,6 +161,7 @@ def import_workbook(path: str | os.PathLike[str], *, on: date | None = None,
         cells: dict[int, dict[str, tuple[str, str, str, str]]] = {}
         ids: dict[int, str] = {}
         present: set[str] = set()
+        in_book = {sheet for sheet, _ in meta["sheets"]}
         for sheet, title in meta["sheets"]:
             if title not in wb.sheetnames or sheet not in cat.sheets:
                 raise WorkbookError("import_sheet_missing", sheet=title)
@@ -168,6 +169,10 @@ def import_workbook(path: str | os.PathLike[str], *, on: date | None = None,
             rows = ws.iter_rows(min_row=xlsx.ROW_HEADER, values_only=True)
             header_row = list(next(rows, ()))
             columns = _column_map(cat, sheet, header_row)
+            # The 同時申請 sheet repeats 氏名, 生年月日 … of the main sheet: read each value from
+            # the sheet it belongs to, so an edit there is not undone by the stale copy.
+            columns = {i: (key, header) for i, (key, header) in columns.items()
+                       if cat.field(key).sheet == sheet or cat.field(key).sheet not in in_book}
             if not columns:
                 raise WorkbookError("import_sheet_missing", sheet=title)
             id_col = header_row.index(id_header) if id_header in header_row else None
