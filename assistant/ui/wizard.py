@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -57,6 +58,8 @@ _KEY_ROLE = Qt.ItemDataRole.UserRole
 WINDOW_DATE_FIELDS = ("expiry_date", "acquisition_event_date")
 # Step 3 presents these catalogue fields with their own widgets.
 RECEIPT_FIELD = "receipt_method"
+# The catalogue section of the 取次者 block, filled from the office's staff profile.
+AGENT_SECTION = "agent"
 SIMULTANEOUS_FIELDS = {"simultaneous_reentry": "reentry",
                        "simultaneous_extra_activity": "extra-activity"}
 
@@ -360,6 +363,12 @@ class CaseEditor(QWidget):
                 continue
             box = QGroupBox(section.title_en if self.language == "en" else section.title_ja)
             box_layout = QVBoxLayout(box)
+            if section.id == AGENT_SECTION:
+                fill_button = QPushButton(self.tr("事務所の担当者の情報で入力(&O)"))
+                fill_button.setToolTip(self.tr(
+                    "「事務所」メニューで選んだ担当者の氏名・住所・電話番号をこの欄に入れます"))
+                fill_button.clicked.connect(self._on_agent_fill_button_clicked)
+                box_layout.addWidget(fill_button, 0, Qt.AlignmentFlag.AlignLeft)
             groups_done: set[str] = set()
             for field_def in fields:
                 if field_def.group:
@@ -494,6 +503,29 @@ class CaseEditor(QWidget):
             return
         self.case_changed.emit(self.case_id)
         self.procedure_replaced.emit(self.case_id, new_case.id)
+
+    @Slot()
+    def _on_agent_fill_button_clicked(self) -> None:
+        from assistant.model.agent_block import fill_agent_block
+        from assistant.model.office import OfficeStore
+
+        try:
+            profile = OfficeStore(self.store).current()
+        except StorageError as exc:
+            QMessageBox.warning(self, self.tr("エラー"), exc.message(self.language))
+            return
+        if profile is None:
+            QMessageBox.information(self, self.tr("取次者"), self.tr(
+                "担当者が選ばれていません。「事務所」メニューで担当者を登録・選択してください。"))
+            return
+        copy = replace(self.case, values=dict(self.case.values))
+        result = fill_agent_block(copy, profile, overwrite=True)
+        if result.filled:
+            self.set_values(result.filled, self.tr("取次者欄の入力"))
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.tr("取次者欄に {0} 項目を入力しました。").format(
+                len(result.filled)), 6000)
 
     # --- attachments ------------------------------------------------------------------------
     def _build_attachments_page(self) -> QWidget:

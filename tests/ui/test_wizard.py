@@ -246,3 +246,26 @@ def test_the_attachments_step_asks_for_documents_and_photo(qtbot, store, main_wi
     main_window.open_case(case.id)
     editor = main_window.editor
     assert not {p.code for p in editor.problems} & {"wizard_no_documents", "wizard_no_photo"}
+
+
+def test_the_agent_block_is_filled_from_the_current_staff_member(qtbot, store, main_window):
+    from assistant.model.office import OfficeStore, StaffProfile
+
+    office = OfficeStore(store)
+    saved = office.save(StaffProfile(id=StaffProfile.new_id(), name="行政　花子",
+                                     office_name="花子行政書士事務所", postal_code="1000013",
+                                     prefecture="東京都", municipality="千代田区",
+                                     street="霞が関１－１－１", phone="0312345678"))
+    office.set_current(saved.id)
+    case = store.create("renewal", {"expiry_date": "20270115"})
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    editor.go_to_step(Step.RELATED)
+    button = next(b for b in editor.findChildren(type(editor.next_button))
+                  if b.text().startswith("事務所の担当者"))
+    button.click()
+    values = store.get(case.id).values
+    agent_values = [v for k, v in values.items() if k.startswith("agent_")]
+    assert "行政　花子" in agent_values and "0312345678" in agent_values
+    editor.undo_stack.undo()
+    assert not [k for k in store.get(case.id).values if k.startswith("agent_")]

@@ -4,235 +4,266 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="167" />
+        <location filename="../../../assistant/ui/wizard.py" line="170" />
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="176" />
+        <location filename="../../../assistant/ui/wizard.py" line="179" />
         <source>戻る(&amp;B)</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="178" />
+        <location filename="../../../assistant/ui/wizard.py" line="181" />
         <source>次へ(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="181" />
+        <location filename="../../../assistant/ui/wizard.py" line="184" />
         <source>入力完了にする(&amp;D)</source>
         <translation>Mark as rea&amp;dy</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="183" />
+        <location filename="../../../assistant/ui/wizard.py" line="186" />
         <source>案件一覧に戻る</source>
         <translation>Back to the case list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="222" />
+        <location filename="../../../assistant/ui/wizard.py" line="225" />
         <source>次のステップへ (Ctrl+PgDown)</source>
         <translation>Next step (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="223" />
+        <location filename="../../../assistant/ui/wizard.py" line="226" />
         <source>前のステップへ (Ctrl+PgUp)</source>
         <translation>Previous step (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="224" />
+        <location filename="../../../assistant/ui/wizard.py" line="227" />
         <source>入力完了にする (Ctrl+Enter)</source>
         <translation>Mark as ready to file (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="321" />
+        <location filename="../../../assistant/ui/wizard.py" line="324" />
         <source>ステップ{0}　{1}</source>
         <translation>Step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="417" />
+        <location filename="../../../assistant/ui/wizard.py" line="367" />
+        <source>事務所の担当者の情報で入力(&amp;O)</source>
+        <translation>Fill in from the office's staff member (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="369" />
+        <source>「事務所」メニューで選んだ担当者の氏名・住所・電話番号をこの欄に入れます</source>
+        <translation>Puts the name, address and phone number of the staff member chosen in the Office menu into this block</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="426" />
         <source>申請種別</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="424" />
+        <location filename="../../../assistant/ui/wizard.py" line="433" />
         <source>申請種別(&amp;K)（オンラインで申請できるものだけを表示しています）</source>
         <translation>Procedure (&amp;K) (only procedures that can be filed online are shown)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="431" />
+        <location filename="../../../assistant/ui/wizard.py" line="440" />
         <source>オンラインで申請できる期間</source>
         <translation>When it can be filed online</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="451" />
+        <location filename="../../../assistant/ui/wizard.py" line="460" />
         <source>在留期間の満了日を入力すると、オンラインで申請できる期間を表示します。</source>
         <translation>Enter the expiry date of the period of stay to see when the application can be filed online.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="454" />
+        <location filename="../../../assistant/ui/wizard.py" line="463" />
         <source>事由の生じた日を入力すると、オンラインで申請できる期間を表示します。</source>
         <translation>Enter the date of the event to see when the application can be filed online.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="467" />
+        <location filename="../../../assistant/ui/wizard.py" line="476" />
         <source>期間: {0} 〜 {1}</source>
         <translation>Window: {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="468" />
-        <location filename="../../../assistant/ui/wizard.py" line="469" />
+        <location filename="../../../assistant/ui/wizard.py" line="477" />
+        <location filename="../../../assistant/ui/wizard.py" line="478" />
         <source>制限なし</source>
         <translation>no limit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="478" />
+        <location filename="../../../assistant/ui/wizard.py" line="487" />
         <source>申請種別の変更</source>
         <translation>Change the procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="479" />
+        <location filename="../../../assistant/ui/wizard.py" line="488" />
         <source>申請種別を「{0}」に変更しますか？
 入力済みの内容は引き継がれます。変更前の案件はゴミ箱に残ります。</source>
         <translation>Change the procedure to "{0}"?
 Everything entered is kept. The case as it was stays in the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="493" />
-        <location filename="../../../assistant/ui/wizard.py" line="528" />
-        <location filename="../../../assistant/ui/wizard.py" line="1053" />
+        <location filename="../../../assistant/ui/wizard.py" line="502" />
+        <location filename="../../../assistant/ui/wizard.py" line="515" />
+        <location filename="../../../assistant/ui/wizard.py" line="560" />
+        <location filename="../../../assistant/ui/wizard.py" line="1085" />
         <source>エラー</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="536" />
-        <location filename="../../../assistant/ui/wizard.py" line="541" />
+        <location filename="../../../assistant/ui/wizard.py" line="518" />
+        <source>取次者</source>
+        <translation>Filing agent</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="519" />
+        <source>担当者が選ばれていません。「事務所」メニューで担当者を登録・選択してください。</source>
+        <translation>No staff member is chosen. Register or choose one in the Office menu.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="524" />
+        <source>取次者欄の入力</source>
+        <translation>Filling in the filing agent block</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="527" />
+        <source>取次者欄に {0} 項目を入力しました。</source>
+        <translation>{0} item(s) of the filing agent block filled in.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="568" />
+        <location filename="../../../assistant/ui/wizard.py" line="573" />
         <source>残っている問題</source>
         <translation>Problems left</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="546" />
+        <location filename="../../../assistant/ui/wizard.py" line="578" />
         <source>問題を選んで Enter キーを押すと（またはダブルクリックすると）、その入力欄へ移動します。</source>
         <translation>Select a problem and press Enter (or double-click it) to go to its field.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="553" />
+        <location filename="../../../assistant/ui/wizard.py" line="585" />
         <source>在留カード等の受領方法</source>
         <translation>How the residence card is received</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="576" />
+        <location filename="../../../assistant/ui/wizard.py" line="608" />
         <source>入力内容の一覧（オンラインシステムの画面の順）</source>
         <translation>Everything entered (in the order of the online screens)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="630" />
+        <location filename="../../../assistant/ui/wizard.py" line="662" />
         <source>受領方法の選択</source>
         <translation>Choice of receipt method</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="652" />
+        <location filename="../../../assistant/ui/wizard.py" line="684" />
         <source>（添付なし）</source>
         <translation>(nothing attached)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="716" />
+        <location filename="../../../assistant/ui/wizard.py" line="748" />
         <source>保存できませんでした</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="790" />
+        <location filename="../../../assistant/ui/wizard.py" line="822" />
         <source>「{0}」の入力</source>
         <translation>Typing in "{0}"</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="818" />
+        <location filename="../../../assistant/ui/wizard.py" line="850" />
         <source>{0} {1}件目の削除</source>
         <translation>Removing {0} no. {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="868" />
+        <location filename="../../../assistant/ui/wizard.py" line="900" />
         <source>ステップ{0}
 {1}</source>
         <translation>Step {0}
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="871" />
+        <location filename="../../../assistant/ui/wizard.py" line="903" />
         <source>問題 {0} 件</source>
         <translation>{0} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="874" />
+        <location filename="../../../assistant/ui/wizard.py" line="906" />
         <source>確認事項 {0} 件</source>
         <translation>{0} to check</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="877" />
+        <location filename="../../../assistant/ui/wizard.py" line="909" />
         <source>完了</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="896" />
+        <location filename="../../../assistant/ui/wizard.py" line="928" />
         <source>ステップ{0}</source>
         <translation>Step {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="901" />
+        <location filename="../../../assistant/ui/wizard.py" line="933" />
         <source>（{0}件目）</source>
         <translation> (no. {0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="910" />
+        <location filename="../../../assistant/ui/wizard.py" line="942" />
         <source>入力完了にするには、次の {0} 件の問題を解決してください。</source>
         <translation>Solve these {0} problem(s) to mark the case as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="912" />
+        <location filename="../../../assistant/ui/wizard.py" line="944" />
         <source>エラーはありません。確認事項を見直してから入力完了にしてください。</source>
         <translation>No errors. Review the points to check, then mark the case as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="914" />
+        <location filename="../../../assistant/ui/wizard.py" line="946" />
         <source>問題はありません。入力完了にできます。</source>
         <translation>No problems. The case can be marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1044" />
+        <location filename="../../../assistant/ui/wizard.py" line="1076" />
         <source>入力完了にできません</source>
         <translation>Not ready to file yet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1045" />
+        <location filename="../../../assistant/ui/wizard.py" line="1077" />
         <source>まだ {0} 件の問題があります。一覧から選んで修正してください。</source>
         <translation>{0} problem(s) are left. Choose one in the list to correct it.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1058" />
+        <location filename="../../../assistant/ui/wizard.py" line="1090" />
         <source>入力完了</source>
         <translation>Ready to file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1059" />
+        <location filename="../../../assistant/ui/wizard.py" line="1091" />
         <source>「{0}」を入力完了にしました。</source>
         <translation>"{0}" is marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1064" />
+        <location filename="../../../assistant/ui/wizard.py" line="1096" />
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1066" />
+        <location filename="../../../assistant/ui/wizard.py" line="1098" />
         <source>【サンプル】{0}</source>
         <translation>[Sample] {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1067" />
+        <location filename="../../../assistant/ui/wizard.py" line="1099" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1070" />
+        <location filename="../../../assistant/ui/wizard.py" line="1102" />
         <source>{0}　— {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -729,27 +760,27 @@ Prepares and checks applications and attachments in the office before they are f
 <context>
     <name>RepeatGroupBox</name>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="80" />
+        <location filename="../../../assistant/ui/wizard.py" line="83" />
         <source>追加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="85" />
+        <location filename="../../../assistant/ui/wizard.py" line="88" />
         <source>{0}件目</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="86" />
+        <location filename="../../../assistant/ui/wizard.py" line="89" />
         <source>{0}人目</source>
         <translation>Person {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="90" />
+        <location filename="../../../assistant/ui/wizard.py" line="93" />
         <source>この{0}件目を削除</source>
         <translation>Remove no. {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="92" />
+        <location filename="../../../assistant/ui/wizard.py" line="95" />
         <source>この{0}人目を削除</source>
         <translation>Remove person {0}</translation>
     </message>
