@@ -3,8 +3,7 @@
 The data lives in ``resources/samples/<procedure>.json``: fixed ``values`` (valid for the field
 catalogue and its code lists) and ``relative_dates`` computed from the day the sample is made, so
 the online window is open whenever the office first starts the assistant. Every sample is stored
-with ``is_sample=True``; the case list and the wizard mark it as a sample and exports can refuse
-it.
+with ``is_sample=True``; the case list and the wizard show it as 【サンプル】.
 """
 
 from __future__ import annotations
