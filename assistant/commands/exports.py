@@ -230,10 +230,11 @@ def _office_address(args: argparse.Namespace) -> str:
         store.close()
     if profile is None:
         return ""
-    postal = profile.postal_code
-    postal = f"〒{postal[:3]}-{postal[3:]} " if len(postal) == 7 else ""
-    parts = [profile.prefecture + profile.municipality + profile.street, profile.office_name]
-    return postal + " ".join(p for p in parts if p)
+    from assistant.model.exports.checklist import return_address
+
+    return return_address(profile.postal_code,
+                          profile.prefecture + profile.municipality + profile.street,
+                          profile.office_name)
 
 
 def _export_checklist(args: argparse.Namespace) -> int:

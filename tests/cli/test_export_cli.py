@@ -152,3 +152,28 @@ def test_import_reference_reports_changes_from_an_official_workbook(tmp_path, ca
     assert (tmp_path / "ref" / "codelists" / "sex.json").exists()
     assert main(["import", "reference", str(tmp_path / "nope.xlsx"), "--procedure", "renewal",
                  "--out", str(tmp_path / "ref")]) == 2
+
+
+def test_checklist_takes_the_return_address_from_the_current_staff_profile(tmp_path):
+    from datetime import date
+
+    from assistant.model import paths
+    from assistant.model.office import OfficeStore, StaffCategory, StaffProfile
+    from assistant.model.storage import CaseStore
+
+    store = CaseStore.open(paths.db_path(None))
+    office = OfficeStore(store.connection)
+    profile = StaffProfile(id="s1", name="山田太郎", category=StaffCategory.GYOSEISHOSHI,
+                           certificate_number="123456789012",
+                           certificate_expiry=date(2028, 3, 31), postal_code="1000013",
+                           prefecture="東京都", municipality="千代田区", street="霞が関1-1-1",
+                           office_name="山田行政書士事務所")
+    office.save(profile)
+    office.set_current("s1")
+    store.close()
+    out = tmp_path / "c.pdf"
+    proc = subprocess.run([sys.executable, "-m", "assistant", "export", "checklist",
+                           str(case_file(tmp_path, "SANTOS MARIA")), "--method", "mail",
+                           "--out", str(out)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "〒100-0013東京都千代田区霞が関1-1-1山田行政書士事務所" in _pdf_text(out)

@@ -175,3 +175,11 @@ def test_simultaneous_reentry_means_counter_and_adds_the_reentry_fee():
 def test_coe_cannot_be_received_at_the_counter():
     doc = build_checklist(make_case("coe"), ReceiptMethod.COUNTER, on=ON)
     assert "method_not_allowed" in ids(doc)
+
+
+def test_return_address_from_the_office_profile():
+    from assistant.model.exports.checklist import return_address
+
+    assert return_address("1000013", "東京都千代田区霞が関1-1-1", "山田行政書士事務所") == \
+        "〒100-0013 東京都千代田区霞が関1-1-1 山田行政書士事務所"
+    assert return_address("", "東京都千代田区霞が関1-1-1", "") == "東京都千代田区霞が関1-1-1"

@@ -66,6 +66,12 @@ def reentry_variant(case: Case) -> str | None:
     return None
 
 
+def return_address(postal_code: str, address: str, office_name: str) -> str:
+    """The return envelope's address: the office address registered in the user profile."""
+    postal = f"〒{postal_code[:3]}-{postal_code[3:]} " if len(postal_code) == 7 else ""
+    return postal + " ".join(part for part in (address, office_name) if part)
+
+
 def holds_designation_status(case: Case) -> bool:
     """True when the current status is one for which a 指定書 may have been issued."""
     spec = _data("common")["designation_statuses"]
