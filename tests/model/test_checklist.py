@@ -170,6 +170,8 @@ def test_simultaneous_reentry_means_counter_and_adds_the_reentry_fee():
     values = {line.id: line.value for line in fee.lines if line.kind is LineKind.FIELD}
     assert values == {"fee_renewal": "5,500円", "fee_reentry": "6,500円"}
     assert any(line.text.endswith("12,000円") for line in fee.lines)
+    slip = next(s for s in counter.sections if s.heading == "手数料納付書の記入")
+    assert slip.lines[-1].value == "12,000円（内訳: 在留期間更新許可申請 5,500円、再入国許可申請 6,500円）"
 
 
 def test_coe_cannot_be_received_at_the_counter():

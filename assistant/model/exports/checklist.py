@@ -128,12 +128,14 @@ def _fmt_yen(amount: int, language: str) -> str:
 
 
 def _fee_lines(case: Case, on: date, language: str,
-               fee_lookup: FeeLookup) -> tuple[list[Line], int | None]:
-    """The fee section and the stamps to buy in yen (None when a fee is unknown)."""
+               fee_lookup: FeeLookup) -> tuple[list[Line], int | None, list[str]]:
+    """The fee section, the stamps to buy in yen (None when a fee is unknown) and, when more
+    than one application is paid for, the amount per application."""
     items: list[tuple[str, str | None]] = [(case.procedure, None)]
     if "reentry" in simultaneous_procedures(case):
         items.append(("reentry", reentry_variant(case)))
     lines: list[Line] = []
+    parts: list[str] = []
     total: int | None = 0
     for procedure, variant in items:
         fee = fee_lookup(procedure, on, variant)
@@ -143,12 +145,14 @@ def _fee_lines(case: Case, on: date, language: str,
         else:
             value = _fmt_yen(fee, language) if fee else _word("fee_none", language)
             total = None if total is None else total + fee
+        parts.append(_word("fee_part", language, amount=value,
+                           procedure=procedure_label(procedure, language)))
         lines.append(Line(LineKind.FIELD, label=label, value=value, source="DOMAIN.md §6.4",
                           id=f"fee_{procedure}"))
     if total:
         lines.append(Line(LineKind.CHECK, text=_word("fee_total", language) + ": "
                           + _fmt_yen(total, language), source="seed 5(2)ア ※2", id="stamps"))
-    return lines, total
+    return lines, total, parts if len(parts) > 1 else []
 
 
 def _blank(value: str, language: str) -> str:
@@ -191,11 +195,13 @@ def _case_sections(case: Case, method: ReceiptMethod, *, on: date, office_addres
 
     needs_slip = any(line.id == "fee_slip" for line in items.lines)
     if needs_slip:
-        fee_lines, fee = _fee_lines(case, on, language, fee_lookup)
+        fee_lines, fee, parts = _fee_lines(case, on, language, fee_lookup)
         sections.append(Section(_heading("fee", language), fee_lines))
         slip = Section(_heading("fee_slip", language))
         values = {"application_number": _blank(number, language), "name": _blank(name, language),
                   "fee": _fmt_yen(fee, language) if fee else _word("fee_unknown", language)}
+        if parts and fee:
+            values["fee"] += _word("fee_parts", language, parts="、".join(parts))
         for entry in common["fee_slip"]["lines"]:
             slip.lines.append(Line(LineKind.FIELD, label=entry["label_en" if language == "en"
                                                                else "label_ja"],
