@@ -105,7 +105,13 @@ def parse_date(text: str) -> date | None:
 def profile_id(settings: Settings) -> str | None:
     """The chosen rule profile, or None for the rules' default."""
     chosen = str(settings.get(RULE_PROFILE))
-    return chosen if chosen in rules.profile_ids() else None
+    return chosen if chosen in _profile_ids(_resources_key()) else None
+
+
+@lru_cache(maxsize=8)
+def _profile_ids(_resources: str) -> frozenset[str]:
+    # Asked once per row when the list sorts by the window column: read the rules once.
+    return frozenset(rules.profile_ids())
 
 
 # Sort keys of the window column: the most urgent case first.

@@ -96,3 +96,53 @@ def test_an_edited_case_updates_its_row_and_a_new_one_is_added():
 
 def test_search_key_normalises():
     assert search_key("ＡＢ１２ 34") == "ab1234"
+
+
+def test_proxy_follows_source_changes_while_filtered(qtmodeltester):
+    """Rows added, edited and removed under an active filter show up (or not) as they should."""
+    model, proxy = make_models()
+    proxy.set_status("draft")
+    qtmodeltester.check(proxy)
+    assert names(proxy) == ["NGUYEN VAN AN", "LI MING"]
+    model.update_row(row("d", "NEW PERSON"))                  # added, passes the filter
+    model.update_row(row("e", "READY PERSON", status="ready"))  # added, filtered out
+    assert names(proxy) == ["NGUYEN VAN AN", "LI MING", "NEW PERSON"]
+    model.update_row(row("b", "LI MING", procedure="change", status="ready"))  # leaves the filter
+    assert names(proxy) == ["NGUYEN VAN AN", "NEW PERSON"]
+    model.update_row(row("c", "SANTOS MARIA"))                # back to draft: enters it
+    assert names(proxy) == ["NGUYEN VAN AN", "SANTOS MARIA", "NEW PERSON"]
+    model.remove_case("a")
+    model.remove_case("e")                                    # hidden row removed: no change
+    assert names(proxy) == ["SANTOS MARIA", "NEW PERSON"]
+    proxy.set_status("")
+    assert names(proxy) == ["LI MING", "SANTOS MARIA", "NEW PERSON"]
+    assert proxy.mapToSource(proxy.index(0, 0)).row() == model.row_of("b")
+    assert proxy.mapFromSource(model.index(model.row_of("d"), 0)).row() == 2
+
+
+def test_selected_case_stays_selected_while_typing_and_sorting(qtbot):
+    """The user's selected case stays selected while it still matches and after a sort."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QTableView
+
+    model, proxy = make_models()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    selection = view.selectionModel()
+    selection.setCurrentIndex(proxy.index(2, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                              | QItemSelectionModel.SelectionFlag.Rows)
+    assert view.currentIndex().data() == "SANTOS MARIA"
+    proxy.set_search("s")
+    proxy.set_search("sa")
+    assert names(proxy) == ["SANTOS MARIA"]
+    assert view.currentIndex().data() == "SANTOS MARIA"
+    proxy.set_search("")
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)
+    assert names(proxy) == ["SANTOS MARIA", "NGUYEN VAN AN", "LI MING"]
+    assert view.currentIndex().row() == 0
+    assert view.currentIndex().data() == "SANTOS MARIA"
+    assert selection.isRowSelected(0)
+    proxy.set_search("li")                                  # the selected case no longer matches
+    assert names(proxy) == ["LI MING"]
+    assert not selection.hasSelection()
