@@ -509,7 +509,7 @@ class CatalogueBuilder:
         applies_when = None
         if entry.get("when_simultaneous"):
             applies_when = {"field": f"simultaneous_{entry['when_simultaneous']}",
-                            "filled": True}
+                            "flag": True}
         field = {
             "id": entry["id"],
             "step": sec["step"],
@@ -552,7 +552,7 @@ class CatalogueBuilder:
         if when and "procedure_not" in when:
             return procedure not in when["procedure_not"], None
         if entry.get("when_simultaneous") and required:
-            return False, {"field": f"simultaneous_{entry['when_simultaneous']}", "filled": True}
+            return False, {"field": f"simultaneous_{entry['when_simultaneous']}", "flag": True}
         if when:
             return False, when
         return required, None

@@ -41,6 +41,8 @@ def _condition_holds(condition: Condition | None, values: dict[str, str]) -> boo
     if condition is None:
         return True
     value = values.get(condition.field, "")
+    if condition.flag:
+        return condition.holds_for_flag(value)
     if condition.filled:
         return bool(value)
     return value in condition.equals or any(value.split(" ")[0] == e for e in condition.equals)

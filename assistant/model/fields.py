@@ -21,7 +21,8 @@ Case values are keyed by field id; members of a repeat group by
 workbook shows (``"有 Yes"``).
 
 Conditions (``required_when`` / ``applies_when``) are :class:`Condition`: ``field`` equals one
-of ``equals`` (labels or codes, compared through the code list), or ``field`` is filled.
+of ``equals`` (labels or codes, compared through the code list), ``field`` is filled, or (with
+``flag``) the 同時申請 flag ``field`` is set — see :func:`flag_set`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from functools import cache
 from typing import Any
 
 from assistant.model.case import split_key
+from assistant.model.codelists import code_list
 from assistant.resources import load_json, resource_path
 
 PROCEDURES = ("renewal", "change", "coe", "acquisition", "work-cert")
@@ -42,18 +44,45 @@ SHEETS = ("main", "category_v", "simultaneous")
 
 @dataclass(frozen=True)
 class Condition:
-    """``field`` equals one of ``equals`` — or, with ``filled``, has any value."""
+    """``field`` equals one of ``equals`` — or, with ``filled``, has any value; with ``flag``,
+    the yes/no flag ``field`` says yes (:func:`flag_set`)."""
 
     field: str
     equals: tuple[str, ...] = ()
     filled: bool = False
+    flag: bool = False
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> Condition | None:
         if not data:
             return None
         return cls(field=data["field"], equals=tuple(data.get("equals", ())),
-                   filled=bool(data.get("filled", False)))
+                   filled=bool(data.get("filled", False)), flag=bool(data.get("flag", False)))
+
+    def holds_for_flag(self, value: str, list_id: str | None = None) -> bool:
+        """For a ``flag`` condition: whether ``value`` sets the flag."""
+        return flag_set(value, list_id or self.field)
+
+
+YES_LABEL = "有 Yes"   # yes_no code list (resources/codelists/yes_no.json)
+
+
+def flag_set(value: str, list_id: str) -> bool:
+    """Whether a 同時申請 flag value asks for the application.
+
+    The template's pull-down has one entry (``再入国許可申請 Re-entry permit``); an office may
+    also write 有 / Yes. 無 / No, any other text and an empty cell do not set the flag.
+    """
+    text = value.strip()
+    if not text:
+        return False
+    try:
+        labels = [entry.label for entry in code_list(list_id).entries]
+    except KeyError:
+        labels = []
+    labels.append(YES_LABEL)
+    first = text.split(" ", 1)[0]
+    return any(text == label or first == label.split(" ", 1)[0] for label in labels)
 
 
 @dataclass(frozen=True)

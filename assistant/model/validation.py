@@ -37,7 +37,7 @@ from assistant.model import rules
 from assistant.model.case import Case, ReceiptMethod, repeat_key, split_key
 from assistant.model.codelists import CodeEntry, code_list
 from assistant.model.eras import DateResult, parse_date, parse_year_month
-from assistant.model.fields import Catalogue, Condition, FieldDef, catalogue
+from assistant.model.fields import Catalogue, Condition, FieldDef, catalogue, flag_set
 from assistant.model.problems import Problem, Severity, make_problem
 from assistant.resources import load_json
 
@@ -79,6 +79,10 @@ def condition_holds(cond: Condition, values: Mapping[str, str], cat: Catalogue |
                     index: int | None = None) -> bool:
     """Whether ``cond`` holds for the case ``values`` (labels and codes compare equal)."""
     value = _value_for(values, cond.field, index).strip()
+    if cond.flag:
+        list_id = cat.field(cond.field).code_list if cat is not None and \
+            cat.has_field(cond.field) else None
+        return cond.holds_for_flag(value, list_id)
     if cond.filled:
         return bool(value)
     if not value:
@@ -429,7 +433,7 @@ def _rules_problems(case: Case, cat: Catalogue, values: Mapping[str, str], on: d
         method = _RECEIPT_LABEL_TO_METHOD.get(chosen.split(" ", 1)[0])
         with_ = [pid for pid, fid in (("reentry", "simultaneous_reentry"),
                                       ("extra-activity", "simultaneous_extra_activity"))
-                 if values.get(fid, "").strip()]
+                 if flag_set(values.get(fid, ""), fid)]
         try:
             allowed = rules.receipt_methods(procedure, with_=with_, profile=profile)
         except rules.RulesError:

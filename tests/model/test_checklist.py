@@ -185,3 +185,30 @@ def test_return_address_from_the_office_profile():
     assert return_address("1000013", "東京都千代田区霞が関1-1-1", "山田行政書士事務所") == \
         "〒100-0013 東京都千代田区霞が関1-1-1 山田行政書士事務所"
     assert return_address("", "東京都千代田区霞が関1-1-1", "") == "東京都千代田区霞が関1-1-1"
+
+
+def test_newborn_without_a_card_yet_may_still_receive_it_by_mail():
+    # No card *now* is not the rules' "no card is issued": the newborn will be sent one.
+    case = make_case("acquisition", has_zairyu_card="無 No", desired_period="３年")
+    doc = build_checklist(case, ReceiptMethod.MAIL, on=ON)
+    assert "method_not_allowed" not in ids(doc)
+
+
+@pytest.mark.parametrize(("period", "mail_allowed"), [
+    ("３月", False), ("９０日", False), ("１年", True), ("４月", True), ("", True)])
+def test_short_desired_period_rules_out_mail(period, mail_allowed):
+    from assistant.model.exports.checklist import desired_period_months
+
+    case = make_case("renewal", desired_period=period)
+    doc = build_checklist(case, ReceiptMethod.MAIL, on=ON)
+    assert ("method_not_allowed" not in ids(doc)) is mail_allowed
+    assert desired_period_months(make_case("renewal", desired_period="１年６月")) == 18
+
+
+@pytest.mark.parametrize("flag", ["無 No", "無"])
+def test_simultaneous_flag_saying_no_is_not_a_simultaneous_application(flag):
+    from assistant.model.exports.checklist import simultaneous_procedures
+
+    case = make_case("renewal", simultaneous_reentry=flag)
+    assert simultaneous_procedures(case) == []
+    assert "method_not_allowed" not in ids(build_checklist(case, ReceiptMethod.MAIL, on=ON))

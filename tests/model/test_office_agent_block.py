@@ -79,6 +79,22 @@ def test_simultaneous_application_blocks_filled_only_when_applied_for():
     assert "extra_agent_name" not in with_reentry.values
 
 
+@pytest.mark.parametrize("flag", ["無 No", "無", "No"])
+def test_simultaneous_flag_saying_no_leaves_the_block_empty(flag):
+    case = Case(id="c3", procedure="renewal",
+                values={"simultaneous_reentry": flag, "simultaneous_extra_activity": flag})
+    fill_agent_block(case, profile())
+    assert "reentry_agent_name" not in case.values
+    assert "extra_agent_name" not in case.values
+
+
+def test_simultaneous_flag_from_the_templates_pull_down_fills_the_block():
+    case = Case(id="c4", procedure="change",
+                values={"simultaneous_reentry": "再入国許可申請 Re-entry permit"})
+    fill_agent_block(case, profile())
+    assert case.values["reentry_agent_name"] == "法務　太郎"
+
+
 def test_work_certificate_procedure_has_its_own_block():
     case = Case(id="c1", procedure="work-cert")
     fill_agent_block(case, profile())

@@ -299,6 +299,14 @@ def test_mail_receipt_refused_with_simultaneous_reentry() -> None:
     assert ("reentry_permit_type", "field_required") in codes
 
 
+def test_simultaneous_flag_saying_no_adds_no_block_and_keeps_mail() -> None:
+    values = _renewal_values() | {"simultaneous_reentry": "無 No"}
+    problems = validate_case(Case(id="c1", procedure="renewal", values=values), ON)
+    codes = {(p.field, p.code) for p in problems}
+    assert ("reentry_permit_type", "field_required") not in codes
+    assert ("receipt_method", "receipt_method_not_allowed") not in codes
+
+
 def test_unknown_value_key_is_reported_not_raised() -> None:
     values = _renewal_values() | {"favourite_colour": "blue"}
     problems = validate_case(Case(id="c1", procedure="renewal", values=values), ON)

@@ -8,6 +8,8 @@ method, status of residence, fee) and fills in the case's values. The result is 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -16,6 +18,7 @@ from assistant.model import case as case_fields
 from assistant.model import rules
 from assistant.model.case import Case, ReceiptMethod
 from assistant.model.exports.document import Document, Line, LineKind, Section
+from assistant.model.fields import flag_set
 from assistant.resources import load_json
 
 # (procedure, on, variant) -> fee in yen for online filing; None when the fee table has no entry.
@@ -53,7 +56,7 @@ def simultaneous_procedures(case: Case) -> list[str]:
     """The applications filed together with the case's main application (re-entry, …)."""
     fields: dict[str, str] = _data("common")["simultaneous_fields"]
     return [procedure for field_id, procedure in fields.items()
-            if field_id != "_source" and case.value(field_id).strip()]
+            if field_id != "_source" and flag_set(case.value(field_id), field_id)]
 
 
 def reentry_variant(case: Case) -> str | None:
@@ -88,6 +91,20 @@ def has_card(case: Case) -> bool:
     return case.value(case_fields.HAS_CARD).strip() not in _NO_VALUES
 
 
+_PERIOD_PART = re.compile(r"(\d+)(年|月|日)")
+
+
+def desired_period_months(case: Case) -> int | None:
+    """The period of stay the case asks for, in whole months rounded up (``３月`` → 3,
+    ``９０日`` → 3, ``１年６月`` → 18); None when not entered or not a length (無期限)."""
+    text = unicodedata.normalize("NFKC", case.value("desired_period")).split(" ", 1)[0]
+    parts = _PERIOD_PART.findall(text)
+    if not parts or "".join(n + u for n, u in parts) != text:
+        return None
+    days = sum(int(n) * {"年": 360, "月": 30, "日": 1}[u] for n, u in parts)
+    return max(1, -(-days // 30))
+
+
 def _default_fee(procedure: str, on: date, variant: str | None) -> int | None:
     try:
         return rules.fee(procedure, on, online=True, variant=variant).amount_yen
@@ -97,8 +114,10 @@ def _default_fee(procedure: str, on: date, variant: str | None) -> int | None:
 
 def _default_methods(case: Case) -> Sequence[ReceiptMethod] | None:
     try:
+        # Not having a card now (a newborn filing acquisition) is not the rules' "no card":
+        # that means a permit stamped in the passport, which only a short period implies.
         result = rules.receipt_methods(case.procedure, with_=simultaneous_procedures(case),
-                                       no_card=not has_card(case) and case.procedure != "coe")
+                                       granted_period_months=desired_period_months(case))
     except rules.RulesError:
         return None
     known = {m.value for m in ReceiptMethod}
