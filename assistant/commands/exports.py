@@ -225,7 +225,7 @@ def _office_address(args: argparse.Namespace) -> str:
     except StorageError:
         return ""
     try:
-        profile = OfficeStore(store.connection).current()
+        profile = OfficeStore(store).current()
     finally:
         store.close()
     if profile is None:

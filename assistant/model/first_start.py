@@ -23,7 +23,7 @@ def needs_welcome(store: CaseStore) -> bool:
     """True while no staff member is registered and the welcome was never dismissed."""
     if store.get_setting(WELCOME_DONE_KEY):
         return False
-    return not OfficeStore(store.connection).list()
+    return not OfficeStore(store).list()
 
 
 def record_welcome_done(store: CaseStore, today: date) -> None:

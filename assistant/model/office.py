@@ -265,22 +265,26 @@ class OfficeStore:
     """
 
     def __init__(self, source: sqlite3.Connection | CaseStore) -> None:
+        self._store: CaseStore | None
+        self._lock = threading.RLock()   # for a bare connection; a CaseStore uses its own
         if isinstance(source, sqlite3.Connection):
-            self._db, self._path = source, ""
-            self._lock: threading.RLock | Any = threading.RLock()
+            self._store, self._db, self._path = None, source, ""
         else:
-            self._db, self._path = source.connection, str(source.path)
-            # The case store serialises every use of its connection with this lock.
-            self._lock = getattr(source, "_lock", None) or threading.RLock()
+            # The case store serialises every use of its connection (autosave thread, GUI).
+            self._store, self._db, self._path = source, source.connection, str(source.path)
 
     def _error(self, exc: sqlite3.Error) -> StorageError:
-        from assistant.model.storage import StorageError, _error_code
+        from assistant.model.storage import storage_error
 
-        return StorageError(_error_code(exc), path=self._path, detail=str(exc))
+        return storage_error(exc, self._path)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One transaction, on an autocommit connection (the CaseStore's) or a default one."""
+        """One write transaction: the CaseStore's, or on a bare connection under our lock."""
+        if self._store is not None:
+            with self._store.transaction() as conn:
+                yield conn
+            return
         db = self._db
         with self._lock:
             try:
@@ -299,10 +303,19 @@ class OfficeStore:
                 db.rollback()
                 raise
 
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        if self._store is not None:
+            with self._store.locked() as conn:
+                yield conn
+        else:
+            with self._lock:
+                yield self._db
+
     def _rows(self, sql: str, params: tuple[str, ...] = ()) -> list[Any]:
-        with self._lock:
+        with self._reading() as db:
             try:
-                return self._db.execute(sql, params).fetchall()
+                return db.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
                 raise self._error(exc) from exc
 

@@ -247,6 +247,11 @@ def _new_id() -> str:
     return uuid.uuid4().hex
 
 
+def storage_error(exc: BaseException, path: str = "") -> StorageError:
+    """The plain-message :class:`StorageError` for a database or file failure ``exc``."""
+    return StorageError(_error_code(exc), path=path, detail=str(exc))
+
+
 def _error_code(exc: BaseException) -> str:
     if isinstance(exc, sqlite3.Error):
         name = getattr(exc, "sqlite_errorname", "") or ""
@@ -335,13 +340,26 @@ class CaseStore:
         """The underlying connection (for other areas' own tables; autocommit mode)."""
         return self._conn
 
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One durable write transaction on the store's connection, for other areas' tables
+        (committed when the block ends normally; failures raise :class:`StorageError`)."""
+        with self._write() as conn:
+            yield conn
+
+    @contextmanager
+    def locked(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for reads, while no other thread uses it."""
+        with self._lock:
+            yield self._conn
+
     # -- internals -----------------------------------------------------------------------
 
     def _now(self) -> str:
         return _ts(self._clock())
 
     def _wrap(self, exc: BaseException) -> StorageError:
-        return StorageError(_error_code(exc), path=str(self.path), detail=str(exc))
+        return storage_error(exc, str(self.path))
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:

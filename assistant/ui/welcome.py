@@ -54,7 +54,7 @@ class WelcomeDialog(QDialog):
                  parent: QWidget | None = None, language: str = "ja") -> None:
         super().__init__(parent)
         self._store = store
-        self._office = OfficeStore(store.connection)
+        self._office = OfficeStore(store)
         self._today = today or date.today()
         self._language = language
         self.sample: Case | None = None

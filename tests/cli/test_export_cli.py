@@ -162,7 +162,7 @@ def test_checklist_takes_the_return_address_from_the_current_staff_profile(tmp_p
     from assistant.model.storage import CaseStore
 
     store = CaseStore.open(paths.db_path(None))
-    office = OfficeStore(store.connection)
+    office = OfficeStore(store)
     profile = StaffProfile(id="s1", name="山田太郎", category=StaffCategory.GYOSEISHOSHI,
                            certificate_number="123456789012",
                            certificate_expiry=date(2028, 3, 31), postal_code="1000013",

@@ -194,6 +194,40 @@ def test_database_failure_is_a_storage_error_with_a_plain_message(tmp_path):
             office.list()
 
 
+def test_office_store_waits_while_the_case_store_is_in_use(tmp_path):
+    """OfficeStore(store) goes through the store's public locking, not its private parts."""
+    import threading
+
+    from assistant.model.storage import CaseStore
+
+    with CaseStore.open(tmp_path / "cases.sqlite") as cases:
+        office = OfficeStore(cases)
+        saved = threading.Event()
+
+        def save():
+            office.save(complete_profile())
+            saved.set()
+
+        worker = threading.Thread(target=save)
+        with cases.locked():
+            worker.start()
+            assert not saved.wait(0.3)   # the GUI thread still holds the connection
+        worker.join(10)
+        assert saved.is_set()
+        with cases.transaction() as conn:
+            conn.execute("UPDATE staff SET data = json_set(data, '$.name', '入管　花子')")
+        assert office.current().name == "入管　花子"
+
+
+def test_storage_error_translation_is_public():
+    import sqlite3
+
+    from assistant.model.storage import storage_error
+
+    error = storage_error(sqlite3.OperationalError("attempt to write a readonly database"), "x")
+    assert error.code == "storage_readonly" and error.message_ja
+
+
 def test_staff_saved_while_another_thread_writes_cases(tmp_path):
     """The office store shares the case store's connection and lock with a worker thread."""
     import threading

@@ -92,14 +92,14 @@ def test_welcome_is_needed_only_until_dismissed_or_a_profile_exists(tmp_path):
     with CaseStore.open(tmp_path / "a.sqlite") as store:
         assert not needs_welcome(store), "remembered across restarts"
     with CaseStore.open(tmp_path / "b.sqlite") as store:
-        OfficeStore(store.connection).save(StaffProfile(
+        OfficeStore(store).save(StaffProfile(
             id=StaffProfile.new_id(), name="法務　花子", category=StaffCategory.GYOSEISHOSHI,
             certificate_number="123456789012"))
         assert not needs_welcome(store), "an office that has a profile is not greeted"
 
 
 def test_sample_takes_the_agent_block_from_the_current_profile(store):
-    office = OfficeStore(store.connection)
+    office = OfficeStore(store)
     profile = office.save(StaffProfile(
         id=StaffProfile.new_id(), name="法務　花子", category=StaffCategory.GYOSEISHOSHI,
         certificate_number="123456789012", office_name="サンプル行政書士事務所",

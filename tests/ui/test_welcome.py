@@ -61,7 +61,7 @@ def test_skip_creates_nothing_and_is_not_asked_again(qtbot, welcome, store):
     qtbot.keyClick(welcome, Qt.Key.Key_Escape)
     assert welcome.result() == QDialog.DialogCode.Rejected
     assert store.list_summaries() == []
-    assert OfficeStore(store.connection).list() == []
+    assert OfficeStore(store).list() == []
     assert not needs_welcome(store)
     assert maybe_show_welcome(None, store, today=TODAY) is None  # returns at once: no dialog
 
@@ -92,7 +92,7 @@ def test_profile_registered_from_the_welcome_becomes_the_current_staff(qtbot, we
 
     QTimer.singleShot(0, fill_profile_form)
     qtbot.mouseClick(welcome.profile_button, Qt.MouseButton.LeftButton)
-    current = OfficeStore(store.connection).current()
+    current = OfficeStore(store).current()
     assert current is not None and current.name == "法務　花子"
     assert "法務　花子" in welcome.profile_status.text()
     assert "行政書士" in welcome.profile_status.text()
@@ -109,7 +109,7 @@ def test_cancelled_profile_form_registers_nobody(qtbot, welcome, store):
 
     QTimer.singleShot(0, cancel_form)
     qtbot.mouseClick(welcome.profile_button, Qt.MouseButton.LeftButton)
-    assert OfficeStore(store.connection).list() == []
+    assert OfficeStore(store).list() == []
     assert "まだ登録されていません" in welcome.profile_status.text()
 
 
