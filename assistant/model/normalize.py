@@ -12,7 +12,10 @@
   (its kind, character class and pattern); code-list values become the workbook label,
   dates the template's ``YYYYMMDD``.
 
-Conversion tables come from ``jaconv`` (tested kana tables including voiced marks).
+Conversion tables come from ``jaconv`` (tested kana tables including voiced marks). Values that
+are already normal (the usual case: what the wizard and the imports store) skip ``jaconv``
+after a cheap test — ``str.isascii()`` or one regular-expression search for a character the
+conversion would change, built from ``jaconv``'s own tables — so the result is always the same.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import re
 
 import jaconv
+from jaconv import conv_table
 
 from assistant.model.codelists import code_list
 from assistant.model.eras import parse_date, parse_year_month
@@ -30,15 +34,41 @@ _NON_DIGITS = re.compile(r"[^0-9]")
 _LINE_SPACES = re.compile(r"[ \u3000\t]+")
 
 
-def to_halfwidth(text: str) -> str:
-    """Full-width ASCII (letters, digits, symbols, space) → half-width; kana → full-width."""
+def _any_of(*tables: dict[int, str]) -> re.Pattern[str]:
+    """A pattern that finds any character a ``jaconv`` table (or half-width kana) converts."""
+    chars = {chr(code) for table in tables for code in table}
+    chars.update(chr(code) for code in range(0xFF61, 0xFFA0))   # half-width kana and marks
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+# characters to_halfwidth / to_fullwidth / _multiline would change; a value without any of them
+# is returned as it is (jaconv's dakuten pass only touches half-width kana, included here)
+_CHANGES_TO_HALF = _any_of(conv_table.Z2H_AD, conv_table.H2Z_K).search
+_CHANGES_TO_FULL = _any_of(conv_table.H2Z_ALL).search
+_CHANGES_KANA = _any_of(conv_table.H2Z_K).search
+
+
+def _to_halfwidth_slow(text: str) -> str:
     ascii_half = jaconv.z2h(text, kana=False, ascii=True, digit=True)
     return jaconv.h2z(ascii_half, kana=True, ascii=False, digit=False)
 
 
+def _to_fullwidth_slow(text: str) -> str:
+    return jaconv.h2z(text, kana=True, ascii=True, digit=True)
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII (letters, digits, symbols, space) → half-width; kana → full-width."""
+    if text.isascii() or _CHANGES_TO_HALF(text) is None:
+        return text
+    return _to_halfwidth_slow(text)
+
+
 def to_fullwidth(text: str) -> str:
     """Half-width ASCII and half-width katakana → full-width (space → ideographic space)."""
-    return jaconv.h2z(text, kana=True, ascii=True, digit=True)
+    if _CHANGES_TO_FULL(text) is None:
+        return text
+    return _to_fullwidth_slow(text)
 
 
 def collapse_spaces(text: str, space: str = " ") -> str:
@@ -63,8 +93,9 @@ def digits_only(text: str) -> str:
 
 def _multiline(text: str) -> str:
     """Free text: trim each line's ends and the whole, keep line breaks, half-width kana → full."""
-    text = jaconv.h2z(text.replace("\r\n", "\n").replace("\r", "\n"), kana=True, ascii=False,
-                      digit=False)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() and _CHANGES_KANA(text) is not None:
+        text = jaconv.h2z(text, kana=True, ascii=False, digit=False)
     lines = [trim(_LINE_SPACES.sub(" ", line)) for line in text.split("\n")]
     return "\n".join(lines).strip("\n")
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 
+import jaconv
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant.model import normalize
 from assistant.model.fields import catalogue
 from assistant.model.normalize import (
     collapse_spaces,
@@ -142,3 +144,24 @@ def test_normalize_value_is_idempotent_for_every_main_field(field_id: str, raw: 
     f = RENEWAL.field(field_id)
     once = normalize_value(f, raw)
     assert normalize_value(f, once) == once
+
+
+# any text, weighted towards the characters the conversions touch (and the ones next to them)
+any_text = st.one_of(st.text(max_size=40), mixed, st.text(alphabet=st.one_of(
+    st.characters(min_codepoint=0x3000, max_codepoint=0x30FF),
+    st.characters(min_codepoint=0xFF00, max_codepoint=0xFFEF),
+    st.characters(min_codepoint=0x20, max_codepoint=0x7F),
+), max_size=40))
+
+
+@settings(deadline=None)  # a loaded machine must not turn slowness into failures
+@given(any_text)
+def test_fast_paths_give_what_the_full_conversion_gives(text: str) -> None:
+    assert to_halfwidth(text) == normalize._to_halfwidth_slow(text)
+    assert to_fullwidth(text) == normalize._to_fullwidth_slow(text)
+
+    lines = text.replace("\r\n", "\n").replace("\r", "\n")
+    slow = jaconv.h2z(lines, kana=True, ascii=False, digit=False)
+    expected = "\n".join(normalize.trim(normalize._LINE_SPACES.sub(" ", line))
+                         for line in slow.split("\n")).strip("\n")
+    assert normalize._multiline(text) == expected

@@ -95,10 +95,45 @@ def classify(char: str) -> CharIssue | None:
     return None
 
 
+@cache
+def _extension_chars() -> frozenset[str]:
+    """Every character cp932 decodes from a code with an extension lead byte (機種依存文字, 外字)."""
+    chars: set[str] = set()
+    for lead in _EXTENSION_LEADS:
+        for trail in range(0x40, 0xFD):
+            try:
+                char = bytes((lead, trail)).decode("cp932")
+            except UnicodeDecodeError:
+                continue
+            if char.encode("cp932")[0] in _EXTENSION_LEADS:   # not ∵ (also in JIS X 0208)
+                chars.add(char)
+    return frozenset(chars)
+
+
+def _carries(text: str) -> bool:
+    """True when cp932 encodes all of ``text`` within JIS X 0208 and gives it back unchanged.
+
+    One ``encode``/``decode`` for the whole value: a character cp932 cannot encode fails the
+    encode, one it changes (〜) fails the comparison, and an extension character (髙, 﨑, ①)
+    decodes from an extension code, so it is in :func:`_extension_chars`.
+    """
+    try:
+        if text.encode("cp932").decode("cp932") != text:
+            return False
+    except UnicodeEncodeError:
+        return False
+    return _extension_chars().isdisjoint(text)
+
+
 def bad_chars(text: str) -> list[BadChar]:
     """Every distinct character of ``text`` that a Shift_JIS export cannot carry, in order."""
-    if text.isascii():
+    if text.isascii() or _carries(text):
         return []
+    return _bad_chars_each(text)
+
+
+def _bad_chars_each(text: str) -> list[BadChar]:
+    """:func:`bad_chars`, character by character (what the fast path must agree with)."""
     seen: dict[str, BadChar] = {}
     for char in text:
         if char in seen:
