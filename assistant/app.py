@@ -39,7 +39,13 @@ class Session:
         self.window: MainWindow | None = None
         self.office: object | None = None  # the office banner and menu (issue 6)
 
-    def open(self) -> MainWindow:
+    def open(self, defer_office: bool = False) -> MainWindow:
+        """Build the window; ``defer_office`` adds the office parts once the event loop runs.
+
+        At start-up the window is shown first: the expiry banner and the 事務所 menu (they
+        read the staff table and import the office modules) follow in the event loop's first
+        turn, before the user can do anything.
+        """
         from assistant.model.settings import LANGUAGE
         from assistant.model.storage import CaseStore
         from assistant.ui.i18n import install_translators
@@ -50,13 +56,25 @@ class Session:
         path = database_path(self.settings, self.db)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.store = CaseStore.open(path)
-        self.window = MainWindow(self.store, self.settings)
+        window = self.window = MainWindow(self.store, self.settings)
+        window.reload_requested.connect(self.reload)
+        if defer_office:
+            from PySide6.QtCore import QTimer
+
+            # Bound to the window: never runs for a window already closed by a reload.
+            QTimer.singleShot(0, window, lambda: self._attach_office(window, language))
+        else:
+            self._attach_office(window, language)
+        return window
+
+    def _attach_office(self, window: MainWindow, language: str) -> None:
+        """The expiry banner and the 事務所 menu (issue 6), before the ヘルプ menu."""
+        if window is not self.window or self.store is None:
+            return
         from assistant.ui.office.integration import attach_office
 
-        self.office = attach_office(self.window, self.store, language)  # banner + 事務所 menu
-        self.window.keep_help_menu_last()
-        self.window.reload_requested.connect(self.reload)
-        return self.window
+        self.office = attach_office(window, self.store, language)
+        window.keep_help_menu_last()
 
     def reload(self) -> None:
         """Close the window and store, then open them again with the new settings."""
@@ -93,7 +111,7 @@ def run_gui(smoke: bool = False, db: str | None = None, language: str | None = N
 
     crash_hooks = install_crash_dialog()  # reports in <data>/logs, dialog on the GUI thread
     session = Session(db, language)
-    session.open().show()
+    session.open(defer_office=True).show()
     if smoke:
         QTimer.singleShot(200, app.quit)
     try:

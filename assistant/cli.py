@@ -7,11 +7,14 @@ Sub-commands live in :mod:`assistant.commands` (one module per area, each with
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from assistant import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 # Modules under assistant.commands that register sub-commands, in help order.
 COMMAND_MODULES = ("rules", "validation", "cases", "attachments", "exports", "office")
@@ -22,6 +25,8 @@ class UsageError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not at start-up: the GUI's own options are read without it
+
     parser = argparse.ArgumentParser(
         prog="assistant",
         description="在留申請 準備アシスタント — 在留申請オンラインシステムへの申請を事前に準備します。",

@@ -48,3 +48,33 @@ def test_a_case_of_an_unknown_procedure_gets_a_message(qtbot, store, main_window
     main_window.reload_cases()
     main_window.open_case(case.id)
     assert shown and main_window.editor is None
+
+
+def test_start_up_shows_the_window_then_adds_the_expiry_banner_and_office_menu(qtbot):
+    """At start-up the office parts follow the window in the event loop's first turn."""
+    from datetime import date, timedelta
+
+    from assistant.app import Session, database_path
+    from assistant.model.office import OfficeStore, StaffCategory, StaffProfile
+    from assistant.model.storage import CaseStore
+
+    session = Session(db=None, language="ja")
+    path = database_path(session.settings, None)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with CaseStore.open(path) as cases:  # a certificate that expires tomorrow (real today)
+        OfficeStore(cases).save(StaffProfile(
+            id="s1", name="法務　太郎", category=StaffCategory.GYOSEISHOSHI,
+            certificate_number="123456789012", email="taro@example.jp",
+            certificate_expiry=date.today() + timedelta(days=1)))
+    try:
+        window = session.open(defer_office=True)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: session.office is not None, timeout=5000)
+        banner = session.office.banner  # type: ignore[attr-defined]
+        assert banner.isVisible() and "あと1日" in banner.texts()[0]
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert "事務所(&O)" in titles
+        assert titles[-1] == window.help_menu.title()
+    finally:
+        session.close()

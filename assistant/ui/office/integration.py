@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
-from assistant.crash import CrashHandler
-from assistant.model.expiry import office_warnings
-from assistant.model.office import OfficeStore
-from assistant.model.storage import CaseStore
-from assistant.ui.office.expiry_banner import ExpiryBanner
+if TYPE_CHECKING:
+    from assistant.crash import CrashHandler
+    from assistant.model.storage import CaseStore
+
+# The office modules are imported where they are used: install_crash_dialog() runs before the
+# main window is built and must stay cheap (see benchmarks/startup.py).
 
 REFRESH_MS = 60 * 60 * 1000
 
@@ -28,6 +30,9 @@ class OfficeAttachment(QObject):
 
     def __init__(self, window: QMainWindow, store: CaseStore,
                  today: Callable[[], date] = date.today, language: str = "ja") -> None:
+        from assistant.model.office import OfficeStore
+        from assistant.ui.office.expiry_banner import ExpiryBanner
+
         super().__init__(window)
         self.window = window
         self.office = OfficeStore(store)
@@ -57,6 +62,8 @@ class OfficeAttachment(QObject):
 
     def refresh(self) -> None:
         """Show the expiry warnings of every staff member for today."""
+        from assistant.model.expiry import office_warnings
+
         self.banner.set_warnings(office_warnings(self.office.list(), self._today()),
                                  self._language)
 
