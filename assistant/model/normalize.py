@@ -21,6 +21,9 @@ conversion would change, built from ``jaconv``'s own tables — so the result is
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import date
+from functools import partial
 
 import jaconv
 from jaconv import conv_table
@@ -48,13 +51,24 @@ _CHANGES_TO_FULL = _any_of(conv_table.H2Z_ALL).search
 _CHANGES_KANA = _any_of(conv_table.H2Z_K).search
 
 
+_VOICED_MARKS = ("\uff9e", "\uff9f")   # ﾞ ﾟ: jaconv joins ｶﾞ → ガ only around these
+
+
+def _h2z(text: str, table: dict[int, str], wide_ascii: bool) -> str:
+    """``jaconv.h2z`` (kana, and ASCII and digits if ``wide_ascii``) with ``table`` its table;
+    its voiced-mark pass (26 replaces) runs only when a mark is there."""
+    if _VOICED_MARKS[0] in text or _VOICED_MARKS[1] in text:
+        return jaconv.h2z(text, kana=True, ascii=wide_ascii, digit=wide_ascii)
+    return text.translate(table)
+
+
 def _to_halfwidth_slow(text: str) -> str:
     ascii_half = jaconv.z2h(text, kana=False, ascii=True, digit=True)
-    return jaconv.h2z(ascii_half, kana=True, ascii=False, digit=False)
+    return _h2z(ascii_half, conv_table.H2Z_K, wide_ascii=False)
 
 
 def _to_fullwidth_slow(text: str) -> str:
-    return jaconv.h2z(text, kana=True, ascii=True, digit=True)
+    return _h2z(text, conv_table.H2Z_ALL, wide_ascii=True)
 
 
 def to_halfwidth(text: str) -> str:
@@ -95,7 +109,7 @@ def _multiline(text: str) -> str:
     """Free text: trim each line's ends and the whole, keep line breaks, half-width kana → full."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() and _CHANGES_KANA(text) is not None:
-        text = jaconv.h2z(text, kana=True, ascii=False, digit=False)
+        text = _h2z(text, conv_table.H2Z_K, wide_ascii=False)
     lines = [trim(_LINE_SPACES.sub(" ", line)) for line in text.split("\n")]
     return "\n".join(lines).strip("\n")
 
@@ -120,27 +134,64 @@ def normalize_code(field: FieldDef, value: str) -> str:
     return entry.label if entry is not None else value
 
 
+def _template_date(allow_unknown: bool, raw: str) -> str:
+    """A date in the template's ``YYYYMMDD`` (unreadable input is kept, half-width)."""
+    if len(raw) == 8 and raw.isascii() and raw.isdigit():   # already YYYYMMDD: check only
+        try:
+            date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
+        except ValueError:
+            pass   # 00 month or day, or not a date: the full parser says which
+        else:
+            return raw
+    result = parse_date(raw, allow_unknown=allow_unknown)
+    return result.template if result.ok else collapse_spaces(to_halfwidth(raw))
+
+
+def _template_year_month(raw: str) -> str:
+    """A year and month in the template's ``YYYYMM`` (unreadable input is kept, half-width)."""
+    if (len(raw) == 6 and raw.isascii() and raw.isdigit() and raw[:4] != "0000"
+            and 1 <= int(raw[4:]) <= 12):   # already YYYYMM
+        return raw
+    result = parse_year_month(raw)
+    return result.template if result.ok else collapse_spaces(to_halfwidth(raw))
+
+
+def _digits_text(raw: str) -> str:
+    return collapse_spaces(to_halfwidth(raw), space="")
+
+
+def _halfwidth_text(raw: str) -> str:
+    return collapse_spaces(to_halfwidth(raw))
+
+
+def _fullwidth_text(raw: str) -> str:
+    return collapse_spaces(to_fullwidth(raw), space="\u3000")
+
+
+def normalizer(field: FieldDef) -> Callable[[str], str]:
+    """The function :func:`normalize_value` applies for ``field`` (pick it once per column)."""
+    if field.kind in ("code", "yesno"):
+        return partial(normalize_code, field)
+    if field.kind == "date":
+        return partial(_template_date, field.date_unknown_markers)
+    if field.kind == "year_month":
+        return _template_year_month
+    if field.pattern in ("phone", "postal_code") or field.kind == "number":
+        return digits_only
+    if field.char_class == "digits":
+        return _digits_text
+    if field.char_class == "halfwidth_upper":
+        return latin_name
+    if field.char_class == "halfwidth":
+        return _halfwidth_text
+    if field.char_class == "fullwidth":
+        return _fullwidth_text
+    return _multiline
+
+
 def normalize_value(field: FieldDef, raw: str) -> str:
     """Normalise what the office typed for ``field``; returns it unchanged where unsure.
 
     Idempotent: ``normalize_value(f, normalize_value(f, x)) == normalize_value(f, x)``.
     """
-    if field.kind in ("code", "yesno"):
-        return normalize_code(field, raw)
-    if field.kind == "date":
-        result = parse_date(raw, allow_unknown=field.date_unknown_markers)
-        return result.template if result.ok else collapse_spaces(to_halfwidth(raw))
-    if field.kind == "year_month":
-        result = parse_year_month(raw)
-        return result.template if result.ok else collapse_spaces(to_halfwidth(raw))
-    if field.pattern in ("phone", "postal_code") or field.kind == "number":
-        return digits_only(raw)
-    if field.char_class == "digits":
-        return collapse_spaces(to_halfwidth(raw), space="")
-    if field.char_class == "halfwidth_upper":
-        return latin_name(raw)
-    if field.char_class == "halfwidth":
-        return collapse_spaces(to_halfwidth(raw))
-    if field.char_class == "fullwidth":
-        return collapse_spaces(to_fullwidth(raw), space="\u3000")
-    return _multiline(raw)
+    return normalizer(field)(raw)

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.model import normalize
+from assistant.model.eras import parse_date, parse_year_month
 from assistant.model.fields import catalogue
 from assistant.model.normalize import (
     collapse_spaces,
@@ -151,17 +152,42 @@ any_text = st.one_of(st.text(max_size=40), mixed, st.text(alphabet=st.one_of(
     st.characters(min_codepoint=0x3000, max_codepoint=0x30FF),
     st.characters(min_codepoint=0xFF00, max_codepoint=0xFFEF),
     st.characters(min_codepoint=0x20, max_codepoint=0x7F),
+    st.sampled_from("ｶﾞﾊﾟｳﾞﾞﾟ\r\n"),
 ), max_size=40))
 
 
 @settings(deadline=None)  # a loaded machine must not turn slowness into failures
 @given(any_text)
 def test_fast_paths_give_what_the_full_conversion_gives(text: str) -> None:
-    assert to_halfwidth(text) == normalize._to_halfwidth_slow(text)
-    assert to_fullwidth(text) == normalize._to_fullwidth_slow(text)
+    # the reference: jaconv on every value, as before the fast paths
+    ascii_half = jaconv.z2h(text, kana=False, ascii=True, digit=True)
+    assert to_halfwidth(text) == jaconv.h2z(ascii_half, kana=True, ascii=False, digit=False)
+    assert to_fullwidth(text) == jaconv.h2z(text, kana=True, ascii=True, digit=True)
 
     lines = text.replace("\r\n", "\n").replace("\r", "\n")
     slow = jaconv.h2z(lines, kana=True, ascii=False, digit=False)
     expected = "\n".join(normalize.trim(normalize._LINE_SPACES.sub(" ", line))
                          for line in slow.split("\n")).strip("\n")
     assert normalize._multiline(text) == expected
+
+
+digits8 = st.text(alphabet="0123456789", min_size=8, max_size=8)
+digits6 = st.text(alphabet="0123456789", min_size=6, max_size=6)
+
+
+@settings(deadline=None)  # a loaded machine must not turn slowness into failures
+@given(st.one_of(digits8, st.builds(lambda d: d.isoformat().replace("-", ""), st.dates()),
+                 st.sampled_from(["99999999", "20250000", "20250500", "20250230", "00000101"])),
+       st.booleans())
+def test_date_fast_path_gives_what_the_date_parser_gives(raw: str, allow_unknown: bool) -> None:
+    result = parse_date(raw, allow_unknown=allow_unknown)
+    slow = result.template if result.ok else collapse_spaces(to_halfwidth(raw))
+    assert normalize._template_date(allow_unknown, raw) == slow
+
+
+@settings(deadline=None)  # a loaded machine must not turn slowness into failures
+@given(st.one_of(digits6, st.sampled_from(["000001", "202500", "202512", "202513"])))
+def test_year_month_fast_path_gives_what_the_parser_gives(raw: str) -> None:
+    result = parse_year_month(raw)
+    slow = result.template if result.ok else collapse_spaces(to_halfwidth(raw))
+    assert normalize._template_year_month(raw) == slow

@@ -28,7 +28,7 @@ from assistant.model.case import NAME, Case
 from assistant.model.codelists import code_list
 from assistant.model.exports.charset import BadChar, bad_chars
 from assistant.model.fields import Catalogue, FieldDef, catalogue
-from assistant.model.normalize import normalize_value
+from assistant.model.normalize import normalizer
 from assistant.model.problems import Problem, Severity, make_problem
 
 CELL_MODES = ("labels", "codes")
@@ -115,13 +115,14 @@ def formatter(fdef: FieldDef, cells: str = "labels", normalise: bool = True) -> 
     """
     if cells not in CELL_MODES:
         raise ValueError(f"cells must be one of {CELL_MODES}, not {cells!r}")
+    normalise_value = normalizer(fdef)   # picked once per column, not per cell
     if fdef.code_list:
         table = _code_table(fdef.code_list, cells, bool(fdef.parent))
 
         def code_cell(value: str) -> str:
             hit = table.get(value.strip())
             if hit is None:  # a width or spacing variant of a label
-                hit = table.get(normalize_value(fdef, value), value)
+                hit = table.get(normalise_value(value), value)
             return hit
 
         return code_cell
@@ -133,7 +134,7 @@ def formatter(fdef: FieldDef, cells: str = "labels", normalise: bool = True) -> 
     def normalized(value: str) -> str:
         hit = seen.get(value)
         if hit is None:
-            hit = seen[value] = normalize_value(fdef, value)
+            hit = seen[value] = normalise_value(value)
         return hit
 
     return normalized
@@ -230,6 +231,8 @@ def check_cells(cases: Sequence[Case], tables: Iterable[SheetTable],
                    for k in table.keys]
         for row_index, (case_id, row) in enumerate(zip(table.case_ids, table.rows, strict=True),
                                                    start=1):
+            if not check_codes and not bad_chars("\t".join(row)):
+                continue   # the whole row fits: one check instead of one per column
             for column, cell in enumerate(row):
                 if not cell or cell.isascii():
                     continue   # ASCII always fits, and every code is ASCII
