@@ -599,6 +599,7 @@ class CatalogueBuilder:
                                for sec in self.sections if sec in used_sections
                                and self.sections[sec]["step"] == sid]}
                  for sid, s in self.mapping["steps"].items()]
+        distinguish_labels(fields)
         return {"procedure": procedure, "source": source,
                 "generated_by": "tools/build_catalogue.py — do not edit by hand",
                 "steps": steps, "groups": groups, "sheets": sheets, "fields": fields}
@@ -693,6 +694,21 @@ class CatalogueBuilder:
             if f["id"] == "current_status":
                 f["step"], f["section"] = "1", "procedure"
         return self.assemble("work-cert", fields, {"main": columns}, spec["source"])
+
+
+def distinguish_labels(fields: list[dict[str, Any]]) -> None:
+    """Number labels that would repeat within one step and section (template columns with
+    the same header, e.g. the three 技能水準_合格した試験名): （１）, （２）, … in template order,
+    so the office can tell the inputs apart. Members of a repeat group are numbered by the
+    group itself."""
+    seen: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for f in fields:
+        if not f["group"]:
+            seen.setdefault((f["step"], f["section"], f["label_ja"]), []).append(f)
+    for same in seen.values():
+        if len(same) > 1:
+            for n, f in enumerate(same, start=1):
+                f["label_ja"] += f"（{chr(0xFF10 + n) if n < 10 else n}）"
 
 
 def main(argv: list[str] | None = None) -> int:

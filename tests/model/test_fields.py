@@ -208,3 +208,22 @@ def test_wizard_sections_stay_a_readable_size() -> None:
     renewal = catalogue("renewal")
     assert renewal.field("plan_housing").section == "org_support_plan"
     assert renewal.field("rso_name").section_en == "Registered support organisation"
+
+
+@pytest.mark.parametrize("procedure", PROCEDURES)
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_no_two_inputs_of_one_section_share_a_label(procedure, language):
+    """The office must be able to tell inputs apart (e.g. the three skill tests on Step 2-2)."""
+    seen: dict[tuple[str, str, str], str] = {}
+    for f in catalogue(procedure).fields:
+        if f.group is not None:
+            continue   # repeat groups number their entries themselves
+        key = (f.step, f.section, f.label(language))
+        assert key not in seen, f"{f.id} and {seen[key]} both labelled {key[2]!r}"
+        seen[key] = f.id
+
+
+def test_skill_tests_are_numbered_in_template_order():
+    cat = catalogue("change")
+    assert [cat.field(f"skill_test_{n}").label_ja for n in (1, 2, 3)] == [
+        "技能水準 合格した試験名（１）", "技能水準 合格した試験名（２）", "技能水準 合格した試験名（３）"]
