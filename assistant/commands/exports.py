@@ -5,7 +5,7 @@
     assistant import bulk FILE.xlsx --out DIR [--json]
     assistant import reference WORKBOOK.xlsm --procedure P --out DIR [--json]
     assistant export transcription CASE.json --out FILE.pdf
-    assistant export checklist CASE.json... --method mail|counter --out FILE.pdf
+    assistant export checklist CASE.json... --method mail|counter|email --out FILE.pdf
 
 Exit status: 0 written; 1 problems found (characters Shift_JIS cannot carry — nothing written;
 workbook rows with errors — those rows not imported); 2 unusable arguments or unreadable input.
@@ -54,9 +54,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub.set_defaults(handler=_export_transcription)
 
     sub = actions.add_parser("checklist", help="結果受領チェックリスト（PDF） / result checklist",
-                             description="郵送または窓口で結果を受け取るためのチェックリストをPDFで書き出します。")
+                             description="郵送・窓口・メール（認定証明書, 2026年〜）で結果を受け取るためのチェックリストをPDFで書き出します。")
     sub.add_argument("cases", nargs="+", metavar="CASE.json")
-    sub.add_argument("--method", choices=["mail", "counter"], required=True)
+    sub.add_argument("--method", choices=["mail", "counter", "email"], required=True)
     sub.add_argument("--out", metavar="FILE.pdf", required=True)
     sub.add_argument("--office-address", metavar="TEXT", default=None,
                      help="返送用封筒の宛先（既定: 現在の取次者の事務所所在地） / return address")

@@ -27,6 +27,7 @@ ZAIRYU_CARD_NUMBER = "zairyu_card_number"  # 身分事項_在留カード番号
 PASSPORT_NUMBER = "passport_number"    # 身分事項_旅券_（1）番号
 PASSPORT_EXPIRY = "passport_expiry"    # 身分事項_旅券_（2）有効期限
 DESIRED_STATUS = "desired_status"      # 変更: 希望する在留資格 / 認定: 入国目的
+RECEIPT_METHOD = "receipt_method"      # 受領方法等_…の受領方法 (the one record of the method)
 
 _REPEAT_KEY = re.compile(r"^(?P<field>[a-z0-9_]+)\[(?P<index>[0-9]+)\]$")
 
@@ -82,8 +83,37 @@ _STATUS_LABELS: dict[CaseStatus, tuple[str, str]] = {
 
 
 class ReceiptMethod(enum.StrEnum):
+    """How the result is received; stored as the template's pull-down label in the case's
+    ``receipt_method`` value (resources/codelists/receipt_method*.json)."""
+
     MAIL = "mail"        # 郵送による受領
     COUNTER = "counter"  # 窓口での受領
+    EMAIL = "email"      # メールでの受領 — [2026] certificate of eligibility (DOMAIN.md §5)
+
+    @property
+    def label(self) -> str:
+        """The pull-down label the templates use for this method (``"郵送 Mailing"``)."""
+        return _RECEIPT_LABELS[self]
+
+    @classmethod
+    def from_label(cls, label: str) -> ReceiptMethod | None:
+        """The method a stored value names (label, its Japanese word, or the id); else None."""
+        text = label.strip()
+        if not text:
+            return None
+        first = text.split(" ", 1)[0]
+        for method, known in _RECEIPT_LABELS.items():
+            if text in (known, method.value) or first == known.split(" ", 1)[0]:
+                return method
+        return None
+
+
+# The labels of the templates' pull-downs (receipt_method.json, receipt_method_coe.json).
+_RECEIPT_LABELS: dict[ReceiptMethod, str] = {
+    ReceiptMethod.MAIL: "郵送 Mailing",
+    ReceiptMethod.COUNTER: "窓口 Regional office counter",
+    ReceiptMethod.EMAIL: "メール Email",
+}
 
 
 @dataclass
@@ -104,7 +134,6 @@ class Case:
     procedure: str
     values: dict[str, str] = field(default_factory=dict)
     status: CaseStatus = CaseStatus.DRAFT
-    receipt_method: ReceiptMethod | None = None
     provisional_number: str = ""     # 申請受付仮番号
     application_number: str = ""     # 申請受付番号
     attachments: list[AttachmentRef] = field(default_factory=list)
@@ -113,6 +142,18 @@ class Case:
     updated_at: datetime | None = None
     is_sample: bool = False
     deleted_at: datetime | None = None   # set while the case is in the recycle bin (ゴミ箱)
+
+    @property
+    def receipt_method(self) -> ReceiptMethod | None:
+        """How the result is received, read from the ``receipt_method`` value (Step 3)."""
+        return ReceiptMethod.from_label(self.values.get(RECEIPT_METHOD, ""))
+
+    @receipt_method.setter
+    def receipt_method(self, method: ReceiptMethod | str | None) -> None:
+        if method is None:
+            self.values.pop(RECEIPT_METHOD, None)
+        else:
+            self.values[RECEIPT_METHOD] = ReceiptMethod(method).label
 
     def value(self, field_id: str, index: int | None = None) -> str:
         key = field_id if index is None else repeat_key(field_id, index)

@@ -8,7 +8,7 @@ The format (``schema_version`` 1; documented in the README, "Case files / 案件
       "procedure": "renewal",                # required
       "id": "…",                             # optional; everything below is optional too
       "status": "draft", "provisional_number": "", "application_number": "",
-      "receipt_method": null | "mail" | "counter",
+      "receipt_method": null | "mail" | "counter" | "email",   # read only (older files)
       "remarks": "", "is_sample": false,
       "created_at": ISO datetime | null, "updated_at": ISO datetime | null,
       "values": {"name": "WANG WEI", "relative_name[1]": "王 芳", …},
@@ -19,7 +19,9 @@ The format (``schema_version`` 1; documented in the README, "Case files / 案件
 Anything else (unknown entries, wrong types, broken JSON, a newer ``schema_version``, a file
 that cannot be read) raises :class:`CaseFileError` with a Japanese and an English message;
 nothing is half-loaded. Files are written atomically (:mod:`assistant.model.atomic`).
-The recycle-bin mark and the audit trail are not part of a case file.
+The recycle-bin mark and the audit trail are not part of a case file. The receipt method is
+the ``receipt_method`` value (Step 3); files written before that still load: their top-level
+``receipt_method`` fills the value when the file has none.
 """
 
 from __future__ import annotations
@@ -33,7 +35,14 @@ from pathlib import Path
 from typing import Any
 
 from assistant.model.atomic import atomic_write_text
-from assistant.model.case import AttachmentRef, Case, CaseStatus, ReceiptMethod, split_key
+from assistant.model.case import (
+    RECEIPT_METHOD,
+    AttachmentRef,
+    Case,
+    CaseStatus,
+    ReceiptMethod,
+    split_key,
+)
 from assistant.model.problems import Problem, Severity, message_texts
 from assistant.model.storage import StatusChange
 from assistant.resources import load_json
@@ -100,8 +109,6 @@ def case_to_dict(case: Case, history: list[StatusChange] | None = None) -> dict[
         "status": CaseStatus(case.status).value,
         "provisional_number": case.provisional_number,
         "application_number": case.application_number,
-        "receipt_method": None if case.receipt_method is None
-        else ReceiptMethod(case.receipt_method).value,
         "remarks": case.remarks,
         "is_sample": case.is_sample,
         "created_at": _ts(case.created_at),
@@ -273,7 +280,6 @@ class _Reader:
             procedure=procedure,
             values=values,
             status=self.status(top.get("status", CaseStatus.DRAFT.value), "status"),
-            receipt_method=method,
             provisional_number=self.string(top, "provisional_number", "provisional_number"),
             application_number=self.string(top, "application_number", "application_number"),
             attachments=attachments,
@@ -282,6 +288,8 @@ class _Reader:
             updated_at=self.optional_moment(top, "updated_at"),
             is_sample=self.boolean(top, "is_sample", "is_sample"),
         )
+        if method is not None and not values.get(RECEIPT_METHOD, "").strip():
+            case.receipt_method = method   # an older file: the method was a top-level entry
         return CaseDocument(case=case, history=history)
 
 

@@ -38,6 +38,7 @@ from assistant.model.case import (
     EXPIRY_DATE,
     NAME,
     NATIONALITY,
+    RECEIPT_METHOD,
     ZAIRYU_CARD_NUMBER,
     AttachmentRef,
     Case,
@@ -134,6 +135,17 @@ MIGRATIONS: list[Migration] = [
                                             WHERE case_id = cases.id
                                             AND key = 'zairyu_card_number'), '');
     """,
+    # v3 — the receipt method lives only in the case's values (the Step 3 field, as the
+    # template's label); the old cases.receipt_method column is copied there and left empty.
+    """
+    INSERT OR IGNORE INTO case_values (case_id, key, value)
+        SELECT id, 'receipt_method',
+               CASE receipt_method WHEN 'mail' THEN '郵送 Mailing'
+                                   WHEN 'counter' THEN '窓口 Regional office counter'
+                                   ELSE 'メール Email' END
+        FROM cases WHERE receipt_method IS NOT NULL AND receipt_method != '';
+    UPDATE cases SET receipt_method = NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -150,7 +162,6 @@ LIST_COLUMNS: dict[str, str] = {
 
 # Audit keys for case properties that are not field values (field ids never start with "#").
 AUDIT_REMARKS = "#remarks"
-AUDIT_RECEIPT_METHOD = "#receipt_method"
 AUDIT_ATTACHMENTS = "#attachments"
 AUDIT_CREATED = "#created"
 AUDIT_IMPORTED = "#imported"
@@ -450,11 +461,10 @@ class CaseStore:
 
     def _insert_case(self, conn: sqlite3.Connection, case: Case) -> None:
         conn.execute(
-            "INSERT INTO cases (id, procedure, status, receipt_method, provisional_number, "
+            "INSERT INTO cases (id, procedure, status, provisional_number, "
             "application_number, remarks, is_sample, created_at, updated_at, deleted_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
             (case.id, case.procedure, CaseStatus(case.status).value,
-             None if case.receipt_method is None else ReceiptMethod(case.receipt_method).value,
              case.provisional_number, case.application_number, case.remarks,
              int(case.is_sample), _ts(case.created_at or self._clock()),
              _ts(case.updated_at or self._clock()),
@@ -509,7 +519,7 @@ class CaseStore:
             new_id = _new_id() if taken or not case.id else case.id
             stored = Case(
                 id=new_id, procedure=case.procedure, values=dict(case.values),
-                status=CaseStatus(case.status), receipt_method=case.receipt_method,
+                status=CaseStatus(case.status),
                 provisional_number=case.provisional_number,
                 application_number=case.application_number,
                 attachments=list(case.attachments), remarks=case.remarks,
@@ -547,8 +557,6 @@ class CaseStore:
         return Case(
             id=row["id"], procedure=row["procedure"], values=values,
             status=CaseStatus(row["status"]),
-            receipt_method=None if row["receipt_method"] is None
-            else ReceiptMethod(row["receipt_method"]),
             provisional_number=row["provisional_number"],
             application_number=row["application_number"],
             attachments=attachments, remarks=row["remarks"],
@@ -661,17 +669,10 @@ class CaseStore:
 
     def set_receipt_method(self, case_id: str, method: ReceiptMethod | str | None,
                            user: str = "") -> None:
-        """Set (or clear with ``None``) how the result is received."""
-        new = None if method is None else ReceiptMethod(method).value
-        now = self._now()
-        with self._write() as conn:
-            row = self._require(conn, case_id)
-            if row["receipt_method"] == new:
-                return
-            conn.execute("UPDATE cases SET receipt_method = ?, updated_at = ? WHERE id = ?",
-                         (new, now, case_id))
-            self._audit(conn, case_id, AUDIT_RECEIPT_METHOD, row["receipt_method"], new, user,
-                        now)
+        """Set (or clear with ``None``) how the result is received: the Step 3 value
+        ``receipt_method`` (the template's label), the one record of the method."""
+        label = "" if method is None else ReceiptMethod(method).label
+        self.set_values(case_id, {RECEIPT_METHOD: label}, user=user)
 
     def set_remarks(self, case_id: str, remarks: str, user: str = "") -> None:
         """Set the office's free remarks on the case."""
@@ -717,7 +718,6 @@ class CaseStore:
         with self._write() as conn:
             self._insert_case(conn, Case(
                 id=new_id, procedure=procedure or source.procedure, values=values,
-                receipt_method=source.receipt_method,
                 created_at=datetime.fromisoformat(now), updated_at=datetime.fromisoformat(now)))
             conn.execute("INSERT INTO status_history (case_id, status, at) VALUES (?,?,?)",
                          (new_id, CaseStatus.DRAFT.value, now))

@@ -278,17 +278,8 @@ def validate_field(f: FieldDef, value: str, context: FieldContext) -> list[Probl
 _DATE_ORDER = (("last_entry_from", "last_entry_to"), ("work_cert_period_from", "work_cert_period_to"),
                ("reentry_departure_date", "reentry_return_date"), ("career_start", "career_end"))
 
-_RECEIPT_LABEL_TO_METHOD = {"郵送": "mail", "窓口": "counter", "メール": "email"}
-
-
 def _case_values(case: Case) -> dict[str, str]:
-    values = dict(case.values)
-    if not values.get("receipt_method", "").strip() and case.receipt_method is not None:
-        # The case record keeps the method too; make the two agree for the checks.
-        values["receipt_method"] = {ReceiptMethod.MAIL: "郵送 Mailing",
-                                    ReceiptMethod.COUNTER: "窓口 Regional office counter"}[
-            case.receipt_method]
-    return values
+    return dict(case.values)
 
 
 def validate_case(case: Case, on: date, profile: str | None = None) -> list[Problem]:
@@ -430,7 +421,8 @@ def _rules_problems(case: Case, cat: Catalogue, values: Mapping[str, str], on: d
     # Receipt method allowed with the simultaneous applications (DOMAIN.md §5).
     chosen = values.get("receipt_method", "").strip()
     if chosen and cat.has_field("receipt_method"):
-        method = _RECEIPT_LABEL_TO_METHOD.get(chosen.split(" ", 1)[0])
+        receipt = ReceiptMethod.from_label(chosen)
+        method = None if receipt is None else receipt.value
         with_ = [pid for pid, fid in (("reentry", "simultaneous_reentry"),
                                       ("extra-activity", "simultaneous_extra_activity"))
                  if flag_set(values.get(fid, ""), fid)]

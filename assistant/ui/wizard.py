@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.model import rules
-from assistant.model.case import Case, CaseStatus, ReceiptMethod, repeat_key, split_key
+from assistant.model.case import Case, CaseStatus, repeat_key, split_key
 from assistant.model.codelists import code_list
 from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, catalogue
 from assistant.model.problems import Problem, Severity, make_problem
@@ -661,14 +661,6 @@ class CaseEditor(QWidget):
         label = str(button.property("label"))
         self.set_values({RECEIPT_FIELD: label}, self.tr("受領方法の選択"))
 
-    def _store_receipt_method(self, label: str) -> None:
-        """Keep the case record's receipt method in step with the field (checklists read it)."""
-        method = next((m for m in ReceiptMethod if self._receipt_label_for(m.value) == label),
-                      None) if label else None
-        if method != self.case.receipt_method:
-            self.store.set_receipt_method(self.case_id, method)
-            self.case = replace(self.case, receipt_method=method)
-
     def _update_review(self) -> None:
         if not hasattr(self, "review"):
             return
@@ -741,8 +733,6 @@ class CaseEditor(QWidget):
         """Store ``values`` and show them (called by the undo commands)."""
         try:
             self.store.set_values(self.case_id, dict(values))
-            if RECEIPT_FIELD in values and getattr(self, "receipt_buttons", None):
-                self._store_receipt_method(values[RECEIPT_FIELD])
         except StorageError as exc:
             # Nothing typed is lost: the widgets still show it, and the message says why.
             QMessageBox.warning(self, self.tr("保存できませんでした"), exc.message(self.language))

@@ -42,7 +42,6 @@ def cases(non_empty_values: bool = False, aware: bool = False):
         procedure=st.sampled_from(["renewal", "change", "coe", "acquisition", "work-cert"]),
         values=st.dictionaries(VALUE_KEY, value, max_size=15),
         status=st.sampled_from(list(CaseStatus)),
-        receipt_method=st.one_of(st.none(), st.sampled_from(list(ReceiptMethod))),
         provisional_number=TEXT, application_number=TEXT,
         attachments=st.lists(ATTACHMENT, max_size=4),
         remarks=TEXT,
@@ -110,6 +109,27 @@ def test_minimal_hand_written_file_loads_with_defaults(tmp_path):
     case = casefile.load_case_file(path)
     assert (case.procedure, case.values, case.status, case.attachments, case.id) == (
         "coe", {"name": "A B"}, CaseStatus.DRAFT, [], "")
+
+
+@pytest.mark.parametrize(("old", "label"), [("mail", "郵送 Mailing"),
+                                            ("counter", "窓口 Regional office counter")])
+def test_older_file_with_a_top_level_receipt_method_still_loads(tmp_path, old, label):
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps({"schema_version": 1, "procedure": "renewal",
+                                "receipt_method": old, "values": {"name": "A B"}}),
+                    encoding="utf-8")
+    case = casefile.load_case_file(path)
+    assert case.values == {"name": "A B", "receipt_method": label}
+    assert case.receipt_method is ReceiptMethod(old)
+    # written again, the method is only in the values (one record of it)
+    assert "receipt_method" not in casefile.case_to_dict(case)
+
+
+def test_the_step3_value_wins_over_an_old_top_level_entry(tmp_path):
+    data = {"schema_version": 1, "procedure": "coe", "receipt_method": "mail",
+            "values": {"receipt_method": "メール Email"}}
+    case = casefile.case_from_dict(data).case
+    assert case.receipt_method is ReceiptMethod.EMAIL
 
 
 def test_byte_order_mark_is_accepted(tmp_path):

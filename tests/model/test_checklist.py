@@ -61,7 +61,7 @@ def test_mail_checklist_lists_what_to_enclose_for_each_procedure(procedure):
                                              ("特定活動 Designated Activities", True),
                                              ("技術・人文知識・国際業務 Engineer", False)])
 def test_designation_only_for_highly_skilled_specified_skilled_and_designated(status, expected):
-    for method in ReceiptMethod:
+    for method in (ReceiptMethod.MAIL, ReceiptMethod.COUNTER):   # a card: mail or counter
         doc = checklist(make_case("change", status=status), method)
         assert ("designation" in ids(doc)) is expected, (status, method)
 
@@ -212,3 +212,27 @@ def test_simultaneous_flag_saying_no_is_not_a_simultaneous_application(flag):
     case = make_case("renewal", simultaneous_reentry=flag)
     assert simultaneous_procedures(case) == []
     assert "method_not_allowed" not in ids(build_checklist(case, ReceiptMethod.MAIL, on=ON))
+
+
+def test_email_checklist_for_a_coe_tells_the_office_to_forward_the_certificate():
+    from assistant.model import rules
+
+    def methods_2026(case):
+        result = rules.receipt_methods(case.procedure, profile="system-2026")
+        return [ReceiptMethod(m) for m in result.methods]
+
+    doc = build_checklist(make_case("coe"), ReceiptMethod.EMAIL, on=ON,
+                          methods_lookup=methods_2026)
+    assert "forward_certificate" in ids(doc)
+    assert "method_not_allowed" not in ids(doc)
+    assert "envelope_certificate_coe" not in ids(doc) and "mailing_address" not in ids(doc)
+    text = doc.plain_text()
+    assert "事務所が行うこと" in text and "メールでの受領" in text
+    english = build_checklist(make_case("coe"), ReceiptMethod.EMAIL, on=ON, language="en",
+                              methods_lookup=methods_2026).plain_text()
+    assert "Forward the e-mailed certificate of eligibility" in english
+
+
+def test_email_is_not_a_way_to_receive_a_residence_card():
+    doc = build_checklist(make_case("renewal"), ReceiptMethod.EMAIL, on=ON)
+    assert "method_not_allowed" in ids(doc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.model.case import Case, ReceiptMethod
+from assistant.model.case import Case
 from assistant.model.exports.document import LineKind
 from assistant.model.exports.transcription import build_transcription
 from assistant.model.fields import catalogue
@@ -13,7 +13,7 @@ ON = date(2026, 11, 26)
 
 
 def sample() -> Case:
-    return Case(id="t1", procedure="renewal", receipt_method=ReceiptMethod.COUNTER, values={
+    return Case(id="t1", procedure="renewal", values={
         "name": "nguyen van an", "birth_date": "20000102", "sex": "男 male",
         "nationality": "ベトナム Viet Nam", "current_status": "T26", "expiry_date": "20270105",
         "has_relatives": "有 Yes", "relative_name[2]": "山田　一郎",

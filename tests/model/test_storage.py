@@ -140,7 +140,7 @@ def test_duplicate_keeps_applicant_and_drops_grant_specific_data(store):
     copy = store.duplicate(case.id)
     assert copy.id != case.id
     assert copy.values == {NAME: "KIM MINJI", NATIONALITY: "韓国",
-                           repeat_key("relative_name", 1): "金 哲"}
+                           repeat_key("relative_name", 1): "金 哲", "receipt_method": "郵送 Mailing"}
     assert (copy.status, copy.application_number, copy.provisional_number) == (
         CaseStatus.DRAFT, "", "")
     assert copy.attachments == [] and copy.remarks == ""
@@ -219,6 +219,32 @@ def test_migration_backs_up_existing_database(tmp_path, monkeypatch):
     assert old.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert old.execute("SELECT value FROM case_values").fetchone()[0] == "BACKUP ME"
     old.close()
+
+
+def test_v2_receipt_method_column_moves_into_the_step3_value(tmp_path, monkeypatch):
+    path = tmp_path / "cases.sqlite"
+    with monkeypatch.context() as patch:
+        patch.setattr("assistant.model.storage.MIGRATIONS", MIGRATIONS[:2])
+        patch.setattr("assistant.model.storage.SCHEMA_VERSION", 2)
+        with CaseStore.open(path) as store:
+            mail = store.create("renewal", {NAME: "MAIL CASE"})
+            counter = store.create("change", {NAME: "COUNTER CASE"})
+            typed = store.create("change", {"receipt_method": "郵送 Mailing"})
+            store.connection.executemany("UPDATE cases SET receipt_method = ? WHERE id = ?", [
+                ("mail", mail.id), ("counter", counter.id), ("counter", typed.id)])
+    with CaseStore.open(path) as store:
+        assert store.get(mail.id).values["receipt_method"] == "郵送 Mailing"
+        assert store.get(counter.id).receipt_method is ReceiptMethod.COUNTER
+        # a value the office typed on Step 3 is kept
+        assert store.get(typed.id).receipt_method is ReceiptMethod.MAIL
+
+
+def test_set_receipt_method_writes_the_step3_value_with_audit(store):
+    case = store.create("coe")
+    store.set_receipt_method(case.id, ReceiptMethod.EMAIL, user="山田")
+    assert store.get(case.id).values == {"receipt_method": "メール Email"}
+    assert [(e.key, e.new, e.user) for e in store.audit(case.id)][-1] == (
+        "receipt_method", "メール Email", "山田")
 
 
 def test_v1_database_is_migrated_and_case_list_filled(tmp_path, monkeypatch):

@@ -380,13 +380,20 @@ def test_extra_activity_block_applies_only_when_chosen() -> None:
     assert "extra_job" in fields
 
 
-def test_case_receipt_method_counts_when_the_value_is_missing() -> None:
+def test_case_receipt_method_is_the_step3_value() -> None:
     from assistant.model.case import ReceiptMethod
 
     values = _renewal_values()
     del values["receipt_method"]
-    case = Case(id="c1", procedure="renewal", values=values, receipt_method=ReceiptMethod.MAIL)
+    case = Case(id="c1", procedure="renewal", values=values)
+    assert case.receipt_method is None
+    assert ("receipt_method", "field_required") in {(p.field, p.code)
+                                                   for p in validate_case(case, ON)}
+    case.receipt_method = ReceiptMethod.MAIL
+    assert case.values["receipt_method"] == "郵送 Mailing"
     assert [p for p in validate_case(case, ON) if p.is_error] == []
+    case.values["receipt_method"] = "窓口 Regional office counter"
+    assert case.receipt_method is ReceiptMethod.COUNTER
 
 
 _ALL_FIELDS = [(p, f.id) for p in ("renewal", "change", "coe", "acquisition", "work-cert")
@@ -406,3 +413,14 @@ def test_any_input_gives_problems_never_an_exception(pf: tuple[str, str], raw: s
     problems = validate_field(f, value, FieldContext(on=ON, key=key))
     for p in problems:
         assert p.field == key and p.message_ja and p.message_en
+
+
+@pytest.mark.parametrize(("profile", "allowed"), [("system-2026", True), ("guide-2024", False)])
+def test_coe_received_by_email_only_under_the_2026_rules(profile, allowed) -> None:
+    case = Case(id="c1", procedure="coe", values={"receipt_method": "メール Email"})
+    from assistant.model.case import ReceiptMethod
+
+    assert case.receipt_method is ReceiptMethod.EMAIL
+    codes = {(p.field, p.code) for p in validate_case(case, ON, profile=profile)}
+    assert (("receipt_method", "receipt_method_not_allowed") not in codes) is allowed
+    assert ("receipt_method", "field_not_in_list") not in codes

@@ -205,7 +205,9 @@ def _case_sections(case: Case, method: ReceiptMethod, *, on: date, office_addres
     applicant.lines.append(Line(LineKind.TEXT, text=_text(spec["intro"], language),
                                 source=spec["intro"]["source"], id="intro"))
 
-    items = Section(_heading("enclose" if method is ReceiptMethod.MAIL else "bring", language))
+    heading = {ReceiptMethod.MAIL: "enclose", ReceiptMethod.COUNTER: "bring",
+               ReceiptMethod.EMAIL: "office_does"}[method]
+    items = Section(_heading(heading, language))
     for item in spec["items"]:
         if _applies(item, case):
             items.lines.append(Line(LineKind.CHECK, text=_text(item, language),

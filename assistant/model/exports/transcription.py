@@ -77,10 +77,6 @@ def build_transcription(case: Case, *, on: date, language: str = "ja") -> Docume
             if section.lines:
                 filled += len(section.lines)
                 doc.sections.append(section)
-    if case.receipt_method is not None and not case.values.get("receipt_method"):
-        doc.sections.append(Section(texts["receipt"], [Line(
-            LineKind.FIELD, label=texts["receipt"], id="case.receipt_method",
-            value=texts[f"method_{case.receipt_method.value}"])]))
     if filled == 0:
         doc.sections.append(Section(texts["empty_heading"],
                                     [Line(LineKind.TEXT, text=texts["empty"], id="empty")]))
