@@ -18,7 +18,9 @@ from assistant.ui import printing
 
 ON = date(2026, 11, 26)
 FEES = {"change": 5500, "renewal": 5500, "work-cert": 1600, "coe": 0, "acquisition": 0}
-ALLOWED = {"coe": [ReceiptMethod.MAIL]}
+# As the system-2026 rules say: a certificate of eligibility by mail or e-mail, a card by mail
+# or at the counter.
+ALLOWED = {"coe": [ReceiptMethod.MAIL, ReceiptMethod.EMAIL]}
 
 
 def fee(procedure, on, variant):
@@ -26,7 +28,7 @@ def fee(procedure, on, variant):
 
 
 def methods(case):
-    return ALLOWED.get(case.procedure, list(ReceiptMethod))
+    return ALLOWED.get(case.procedure, [ReceiptMethod.MAIL, ReceiptMethod.COUNTER])
 
 
 # IPAex Gothic maps some kanji and a CJK radical to one glyph; Qt's PDF ToUnicode map then
@@ -73,6 +75,7 @@ def test_checklist_pdf_contains_every_required_line(qapp, tmp_path, procedure, m
     assert not missing
     # the items a member of staff must not forget, by name
     must = {"mail": ["簡易書留", "おだいば分室内", "〒135-0064"],
+            "email": ["メールで届いた在留資格認定証明書を申請人"],
             "counter": ["旅券（パスポート）", "届出済証明書", "「審査完了に関するお知らせ」メール画面のコピー"]}
     for word in must[method.value]:
         assert squash(word) in text
