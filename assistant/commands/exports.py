@@ -228,13 +228,9 @@ def _office_address(args: argparse.Namespace) -> str:
         profile = OfficeStore(store).current()
     finally:
         store.close()
-    if profile is None:
-        return ""
-    from assistant.model.exports.checklist import return_address
+    from assistant.model.agent_block import office_return_address
 
-    return return_address(profile.postal_code,
-                          profile.prefecture + profile.municipality + profile.street,
-                          profile.office_name)
+    return office_return_address(profile)
 
 
 def _export_checklist(args: argparse.Namespace) -> int:

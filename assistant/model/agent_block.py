@@ -113,3 +113,18 @@ def new_case_values(procedure: str, profile: StaffProfile | None) -> dict[str, s
     case = Case(id="", procedure=procedure)
     fill_agent_block(case, profile)
     return dict(case.values)
+
+
+def office_return_address(profile: StaffProfile | None) -> str:
+    """The checklist's return address: the staff member's office ("" when none is chosen).
+
+    One place for the CLI and the export menu (the text itself is built by
+    :func:`assistant.model.exports.checklist.return_address`).
+    """
+    if profile is None:
+        return ""
+    from assistant.model.exports.checklist import return_address
+
+    return return_address(profile.postal_code,
+                          profile.prefecture + profile.municipality + profile.street,
+                          profile.office_name)

@@ -7,21 +7,44 @@ support and the PDF code, which start-up does not need).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from assistant.model.case import Case, CaseStatus, ReceiptMethod
+from assistant.model.progress import CancelCheck, Progress, check_cancel, report
 from assistant.model.settings import CODE_LIST_CELLS, LAST_FOLDER
 from assistant.model.storage import StorageError
 from assistant.ui import texts
+from assistant.ui.operations import Operation
 
 if TYPE_CHECKING:
+    from assistant.model.exports.document import Document
     from assistant.ui.main_window import MainWindow
+
+
+def write_workbooks(cases: Sequence[Case], folder: str, cells: str, *,
+                    progress: Progress | None = None,
+                    cancelled: CancelCheck | None = None) -> list[Path]:
+    """The bulk workbooks, run by :class:`Operation`: reports rows done, stops when asked.
+
+    (The xlsx writer reports ``(done, total)`` while it builds the rows, before any file is
+    opened, so stopping there leaves no half-written workbook.)
+    """
+    from assistant.model.exports.xlsx import export_workbooks
+
+    def rows_done(done: int, total: int) -> None:
+        if done < total:          # the last report comes after the file is written
+            check_cancel(cancelled)
+        report(progress, done, total)
+
+    check_cancel(cancelled)
+    return export_workbooks(cases, folder, cells=cells, progress=rows_done)
 
 
 class ExportActions(QObject):
@@ -44,9 +67,39 @@ class ExportActions(QObject):
         self.checklist_action = QAction(self.tr("結果受領チェックリスト（PDF）を書き出す(&C)..."),
                                         window)
         self.checklist_action.triggered.connect(self._on_checklist_action_triggered)
-        for action in (self.bulk_action, self.transcription_action, self.checklist_action):
-            menu.addAction(action)
+        self.xlsx_action = QAction(self.tr("一括申請ファイル（Excel）を書き出す(&E)..."), window)
+        self.xlsx_action.setStatusTip(self.tr(
+            "一覧に表示している「入力完了」の案件を、申請種別ごとのExcelファイルに書き出します"))
+        self.xlsx_action.triggered.connect(self._on_xlsx_action_triggered)
+        self.transcription_preview_action = QAction(
+            self.tr("入力転記シートの印刷プレビュー(&R)..."), window)
+        self.transcription_preview_action.triggered.connect(
+            self._on_transcription_preview_action_triggered)
+        self.transcription_print_action = QAction(self.tr("入力転記シートを印刷(&P)..."), window)
+        self.transcription_print_action.triggered.connect(
+            self._on_transcription_print_action_triggered)
+        self.checklist_preview_action = QAction(
+            self.tr("結果受領チェックリストの印刷プレビュー(&V)..."), window)
+        self.checklist_preview_action.triggered.connect(
+            self._on_checklist_preview_action_triggered)
+        self.checklist_print_action = QAction(self.tr("結果受領チェックリストを印刷(&I)..."),
+                                              window)
+        self.checklist_print_action.triggered.connect(self._on_checklist_print_action_triggered)
+        self.case_actions = (self.transcription_action, self.transcription_preview_action,
+                             self.transcription_print_action, self.checklist_action,
+                             self.checklist_preview_action, self.checklist_print_action)
+        for action in (self.bulk_action, self.xlsx_action, None,
+                       self.transcription_action, self.transcription_preview_action,
+                       self.transcription_print_action, None,
+                       self.checklist_action, self.checklist_preview_action,
+                       self.checklist_print_action):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
         menu.aboutToShow.connect(self._on_menu_about_to_show)
+        self.operation: Operation | None = None
+        self.progress_dialog: QProgressDialog | None = None
 
     # --- helpers ----------------------------------------------------------------------------
     def _selected_case(self) -> Case | None:
@@ -88,18 +141,18 @@ class ExportActions(QObject):
     def _today(self) -> date:
         return self.window.today()
 
-    # --- slots ------------------------------------------------------------------------------
-    @Slot()
-    def _on_menu_about_to_show(self) -> None:
-        has_case = self.window.list_page.current_case_id() is not None \
-            or self.window.editor is not None
-        self.transcription_action.setEnabled(has_case)
-        self.checklist_action.setEnabled(has_case)
+    def _office_address(self) -> str:
+        """The current staff member's office address for the return envelope ("" if none)."""
+        from assistant.model.agent_block import office_return_address
+        from assistant.model.office import OfficeStore
 
-    @Slot()
-    def _on_bulk_action_triggered(self) -> None:
-        from assistant.model.exports.bulk import export_csv
+        try:
+            return office_return_address(OfficeStore(self.window.store).current())
+        except StorageError:
+            return ""
 
+    def _ready_case_ids(self) -> list[str]:
+        """The 入力完了 cases the list shows (in its order)."""
         proxy = self.window.list_page.proxy
         model = self.window.model
         ids = []
@@ -110,6 +163,59 @@ class ExportActions(QObject):
         if not ids:
             QMessageBox.information(self.window, self.tr("一括申請ファイル"), self.tr(
                 "一覧に「入力完了」の案件がありません。案件を入力完了にしてから書き出してください。"))
+        return ids
+
+    def _transcription(self, case: Case) -> Document:
+        from assistant.model.exports.transcription import build_transcription
+
+        return build_transcription(case, on=self._today(), language=texts.language())
+
+    def _receipt_method(self, case: Case) -> ReceiptMethod | None:
+        if case.receipt_method is not None:
+            return case.receipt_method
+        labels = [self.tr("郵送"), self.tr("窓口")]
+        chosen, ok = QInputDialog.getItem(self.window, self.tr("結果受領チェックリスト"),
+                                          self.tr("受領方法(&M):"), labels, 0, False)
+        if not ok:
+            return None
+        return ReceiptMethod.MAIL if chosen == labels[0] else ReceiptMethod.COUNTER
+
+    def _checklist(self, case: Case, method: ReceiptMethod) -> Document:
+        from assistant.model.exports.checklist import build_checklist
+
+        return build_checklist(case, method, on=self._today(),
+                               office_address=self._office_address(),
+                               language=texts.language())
+
+    def _preview(self, document: Document) -> None:
+        from assistant.ui.printing import preview_dialog
+
+        dialog = preview_dialog(document, self.window)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _print(self, document: Document) -> None:
+        from assistant.ui.printing import print_with_dialog
+
+        if print_with_dialog(document, self.window):
+            self.window.statusBar().showMessage(
+                self.tr("印刷しました: {0}").format(document.title), 8000)
+
+    # --- slots ------------------------------------------------------------------------------
+    @Slot()
+    def _on_menu_about_to_show(self) -> None:
+        has_case = self.window.list_page.current_case_id() is not None \
+            or self.window.editor is not None
+        for action in self.case_actions:
+            action.setEnabled(has_case)
+        self.xlsx_action.setEnabled(self.operation is None)
+
+    @Slot()
+    def _on_bulk_action_triggered(self) -> None:
+        from assistant.model.exports.bulk import export_csv
+
+        ids = self._ready_case_ids()
+        if not ids:
             return
         folder = QFileDialog.getExistingDirectory(
             self.window, self.tr("一括申請ファイルの保存先"),
@@ -138,8 +244,6 @@ class ExportActions(QObject):
 
     @Slot()
     def _on_transcription_action_triggered(self) -> None:
-        from assistant.model.exports.transcription import build_transcription
-
         case = self._selected_case()
         if case is None:
             return
@@ -148,28 +252,123 @@ class ExportActions(QObject):
                                 self.tr("PDF (*.pdf)"))
         if target is None:
             return
-        self._write_pdf(build_transcription(case, on=self._today(),
-                                            language=texts.language()), target)
+        self._write_pdf(self._transcription(case), target)
+
+    @Slot()
+    def _on_transcription_preview_action_triggered(self) -> None:
+        case = self._selected_case()
+        if case is not None:
+            self._preview(self._transcription(case))
+
+    @Slot()
+    def _on_transcription_print_action_triggered(self) -> None:
+        case = self._selected_case()
+        if case is not None:
+            self._print(self._transcription(case))
 
     @Slot()
     def _on_checklist_action_triggered(self) -> None:
-        from assistant.model.exports.checklist import build_checklist
-
         case = self._selected_case()
         if case is None:
             return
-        method = case.receipt_method
+        method = self._receipt_method(case)
         if method is None:
-            labels = [self.tr("郵送"), self.tr("窓口")]
-            chosen, ok = QInputDialog.getItem(self.window, self.tr("結果受領チェックリスト"),
-                                              self.tr("受領方法(&M):"), labels, 0, False)
-            if not ok:
-                return
-            method = ReceiptMethod.MAIL if chosen == labels[0] else ReceiptMethod.COUNTER
+            return
         name = case.values.get("name", "") or case.id[:8]
         target = self._ask_save(self.tr("結果受領チェックリスト"), f"{name}_チェックリスト.pdf",
                                 self.tr("PDF (*.pdf)"))
         if target is None:
             return
-        self._write_pdf(build_checklist(case, method, on=self._today(),
-                                        language=texts.language()), target)
+        self._write_pdf(self._checklist(case, method), target)
+
+    @Slot()
+    def _on_checklist_preview_action_triggered(self) -> None:
+        case = self._selected_case()
+        method = None if case is None else self._receipt_method(case)
+        if case is not None and method is not None:
+            self._preview(self._checklist(case, method))
+
+    @Slot()
+    def _on_checklist_print_action_triggered(self) -> None:
+        case = self._selected_case()
+        method = None if case is None else self._receipt_method(case)
+        if case is not None and method is not None:
+            self._print(self._checklist(case, method))
+
+    # --- the Excel export, off the GUI thread with a progress bar ----------------------------
+    @Slot()
+    def _on_xlsx_action_triggered(self) -> None:
+        if self.operation is not None:
+            return
+        ids = self._ready_case_ids()
+        if not ids:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("一括申請ファイルの保存先"),
+            str(self.window.settings.get(LAST_FOLDER) or Path.home()))
+        if not folder:
+            return
+        self.window.settings.set(LAST_FOLDER, folder)
+        try:
+            cases = [self.window.store.get(case_id) for case_id in ids]
+        except StorageError as exc:
+            QMessageBox.warning(self.window, self.tr("書き出せませんでした"),
+                                texts.error_text(exc))
+            return
+        dialog = QProgressDialog(self.tr("{0} 件の案件を書き出しています…").format(len(cases)),
+                                 self.tr("中止"), 0, 0, self.window)
+        dialog.setWindowTitle(self.tr("一括申請ファイル（Excel）"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        operation = Operation(write_workbooks, cases, folder,
+                              str(self.window.settings.get(CODE_LIST_CELLS)), parent=self)
+        operation.progressed.connect(self._on_operation_progressed)
+        operation.succeeded.connect(self._on_operation_succeeded)
+        operation.failed.connect(self._on_operation_failed)
+        operation.cancelled.connect(self._on_operation_cancelled)
+        operation.finished.connect(self._on_operation_finished)
+        dialog.canceled.connect(operation.cancel)
+        self.operation, self.progress_dialog = operation, dialog
+        self._case_count = len(cases)
+        dialog.show()
+        operation.start()
+
+    @Slot(int, int, str)
+    def _on_operation_progressed(self, done: int, total: int, _message: str) -> None:
+        if self.progress_dialog is not None and total:
+            self.progress_dialog.setMaximum(total)
+            self.progress_dialog.setValue(min(done, total))
+
+    @Slot(object)
+    def _on_operation_succeeded(self, files: list[Path]) -> None:
+        self._close_progress()
+        QMessageBox.information(self.window, self.tr("一括申請ファイル"), self.tr(
+            "{0} 件の案件を書き出しました:\n{1}").format(
+            self._case_count, "\n".join(str(p) for p in files)))
+
+    @Slot(object)
+    def _on_operation_failed(self, error: object) -> None:
+        self._close_progress()
+        QMessageBox.warning(self.window, self.tr("書き出せませんでした"),
+                            texts.error_text(error) if isinstance(error, BaseException)
+                            else str(error))
+
+    @Slot()
+    def _on_operation_cancelled(self) -> None:
+        self._close_progress()
+        self.window.statusBar().showMessage(self.tr("書き出しを中止しました。"), 8000)
+
+    @Slot()
+    def _on_operation_finished(self) -> None:
+        if self.operation is not None:
+            self.operation.deleteLater()
+        self.operation = None
+
+    def _close_progress(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.reset()
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+        self.progress_dialog = None

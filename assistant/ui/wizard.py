@@ -717,10 +717,39 @@ class CaseEditor(QWidget):
             if typing_key is not None and finished:
                 self._close_typing(typing_key)
             return
+        if finished:
+            # One undo step: the tick and the 取次者 block it brings in.
+            for key, value in self._agent_fill_for(changes).items():
+                changes.setdefault(key, ("", value))
         command = SetValuesCommand(self._apply_values, changes, text, typing_key)
         if typing_key is not None and finished:
             command.closed = True
         self.undo_stack.push(command)
+
+    def _agent_fill_for(self, changes: Mapping[str, tuple[str, str]]) -> dict[str, str]:
+        """The 取次者 block values a change brings in (a simultaneous application ticked).
+
+        Like a new case, a block that starts to apply gets the current staff member's
+        details; only empty fields are filled, what the office typed stays.
+        """
+        from assistant.model.agent_block import agent_targets, fill_agent_block
+        from assistant.model.office import OfficeStore
+
+        before = agent_targets(self.case)
+        after_case = replace(self.case, values=dict(self.case.values))
+        for key, (_old, new) in changes.items():
+            after_case.values[key] = new
+        new_targets = {field_id: attr for field_id, attr in agent_targets(after_case).items()
+                       if field_id not in before}
+        if not new_targets:
+            return {}
+        try:
+            profile = OfficeStore(self.store).current()
+        except StorageError:
+            return {}
+        if profile is None:
+            return {}
+        return fill_agent_block(after_case, profile, targets=new_targets).filled
 
     def _close_typing(self, key: str) -> None:
         index = self.undo_stack.index()

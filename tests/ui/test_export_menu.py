@@ -52,3 +52,137 @@ def test_bulk_without_ready_cases_explains(qtbot, store, main_window, monkeypatc
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
     main_window.exports.bulk_action.trigger()
     assert said and "入力完了" in said[0]
+
+
+def _pdf_text(path) -> str:
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _current_staff(store):
+    from assistant.model.office import OfficeStore, StaffProfile
+
+    office = OfficeStore(store)
+    office.save(StaffProfile(id="s1", name="法務　太郎", office_name="みなと行政書士事務所",
+                             postal_code="1000013", prefecture="東京都",
+                             municipality="千代田区", street="霞が関1-1-1"))
+    office.set_current("s1")
+
+
+def test_checklist_carries_the_current_staff_members_return_address(
+        qtbot, store, main_window, monkeypatch, tmp_path):
+    _current_staff(store)
+    case = ready_case(store)
+    main_window.reload_cases()
+    main_window.list_page.select_case(case.id)
+    target = tmp_path / "check.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    main_window.exports.checklist_action.trigger()
+    text = _pdf_text(target)
+    assert "〒100-0013" in text
+    assert "東京都千代田区霞が関1-1-1" in text and "みなと行政書士事務所" in text
+
+
+def test_print_preview_and_printer_dialog_from_the_menu(qtbot, store, main_window,
+                                                        monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
+    from PySide6.QtWidgets import QDialog
+
+    _current_staff(store)
+    case = ready_case(store)
+    main_window.reload_cases()
+    main_window.list_page.select_case(case.id)
+    menu = main_window.exports.menu
+    menu.aboutToShow.emit()
+    for action in main_window.exports.case_actions:
+        assert action.isEnabled() and action in menu.actions()
+    previews: list[tuple[str, int]] = []
+
+    def fake_exec(dialog):  # a modal dialog would wait for a click: read what it shows
+        widget = dialog.findChild(QPrintPreviewWidget)
+        widget.updatePreview()
+        previews.append((dialog.windowTitle(), widget.pageCount()))
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    main_window.exports.checklist_preview_action.trigger()
+    main_window.exports.transcription_preview_action.trigger()
+    assert [title for title, _ in previews] == ["印刷プレビュー", "印刷プレビュー"]
+    assert all(pages >= 1 for _, pages in previews)
+    asked: list[str] = []
+
+    def fake_print_exec(dialog):  # no printer here: the user cancels the printer dialog
+        asked.append(dialog.printer().docName())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QPrintDialog, "exec", fake_print_exec)
+    main_window.exports.checklist_print_action.trigger()
+    main_window.exports.transcription_print_action.trigger()
+    assert len(asked) == 2 and all(asked)
+    assert "印刷しました" not in main_window.statusBar().currentMessage()
+
+
+def test_excel_export_runs_with_a_progress_bar(qtbot, store, main_window, monkeypatch,
+                                               tmp_path):
+    from PySide6.QtWidgets import QProgressDialog
+
+    for number in range(3):
+        case = store.create("renewal", {"name": f"APPLICANT {number}",
+                                        "nationality": "ベトナム Viet Nam"})
+        store.set_status(case.id, CaseStatus.READY)
+    main_window.reload_cases()
+    out = tmp_path / "xlsx"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
+    exports = main_window.exports
+    exports.xlsx_action.trigger()
+    dialog = exports.progress_dialog
+    assert isinstance(dialog, QProgressDialog) and dialog.isVisible()
+    assert "3 件" in dialog.labelText()
+    qtbot.waitUntil(lambda: exports.operation is None, timeout=20000)
+    assert exports.progress_dialog is None
+    assert [p.name for p in out.glob("*.xlsx")] == ["renewal.xlsx"]
+    assert said and "3 件" in said[-1]
+
+
+def test_excel_export_cancelled_writes_nothing(qtbot, store, main_window, monkeypatch,
+                                               tmp_path):
+    from assistant.ui import export_actions
+
+    case = store.create("renewal", {"name": "APPLICANT"})
+    store.set_status(case.id, CaseStatus.READY)
+    main_window.reload_cases()
+    out = tmp_path / "xlsx"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
+    real = export_actions.write_workbooks
+
+    def cancel_first(*args, cancelled=None, **kwargs):  # the user presses 中止 at once
+        qtbot_wait.wait(10000)
+        return real(*args, cancelled=cancelled, **kwargs)
+
+    import threading
+
+    qtbot_wait = threading.Event()
+    monkeypatch.setattr(export_actions, "write_workbooks", cancel_first)
+    main_window.exports.xlsx_action.trigger()
+    from PySide6.QtWidgets import QPushButton
+
+    (button,) = main_window.exports.progress_dialog.findChildren(QPushButton)
+    assert button.text() == "中止"
+    button.click()
+    qtbot_wait.set()
+    qtbot.waitUntil(lambda: main_window.exports.operation is None, timeout=20000)
+    assert said == []
+    assert "中止" in main_window.statusBar().currentMessage()
+    assert list(out.iterdir()) == []

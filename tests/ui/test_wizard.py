@@ -269,3 +269,32 @@ def test_the_agent_block_is_filled_from_the_current_staff_member(qtbot, store, m
     assert "行政　花子" in agent_values and "0312345678" in agent_values
     editor.undo_stack.undo()
     assert not [k for k in store.get(case.id).values if k.startswith("agent_")]
+
+
+def test_ticking_a_reentry_application_fills_its_agent_block(qtbot, store, main_window):
+    from assistant.model.office import OfficeStore, StaffProfile
+    from tests.ui.keyboard import go_to_step
+
+    office = OfficeStore(store)
+    saved = office.save(StaffProfile(id=StaffProfile.new_id(), name="行政　花子",
+                                     office_name="花子行政書士事務所", postal_code="1000013",
+                                     prefecture="東京都", municipality="千代田区",
+                                     street="霞が関１－１－１", phone="0312345678"))
+    office.set_current(saved.id)
+    case = store.create("renewal", {"expiry_date": "20270115",
+                                    "reentry_agent_phone": "0399999999"})
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    fill(editor, "simultaneous_reentry", " ")         # the check box, with the keyboard
+    values = store.get(case.id).values
+    assert values["simultaneous_reentry"].startswith("再入国許可申請")
+    assert values["reentry_agent_name"] == "行政　花子"
+    assert values["reentry_agent_organization"] == "花子行政書士事務所"
+    assert values["reentry_agent_phone"] == "0399999999"      # typed before: kept
+    assert "extra_agent_name" not in values                    # not ticked: left alone
+    go_to_step(editor, editor.flow.step_of("reentry_agent_name"))
+    shown = [e for e in editor.editors["reentry_agent_name"] if e.isVisibleTo(editor)]
+    assert shown and shown[0].value() == "行政　花子"
+    editor.undo_stack.undo()                                   # one step takes both back
+    values = store.get(case.id).values
+    assert "simultaneous_reentry" not in values and "reentry_agent_name" not in values

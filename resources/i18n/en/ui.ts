@@ -4,374 +4,374 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="170" />
+        <location filename="../../../assistant/ui/wizard.py" line="170"/>
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="179" />
+        <location filename="../../../assistant/ui/wizard.py" line="179"/>
         <source>戻る(&amp;B)</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="181" />
+        <location filename="../../../assistant/ui/wizard.py" line="181"/>
         <source>次へ(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="184" />
+        <location filename="../../../assistant/ui/wizard.py" line="184"/>
         <source>入力完了にする(&amp;D)</source>
         <translation>Mark as rea&amp;dy</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="186" />
+        <location filename="../../../assistant/ui/wizard.py" line="186"/>
         <source>案件一覧に戻る</source>
         <translation>Back to the case list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="225" />
+        <location filename="../../../assistant/ui/wizard.py" line="225"/>
         <source>次のステップへ (Ctrl+PgDown)</source>
         <translation>Next step (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="226" />
+        <location filename="../../../assistant/ui/wizard.py" line="226"/>
         <source>前のステップへ (Ctrl+PgUp)</source>
         <translation>Previous step (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="227" />
+        <location filename="../../../assistant/ui/wizard.py" line="227"/>
         <source>入力完了にする (Ctrl+Enter)</source>
         <translation>Mark as ready to file (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="324" />
-        <source>ステップ{0}　{1}</source>
+        <location filename="../../../assistant/ui/wizard.py" line="324"/>
+        <source>ステップ{0}&#x3000;{1}</source>
         <translation>Step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="367" />
+        <location filename="../../../assistant/ui/wizard.py" line="367"/>
         <source>事務所の担当者の情報で入力(&amp;O)</source>
-        <translation>Fill in from the office's staff member (&amp;O)</translation>
+        <translation>Fill in from the office&apos;s staff member (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="369" />
+        <location filename="../../../assistant/ui/wizard.py" line="369"/>
         <source>「事務所」メニューで選んだ担当者の氏名・住所・電話番号をこの欄に入れます</source>
         <translation>Puts the name, address and phone number of the staff member chosen in the Office menu into this block</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="426" />
+        <location filename="../../../assistant/ui/wizard.py" line="426"/>
         <source>申請種別</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="433" />
+        <location filename="../../../assistant/ui/wizard.py" line="433"/>
         <source>申請種別(&amp;K)（オンラインで申請できるものだけを表示しています）</source>
         <translation>Procedure (&amp;K) (only procedures that can be filed online are shown)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="440" />
+        <location filename="../../../assistant/ui/wizard.py" line="440"/>
         <source>オンラインで申請できる期間</source>
         <translation>When it can be filed online</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="460" />
+        <location filename="../../../assistant/ui/wizard.py" line="460"/>
         <source>在留期間の満了日を入力すると、オンラインで申請できる期間を表示します。</source>
         <translation>Enter the expiry date of the period of stay to see when the application can be filed online.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="463" />
+        <location filename="../../../assistant/ui/wizard.py" line="463"/>
         <source>事由の生じた日を入力すると、オンラインで申請できる期間を表示します。</source>
         <translation>Enter the date of the event to see when the application can be filed online.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="476" />
+        <location filename="../../../assistant/ui/wizard.py" line="476"/>
         <source>期間: {0} 〜 {1}</source>
         <translation>Window: {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="477" />
-        <location filename="../../../assistant/ui/wizard.py" line="478" />
+        <location filename="../../../assistant/ui/wizard.py" line="477"/>
+        <location filename="../../../assistant/ui/wizard.py" line="478"/>
         <source>制限なし</source>
         <translation>no limit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="487" />
+        <location filename="../../../assistant/ui/wizard.py" line="487"/>
         <source>申請種別の変更</source>
         <translation>Change the procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="488" />
+        <location filename="../../../assistant/ui/wizard.py" line="488"/>
         <source>申請種別を「{0}」に変更しますか？
 入力済みの内容は引き継がれます。変更前の案件はゴミ箱に残ります。</source>
-        <translation>Change the procedure to "{0}"?
+        <translation>Change the procedure to &quot;{0}&quot;?
 Everything entered is kept. The case as it was stays in the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="502" />
-        <location filename="../../../assistant/ui/wizard.py" line="515" />
-        <location filename="../../../assistant/ui/wizard.py" line="560" />
-        <location filename="../../../assistant/ui/wizard.py" line="1085" />
+        <location filename="../../../assistant/ui/wizard.py" line="502"/>
+        <location filename="../../../assistant/ui/wizard.py" line="515"/>
+        <location filename="../../../assistant/ui/wizard.py" line="560"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1114"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="518" />
+        <location filename="../../../assistant/ui/wizard.py" line="518"/>
         <source>取次者</source>
         <translation>Filing agent</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="519" />
+        <location filename="../../../assistant/ui/wizard.py" line="519"/>
         <source>担当者が選ばれていません。「事務所」メニューで担当者を登録・選択してください。</source>
         <translation>No staff member is chosen. Register or choose one in the Office menu.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="524" />
+        <location filename="../../../assistant/ui/wizard.py" line="524"/>
         <source>取次者欄の入力</source>
         <translation>Filling in the filing agent block</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="527" />
+        <location filename="../../../assistant/ui/wizard.py" line="527"/>
         <source>取次者欄に {0} 項目を入力しました。</source>
         <translation>{0} item(s) of the filing agent block filled in.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="568" />
-        <location filename="../../../assistant/ui/wizard.py" line="573" />
+        <location filename="../../../assistant/ui/wizard.py" line="568"/>
+        <location filename="../../../assistant/ui/wizard.py" line="573"/>
         <source>残っている問題</source>
         <translation>Problems left</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="578" />
+        <location filename="../../../assistant/ui/wizard.py" line="578"/>
         <source>問題を選んで Enter キーを押すと（またはダブルクリックすると）、その入力欄へ移動します。</source>
         <translation>Select a problem and press Enter (or double-click it) to go to its field.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="585" />
+        <location filename="../../../assistant/ui/wizard.py" line="585"/>
         <source>在留カード等の受領方法</source>
         <translation>How the residence card is received</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="608" />
+        <location filename="../../../assistant/ui/wizard.py" line="608"/>
         <source>入力内容の一覧（オンラインシステムの画面の順）</source>
         <translation>Everything entered (in the order of the online screens)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="662" />
+        <location filename="../../../assistant/ui/wizard.py" line="662"/>
         <source>受領方法の選択</source>
         <translation>Choice of receipt method</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="684" />
+        <location filename="../../../assistant/ui/wizard.py" line="684"/>
         <source>（添付なし）</source>
         <translation>(nothing attached)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="748" />
+        <location filename="../../../assistant/ui/wizard.py" line="777"/>
         <source>保存できませんでした</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="822" />
+        <location filename="../../../assistant/ui/wizard.py" line="851"/>
         <source>「{0}」の入力</source>
-        <translation>Typing in "{0}"</translation>
+        <translation>Typing in &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="850" />
+        <location filename="../../../assistant/ui/wizard.py" line="879"/>
         <source>{0} {1}件目の削除</source>
         <translation>Removing {0} no. {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="900" />
+        <location filename="../../../assistant/ui/wizard.py" line="929"/>
         <source>ステップ{0}
 {1}</source>
         <translation>Step {0}
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="903" />
+        <location filename="../../../assistant/ui/wizard.py" line="932"/>
         <source>問題 {0} 件</source>
         <translation>{0} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="906" />
+        <location filename="../../../assistant/ui/wizard.py" line="935"/>
         <source>確認事項 {0} 件</source>
         <translation>{0} to check</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="909" />
+        <location filename="../../../assistant/ui/wizard.py" line="938"/>
         <source>完了</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="928" />
+        <location filename="../../../assistant/ui/wizard.py" line="957"/>
         <source>ステップ{0}</source>
         <translation>Step {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="933" />
+        <location filename="../../../assistant/ui/wizard.py" line="962"/>
         <source>（{0}件目）</source>
         <translation> (no. {0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="942" />
+        <location filename="../../../assistant/ui/wizard.py" line="971"/>
         <source>入力完了にするには、次の {0} 件の問題を解決してください。</source>
         <translation>Solve these {0} problem(s) to mark the case as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="944" />
+        <location filename="../../../assistant/ui/wizard.py" line="973"/>
         <source>エラーはありません。確認事項を見直してから入力完了にしてください。</source>
         <translation>No errors. Review the points to check, then mark the case as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="946" />
+        <location filename="../../../assistant/ui/wizard.py" line="975"/>
         <source>問題はありません。入力完了にできます。</source>
         <translation>No problems. The case can be marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1076" />
+        <location filename="../../../assistant/ui/wizard.py" line="1105"/>
         <source>入力完了にできません</source>
         <translation>Not ready to file yet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1077" />
+        <location filename="../../../assistant/ui/wizard.py" line="1106"/>
         <source>まだ {0} 件の問題があります。一覧から選んで修正してください。</source>
         <translation>{0} problem(s) are left. Choose one in the list to correct it.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1090" />
+        <location filename="../../../assistant/ui/wizard.py" line="1119"/>
         <source>入力完了</source>
         <translation>Ready to file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1091" />
+        <location filename="../../../assistant/ui/wizard.py" line="1120"/>
         <source>「{0}」を入力完了にしました。</source>
-        <translation>"{0}" is marked as ready to file.</translation>
+        <translation>&quot;{0}&quot; is marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1096" />
+        <location filename="../../../assistant/ui/wizard.py" line="1125"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1098" />
+        <location filename="../../../assistant/ui/wizard.py" line="1127"/>
         <source>【サンプル】{0}</source>
         <translation>[Sample] {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1099" />
+        <location filename="../../../assistant/ui/wizard.py" line="1128"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1102" />
-        <source>{0}　— {1}</source>
+        <location filename="../../../assistant/ui/wizard.py" line="1131"/>
+        <source>{0}&#x3000;— {1}</source>
         <translation>{0} — {1}</translation>
     </message>
 </context>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="58" />
+        <location filename="../../../assistant/ui/main_window.py" line="58"/>
         <source>氏名または在留カード番号で検索 (Ctrl+F)</source>
         <translation>Search by name or residence card number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="61" />
+        <location filename="../../../assistant/ui/main_window.py" line="61"/>
         <source>検索(&amp;S):</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="65" />
+        <location filename="../../../assistant/ui/main_window.py" line="65"/>
         <source>すべての申請種別</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="69" />
+        <location filename="../../../assistant/ui/main_window.py" line="69"/>
         <source>申請種別(&amp;P):</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="73" />
+        <location filename="../../../assistant/ui/main_window.py" line="73"/>
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="77" />
+        <location filename="../../../assistant/ui/main_window.py" line="77"/>
         <source>状態(&amp;T):</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="98" />
+        <location filename="../../../assistant/ui/main_window.py" line="98"/>
         <source>案件はまだありません。
 「新しい案件」(Ctrl+N) から最初の案件を作成してください。</source>
         <translation>No cases yet.
-Create the first one with "New case" (Ctrl+N).</translation>
+Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
     </message>
 </context>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="87" />
+        <location filename="../../../assistant/ui/case_list.py" line="87"/>
         <source>氏名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="87" />
+        <location filename="../../../assistant/ui/case_list.py" line="87"/>
         <source>国籍・地域</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="87" />
+        <location filename="../../../assistant/ui/case_list.py" line="87"/>
         <source>申請種別</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="87" />
+        <location filename="../../../assistant/ui/case_list.py" line="87"/>
         <source>現在の在留資格</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="88" />
+        <location filename="../../../assistant/ui/case_list.py" line="88"/>
         <source>在留期間満了日</source>
         <translation>Expiry date</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="88" />
+        <location filename="../../../assistant/ui/case_list.py" line="88"/>
         <source>オンライン申請</source>
         <translation>Online filing</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="88" />
+        <location filename="../../../assistant/ui/case_list.py" line="88"/>
         <source>案件の状態</source>
         <translation>Case state</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="89" />
+        <location filename="../../../assistant/ui/case_list.py" line="89"/>
         <source>申請受付番号</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="89" />
+        <location filename="../../../assistant/ui/case_list.py" line="89"/>
         <source>最終更新</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="180" />
+        <location filename="../../../assistant/ui/case_list.py" line="180"/>
         <source>架空の申請人による練習用のサンプル案件です。</source>
         <translation>A sample case with a fictitious applicant, for practice.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="182" />
+        <location filename="../../../assistant/ui/case_list.py" line="182"/>
         <source>在留カード番号: {0}</source>
         <translation>Residence card number: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="187" />
+        <location filename="../../../assistant/ui/case_list.py" line="187"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="188" />
+        <location filename="../../../assistant/ui/case_list.py" line="188"/>
         <source>【サンプル】{0}</source>
         <translation>[Sample] {0}</translation>
     </message>
@@ -379,119 +379,179 @@ Create the first one with "New case" (Ctrl+N).</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="33" />
+        <location filename="../../../assistant/ui/export_actions.py" line="56"/>
         <source>書き出し(&amp;X)</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="35" />
+        <location filename="../../../assistant/ui/export_actions.py" line="58"/>
         <source>一括申請ファイル（CSV）を書き出す(&amp;B)...</source>
         <translation>&amp;Bulk application file (CSV)...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="37" />
+        <location filename="../../../assistant/ui/export_actions.py" line="60"/>
         <source>一覧に表示している「入力完了」の案件を、一括申請用テンプレートのCSVに書き出します</source>
         <translation>Write the cases shown in the list that are ready to file into the bulk-application template CSV</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="39" />
+        <location filename="../../../assistant/ui/export_actions.py" line="62"/>
         <source>入力転記シート（PDF）を書き出す(&amp;T)...</source>
         <translation>&amp;Transcription sheet (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="42" />
+        <location filename="../../../assistant/ui/export_actions.py" line="65"/>
         <source>選択した案件の入力内容を、オンラインシステムの画面の順に並べたPDFにします</source>
         <translation>A PDF of the selected case in the order of the online screens</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="44" />
+        <location filename="../../../assistant/ui/export_actions.py" line="67"/>
         <source>結果受領チェックリスト（PDF）を書き出す(&amp;C)...</source>
         <translation>Result receipt &amp;checklist (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="57" />
+        <location filename="../../../assistant/ui/export_actions.py" line="70"/>
+        <source>一括申請ファイル（Excel）を書き出す(&amp;E)...</source>
+        <translation>Export bulk application files (E&amp;xcel)...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="72"/>
+        <source>一覧に表示している「入力完了」の案件を、申請種別ごとのExcelファイルに書き出します</source>
+        <translation>Writes the ready-to-file cases shown in the list into one Excel file per procedure</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="75"/>
+        <source>入力転記シートの印刷プレビュー(&amp;R)...</source>
+        <translation>P&amp;review the transcription sheet...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="78"/>
+        <source>入力転記シートを印刷(&amp;P)...</source>
+        <translation>&amp;Print the transcription sheet...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="82"/>
+        <source>結果受領チェックリストの印刷プレビュー(&amp;V)...</source>
+        <translation>Pre&amp;view the result checklist...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="85"/>
+        <source>結果受領チェックリストを印刷(&amp;I)...</source>
+        <translation>Pr&amp;int the result checklist...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="110"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="58" />
+        <location filename="../../../assistant/ui/export_actions.py" line="111"/>
         <source>先に一覧で案件を選んでください。</source>
         <translation>Select a case in the list first.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="63" />
+        <location filename="../../../assistant/ui/export_actions.py" line="116"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="81" />
-        <location filename="../../../assistant/ui/export_actions.py" line="125" />
-        <location filename="../../../assistant/ui/export_actions.py" line="131" />
+        <location filename="../../../assistant/ui/export_actions.py" line="134"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="231"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="237"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="315"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="354"/>
         <source>書き出せませんでした</source>
         <translation>Could not export</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="85" />
+        <location filename="../../../assistant/ui/export_actions.py" line="138"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="111" />
-        <location filename="../../../assistant/ui/export_actions.py" line="135" />
+        <location filename="../../../assistant/ui/export_actions.py" line="164"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="241"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="347"/>
         <source>一括申請ファイル</source>
         <translation>Bulk application file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="112" />
+        <location filename="../../../assistant/ui/export_actions.py" line="165"/>
         <source>一覧に「入力完了」の案件がありません。案件を入力完了にしてから書き出してください。</source>
         <translation>No case in the list is ready to file. Mark cases as ready to file, then export.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="115" />
+        <location filename="../../../assistant/ui/export_actions.py" line="202"/>
+        <source>印刷しました: {0}</source>
+        <translation>Printed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="221"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="307"/>
         <source>一括申請ファイルの保存先</source>
         <translation>Folder for the bulk application file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="132" />
+        <location filename="../../../assistant/ui/export_actions.py" line="238"/>
         <source>次の値はテンプレートに書き出せません。直してから、もう一度書き出してください。</source>
         <translation>These values cannot be written into the template. Correct them and export again.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="136" />
+        <location filename="../../../assistant/ui/export_actions.py" line="242"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="348"/>
         <source>{0} 件の案件を書き出しました:
 {1}</source>
         <translation>{0} case(s) exported:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="147" />
+        <location filename="../../../assistant/ui/export_actions.py" line="251"/>
         <source>入力転記シート</source>
         <translation>Transcription sheet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="148" />
-        <location filename="../../../assistant/ui/export_actions.py" line="171" />
+        <location filename="../../../assistant/ui/export_actions.py" line="252"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="279"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="163" />
+        <location filename="../../../assistant/ui/export_actions.py" line="318"/>
+        <source>{0} 件の案件を書き出しています…</source>
+        <translation>Exporting {0} cases…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="319"/>
+        <source>中止</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="320"/>
+        <source>一括申請ファイル（Excel）</source>
+        <translation>Bulk application files (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="361"/>
+        <source>書き出しを中止しました。</source>
+        <translation>The export was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="176"/>
         <source>郵送</source>
         <translation>By mail</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="163" />
+        <location filename="../../../assistant/ui/export_actions.py" line="176"/>
         <source>窓口</source>
         <translation>At the counter</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="164" />
-        <location filename="../../../assistant/ui/export_actions.py" line="170" />
+        <location filename="../../../assistant/ui/export_actions.py" line="177"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="278"/>
         <source>結果受領チェックリスト</source>
         <translation>Result receipt checklist</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="165" />
+        <location filename="../../../assistant/ui/export_actions.py" line="178"/>
         <source>受領方法(&amp;M):</source>
         <translation>Receipt &amp;method:</translation>
     </message>
@@ -499,27 +559,27 @@ Create the first one with "New case" (Ctrl+N).</translation>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="116" />
+        <location filename="../../../assistant/ui/field_widgets.py" line="116"/>
         <source>［必須］</source>
         <translation>[required]</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="160" />
+        <location filename="../../../assistant/ui/field_widgets.py" line="160"/>
         <source>「20000101」「2000-01-01」「平成12年1月1日」「H12.1.1」の形で入力できます。</source>
         <translation>Accepted forms: 20000101, 2000-01-01, 平成12年1月1日, H12.1.1.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="162" />
+        <location filename="../../../assistant/ui/field_widgets.py" line="162"/>
         <source>例: {0}</source>
         <translation>e.g. {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="219" />
+        <location filename="../../../assistant/ui/field_widgets.py" line="219"/>
         <source>入力して検索、または一覧から選択</source>
         <translation>Type to search, or choose from the list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="227" />
+        <location filename="../../../assistant/ui/field_widgets.py" line="227"/>
         <source>選択してください</source>
         <translation>Please choose</translation>
     </message>
@@ -527,200 +587,200 @@ Create the first one with "New case" (Ctrl+N).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="239" />
+        <location filename="../../../assistant/ui/main_window.py" line="239"/>
         <source>新しい案件(&amp;N)...</source>
         <translation>&amp;New case...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="241" />
+        <location filename="../../../assistant/ui/main_window.py" line="241"/>
         <source>申請種別を選んで新しい案件を作成します</source>
         <translation>Choose a procedure and create a new case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="242" />
+        <location filename="../../../assistant/ui/main_window.py" line="242"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="243" />
+        <location filename="../../../assistant/ui/main_window.py" line="243"/>
         <source>選択した案件を開きます</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="245" />
+        <location filename="../../../assistant/ui/main_window.py" line="245"/>
         <source>複製して新しい案件に(&amp;D)</source>
         <translation>&amp;Duplicate as a new case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="247" />
+        <location filename="../../../assistant/ui/main_window.py" line="247"/>
         <source>選択した案件を元に新しい案件を作成します（昨年の更新申請から今年の申請を作るときなど）</source>
-        <translation>Create a new case from the selected one (e.g. this year's renewal from last year's)</translation>
+        <translation>Create a new case from the selected one (e.g. this year&apos;s renewal from last year&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="248" />
+        <location filename="../../../assistant/ui/main_window.py" line="248"/>
         <source>ゴミ箱へ移動(&amp;L)</source>
         <translation>Move to recyc&amp;le bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="250" />
+        <location filename="../../../assistant/ui/main_window.py" line="250"/>
         <source>選択した案件をゴミ箱へ移動します（元に戻せます）</source>
         <translation>Move the selected case to the recycle bin (it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="251" />
+        <location filename="../../../assistant/ui/main_window.py" line="251"/>
         <source>ゴミ箱を開く(&amp;R)...</source>
         <translation>Open the &amp;recycle bin...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="252" />
+        <location filename="../../../assistant/ui/main_window.py" line="252"/>
         <source>案件ファイルへ書き出す(&amp;E)...</source>
         <translation>&amp;Export case file...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="254" />
+        <location filename="../../../assistant/ui/main_window.py" line="254"/>
         <source>案件ファイルを読み込む(&amp;I)...</source>
         <translation>&amp;Import case file...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="256" />
+        <location filename="../../../assistant/ui/main_window.py" line="256"/>
         <source>設定(&amp;S)...</source>
         <translation>&amp;Settings...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="257" />
+        <location filename="../../../assistant/ui/main_window.py" line="257"/>
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="259" />
+        <location filename="../../../assistant/ui/main_window.py" line="259"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="261" />
+        <location filename="../../../assistant/ui/main_window.py" line="261"/>
         <source>案件一覧に戻る(&amp;B)</source>
         <translation>&amp;Back to the case list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="263" />
+        <location filename="../../../assistant/ui/main_window.py" line="263"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="265" />
+        <location filename="../../../assistant/ui/main_window.py" line="265"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="268" />
+        <location filename="../../../assistant/ui/main_window.py" line="268"/>
         <source>このアプリについて(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="272" />
+        <location filename="../../../assistant/ui/main_window.py" line="272"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="280" />
+        <location filename="../../../assistant/ui/main_window.py" line="280"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="288" />
+        <location filename="../../../assistant/ui/main_window.py" line="288"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="290" />
+        <location filename="../../../assistant/ui/main_window.py" line="290"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="294" />
+        <location filename="../../../assistant/ui/main_window.py" line="294"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="351" />
+        <location filename="../../../assistant/ui/main_window.py" line="351"/>
         <source>案件 {0} 件</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="353" />
+        <location filename="../../../assistant/ui/main_window.py" line="353"/>
         <source>案件 {0} 件中 {1} 件を表示</source>
         <translation>{1} of {0} case(s) shown</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="417" />
+        <location filename="../../../assistant/ui/main_window.py" line="417"/>
         <source>この案件の申請種別には対応していないため、開けません。</source>
         <translation>This case is for a procedure this version does not know, so it cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="429" />
+        <location filename="../../../assistant/ui/main_window.py" line="429"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="474" />
+        <location filename="../../../assistant/ui/main_window.py" line="474"/>
         <source>案件を複製しました。在留カード番号と満了日は新しく入力してください。</source>
         <translation>Case duplicated. Enter the new residence card number and expiry date.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="484" />
+        <location filename="../../../assistant/ui/main_window.py" line="484"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="486" />
+        <location filename="../../../assistant/ui/main_window.py" line="486"/>
         <source>ゴミ箱へ移動</source>
         <translation>Move to recycle bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="487" />
+        <location filename="../../../assistant/ui/main_window.py" line="487"/>
         <source>「{0}」の案件をゴミ箱へ移動しますか？
 ゴミ箱からいつでも元に戻せます。</source>
-        <translation>Move the case of "{0}" to the recycle bin?
+        <translation>Move the case of &quot;{0}&quot; to the recycle bin?
 It can be restored from the recycle bin at any time.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="496" />
+        <location filename="../../../assistant/ui/main_window.py" line="496"/>
         <source>「{0}」をゴミ箱へ移動しました。</source>
-        <translation>"{0}" moved to the recycle bin.</translation>
+        <translation>&quot;{0}&quot; moved to the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="526" />
+        <location filename="../../../assistant/ui/main_window.py" line="526"/>
         <source>案件ファイルへ書き出す</source>
         <translation>Export case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="527" />
-        <location filename="../../../assistant/ui/main_window.py" line="545" />
+        <location filename="../../../assistant/ui/main_window.py" line="527"/>
+        <location filename="../../../assistant/ui/main_window.py" line="545"/>
         <source>案件ファイル (*.json)</source>
         <translation>Case files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="537" />
+        <location filename="../../../assistant/ui/main_window.py" line="537"/>
         <source>「{0}」を書き出しました: {1}</source>
-        <translation>"{0}" exported: {1}</translation>
+        <translation>&quot;{0}&quot; exported: {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="544" />
+        <location filename="../../../assistant/ui/main_window.py" line="544"/>
         <source>案件ファイルを読み込む</source>
         <translation>Import case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="557" />
+        <location filename="../../../assistant/ui/main_window.py" line="557"/>
         <source>案件ファイルを読み込みました。</source>
         <translation>Case file imported.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="576" />
+        <location filename="../../../assistant/ui/main_window.py" line="576"/>
         <source>このアプリについて</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="577" />
+        <location filename="../../../assistant/ui/main_window.py" line="577"/>
         <source>在留申請 準備アシスタント {0}
 
 在留申請オンラインシステムで申請する前に、申請内容・添付書類を事務所で準備・確認するためのアプリです。</source>
@@ -729,7 +789,7 @@ It can be restored from the recycle bin at any time.</translation>
 Prepares and checks applications and attachments in the office before they are filed on the ISA online system.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="581" />
+        <location filename="../../../assistant/ui/main_window.py" line="581"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
@@ -737,22 +797,22 @@ Prepares and checks applications and attachments in the office before they are f
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../../assistant/ui/new_case.py" line="23" />
+        <location filename="../../../assistant/ui/new_case.py" line="23"/>
         <source>新しい案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/new_case.py" line="24" />
+        <location filename="../../../assistant/ui/new_case.py" line="24"/>
         <source>申請種別(&amp;K)を選んでください（オンラインで申請できるものだけを表示しています）:</source>
         <translation>Choose the procedure (&amp;K) (only procedures that can be filed online are shown):</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/new_case.py" line="39" />
+        <location filename="../../../assistant/ui/new_case.py" line="39"/>
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/new_case.py" line="40" />
+        <location filename="../../../assistant/ui/new_case.py" line="40"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -760,27 +820,27 @@ Prepares and checks applications and attachments in the office before they are f
 <context>
     <name>RepeatGroupBox</name>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="83" />
+        <location filename="../../../assistant/ui/wizard.py" line="83"/>
         <source>追加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="88" />
+        <location filename="../../../assistant/ui/wizard.py" line="88"/>
         <source>{0}件目</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="89" />
+        <location filename="../../../assistant/ui/wizard.py" line="89"/>
         <source>{0}人目</source>
         <translation>Person {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="93" />
+        <location filename="../../../assistant/ui/wizard.py" line="93"/>
         <source>この{0}件目を削除</source>
         <translation>Remove no. {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="95" />
+        <location filename="../../../assistant/ui/wizard.py" line="95"/>
         <source>この{0}人目を削除</source>
         <translation>Remove person {0}</translation>
     </message>
@@ -788,68 +848,68 @@ Prepares and checks applications and attachments in the office before they are f
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="45" />
-        <location filename="../../../assistant/ui/settings_dialog.py" line="112" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="45"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="112"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="53" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="53"/>
         <source>{0}（既定）</source>
         <translation>{0} (default)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="66" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="66"/>
         <source>参照(&amp;B)...</source>
         <translation>&amp;Browse...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="73" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="73"/>
         <source>表示名（例: 男 male）</source>
         <translation>Labels (e.g. 男 male)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="74" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="74"/>
         <source>コード（例: 1）</source>
         <translation>Codes (e.g. 1)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="79" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="79"/>
         <source>規則のプロファイル(&amp;P):</source>
         <translation>Rule &amp;profile:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="80" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="80"/>
         <source>表示言語(&amp;L):</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="81" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="81"/>
         <source>データの保存先(&amp;D):</source>
         <translation>&amp;Data folder:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="84" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="84"/>
         <source>一括申請ファイルのプルダウン欄(&amp;C):</source>
         <translation>Pull-down &amp;cells in bulk files:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="85" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="85"/>
         <source>データの保存先を空欄にすると既定のフォルダを使います。表示言語と保存先の変更はすぐに反映されます。</source>
         <translation>Leave the data folder empty to use the default folder. A new language or data folder takes effect at once.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="90" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="90"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="101" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="101"/>
         <source>データの保存先</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="113" />
+        <location filename="../../../assistant/ui/settings_dialog.py" line="113"/>
         <source>データの保存先を作成できません: {0}</source>
         <translation>Cannot create the data folder: {0}</translation>
     </message>
@@ -857,37 +917,37 @@ Prepares and checks applications and attachments in the office before they are f
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="35" />
+        <location filename="../../../assistant/ui/trash.py" line="35"/>
         <source>ゴミ箱</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="37" />
+        <location filename="../../../assistant/ui/trash.py" line="37"/>
         <source>ゴミ箱の案件(&amp;C):</source>
         <translation>&amp;Cases in the recycle bin:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="39" />
+        <location filename="../../../assistant/ui/trash.py" line="39"/>
         <source>元に戻す(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="45" />
+        <location filename="../../../assistant/ui/trash.py" line="45"/>
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="57" />
+        <location filename="../../../assistant/ui/trash.py" line="57"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="60" />
-        <source>{0}　{1}（削除: {2}）</source>
+        <location filename="../../../assistant/ui/trash.py" line="60"/>
+        <source>{0}&#x3000;{1}（削除: {2}）</source>
         <translation>{0}  {1} (deleted {2})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="77" />
+        <location filename="../../../assistant/ui/trash.py" line="77"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
