@@ -544,9 +544,15 @@ class CaseEditor(QWidget):
             panel.set_filing_date(self.today())  # photo age is counted to the filing date
         panel.set_attachments(list(self.case.attachments))
         panel.changed.connect(self._on_attachments_panel_changed)
+        if hasattr(panel, "problems_changed"):
+            panel.problems_changed.connect(self._on_attachments_panel_problems_changed)
         self.attachments_panel = panel
         layout.addWidget(panel, 1)
         return page
+
+    @Slot()
+    def _on_attachments_panel_problems_changed(self) -> None:
+        self._validate_timer.start()      # the step marks and Step 3 count the file problems
 
     @Slot()
     def _on_attachments_panel_changed(self) -> None:
@@ -891,6 +897,9 @@ class CaseEditor(QWidget):
             notes.append(make_problem("attachments", "wizard_no_documents", Severity.WARNING))
         if "photo" not in kinds:
             notes.append(make_problem("photo", "wizard_no_photo", Severity.WARNING))
+        panel = self.attachments_panel
+        if panel is not None and hasattr(panel, "problems"):
+            notes.extend(panel.problems())
         return notes
 
     def _show_problems(self) -> None:

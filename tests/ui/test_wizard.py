@@ -298,3 +298,32 @@ def test_ticking_a_reentry_application_fills_its_agent_block(qtbot, store, main_
     editor.undo_stack.undo()                                   # one step takes both back
     values = store.get(case.id).values
     assert "simultaneous_reentry" not in values and "reentry_agent_name" not in values
+
+
+def test_a_file_problem_marks_the_attachments_step_and_is_listed_on_step_3(
+        qtbot, store, main_window):
+    from assistant.model.case import AttachmentRef
+    from tests import attachments_files as files
+
+    locked = files.fixture("libreoffice-writer-password.pdf")
+    case = store.create("renewal", {"expiry_date": "20270115"})
+    store.set_attachments(case.id, [AttachmentRef(path=str(locked), kind="document")])
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    if Step.ATTACHMENTS not in editor.flow.steps:
+        pytest.skip("no attachments panel in this build")
+    editor.go_to_step(Step.ATTACHMENTS)
+    qtbot.waitUntil(lambda: editor.step_status(Step.ATTACHMENTS) is StepStatus.PROBLEMS,
+                    timeout=30_000)
+    row = editor.flow.steps.index(Step.ATTACHMENTS)
+    assert "問題 1 件" in editor.step_list.item(row).text()
+    editor.go_to_step(Step.CONFIRM)
+    wait_validated(qtbot, editor)
+    problems = editor.problem_list
+    texts = [problems.item(r).text() for r in range(problems.count())]
+    found = [t for t in texts if "パスワード" in t]
+    assert found and locked.name in found[0]
+    problems.setCurrentRow(texts.index(found[0]))
+    problems.setFocus()
+    qtbot.keyClick(problems, Qt.Key.Key_Return)
+    assert editor.current_step() is Step.ATTACHMENTS

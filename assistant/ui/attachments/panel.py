@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from assistant.model.attachments.limits import AttachmentLimits, limits_for
 from assistant.model.case import AttachmentRef
+from assistant.model.problems import Problem
 from assistant.ui.i18n import current_language
 from assistant.ui.operations import Operation
 
@@ -123,12 +124,14 @@ class AttachmentsPanel(QWidget):
     """The case's documents (checked, ordered, prepared into the PDF to send) and photo.
 
     API for the wizard step and the case tab: :meth:`set_attachments`,
-    :meth:`attachments`, :meth:`set_profile`, :meth:`set_filing_date`; ``changed`` when the
-    office changes the list or the photo; ``prepared`` with the
+    :meth:`attachments`, :meth:`set_profile`, :meth:`set_filing_date`, :meth:`problems`;
+    ``changed`` when the office changes the list or the photo; ``problems_changed`` when a
+    check has a new result; ``prepared`` with the
     :class:`~assistant.model.attachments.prepare.PrepareReport` after a successful build.
     """
 
     changed = Signal()
+    problems_changed = Signal()
     prepared = Signal(object)
 
     def __init__(self, profile_id: str | None = None, parent: QWidget | None = None) -> None:
@@ -296,6 +299,27 @@ class AttachmentsPanel(QWidget):
         if self._photo is not None:
             refs.append(replace(self._photo))
         return refs
+
+    def problems(self) -> list[Problem]:
+        """What the checks found so far: each file's problems, the photo's, the set's.
+
+        Their ``field`` is ``attachments`` or ``photo`` (the step that shows them); the
+        message names the file.
+        """
+        from assistant.model.attachments.pdfcheck import check_set
+
+        found: list[Problem] = []
+        checks = []
+        for row in range(self.list.count()):
+            doc = self._docs[self.list.item(row).data(PATH_ROLE)]
+            if doc.info is not None:
+                checks.append(doc.info.check)
+                found.extend(replace(p, field="attachments") for p in doc.info.check.problems)
+        if self._photo is not None and self._photo_check is not None:
+            found.extend(replace(p, field="photo") for p in self._photo_check.problems)
+        found.extend(replace(p, field="attachments")
+                     for p in check_set(checks, self._limits, self._photo_size()))
+        return found
 
     def add_documents(self, paths: list[str]) -> None:
         """Add files at the end of the list (files already listed are skipped)."""
@@ -734,6 +758,7 @@ class AttachmentsPanel(QWidget):
                     p.code != "attachments_total_too_large"]
         self.set_label.setText("\n".join("⚠ " + p.message(language) for p in problems))
         self.set_label.setVisible(bool(problems))
+        self.problems_changed.emit()
 
     @Slot()
     def _refresh_buttons(self) -> None:
