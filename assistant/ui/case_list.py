@@ -251,7 +251,6 @@ class CaseFilterProxy(QAbstractProxyModel):
         self._model: CaseTableModel | None = None
         self._rows: list[CaseRow] = []
         self._shown: list[int] = []             # proxy row → source row, ascending
-        self._where: dict[int, int] | None = None  # source row → proxy row, built on demand
         self._saved: list[tuple[QPersistentModelIndex, tuple[int, CaseRow | None], int]] = []
         self._removing = False
 
@@ -265,7 +264,6 @@ class CaseFilterProxy(QAbstractProxyModel):
         self._model = model if isinstance(model, CaseTableModel) else None
         self._rows = self._model.rows if self._model is not None else []
         self._shown = self._select(range(len(self._rows)))
-        self._where = None
         self.endResetModel()
         if self._model is None:
             return
@@ -319,7 +317,6 @@ class CaseFilterProxy(QAbstractProxyModel):
     def _refilter(self, narrower: bool) -> None:
         self._begin_layout_change()
         self._shown = self._select(self._shown if narrower else range(len(self._rows)))
-        self._where = None
         self._end_layout_change()
 
     def _begin_layout_change(self) -> None:
@@ -356,11 +353,11 @@ class CaseFilterProxy(QAbstractProxyModel):
         return -1, None
 
     def _proxy_row(self, source_row: int) -> int:
-        if source_row < 0:
-            return -1
-        if self._where is None:
-            self._where = {source: number for number, source in enumerate(self._shown)}
-        return self._where.get(source_row, -1)
+        """The proxy row of ``source_row``, or -1 when it is filtered out."""
+        number = bisect.bisect_left(self._shown, source_row)
+        found = source_row >= 0 and number < len(self._shown) \
+            and self._shown[number] == source_row
+        return number if found else -1
 
     # --- source signals ---------------------------------------------------------------------
     @Slot()
@@ -370,7 +367,6 @@ class CaseFilterProxy(QAbstractProxyModel):
     @Slot()
     def _on_source_reset(self) -> None:
         self._shown = self._select(range(len(self._rows)))
-        self._where = None
         self.endResetModel()
 
     @Slot()
@@ -381,7 +377,6 @@ class CaseFilterProxy(QAbstractProxyModel):
     @Slot()
     def _on_source_layout_changed(self) -> None:
         self._shown = self._select(range(len(self._rows)))
-        self._where = None
         self._end_layout_change(moved=True)
 
     @Slot(QModelIndex, int, int)
@@ -394,7 +389,6 @@ class CaseFilterProxy(QAbstractProxyModel):
         if added:
             self.beginInsertRows(QModelIndex(), at, at + len(added) - 1)
         self._shown[at:] = added + [source + count for source in self._shown[at:]]
-        self._where = None
         if added:
             self.endInsertRows()
 
@@ -417,7 +411,6 @@ class CaseFilterProxy(QAbstractProxyModel):
         start = bisect.bisect_left(self._shown, first)
         end = bisect.bisect_right(self._shown, last)
         self._shown[start:] = [source - count for source in self._shown[end:]]
-        self._where = None
         if self._removing:
             self._removing = False
             self.endRemoveRows()
@@ -474,6 +467,13 @@ class CaseFilterProxy(QAbstractProxyModel):
                 or not 0 <= index.row() < len(self._shown):
             return None
         return self._model.row_data(self._rows[self._shown[index.row()]], index.column(), role)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        # The table model's flags, without mapping the index to it first.
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled \
+            | Qt.ItemFlag.ItemNeverHasChildren
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is done by the table model; the proxy keeps the model's order."""
