@@ -72,7 +72,9 @@ def test_start_up_shows_the_window_then_adds_the_expiry_banner_and_office_menu(q
         window.show()
         qtbot.waitUntil(lambda: session.office is not None, timeout=5000)
         banner = session.office.banner  # type: ignore[attr-defined]
+        # Shown at once with the list (no turn of the loop with an empty window in between).
         assert banner.isVisible() and "あと1日" in banner.texts()[0]
+        assert window.list_page.isVisible()
         titles = [a.text() for a in window.menuBar().actions()]
         assert "事務所(&O)" in titles
         assert titles[-1] == window.help_menu.title()

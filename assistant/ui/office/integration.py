@@ -48,6 +48,8 @@ class OfficeAttachment(QObject):
         if central is not None:
             layout.addWidget(central, 1)
         window.setCentralWidget(container)
+        if window.isVisible():
+            container.show()  # added to a shown window (start-up): show it now, not next turn
 
         menu = window.menuBar().addMenu(self.tr("事務所(&O)"))
         self.staff_action = QAction(self.tr("担当者とログイン情報…"), window)
