@@ -538,6 +538,11 @@ class CaseEditor(QWidget):
         font.setBold(True)
         heading.setFont(font)
         layout.addWidget(heading)
+        # What the step list counts as 確認事項 (no document, no photo), said on the page too.
+        self.attachments_notes = QLabel()
+        self.attachments_notes.setWordWrap(True)
+        self.attachments_notes.setStyleSheet("color: #7a5c00;")
+        layout.addWidget(self.attachments_notes)
         profile = texts.profile_id(self.settings) or rules.default_profile_id()
         panel = panel_class(profile)
         if hasattr(panel, "set_filing_date"):
@@ -548,6 +553,7 @@ class CaseEditor(QWidget):
             panel.problems_changed.connect(self._on_attachments_panel_problems_changed)
         self.attachments_panel = panel
         layout.addWidget(panel, 1)
+        self._show_attachment_notes()
         return page
 
     @Slot()
@@ -912,10 +918,19 @@ class CaseEditor(QWidget):
                 step = self.flow.step_of(key)
                 show = editor.touched or step in self._left or self._finish_attempted
                 editor.set_problems(by_key.get(key, []) if show else [], self.language)
+        self._show_attachment_notes()
         if hasattr(self, "receipt_problem"):
             found = by_key.get(RECEIPT_FIELD, [])
             self.receipt_problem.setText(found[0].message(self.language) if found and (
                 self._finish_attempted or Step.CONFIRM in self._left) else "")
+
+    def _show_attachment_notes(self) -> None:
+        notes = getattr(self, "attachments_notes", None)
+        if notes is not None:
+            lines = ["△ " + p.message(self.language) for p in getattr(self, "problems", [])
+                     if p.code.startswith("wizard_")]
+            notes.setText("\n".join(lines))
+            notes.setVisible(bool(lines))
 
     def _update_step_marks(self) -> None:
         states = self.flow.step_states(self.problems, self._visited)

@@ -100,6 +100,22 @@ def render_all(out: Path, language: str, store, settings, prefix: str = "") -> d
         dialog.show()
         shot(name, dialog)
         dialog.close()
+    # The 書き出し menu with a case selected, and the checklist's print preview.
+    window.list_page.select_case(renewal.id)
+    menu = window.exports.menu
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    shot("menu_export", menu)
+    menu.close()
+    from assistant.model.case import ReceiptMethod
+    from assistant.ui.printing import preview_dialog
+
+    preview = preview_dialog(window.exports._checklist(store.get(renewal.id),
+                                                       ReceiptMethod.MAIL), window)
+    preview.resize(1000, 800)
+    preview.show()
+    shot("dialog_print_preview", preview)
+    preview.close()
+    preview.deleteLater()
     window.close()
     install_translators("ja")
     return clipped

@@ -327,3 +327,16 @@ def test_a_file_problem_marks_the_attachments_step_and_is_listed_on_step_3(
     problems.setFocus()
     qtbot.keyClick(problems, Qt.Key.Key_Return)
     assert editor.current_step() is Step.ATTACHMENTS
+
+
+def test_the_attachments_page_says_what_is_missing(qtbot, store, main_window):
+    case = store.create("renewal", {"expiry_date": "20270115"})
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    if Step.ATTACHMENTS not in editor.flow.steps:
+        pytest.skip("no attachments panel in this build")
+    editor.go_to_step(Step.ATTACHMENTS)
+    notes = editor.attachments_notes
+    assert notes.isVisibleTo(editor)
+    assert "資料（PDF）がまだ追加されていません" in notes.text()
+    assert "顔写真がまだ追加されていません" in notes.text()

@@ -411,7 +411,7 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
     <message>
         <location filename="../../../assistant/ui/export_actions.py" line="70"/>
         <source>一括申請ファイル（Excel）を書き出す(&amp;E)...</source>
-        <translation>Export bulk application files (E&amp;xcel)...</translation>
+        <translation>Bulk application files (E&amp;xcel)...</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/export_actions.py" line="72"/>
