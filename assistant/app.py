@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from assistant.model.settings import Settings
     from assistant.model.storage import CaseStore
     from assistant.ui.main_window import MainWindow
@@ -93,6 +95,18 @@ class Session:
             self.store = None
 
 
+def application_icon() -> QIcon:
+    """The application icon in the sizes window managers and task bars ask for."""
+    from PySide6.QtGui import QIcon
+
+    from assistant.resources import resource_path
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource_path("icons", f"assistant-{size}.png")))
+    return icon
+
+
 def run_gui(smoke: bool = False, db: str | None = None, language: str | None = None) -> int:
     """Open the main window; with ``smoke`` let the event loop turn once and exit 0."""
     if smoke and not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux") \
@@ -107,13 +121,23 @@ def run_gui(smoke: bool = False, db: str | None = None, language: str | None = N
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(application_icon())
     from assistant.ui.office.integration import install_crash_dialog
 
     crash_hooks = install_crash_dialog()  # reports in <data>/logs, dialog on the GUI thread
     session = Session(db, language)
-    session.open(defer_office=True).show()
+    window = session.open(defer_office=True)
+    window.show()
     if smoke:
         QTimer.singleShot(200, app.quit)
+    else:
+        from functools import partial
+
+        from assistant.ui.welcome import welcome_new_office
+
+        # First start on a new machine: greet the office once the window is on screen (queued
+        # after the deferred office parts, so the 事務所 menu is already there).
+        QTimer.singleShot(0, window, partial(welcome_new_office, window))
     try:
         return int(app.exec())
     finally:
