@@ -57,6 +57,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                              description="郵送・窓口・メール（認定証明書, 2026年〜）で結果を受け取るためのチェックリストをPDFで書き出します。")
     sub.add_argument("cases", nargs="+", metavar="CASE.json")
     sub.add_argument("--method", choices=["mail", "counter", "email"], required=True)
+    sub.add_argument("--profile", metavar="ID",
+                     help="規則プロファイル（email は system-2026） / rule profile")
     sub.add_argument("--out", metavar="FILE.pdf", required=True)
     sub.add_argument("--office-address", metavar="TEXT", default=None,
                      help="返送用封筒の宛先（既定: 現在の取次者の事務所所在地） / return address")
@@ -236,13 +238,17 @@ def _office_address(args: argparse.Namespace) -> str:
 def _export_checklist(args: argparse.Namespace) -> int:
     language = _language(args)
     cases = _load_cases(args.cases, language)
+    from assistant.model import rules
     from assistant.model.case import ReceiptMethod
     from assistant.model.exports.checklist import build_batch_checklist
 
+    if args.profile is not None and args.profile not in rules.profile_ids():
+        raise UsageError(f"規則プロファイル「{args.profile}」はありません。選べるもの: "
+                         + ", ".join(rules.profile_ids()))
     address = args.office_address if args.office_address is not None else _office_address(args)
     document = build_batch_checklist(cases, ReceiptMethod(args.method),
                                      on=args.date or date.today(), office_address=address,
-                                     language=language)
+                                     language=language, profile=args.profile)
     print(_write_pdf(document, args.out, language))
     return 0
 

@@ -110,6 +110,20 @@ def test_export_checklist_and_transcription_pdfs(tmp_path):
     assert "SANTOSMARIA" in text and "フィリピンPhilippines" in text
 
 
+def test_export_email_checklist_for_a_certificate_of_eligibility(tmp_path):
+    file = case_file(tmp_path, "LI WEI", procedure="coe", receipt_method="メール Email")
+    out = tmp_path / "email.pdf"
+    proc = subprocess.run([sys.executable, "-m", "assistant", "export", "checklist", str(file),
+                           "--method", "email", "--profile", "system-2026", "--out", str(out),
+                           "--date", "2026-11-26"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    text = _pdf_text(out)
+    assert "メールで届いた在留資格認定証明書を申請人" in text
+    assert "送付用封筒" not in text
+    assert "受領できません" not in text   # allowed under the 2026 rules
+
+
 def test_import_bulk_reports_broken_rows_and_imports_the_rest(tmp_path, capsys):
     from openpyxl import load_workbook
 

@@ -215,22 +215,20 @@ def test_simultaneous_flag_saying_no_is_not_a_simultaneous_application(flag):
 
 
 def test_email_checklist_for_a_coe_tells_the_office_to_forward_the_certificate():
-    from assistant.model import rules
-
-    def methods_2026(case):
-        result = rules.receipt_methods(case.procedure, profile="system-2026")
-        return [ReceiptMethod(m) for m in result.methods]
-
-    doc = build_checklist(make_case("coe"), ReceiptMethod.EMAIL, on=ON,
-                          methods_lookup=methods_2026)
+    doc = build_checklist(make_case("coe"), ReceiptMethod.EMAIL, on=ON, profile="system-2026")
     assert "forward_certificate" in ids(doc)
     assert "method_not_allowed" not in ids(doc)
     assert "envelope_certificate_coe" not in ids(doc) and "mailing_address" not in ids(doc)
     text = doc.plain_text()
     assert "事務所が行うこと" in text and "メールでの受領" in text
     english = build_checklist(make_case("coe"), ReceiptMethod.EMAIL, on=ON, language="en",
-                              methods_lookup=methods_2026).plain_text()
+                              profile="system-2026").plain_text()
     assert "Forward the e-mailed certificate of eligibility" in english
+
+
+def test_email_for_a_coe_is_flagged_under_the_guide_rules():
+    doc = build_checklist(make_case("coe"), ReceiptMethod.EMAIL, on=ON, profile="guide-2024")
+    assert "method_not_allowed" in ids(doc)
 
 
 def test_email_is_not_a_way_to_receive_a_residence_card():

@@ -112,12 +112,17 @@ def _default_fee(procedure: str, on: date, variant: str | None) -> int | None:
         return None   # not in the fee table (acquisition, extra-activity)
 
 
-def _default_methods(case: Case) -> Sequence[ReceiptMethod] | None:
+def _methods_under(profile: str | None) -> MethodsLookup:
+    return lambda case: _default_methods(case, profile)
+
+
+def _default_methods(case: Case, profile: str | None = None) -> Sequence[ReceiptMethod] | None:
     try:
         # Not having a card now (a newborn filing acquisition) is not the rules' "no card":
         # that means a permit stamped in the passport, which only a short period implies.
         result = rules.receipt_methods(case.procedure, with_=simultaneous_procedures(case),
-                                       granted_period_months=desired_period_months(case))
+                                       granted_period_months=desired_period_months(case),
+                                       profile=profile)
     except rules.RulesError:
         return None
     known = {m.value for m in ReceiptMethod}
@@ -264,18 +269,23 @@ def address_label_section(language: str = "ja") -> Section:
 
 def build_checklist(case: Case, method: ReceiptMethod, *, on: date, office_address: str = "",
                     language: str = "ja", fee_lookup: FeeLookup | None = None,
-                    methods_lookup: MethodsLookup | None = None) -> Document:
+                    methods_lookup: MethodsLookup | None = None,
+                    profile: str | None = None) -> Document:
     """The checklist for one case received by ``method``, prepared on ``on``."""
     return build_batch_checklist([case], method, on=on, office_address=office_address,
                                  language=language, fee_lookup=fee_lookup,
-                                 methods_lookup=methods_lookup)
+                                 methods_lookup=methods_lookup, profile=profile)
 
 
 def build_batch_checklist(cases: Sequence[Case], method: ReceiptMethod, *, on: date,
                           office_address: str = "", language: str = "ja",
                           fee_lookup: FeeLookup | None = None,
-                          methods_lookup: MethodsLookup | None = None) -> Document:
+                          methods_lookup: MethodsLookup | None = None,
+                          profile: str | None = None) -> Document:
     """One document for several cases: a summary, then each case on its own page.
+
+    ``profile``: the rule profile that says which receipt methods a case allows (the default
+    profile when None; ``system-2026`` lets a certificate of eligibility come by e-mail).
 
     For certificates of eligibility sent together, the envelope's back carries every
     application number and the number of persons in the batch.
@@ -283,7 +293,7 @@ def build_batch_checklist(cases: Sequence[Case], method: ReceiptMethod, *, on: d
     if not cases:
         raise ValueError("no cases for the checklist")
     fee_lookup = fee_lookup or _default_fee
-    methods_lookup = methods_lookup or _default_methods
+    methods_lookup = methods_lookup or _methods_under(profile)
     spec = _data(method.value)
     doc = Document(title=_text(spec["title"], language),
                    subtitle=_word("date", language, date=on.isoformat()),
