@@ -223,14 +223,17 @@ class ExportActions(QObject):
         if not folder:
             return
         self.window.settings.set(LAST_FOLDER, folder)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             cases = [self.window.store.get(case_id) for case_id in ids]
             result = export_csv(cases, folder,
                                 cells=str(self.window.settings.get(CODE_LIST_CELLS)))
         except (StorageError, OSError, ValueError) as exc:
+            QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(self.window, self.tr("書き出せませんでした"),
                                 texts.error_text(exc))
             return
+        QGuiApplication.restoreOverrideCursor()
         if not result.written:
             lines = [f"{i.applicant}: {i.header} — {i.problem.message(texts.language())}"
                      for i in result.errors[:20]]

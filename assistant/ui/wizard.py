@@ -729,14 +729,20 @@ class CaseEditor(QWidget):
             if typing_key is not None and finished:
                 self._close_typing(typing_key)
             return
+        agent_filled: dict[str, str] = {}
         if finished:
             # One undo step: the tick and the 取次者 block it brings in.
-            for key, value in self._agent_fill_for(changes).items():
+            agent_filled = self._agent_fill_for(changes)
+            for key, value in agent_filled.items():
                 changes.setdefault(key, ("", value))
         command = SetValuesCommand(self._apply_values, changes, text, typing_key)
         if typing_key is not None and finished:
             command.closed = True
         self.undo_stack.push(command)
+        window = self.window()
+        if agent_filled and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.tr(
+                "取次者欄に {0} 項目を入力しました。").format(len(agent_filled)), 6000)
 
     def _agent_fill_for(self, changes: Mapping[str, tuple[str, str]]) -> dict[str, str]:
         """The 取次者 block values a change brings in (a simultaneous application ticked).

@@ -292,6 +292,7 @@ def test_ticking_a_reentry_application_fills_its_agent_block(qtbot, store, main_
     assert values["reentry_agent_organization"] == "花子行政書士事務所"
     assert values["reentry_agent_phone"] == "0399999999"      # typed before: kept
     assert "extra_agent_name" not in values                    # not ticked: left alone
+    assert "取次者欄に 6 項目を入力しました" in main_window.statusBar().currentMessage()
     go_to_step(editor, editor.flow.step_of("reentry_agent_name"))
     shown = [e for e in editor.editors["reentry_agent_name"] if e.isVisibleTo(editor)]
     assert shown and shown[0].value() == "行政　花子"

@@ -109,8 +109,8 @@ Everything entered is kept. The case as it was stays in the recycle bin.</transl
     <message>
         <location filename="../../../assistant/ui/wizard.py" line="502"/>
         <location filename="../../../assistant/ui/wizard.py" line="515"/>
-        <location filename="../../../assistant/ui/wizard.py" line="560"/>
-        <location filename="../../../assistant/ui/wizard.py" line="1114"/>
+        <location filename="../../../assistant/ui/wizard.py" line="572"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1134"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
@@ -131,139 +131,140 @@ Everything entered is kept. The case as it was stays in the recycle bin.</transl
     </message>
     <message>
         <location filename="../../../assistant/ui/wizard.py" line="527"/>
+        <location filename="../../../assistant/ui/wizard.py" line="745"/>
         <source>取次者欄に {0} 項目を入力しました。</source>
         <translation>{0} item(s) of the filing agent block filled in.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="568"/>
-        <location filename="../../../assistant/ui/wizard.py" line="573"/>
+        <location filename="../../../assistant/ui/wizard.py" line="580"/>
+        <location filename="../../../assistant/ui/wizard.py" line="585"/>
         <source>残っている問題</source>
         <translation>Problems left</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="578"/>
+        <location filename="../../../assistant/ui/wizard.py" line="590"/>
         <source>問題を選んで Enter キーを押すと（またはダブルクリックすると）、その入力欄へ移動します。</source>
         <translation>Select a problem and press Enter (or double-click it) to go to its field.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="585"/>
+        <location filename="../../../assistant/ui/wizard.py" line="597"/>
         <source>在留カード等の受領方法</source>
         <translation>How the residence card is received</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="608"/>
+        <location filename="../../../assistant/ui/wizard.py" line="620"/>
         <source>入力内容の一覧（オンラインシステムの画面の順）</source>
         <translation>Everything entered (in the order of the online screens)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="662"/>
+        <location filename="../../../assistant/ui/wizard.py" line="674"/>
         <source>受領方法の選択</source>
         <translation>Choice of receipt method</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="684"/>
+        <location filename="../../../assistant/ui/wizard.py" line="688"/>
         <source>（添付なし）</source>
         <translation>(nothing attached)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="777"/>
+        <location filename="../../../assistant/ui/wizard.py" line="785"/>
         <source>保存できませんでした</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="851"/>
+        <location filename="../../../assistant/ui/wizard.py" line="859"/>
         <source>「{0}」の入力</source>
         <translation>Typing in &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="879"/>
+        <location filename="../../../assistant/ui/wizard.py" line="887"/>
         <source>{0} {1}件目の削除</source>
         <translation>Removing {0} no. {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="929"/>
+        <location filename="../../../assistant/ui/wizard.py" line="949"/>
         <source>ステップ{0}
 {1}</source>
         <translation>Step {0}
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="932"/>
+        <location filename="../../../assistant/ui/wizard.py" line="952"/>
         <source>問題 {0} 件</source>
         <translation>{0} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="935"/>
+        <location filename="../../../assistant/ui/wizard.py" line="955"/>
         <source>確認事項 {0} 件</source>
         <translation>{0} to check</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="938"/>
+        <location filename="../../../assistant/ui/wizard.py" line="958"/>
         <source>完了</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="957"/>
+        <location filename="../../../assistant/ui/wizard.py" line="977"/>
         <source>ステップ{0}</source>
         <translation>Step {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="962"/>
+        <location filename="../../../assistant/ui/wizard.py" line="982"/>
         <source>（{0}件目）</source>
         <translation> (no. {0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="971"/>
+        <location filename="../../../assistant/ui/wizard.py" line="991"/>
         <source>入力完了にするには、次の {0} 件の問題を解決してください。</source>
         <translation>Solve these {0} problem(s) to mark the case as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="973"/>
+        <location filename="../../../assistant/ui/wizard.py" line="993"/>
         <source>エラーはありません。確認事項を見直してから入力完了にしてください。</source>
         <translation>No errors. Review the points to check, then mark the case as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="975"/>
+        <location filename="../../../assistant/ui/wizard.py" line="995"/>
         <source>問題はありません。入力完了にできます。</source>
         <translation>No problems. The case can be marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1105"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1125"/>
         <source>入力完了にできません</source>
         <translation>Not ready to file yet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1106"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1126"/>
         <source>まだ {0} 件の問題があります。一覧から選んで修正してください。</source>
         <translation>{0} problem(s) are left. Choose one in the list to correct it.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1119"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1139"/>
         <source>入力完了</source>
         <translation>Ready to file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1120"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1140"/>
         <source>「{0}」を入力完了にしました。</source>
         <translation>&quot;{0}&quot; is marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1125"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1145"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1127"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1147"/>
         <source>【サンプル】{0}</source>
         <translation>[Sample] {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1128"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1148"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1131"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1151"/>
         <source>{0}&#x3000;— {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -311,67 +312,67 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="87"/>
+        <location filename="../../../assistant/ui/case_list.py" line="94"/>
         <source>氏名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="87"/>
+        <location filename="../../../assistant/ui/case_list.py" line="94"/>
         <source>国籍・地域</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="87"/>
+        <location filename="../../../assistant/ui/case_list.py" line="94"/>
         <source>申請種別</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="87"/>
+        <location filename="../../../assistant/ui/case_list.py" line="94"/>
         <source>現在の在留資格</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="88"/>
+        <location filename="../../../assistant/ui/case_list.py" line="95"/>
         <source>在留期間満了日</source>
         <translation>Expiry date</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="88"/>
+        <location filename="../../../assistant/ui/case_list.py" line="95"/>
         <source>オンライン申請</source>
         <translation>Online filing</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="88"/>
+        <location filename="../../../assistant/ui/case_list.py" line="95"/>
         <source>案件の状態</source>
         <translation>Case state</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="89"/>
+        <location filename="../../../assistant/ui/case_list.py" line="96"/>
         <source>申請受付番号</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="89"/>
+        <location filename="../../../assistant/ui/case_list.py" line="96"/>
         <source>最終更新</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="180"/>
+        <location filename="../../../assistant/ui/case_list.py" line="193"/>
         <source>架空の申請人による練習用のサンプル案件です。</source>
         <translation>A sample case with a fictitious applicant, for practice.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="182"/>
+        <location filename="../../../assistant/ui/case_list.py" line="195"/>
         <source>在留カード番号: {0}</source>
         <translation>Residence card number: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="187"/>
+        <location filename="../../../assistant/ui/case_list.py" line="200"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="188"/>
+        <location filename="../../../assistant/ui/case_list.py" line="201"/>
         <source>【サンプル】{0}</source>
         <translation>[Sample] {0}</translation>
     </message>
@@ -455,10 +456,10 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/export_actions.py" line="134"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="231"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="237"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="315"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="354"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="233"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="240"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="318"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="357"/>
         <source>書き出せませんでした</source>
         <translation>Could not export</translation>
     </message>
@@ -469,8 +470,8 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/export_actions.py" line="164"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="241"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="347"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="244"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="350"/>
         <source>一括申請ファイル</source>
         <translation>Bulk application file</translation>
     </message>
@@ -486,51 +487,51 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/export_actions.py" line="221"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="307"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="310"/>
         <source>一括申請ファイルの保存先</source>
         <translation>Folder for the bulk application file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="238"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="241"/>
         <source>次の値はテンプレートに書き出せません。直してから、もう一度書き出してください。</source>
         <translation>These values cannot be written into the template. Correct them and export again.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="242"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="348"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="245"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="351"/>
         <source>{0} 件の案件を書き出しました:
 {1}</source>
         <translation>{0} case(s) exported:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="251"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="254"/>
         <source>入力転記シート</source>
         <translation>Transcription sheet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="252"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="279"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="255"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="282"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="318"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="321"/>
         <source>{0} 件の案件を書き出しています…</source>
         <translation>Exporting {0} cases…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="319"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="322"/>
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="320"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="323"/>
         <source>一括申請ファイル（Excel）</source>
         <translation>Bulk application files (Excel)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="361"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="364"/>
         <source>書き出しを中止しました。</source>
         <translation>The export was cancelled.</translation>
     </message>
@@ -546,7 +547,7 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/export_actions.py" line="177"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="278"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="281"/>
         <source>結果受領チェックリスト</source>
         <translation>Result receipt checklist</translation>
     </message>
