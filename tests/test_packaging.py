@@ -36,12 +36,21 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     dist, work = base / "dist", base / "work"
     # PyInstaller's binary cache is shared per user by default: test runs in other checkouts
     # building at the same moment corrupt it. This checkout keeps its own (build/ is ignored).
-    env = dict(os.environ, PYINSTALLER_CONFIG_DIR=str(ROOT / "build" / "pyinstaller-cache"))
-    proc = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(work), str(ROOT / "build.spec")],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
-    )
+    # Two runs in the same checkout at once take turns (a lock file next to the cache): a cold
+    # cache costs ~65 s a build, a warm one ~25 s, so one cache per run would cost more.
+    cache = ROOT / "build" / "pyinstaller-cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, PYINSTALLER_CONFIG_DIR=str(cache))
+    with open(cache.parent / "pyinstaller-cache.lock", "w") as lock:
+        if os.name != "nt":   # no fcntl on Windows (one run at a time there)
+            import fcntl
+
+            fcntl.flock(lock, fcntl.LOCK_EX)   # released when the file closes
+        proc = subprocess.run(
+            [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+             "--distpath", str(dist), "--workpath", str(work), str(ROOT / "build.spec")],
+            cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
+        )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-5000:]
     return {"app": dist / "assistant", "exe": dist / "assistant" / "assistant", "work": work}
 
