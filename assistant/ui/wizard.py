@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from assistant.model import rules
 from assistant.model.case import Case, CaseStatus, repeat_key, split_key
 from assistant.model.codelists import code_list
-from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, catalogue
+from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, catalogue, flag_set
 from assistant.model.problems import Problem, Severity, make_problem
 from assistant.model.settings import Settings
 from assistant.model.storage import CaseStore, StorageError
@@ -634,7 +634,7 @@ class CaseEditor(QWidget):
 
     def _simultaneous(self) -> list[str]:
         return [procedure for field_id, procedure in SIMULTANEOUS_FIELDS.items()
-                if self.case.values.get(field_id, "").strip()
+                if flag_set(self.case.values.get(field_id, ""), field_id)
                 and self.catalogue.has_field(field_id)]
 
     def _receipt_label_for(self, method: str) -> str | None:

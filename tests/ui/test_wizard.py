@@ -341,3 +341,16 @@ def test_the_attachments_page_says_what_is_missing(qtbot, store, main_window):
     assert notes.isVisibleTo(editor)
     assert "資料（PDF）がまだ追加されていません" in notes.text()
     assert "顔写真がまだ追加されていません" in notes.text()
+
+
+@pytest.mark.parametrize(("flag", "mail_enabled"), [("無 No", True),
+                                                    ("再入国許可申請 Re-entry permit", False)])
+def test_receipt_by_mail_stays_open_when_the_simultaneous_flag_says_no(
+        qtbot, store, main_window, flag, mail_enabled):
+    case = store.create("renewal", {"expiry_date": "20270115", "simultaneous_reentry": flag})
+    main_window.reload_cases()
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    editor.go_to_step(Step.CONFIRM)
+    mail = editor.receipt_buttons["郵送 Mailing"]
+    assert mail.isEnabled() is mail_enabled
