@@ -185,7 +185,8 @@ class ExportActions(QObject):
 
         return build_checklist(case, method, on=self._today(),
                                office_address=self._office_address(),
-                               language=texts.language())
+                               language=texts.language(),
+                               profile=texts.profile_id(self.window.settings))
 
     def _preview(self, document: Document) -> None:
         from assistant.ui.printing import preview_dialog

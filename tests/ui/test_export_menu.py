@@ -186,3 +186,20 @@ def test_excel_export_cancelled_writes_nothing(qtbot, store, main_window, monkey
     assert said == []
     assert "中止" in main_window.statusBar().currentMessage()
     assert list(out.iterdir()) == []
+
+
+def test_checklist_follows_the_rule_profile_chosen_in_settings(
+        qtbot, store, settings, main_window, monkeypatch, tmp_path):
+    from assistant.model.settings import RULE_PROFILE
+
+    settings.set(RULE_PROFILE, "system-2026")
+    case = store.create("coe", {"name": "LI WEI"})
+    store.set_receipt_method(case.id, ReceiptMethod.EMAIL)
+    main_window.reload_cases()
+    main_window.list_page.select_case(case.id)
+    target = tmp_path / "email.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    main_window.exports.checklist_action.trigger()
+    text = _pdf_text(target)
+    assert "メールで届いた在留資格認定証明書を申請人" in text
+    assert "受領できません" not in text      # e-mail is allowed under the 2026 rules
