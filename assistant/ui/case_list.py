@@ -124,6 +124,19 @@ class CaseTableModel(QAbstractTableModel):
         self.rows.sort(key=lambda row: _sort_key(self._sort_value(row, column)),
                        reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
 
+    def _sorted_position(self, row: CaseRow) -> int:
+        """Where a new row goes so that a sorted list stays sorted (the end when unsorted)."""
+        if self._sort_column < 0:
+            return len(self.rows)
+        column = COLUMNS[self._sort_column]
+        key = _sort_key(self._sort_value(row, column))
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        for number, other in enumerate(self.rows):
+            other_key = _sort_key(self._sort_value(other, column))
+            if (other_key < key) if descending else (key < other_key):
+                return number
+        return len(self.rows)
+
     def row_of(self, case_id: str) -> int:
         for number, row in enumerate(self.rows):
             if row.case_id == case_id:
@@ -134,8 +147,9 @@ class CaseTableModel(QAbstractTableModel):
         """Replace (or add) the row of ``row.case_id`` after an edit."""
         number = self.row_of(row.case_id)
         if number < 0:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
-            self.rows.append(row)
+            at = self._sorted_position(row)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self.rows.insert(at, row)
             self.endInsertRows()
             return
         self.rows[number] = row

@@ -94,6 +94,17 @@ def test_an_edited_case_updates_its_row_and_a_new_one_is_added():
     assert sorted(names(proxy)) == ["LI MING CHANGED", "NEW PERSON", "SANTOS MARIA"]
 
 
+def test_a_new_case_takes_its_place_in_a_sorted_list(qtmodeltester):
+    model, proxy = make_models()
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)  # by name
+    model.update_row(row("d", "MORI KEN"))
+    assert names(proxy) == ["LI MING", "MORI KEN", "NGUYEN VAN AN", "SANTOS MARIA"]
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)
+    model.update_row(row("e", "OKADA AI"))
+    assert names(proxy) == ["SANTOS MARIA", "OKADA AI", "NGUYEN VAN AN", "MORI KEN", "LI MING"]
+    qtmodeltester.check(proxy)
+
+
 def test_search_key_normalises():
     assert search_key("ＡＢ１２ 34") == "ab1234"
 
