@@ -7,6 +7,7 @@ shortcut; the undo/redo actions follow the open case's undo stack.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -331,6 +332,10 @@ class MainWindow(QMainWindow):
             self._show_error(exc.message(texts.language()))
             summaries = []
         self.model.set_rows(texts.case_rows(summaries))
+        # Thousands of long-lived row objects would make every cyclic garbage collection walk
+        # them, stalling one keystroke in the search now and then (81 ms measured with 10,000
+        # cases); moving what exists now out of the collector's sight keeps typing even.
+        gc.freeze()
         self._update_count()
 
     def refresh_case(self, case_id: str) -> None:
