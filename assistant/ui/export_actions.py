@@ -211,6 +211,15 @@ class ExportActions(QObject):
             action.setEnabled(has_case)
         self.xlsx_action.setEnabled(self.operation is None)
 
+    def _choose_bulk_folder(self) -> str:
+        """Ask where the bulk files go (starting at the last folder used); "" when cancelled."""
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("一括申請ファイルの保存先"),
+            str(self.window.settings.get(LAST_FOLDER) or Path.home()))
+        if folder:
+            self.window.settings.set(LAST_FOLDER, folder)
+        return folder
+
     @Slot()
     def _on_bulk_action_triggered(self) -> None:
         from assistant.model.exports.bulk import export_csv
@@ -218,12 +227,9 @@ class ExportActions(QObject):
         ids = self._ready_case_ids()
         if not ids:
             return
-        folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("一括申請ファイルの保存先"),
-            str(self.window.settings.get(LAST_FOLDER) or Path.home()))
+        folder = self._choose_bulk_folder()
         if not folder:
             return
-        self.window.settings.set(LAST_FOLDER, folder)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             cases = [self.window.store.get(case_id) for case_id in ids]
@@ -307,12 +313,9 @@ class ExportActions(QObject):
         ids = self._ready_case_ids()
         if not ids:
             return
-        folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("一括申請ファイルの保存先"),
-            str(self.window.settings.get(LAST_FOLDER) or Path.home()))
+        folder = self._choose_bulk_folder()
         if not folder:
             return
-        self.window.settings.set(LAST_FOLDER, folder)
         try:
             cases = [self.window.store.get(case_id) for case_id in ids]
         except StorageError as exc:
