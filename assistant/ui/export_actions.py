@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
-from assistant.model.case import Case, CaseStatus, ReceiptMethod
+from assistant.model.case import NAME, Case, CaseStatus, ReceiptMethod
 from assistant.model.progress import CancelCheck, Progress, check_cancel, report
 from assistant.model.settings import CODE_LIST_CELLS, LAST_FOLDER
 from assistant.model.storage import StorageError
@@ -252,58 +252,69 @@ class ExportActions(QObject):
             "{0} 件の案件を書き出しました:\n{1}").format(
             len(cases), "\n".join(str(p) for p in result.files)))
 
+    def _selected_transcription(self) -> tuple[Case, Document] | None:
+        """The selected case and its transcription sheet, or None when nothing is selected."""
+        case = self._selected_case()
+        return None if case is None else (case, self._transcription(case))
+
+    def _selected_checklist(self) -> tuple[Case, Document] | None:
+        """The selected case and its checklist, or None when there is no case or no method."""
+        case = self._selected_case()
+        method = None if case is None else self._receipt_method(case)
+        if case is None or method is None:
+            return None
+        return case, self._checklist(case, method)
+
+    @staticmethod
+    def _file_stem(case: Case) -> str:
+        return case.value(NAME) or case.id[:8]
+
     @Slot()
     def _on_transcription_action_triggered(self) -> None:
-        case = self._selected_case()
-        if case is None:
+        chosen = self._selected_transcription()
+        if chosen is None:
             return
-        name = case.values.get("name", "") or case.id[:8]
-        target = self._ask_save(self.tr("入力転記シート"), f"{name}_転記シート.pdf",
+        case, document = chosen
+        target = self._ask_save(self.tr("入力転記シート"), f"{self._file_stem(case)}_転記シート.pdf",
                                 self.tr("PDF (*.pdf)"))
-        if target is None:
-            return
-        self._write_pdf(self._transcription(case), target)
+        if target is not None:
+            self._write_pdf(document, target)
 
     @Slot()
     def _on_transcription_preview_action_triggered(self) -> None:
-        case = self._selected_case()
-        if case is not None:
-            self._preview(self._transcription(case))
+        chosen = self._selected_transcription()
+        if chosen is not None:
+            self._preview(chosen[1])
 
     @Slot()
     def _on_transcription_print_action_triggered(self) -> None:
-        case = self._selected_case()
-        if case is not None:
-            self._print(self._transcription(case))
+        chosen = self._selected_transcription()
+        if chosen is not None:
+            self._print(chosen[1])
 
     @Slot()
     def _on_checklist_action_triggered(self) -> None:
-        case = self._selected_case()
-        if case is None:
+        chosen = self._selected_checklist()
+        if chosen is None:
             return
-        method = self._receipt_method(case)
-        if method is None:
-            return
-        name = case.values.get("name", "") or case.id[:8]
-        target = self._ask_save(self.tr("結果受領チェックリスト"), f"{name}_チェックリスト.pdf",
+        case, document = chosen
+        target = self._ask_save(self.tr("結果受領チェックリスト"),
+                                f"{self._file_stem(case)}_チェックリスト.pdf",
                                 self.tr("PDF (*.pdf)"))
-        if target is None:
-            return
-        self._write_pdf(self._checklist(case, method), target)
+        if target is not None:
+            self._write_pdf(document, target)
 
     @Slot()
     def _on_checklist_preview_action_triggered(self) -> None:
-        case = self._selected_case()
-        method = None if case is None else self._receipt_method(case)
-        if case is not None and method is not None:
-            self._preview(self._checklist(case, method))
+        chosen = self._selected_checklist()
+        if chosen is not None:
+            self._preview(chosen[1])
 
     @Slot()
     def _on_checklist_print_action_triggered(self) -> None:
-        case = self._selected_case()
-        method = None if case is None else self._receipt_method(case)
-        if case is not None and method is not None:
-            self._print(self._checklist(case, method))
+        chosen = self._selected_checklist()
+        if chosen is not None:
+            self._print(chosen[1])
 
     # --- the Excel export, off the GUI thread with a progress bar ----------------------------
     @Slot()
