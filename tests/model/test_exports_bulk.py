@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.model.case import Case
 from assistant.model.exports import bulk
@@ -156,3 +159,71 @@ def test_bad_settings_are_refused(tmp_path):
         bulk.export_csv([applicant()], tmp_path, encoding="latin-1")
     with pytest.raises(ValueError):
         bulk.export_csv([applicant()], tmp_path, cells="both")
+
+
+# ---------------------------------------------------------------- the fast paths against the rule
+
+RENEWAL = catalogue("renewal")
+_SOME_KEYS = sorted({c.key for s in RENEWAL.sheets for c in RENEWAL.columns(s) if c.key})
+_TEXT_KEYS = [k for k in _SOME_KEYS if not RENEWAL.field(k).code_list]
+_CODE_KEYS = [k for k in _SOME_KEYS if RENEWAL.field(k).code_list]
+# stored values as offices have them: normalised, half-normalised, code labels and codes,
+# and the characters CSV has to quote
+_values = st.one_of(
+    st.sampled_from(["NGUYEN VAN AN", "nguyen  van an", "19950412", "1995-04-12", "令和6年4月1日",
+                     "１２３－４５６７", "0312345678", "霞が関1-2-3", "霞が関１－２－３", "ｶﾀｶﾅ",
+                     "男 male", "2", "ベトナム Viet Nam", " ベトナム ", "有 Yes", "1",
+                     'say "hi"', "a,b", "line1\nline2", "cr\rlf", "  ", "\x1f"]),
+    st.text(alphabet=st.sampled_from('AZaz09 ,"\n\r\u3000ｱア霞-'), max_size=8))
+_case_values = st.dictionaries(st.one_of(st.sampled_from(_TEXT_KEYS), st.sampled_from(_CODE_KEYS)),
+                               _values, max_size=12)
+
+
+def _reference_tables(cases: list[Case], cells: str, normalise: bool) -> dict[str, list[list[str]]]:
+    """The rule, cell by cell: each column's key, formatted; sheets with data of their own."""
+    tables = {}
+    for sheet in RENEWAL.sheets:
+        columns = RENEWAL.columns(sheet)
+        first = {}
+        for index, column in enumerate(columns):
+            if column.key and column.field_id:
+                first.setdefault(column.key, index)
+        own = any(case.values.get(key) and RENEWAL.field(key).sheet == sheet
+                  for case in cases for key in first)
+        if sheet != "main" and not own:
+            continue
+        rows = []
+        for case in cases:
+            row = [""] * len(columns)
+            for key, index in first.items():
+                value = case.values.get(key, "")
+                if value:
+                    row[index] = bulk.formatter(RENEWAL.field(key), cells, normalise)(value)
+            rows.append(row)
+        tables[sheet] = rows
+    return tables
+
+
+@settings(deadline=None, max_examples=60)  # a loaded machine must not turn slowness into failures
+@given(st.lists(_case_values, min_size=1, max_size=5), st.sampled_from(bulk.CELL_MODES),
+       st.booleans())
+def test_tables_hold_each_value_formatted_as_the_rule_says(values: list[dict[str, str]],
+                                                           cells: str, normalise: bool) -> None:
+    cases = [Case(id=f"c{i}", procedure="renewal", values=v) for i, v in enumerate(values)]
+    tables = bulk.sheet_tables(cases, cells, normalise)
+    assert {t.sheet: [list(r) for r in t.rows] for t in tables} == \
+        _reference_tables(cases, cells, normalise)
+    for table in tables:   # what the Shift_JIS check looks at: every cell, once
+        assert table.distinct_cells - {""} == set().union(*table.rows) - {""}
+
+
+@settings(deadline=None, max_examples=60)  # a loaded machine must not turn slowness into failures
+@given(st.lists(_case_values, min_size=1, max_size=5))
+def test_csv_text_is_what_the_csv_module_writes(values: list[dict[str, str]]) -> None:
+    cases = [Case(id=f"c{i}", procedure="renewal", values=v) for i, v in enumerate(values)]
+    for table in bulk.sheet_tables(cases, normalise=False):   # quotes and line breaks kept
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(table.headers)
+        writer.writerows(table.rows)
+        assert bulk.csv_text(table) == buffer.getvalue()

@@ -191,3 +191,64 @@ def test_year_month_fast_path_gives_what_the_parser_gives(raw: str) -> None:
     result = parse_year_month(raw)
     slow = result.template if result.ok else collapse_spaces(to_halfwidth(raw))
     assert normalize._template_year_month(raw) == slow
+
+
+# one field of each normaliser the catalogue uses (kind, character class, pattern)
+_ONE_FIELD_PER_NORMALISER = list({(f.kind, f.char_class, f.pattern): f
+                                  for f in RENEWAL.fields if f.kind not in ("code", "yesno")}
+                                 .values())
+# values that look normal, and near misses: single and double spaces, ends, line breaks,
+# half-width kana, lower case, full-width forms
+near_normal = st.one_of(any_text, digits8, digits6, st.text(alphabet=st.sampled_from(
+    "AZaz09-@. 　\t\nｱｶﾞＡ１霞が関東京都ア髙"), max_size=20))
+
+
+@settings(deadline=None, max_examples=400)  # a loaded machine must not turn slowness into failures
+@given(st.sampled_from(_ONE_FIELD_PER_NORMALISER), near_normal)
+def test_already_normal_values_are_what_the_normaliser_returns(field: object, raw: str) -> None:
+    fdef = RENEWAL.field(field.id)  # type: ignore[attr-defined]
+    accepts = normalize.already_normal(fdef)
+    assert accepts is not None, f"{fdef.id}: no fast test for its normaliser"
+    if accepts(raw):
+        assert normalize_value(fdef, raw) == raw
+
+
+@pytest.mark.parametrize(("field_id", "value"), [
+    ("name", "NGUYEN VAN AN"), ("birth_date", "19900101"), ("birth_date", "20250230"),
+    ("postal_code", "1000013"), ("phone", "0312345678"), ("email", "a.b@example.jp"),
+    ("address_street", "霞が関１－２－３"), ("zairyu_card_number", "AB12345678CD"),
+    ("relative_name", "グエン　ティ　ラン"), ("home_address", "ハノイ市"),
+])
+def test_stored_values_take_the_fast_test(field_id: str, value: str) -> None:
+    fdef = RENEWAL.field(field_id)
+    accepts = normalize.already_normal(fdef)
+    assert accepts is not None and accepts(value)
+    assert normalize_value(fdef, value) == value
+
+
+@pytest.mark.parametrize(("field_id", "value"), [
+    ("name", "Nguyen Van An"), ("name", "NGUYEN  VAN"), ("postal_code", "100-0013"),
+    ("address_street", "霞が関1-2-3"), ("relative_name", "ｸﾞｴﾝ"), ("home_address", " ハノイ市"),
+])
+def test_values_to_change_fail_the_fast_test(field_id: str, value: str) -> None:
+    accepts = normalize.already_normal(RENEWAL.field(field_id))
+    assert accepts is not None and not accepts(value)
+
+
+@settings(deadline=None, max_examples=300)  # a loaded machine must not turn slowness into failures
+@given(st.sampled_from(_ONE_FIELD_PER_NORMALISER),
+       st.lists(st.one_of(near_normal, st.sampled_from(["\x1f", "A\x1fB", "19900101\x1f", ""])),
+                min_size=1, max_size=6))
+def test_a_batch_is_normal_exactly_when_each_value_is(field: object, values: list[str]) -> None:
+    fdef = RENEWAL.field(field.id)  # type: ignore[attr-defined]
+    every, each = normalize.all_normal(fdef), normalize.already_normal(fdef)
+    assert every is not None and each is not None
+    assert every(values) == all(each(v) for v in values)
+
+
+def test_a_batch_of_stored_values_passes_and_one_value_to_change_fails_it() -> None:
+    every = normalize.all_normal(RENEWAL.field("name"))
+    assert every is not None
+    assert every(["NGUYEN VAN AN", "TRAN THI B", "LE C"])
+    assert not every(["NGUYEN VAN AN", "Tran Thi B", "LE C"])
+    assert not every(["NGUYEN VAN AN\x1fLE C"]) and every(["NGUYEN VAN AN", "LE C"])

@@ -17,18 +17,21 @@ suggested replacement, before anything is written.
 from __future__ import annotations
 
 import csv
+import gc
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
+from itertools import repeat
 from pathlib import Path
 
 from assistant.model.atomic import atomic_write_bytes
 from assistant.model.case import NAME, Case
 from assistant.model.codelists import code_list
-from assistant.model.exports.charset import BadChar, bad_chars
+from assistant.model.exports.charset import BadChar, bad_chars, fits_shift_jis
 from assistant.model.fields import Catalogue, FieldDef, catalogue
-from assistant.model.normalize import normalizer
+from assistant.model.normalize import all_normal, normalizer
 from assistant.model.problems import Problem, Severity, make_problem
 
 CELL_MODES = ("labels", "codes")
@@ -39,19 +42,31 @@ Formatter = Callable[[str], str]
 
 @dataclass(frozen=True)
 class SheetTable:
-    """One template sheet for the cases of one procedure: header row and value rows."""
+    """One template sheet for the cases of one procedure: header row and value rows.
+
+    Held column by column (a column no applicant has a value for is one shared empty list);
+    :attr:`rows` is made from the columns when first asked for.
+    """
 
     procedure: str
     sheet: str
     headers: list[str]
-    rows: list[list[str]]
+    columns: list[list[str]]        # a cell per applicant, per header
+    filled: tuple[int, ...]         # the columns some applicant has a value in
     keys: list[str | None]          # the case-value key behind each column
     case_ids: list[str]
     has_data: bool      # some applicant has a value in a column that belongs to this sheet
+    distinct_cells: frozenset[str] = frozenset()   # every cell text of the rows, once
 
     @property
     def file_name(self) -> str:
         return f"{self.procedure}_{self.sheet}.csv"
+
+    @cached_property
+    def rows(self) -> list[tuple[str, ...]]:
+        """One row per applicant, a cell per header."""
+        with gc_paused():   # a thousand new rows of strings, none in a cycle
+            return list(zip(*self.columns, strict=True))
 
 
 @dataclass(frozen=True)
@@ -127,17 +142,7 @@ def formatter(fdef: FieldDef, cells: str = "labels", normalise: bool = True) -> 
 
         return code_cell
 
-    if not normalise:
-        return _as_stored
-    seen: dict[str, str] = {}   # per export: the same value is normalised once
-
-    def normalized(value: str) -> str:
-        hit = seen.get(value)
-        if hit is None:
-            hit = seen[value] = normalise_value(value)
-        return hit
-
-    return normalized
+    return normalise_value if normalise else _as_stored
 
 
 # --------------------------------------------------------------------------- tables
@@ -149,50 +154,123 @@ def _group_by_procedure(cases: Sequence[Case]) -> dict[str, list[Case]]:
     return groups
 
 
-def _has_own_data(cat: Catalogue, sheet: str, cases: Sequence[Case]) -> bool:
-    """Whether some case has a value for a field that belongs to ``sheet`` (not a copy)."""
-    on_sheet = {f.id for f in cat.fields if f.sheet == sheet}
-    own = {c.key for c in cat.columns(sheet) if c.key is not None and c.field_id in on_sheet}
-    return any(value and key in own for case in cases for key, value in case.values.items())
+@cache
+def _places(procedure: str, sheets: tuple[str, ...]) -> dict[str, list[tuple[int, int]]]:
+    """key -> its (sheet number, column number) among ``sheets``: a key's first column on each."""
+    cat = catalogue(procedure)
+    places: dict[str, list[tuple[int, int]]] = {}
+    for number, sheet in enumerate(sheets):
+        on_sheet: set[str] = set()
+        for index, column in enumerate(cat.columns(sheet)):
+            key = column.key
+            if key is not None and column.field_id is not None and key not in on_sheet:
+                on_sheet.add(key)
+                places.setdefault(key, []).append((number, index))
+    return places
 
 
-def _sheet_table(cat: Catalogue, sheet: str, cases: Sequence[Case], cells: str,
-                 normalise: bool) -> SheetTable:
-    columns = cat.columns(sheet)
-    fields = {f.id: f for f in cat.fields}
-    keys = [c.key for c in columns]
-    # key -> (column, formatter, belongs to this sheet); a case has a few dozen values among
-    # hundreds of columns, so rows are filled from the case's values, not column by column
-    plan: dict[str, tuple[int, Formatter, bool]] = {}
-    for index, column in enumerate(columns):
-        if column.key is not None and column.field_id is not None:
-            fdef = fields[column.field_id]
-            plan.setdefault(column.key, (index, formatter(fdef, cells, normalise),
-                                         fdef.sheet == sheet))
-    width = len(columns)
-    rows = []
-    has_data = False
-    for case in cases:
-        row = [""] * width
-        for key, value in case.values.items():
-            target = plan.get(key)
-            if target is not None and value:
-                row[target[0]] = target[1](value)
-                has_data = has_data or target[2]
-        rows.append(row)
-    return SheetTable(procedure=cat.procedure, sheet=sheet, headers=cat.headers(sheet),
-                      rows=rows, keys=keys, case_ids=[c.id for c in cases], has_data=has_data)
+def _column_cells(fdef: FieldDef, stored: list[str], cells: str, normalise: bool,
+                  code_tables: dict[tuple[str, bool], dict[str, str]]
+                  ) -> tuple[list[str], set[str]]:
+    """The cells of one column from its stored values ("" where a case has none), and the
+    column's distinct cells.
+
+    Each distinct value is looked at once. Pull-downs go through the code list's table (one
+    copy per export, which also keeps the variants met). Other values are usually stored
+    normalised: one regex pass over the distinct values confirms it, and only when some value
+    needs changing is each distinct value formatted.
+    """
+    distinct = set(stored)
+    if fdef.code_list:
+        which = (fdef.code_list, bool(fdef.parent))
+        known = code_tables.get(which)
+        if known is None:
+            known = code_tables[which] = {"": "",
+                                          **_code_table(fdef.code_list, cells, bool(fdef.parent))}
+        missing = distinct.difference(known)
+        if missing:
+            convert = formatter(fdef, cells, normalise)
+            known.update((value, convert(value)) for value in missing)
+        return list(map(known.__getitem__, stored)), set(map(known.__getitem__, distinct))
+    distinct.discard("")
+    every = all_normal(fdef)
+    if not normalise or not distinct or (every is not None and every(list(distinct))):
+        return stored, distinct
+    convert = formatter(fdef, cells, normalise)
+    changed = {value: cell for value in distinct if (cell := convert(value)) != value}
+    if not changed:
+        return stored, distinct
+    return list(map(changed.get, stored, stored)), set(map(changed.get, distinct, distinct))
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside (as it was outside: a paused caller stays paused).
+
+    Building thousands of rows triggers a collection every few hundred new containers, each
+    walking the rows made so far; none of them can be part of a cycle, so the walks find
+    nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _procedure_tables(cat: Catalogue, cases: Sequence[Case], cells: str,
+                      normalise: bool) -> list[SheetTable]:
+    """The sheets of ``cat`` for ``cases``: the main sheet and each sheet some applicant has
+    data of its own on.
+
+    Built column by column: a case has a few dozen values among hundreds of columns, so only
+    the columns some case has a value for are gathered (one C-level pass each) and the others
+    share one empty column.
+    """
+    places = _places(cat.procedure, cat.sheets)
+    values = [case.values for case in cases]
+    empty = [""] * len(cases)
+    columns = [[empty] * len(cat.columns(sheet)) for sheet in cat.sheets]
+    has_data = [False] * len(cat.sheets)
+    distinct: list[set[str]] = [set() for _ in cat.sheets]
+    code_tables: dict[tuple[str, bool], dict[str, str]] = {}
+    present = set().union(*values).intersection(places)
+    for key in sorted(present):   # sorted: the same export every time
+        stored = list(map(dict.get, values, repeat(key), repeat("")))
+        if not any(stored):
+            continue
+        fdef = cat.field(key)
+        column_cells, column_distinct = _column_cells(fdef, stored, cells, normalise,
+                                                      code_tables)
+        for sheet, index in places[key]:
+            columns[sheet][index] = column_cells
+            distinct[sheet].update(column_distinct)
+            if fdef.sheet == cat.sheets[sheet]:   # the field's own sheet, not a copy
+                has_data[sheet] = True
+    wanted = [number for number, sheet in enumerate(cat.sheets)
+              if sheet == "main" or has_data[number]]
+    case_ids = [c.id for c in cases]
+    return [SheetTable(procedure=cat.procedure, sheet=cat.sheets[number],
+                       headers=cat.headers(cat.sheets[number]), columns=columns[number],
+                       filled=tuple(index for index, column in enumerate(columns[number])
+                                    if column is not empty),
+                       keys=[c.key for c in cat.columns(cat.sheets[number])],
+                       case_ids=case_ids, has_data=has_data[number],
+                       distinct_cells=frozenset(distinct[number]))
+            for number in wanted]
 
 
 def sheet_tables(cases: Sequence[Case], cells: str = "labels",
                  normalise: bool = True) -> list[SheetTable]:
-    """The template sheets for ``cases`` (grouped by procedure, in the cases' order)."""
+    """The template sheets for ``cases`` (grouped by procedure, in the cases' order): the main
+    sheet always, the 区分 and 同時申請 sheets when some applicant has data of their own there."""
+    if cells not in CELL_MODES:
+        raise ValueError(f"cells must be one of {CELL_MODES}, not {cells!r}")
     tables = []
     for procedure, group in _group_by_procedure(cases).items():
-        cat = catalogue(procedure)
-        for sheet in cat.sheets:
-            if sheet == "main" or _has_own_data(cat, sheet, group):
-                tables.append(_sheet_table(cat, sheet, group, cells, normalise))
+        tables.extend(_procedure_tables(catalogue(procedure), group, cells, normalise))
     return tables
 
 
@@ -264,15 +342,38 @@ def check_cells(cases: Sequence[Case], tables: Iterable[SheetTable],
 
 # --------------------------------------------------------------------------- writing
 
-def csv_bytes(table: SheetTable, encoding: str = "utf-8-sig") -> bytes:
-    """The CSV file of one sheet, as the workbook's export writes it (CRLF, quoted as needed)."""
-    if encoding not in ENCODINGS:
-        raise ValueError(f"encoding must be one of {ENCODINGS}, not {encoding!r}")
+def csv_text(table: SheetTable) -> str:
+    """The CSV text of one sheet, exactly as the csv module writes it (CRLF, quoted as needed).
+
+    When no cell holds a comma, a quote or a line break (counted over the whole text at once),
+    each row is a template of commas with the filled columns' cells put in (a sheet has
+    hundreds of columns, most of them empty for everyone); otherwise :class:`csv.writer`
+    writes the rows.
+    """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.headers)
-    writer.writerows(table.rows)
-    return buffer.getvalue().encode(encoding)
+    rows = len(table.case_ids)
+    if rows:
+        filled = set(table.filled)
+        line = ",".join("%s" if index in filled else "" for index in range(len(table.headers)))
+        if filled:
+            cells = zip(*(table.columns[index] for index in table.filled), strict=True)
+            body = "\r\n".join(map(line.__mod__, cells)) + "\r\n"
+        else:
+            body = (line + "\r\n") * rows
+        if (body.count(",") == (len(table.headers) - 1) * rows and '"' not in body
+                and body.count("\n") == rows and body.count("\r") == rows):
+            return buffer.getvalue() + body
+        writer.writerows(table.rows)
+    return buffer.getvalue()
+
+
+def csv_bytes(table: SheetTable, encoding: str = "utf-8-sig") -> bytes:
+    """The CSV file of one sheet in ``encoding`` (see :func:`csv_text`)."""
+    if encoding not in ENCODINGS:
+        raise ValueError(f"encoding must be one of {ENCODINGS}, not {encoding!r}")
+    return csv_text(table).encode(encoding)
 
 
 def export_csv(cases: Sequence[Case], out_dir: str | Path, *, encoding: str = "utf-8-sig",
@@ -286,15 +387,24 @@ def export_csv(cases: Sequence[Case], out_dir: str | Path, *, encoding: str = "u
         raise ValueError(f"encoding must be one of {ENCODINGS}, not {encoding!r}")
     if not cases:
         raise ValueError("no cases to export")
-    tables = sheet_tables(cases, cells, normalise)
-    result = BulkResult(issues=check_cells(cases, tables, encoding, cells))
+    with gc_paused():   # the rows are gone (freed as usual) before collection resumes
+        tables = sheet_tables(cases, cells, normalise)
+        texts = [csv_text(table) for table in tables]
+        result = BulkResult()
+        # the cell-by-cell check runs only when some cell has a character Shift_JIS cannot
+        # carry (one search over the distinct cells) or code-list cells are written as codes
+        if cells == "codes" or (encoding == "cp932" and not all(
+                fits_shift_jis("\n".join(table.distinct_cells)) for table in tables)):
+            result.issues = check_cells(cases, tables, encoding, cells)
+        names = [table.file_name for table in tables]
+        del tables
     if result.errors:
         return result
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    for table in tables:
-        path = folder / table.file_name
-        atomic_write_bytes(path, csv_bytes(table, encoding))
+    for name, text in zip(names, texts, strict=True):
+        path = folder / name
+        atomic_write_bytes(path, text.encode(encoding))
         result.files.append(path)
     return result
 

@@ -118,9 +118,14 @@ def _not_carried() -> re.Pattern[str]:
     return re.compile("[^" + "".join(re.escape(c) for c in sorted(carried)) + "]")
 
 
+def fits_shift_jis(text: str) -> bool:
+    """True when a Shift_JIS export carries every character of ``text`` (one regex search)."""
+    return text.isascii() or _not_carried().search(text) is None
+
+
 def bad_chars(text: str) -> list[BadChar]:
     """Every distinct character of ``text`` that a Shift_JIS export cannot carry, in order."""
-    if text.isascii() or _not_carried().search(text) is None:
+    if fits_shift_jis(text):
         return []
     return _bad_chars_each(text)
 
