@@ -360,6 +360,9 @@ class CatalogueBuilder:
         self.blocks = mapping["blocks"]
         self.v_columns: dict[str, list[str | None]] = {
             k: v for k, v in mapping["category_v_columns"].items() if not k.startswith("_")}
+        # Pull-downs whose list is not in the extracted data: free text, marked with the reason.
+        self.missing_lists: dict[str, str] = {
+            k: v for k, v in mapping.get("code_list_missing", {}).items() if not k.startswith("_")}
 
     def block_entry(self, key: str) -> dict[str, Any] | None:
         for prefix, id_prefix in self.blocks["block_prefixes"].items():
@@ -501,6 +504,15 @@ class CatalogueBuilder:
             kind = "yesno" if code_list == "yes_no" else "code"
         if code_list and code_list not in self.lists.lists:
             raise SystemExit(f"unknown code list {code_list!r} for {entry['id']}")
+        missing_reason = None
+        if kind == "code" and not code_list:
+            # A pull-down without a list would offer no choice at all: keep it free text and
+            # say why (columns.json "code_list_missing"); a new one must be looked at first.
+            missing_reason = self.missing_lists.get(entry["id"])
+            if missing_reason is None:
+                raise SystemExit(f"{procedure}/{sheet} {col['header']}: pull-down without a "
+                                 f"code list and without a 'code_list_missing' reason")
+            kind = "text"
         max_length = entry.get("max_length", spec["max_length"])
         char_class = spec["char_class"]
         if kind in ("code", "yesno"):
@@ -539,6 +551,9 @@ class CatalogueBuilder:
             "header": raw_pattern(col["header"], gindex),
             "source": f"isa/templates/{procedure}/{sheet}.csv column {col['index'] + 1}",
         }
+        if missing_reason is not None:
+            field["code_list_missing"] = True
+            field["code_list_missing_reason"] = missing_reason
         if entry.get("provisional_id"):
             field["provisional_id"] = True
         if entry.get("controller"):

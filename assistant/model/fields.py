@@ -98,6 +98,8 @@ class FieldDef:
     ``procedures``: every procedure whose catalogue has a field with this id.
     ``past_only`` / ``future_only``: dates that cannot lie after / should not lie before the
     filing date. ``date_unknown_markers``: the template's 99999999 / YYYY0000 / YYYYMM00 allowed.
+    ``code_list_missing``: a pull-down whose choices are not in the extracted ISA data; it is
+    kept free text, and ``code_list_missing_reason`` says what was looked at.
     """
 
     id: str
@@ -129,6 +131,8 @@ class FieldDef:
     procedures: tuple[str, ...]
     source: str
     provisional_id: bool = False
+    code_list_missing: bool = False
+    code_list_missing_reason: str = ""
 
     def header_for(self, index: int | None = None) -> str:
         """The template header of this field (of repeat member ``index``)."""
@@ -252,6 +256,8 @@ def _field(data: dict[str, Any], procedure: str) -> FieldDef:
         example=data.get("example", ""), sheet=data["sheet"], header=data["header"],
         procedures=tuple(data.get("procedures") or (procedure,)), source=data.get("source", ""),
         provisional_id=bool(data.get("provisional_id")),
+        code_list_missing=bool(data.get("code_list_missing")),
+        code_list_missing_reason=data.get("code_list_missing_reason", ""),
     )
 
 

@@ -273,10 +273,15 @@ class CaseEditor(QWidget):
         if field_def.code_list:
             choices = tuple(self._choices(field_def, key))
         label = _clean_label(field_def.label(self.language))
+        guidance = field_def.guidance_ja if self.language == "ja" else ""
+        if field_def.code_list_missing:
+            # A pull-down whose choices the ISA data lacks: typed, as the online system shows it.
+            guidance = "　".join(part for part in (
+                self.tr("この項目の選択肢は公式データに含まれていないため、オンラインシステムの表示どおりに入力してください。"),
+                guidance.replace("プルダウンから選択してください。", "").strip()) if part)
         return EditorSpec(key=key, kind=field_def.kind, label=label,
                           required=field_def.required, max_length=field_def.max_length,
-                          guidance=field_def.guidance_ja if self.language == "ja" else "",
-                          example=field_def.example, choices=choices)
+                          guidance=guidance, example=field_def.example, choices=choices)
 
     def _choices(self, field_def: FieldDef, key: str) -> list[str]:
         assert field_def.code_list
@@ -302,6 +307,8 @@ class CaseEditor(QWidget):
 
     def _make_editor(self, field_def: FieldDef, key: str) -> FieldEditor:
         editor = FieldEditor(self._spec(field_def, key), self._normalizer(field_def))
+        if field_def.code_list_missing:
+            editor.input.setToolTip(editor.hint.text())
         editor.edited.connect(self._on_editor_edited)
         self.editors.setdefault(key, []).append(editor)
         return editor

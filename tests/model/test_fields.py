@@ -227,3 +227,21 @@ def test_skill_tests_are_numbered_in_template_order():
     cat = catalogue("change")
     assert [cat.field(f"skill_test_{n}").label_ja for n in (1, 2, 3)] == [
         "技能水準 合格した試験名（１）", "技能水準 合格した試験名（２）", "技能水準 合格した試験名（３）"]
+
+
+def _pull_downs_without_list(procedure: str) -> list:
+    """Fields whose ISA guidance asks for a pull-down choice but that have no code list."""
+    return [f for f in catalogue(procedure).fields
+            if "プルダウン" in f.guidance_ja and not f.code_list]
+
+
+@pytest.mark.parametrize("procedure", PROCEDURES)
+def test_every_pull_down_has_a_list_or_is_marked_missing(procedure: str) -> None:
+    """A pull-down without a list is free text marked with the reason (the wizard says so)."""
+    for f in _pull_downs_without_list(procedure):
+        assert f.code_list_missing, (procedure, f.id)
+        assert f.code_list_missing_reason.strip(), (procedure, f.id)
+        assert f.kind == "text", (procedure, f.id)   # a drop-down with no choice is unusable
+    for f in catalogue(procedure).fields:
+        if f.code_list_missing:
+            assert f.code_list is None and f.kind == "text", (procedure, f.id)

@@ -4,6 +4,11 @@
 <context>
     <name>CaseEditor</name>
     <message>
+        <location filename="../../../assistant/ui/wizard.py" line="280"/>
+        <source>この項目の選択肢は公式データに含まれていないため、オンラインシステムの表示どおりに入力してください。</source>
+        <translation>The choices for this item are not in the official data: type the value exactly as the online system shows it.</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/wizard.py" line="170"/>
         <source>ステップ</source>
         <translation>Steps</translation>
