@@ -13,6 +13,7 @@ import html
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -53,7 +55,12 @@ from assistant.ui import texts
 from assistant.ui.edit_commands import SetValuesCommand
 from assistant.ui.field_widgets import PROBLEM_COLOR, EditorSpec, FieldEditor, set_text_color
 
+if TYPE_CHECKING:
+    from assistant.ui.attachments.checker import AttachmentChecker
+
 _KEY_ROLE = Qt.ItemDataRole.UserRole
+# The attached file a problem is about (Step 3 selects it on the attachments page).
+_FILE_ROLE = Qt.ItemDataRole.UserRole + 2
 # Fields whose dates decide the online window; Step 1 shows them next to the window.
 WINDOW_DATE_FIELDS = ("expiry_date", "acquisition_event_date")
 # Step 3 presents these catalogue fields with their own widgets.
@@ -160,6 +167,15 @@ class CaseEditor(QWidget):
         self._left: set[Step] = set()
         self._finish_attempted = False
         self.attachments_panel: QWidget | None = None
+        # The attachment files' problems count from the start, checked in a worker thread,
+        # whether or not the attachments page is ever opened.
+        self.attachment_checker: AttachmentChecker | None = None
+        self._attachment_inputs: tuple[str, date] | None = None
+        if Step.ATTACHMENTS in self.flow.steps:
+            from assistant.ui.attachments.checker import AttachmentChecker
+
+            self.attachment_checker = AttachmentChecker(self)
+            self.attachment_checker.updated.connect(self._on_attachment_checker_updated)
 
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
@@ -594,6 +610,9 @@ class CaseEditor(QWidget):
         self.problem_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.problem_list.setWordWrap(True)
         self.problem_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Re-wrap the long (file) messages when the width changes, instead of eliding them.
+        self.problem_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.problem_list.setSpacing(2)     # wrapped entries stay apart from each other
         hint = QLabel(self.tr("問題を選んで Enter キーを押すと（またはダブルクリックすると）、その入力欄へ移動します。"))
         hint.setWordWrap(True)
         problems_layout.addWidget(self.problem_summary)
@@ -898,6 +917,7 @@ class CaseEditor(QWidget):
     @Slot()
     def revalidate(self) -> None:
         """Validate the whole case; update the problem lines, step marks and Step 3."""
+        self._request_attachment_check()
         self.problems = validate_case(self.case, self.today(),
                                       texts.profile_id(self.settings))
         self.problems.extend(self._attachment_notes())
@@ -916,10 +936,39 @@ class CaseEditor(QWidget):
             notes.append(make_problem("attachments", "wizard_no_documents", Severity.WARNING))
         if "photo" not in kinds:
             notes.append(make_problem("photo", "wizard_no_photo", Severity.WARNING))
-        panel = self.attachments_panel
-        if panel is not None and hasattr(panel, "problems"):
-            notes.extend(panel.problems())
+        checker = self.attachment_checker
+        if checker is not None:
+            notes.extend(checker.problems())
         return notes
+
+    def _request_attachment_check(self) -> None:
+        """Have the files checked for the current profile and filing date (if they changed)."""
+        checker = self.attachment_checker
+        if checker is None:
+            return
+        profile = texts.profile_id(self.settings) or rules.default_profile_id()
+        on = self.today()
+        panel = self.attachments_panel
+        if panel is not None and self._attachment_inputs != (profile, on):
+            # The page shows the same verdicts: judge by the same rules and date.
+            if self._attachment_inputs is not None and self._attachment_inputs[0] != profile:
+                panel.set_profile(profile)  # type: ignore[attr-defined]
+            if hasattr(panel, "set_filing_date"):
+                panel.set_filing_date(on)
+        self._attachment_inputs = (profile, on)
+        taken = None
+        if panel is not None and hasattr(panel, "entered_taken_on"):
+            taken = panel.entered_taken_on()
+        checker.request(list(self.case.attachments), profile, on, taken)
+
+    def attachments_checking(self) -> bool:
+        """True while the attachment files are still being checked."""
+        checker = self.attachment_checker
+        return checker is not None and checker.is_checking()
+
+    @Slot()
+    def _on_attachment_checker_updated(self) -> None:
+        self._validate_timer.start()
 
     def _show_problems(self) -> None:
         """Each field's problems under it, once the user has been there."""
@@ -965,6 +1014,8 @@ class CaseEditor(QWidget):
                 name += "\n" + self.tr("完了")
             else:
                 item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+            if step is Step.ATTACHMENTS and self.attachments_checking():
+                name += "\n" + self.tr("ファイルを確認中…")
             item.setText(name)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, name.replace("\n", " "))
             item.setData(_KEY_ROLE + 1, state.status.value)
@@ -988,14 +1039,26 @@ class CaseEditor(QWidget):
             if index is not None:
                 prefix += self.tr("（{0}件目）").format(index)
             item = QListWidgetItem(f"{mark}{prefix}　{problem.message(self.language)}")
-            item.setToolTip(label)
+            item.setToolTip(label if step is not Step.ATTACHMENTS
+                            else str(problem.params.get("file", label)))
             item.setData(_KEY_ROLE, problem.field)
+            item.setData(_FILE_ROLE, problem.params.get("file"))
             item.setForeground(Qt.GlobalColor.darkRed if problem.is_error
                                else Qt.GlobalColor.darkYellow)
             self.problem_list.addItem(item)
+        checking = self.attachments_checking()
         if errors:
+            summary = self.tr("入力完了にするには、次の {0} 件の問題を解決してください。").format(
+                errors)
+            if checking:
+                summary += "\n" + self.tr("添付ファイルを確認しています…（確認が終わると、"
+                                           "ファイルの問題がこの一覧に加わることがあります）")
+            self.problem_summary.setText(summary)
+        elif checking:
+            # Never "no problems" before the files have been looked at.
             self.problem_summary.setText(self.tr(
-                "入力完了にするには、次の {0} 件の問題を解決してください。").format(errors))
+                "添付ファイルを確認しています…。確認が終わるまで、問題がないかどうかは"
+                "まだ分かりません。"))
         elif remaining:
             self.problem_summary.setText(self.tr("エラーはありません。確認事項を見直してから入力完了にしてください。"))
         else:
@@ -1047,6 +1110,9 @@ class CaseEditor(QWidget):
         self.finish_button.setVisible(last)
         if step is Step.CONFIRM:
             self._update_review()
+            if self.attachment_checker is not None:
+                # Files on a network drive may change unseen: look again (cheap when not).
+                self.attachment_checker.recheck()
         self._validate_timer.start()
 
     def focus_first_field(self) -> None:
@@ -1076,6 +1142,11 @@ class CaseEditor(QWidget):
         if key == RECEIPT_FIELD and getattr(self, "receipt_buttons", None):
             candidates.insert(0, next(iter(b for b in self.receipt_buttons.values()
                                            if b.isEnabled()), self.problem_list))
+        panel = self.attachments_panel
+        if step is Step.ATTACHMENTS and panel is not None and not candidates:
+            target = getattr(panel, "photo_choose" if key == "photo" else "list", None)
+            if isinstance(target, QWidget):
+                candidates.append(target)
         if not candidates:
             return False
         widget = candidates[0]
@@ -1086,7 +1157,11 @@ class CaseEditor(QWidget):
 
     @Slot(QListWidgetItem)
     def _on_problem_list_item_activated(self, item: QListWidgetItem) -> None:
+        path = item.data(_FILE_ROLE)
         self.focus_field(str(item.data(_KEY_ROLE)))
+        panel = self.attachments_panel
+        if path and panel is not None and hasattr(panel, "select_file"):
+            panel.select_file(str(path))
 
     @Slot("QUrl")
     def _on_review_anchor_clicked(self, url: object) -> None:
@@ -1126,6 +1201,12 @@ class CaseEditor(QWidget):
                     editor._report(True)  # store a normalised value typed just now
         self._validate_timer.stop()
         self.revalidate()
+        if WizardFlow.can_finish(self.problems) and self.attachments_checking():
+            self.go_to_step(Step.CONFIRM)
+            QMessageBox.information(self, self.tr("入力完了にできません"), self.tr(
+                "添付ファイルを確認しています。確認が終わってから、もう一度"
+                "「入力完了にする」を押してください。"))
+            return
         if not WizardFlow.can_finish(self.problems):
             errors = sum(1 for p in self.problems if p.is_error)
             self.go_to_step(Step.CONFIRM)

@@ -132,7 +132,14 @@ def test_progress_is_reported_and_cancel_stops(tmp_path):
 
 def test_missing_file_is_a_problem_not_an_exception(tmp_path):
     result = check_pdf(tmp_path / "gone.pdf")
-    assert codes(result) == ["file_unreadable"]
+    assert codes(result) == ["file_missing"]
+    assert "「gone.pdf」が見つかりません" in result.problems[0].message_ja
+    assert str(tmp_path) in result.problems[0].message_ja
+
+
+def test_a_folder_instead_of_a_file_is_unreadable_not_missing(tmp_path):
+    (tmp_path / "folder.pdf").mkdir()
+    assert codes(check_pdf(tmp_path / "folder.pdf")) == ["file_unreadable"]
 
 
 def test_inline_image_scan_is_measured_and_text_pages_are_not(tmp_path):

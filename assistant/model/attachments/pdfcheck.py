@@ -85,8 +85,7 @@ def _check(path: str | os.PathLike[str], limits: AttachmentLimits, *, accept_ima
         kind = sniff.sniff_file(name)
     except OSError as exc:
         result = DocumentCheck(file=name, kind=sniff.UNKNOWN, size_bytes=0)
-        result.problems.append(make_problem(name, "file_unreadable", Severity.ERROR,
-                                            name=label, detail=exc.strerror or str(exc)))
+        result.problems.append(file_error(name, exc))
         return result
     result = DocumentCheck(file=name, kind=kind, size_bytes=size)
     if kind == sniff.EMPTY:
@@ -106,6 +105,16 @@ def _check(path: str | os.PathLike[str], limits: AttachmentLimits, *, accept_ima
         return result
     _check_size(result, label, limits)
     return result
+
+
+def file_error(path: str, exc: OSError) -> Problem:
+    """The problem of a file that cannot be opened: gone (moved, deleted) or unreadable."""
+    label = os.path.basename(path)
+    if isinstance(exc, FileNotFoundError):
+        return make_problem(path, "file_missing", Severity.ERROR, name=label,
+                            folder=os.path.dirname(path) or ".")
+    return make_problem(path, "file_unreadable", Severity.ERROR, name=label,
+                        detail=exc.strerror or str(exc))
 
 
 def _check_size(result: DocumentCheck, label: str, limits: AttachmentLimits) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.model.attachments import sniff
 from assistant.model.attachments.limits import AttachmentLimits, limits_for
-from assistant.model.attachments.pdfcheck import mb, problems_json
+from assistant.model.attachments.pdfcheck import file_error, mb, problems_json
 from assistant.model.dates import add_months
 from assistant.model.problems import Problem, Severity, has_errors, make_problem
 
@@ -86,8 +86,7 @@ def check_photo(path: str | os.PathLike[str], limits: AttachmentLimits | None = 
         result.size_bytes = os.path.getsize(name)
         result.kind = sniff.sniff_file(name)
     except OSError as exc:
-        result.problems.append(make_problem(name, "file_unreadable", Severity.ERROR,
-                                            name=label, detail=exc.strerror or str(exc)))
+        result.problems.append(file_error(name, exc))
         return result
     if result.kind == sniff.EMPTY:
         result.problems.append(make_problem(name, "file_empty", Severity.ERROR, name=label))

@@ -62,11 +62,13 @@ def _size_text(size: int) -> str:
     return f"{size / MB:.1f} MB" if size >= MB else f"{max(1, round(size / 1000))} KB"
 
 
-def _check_photo_job(check_photo: Any, path: str, limits: AttachmentLimits, apply_on: date,
+def _check_photo_job(path: str, limits: AttachmentLimits, apply_on: date,
                      taken_on: date | None, *, progress: Any = None,
                      cancelled: Any = None) -> Any:
     """The photo check as an :class:`Operation` function (it has no progress of its own)."""
-    return check_photo(path, limits, apply_on=apply_on, taken_on=taken_on)
+    from assistant.model.attachments.casecheck import shared_cache
+
+    return shared_cache().photo(path, limits, apply_on, taken_on)
 
 
 class DocumentList(QListWidget):
@@ -306,20 +308,29 @@ class AttachmentsPanel(QWidget):
         Their ``field`` is ``attachments`` or ``photo`` (the step that shows them); the
         message names the file.
         """
-        from assistant.model.attachments.pdfcheck import check_set
+        from assistant.model.attachments.casecheck import attachment_problems
 
-        found: list[Problem] = []
         checks = []
         for row in range(self.list.count()):
             doc = self._docs[self.list.item(row).data(PATH_ROLE)]
             if doc.info is not None:
                 checks.append(doc.info.check)
-                found.extend(replace(p, field="attachments") for p in doc.info.check.problems)
-        if self._photo is not None and self._photo_check is not None:
-            found.extend(replace(p, field="photo") for p in self._photo_check.problems)
-        found.extend(replace(p, field="attachments")
-                     for p in check_set(checks, self._limits, self._photo_size()))
-        return found
+        photo = self._photo_check if self._photo is not None else None
+        return attachment_problems(checks, photo, self._limits)
+
+    def select_file(self, path: str) -> None:
+        """Select the document ``path`` in the list (or focus the photo when it is the photo)."""
+        item = self._item_for(path)
+        if item is not None:
+            self.list.setCurrentItem(item)
+            self.list.scrollToItem(item)
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self._photo is not None and self._photo.path == path:
+            self.photo_choose.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def entered_taken_on(self) -> date | None:
+        """The photo's taken date the office entered (used when the photo has no EXIF date)."""
+        return self.taken_edit.date().toPython() if self.taken_check.isChecked() else None
 
     def add_documents(self, paths: list[str]) -> None:
         """Add files at the end of the list (files already listed are skipped)."""
@@ -449,7 +460,10 @@ class AttachmentsPanel(QWidget):
         from assistant.model.attachments.inspect import inspect_documents
 
         paths, self._pending = self._pending, []
-        op = Operation(inspect_documents, paths, self._limits, THUMB, parent=self)
+        from assistant.model.attachments.casecheck import shared_cache
+
+        op = Operation(inspect_documents, paths, self._limits, THUMB, cache=shared_cache(),
+                       parent=self)
         op.succeeded.connect(self._on_check_succeeded)
         op.failed.connect(self._on_check_failed)
         op.progressed.connect(self._on_check_progressed)
@@ -620,14 +634,11 @@ class AttachmentsPanel(QWidget):
         if self._photo is None:
             self._refresh_photo()
             return
-        from assistant.model.attachments.photo import check_photo
-
         if self._photo_op is not None and self._photo_op.is_running():
             self._photo_recheck = True        # check again with the newest inputs after it
             return
-        taken = self.taken_edit.date().toPython() if self.taken_check.isChecked() else None
-        op = Operation(_check_photo_job, check_photo, self._photo.path, self._limits,
-                       self._filing_date, taken, parent=self)
+        op = Operation(_check_photo_job, self._photo.path, self._limits,
+                       self._filing_date, self.entered_taken_on(), parent=self)
         op.succeeded.connect(self._on_photo_check_succeeded)
         op.finished.connect(self._on_photo_check_finished)
         self._photo_op = op

@@ -1,0 +1,189 @@
+"""Every attachment of a case checked for a rule profile and filing date, written once.
+
+The wizard counts these problems from the moment a case is opened (its step marks and the
+Step 3 list); the attachments panel shows the same problems beside each file. Both go
+through :func:`attachment_problems` (which problem belongs where) and share a
+:class:`CheckCache`, so a file that has not changed since it was last checked costs one
+``stat`` call instead of opening a large PDF again.
+
+A file that is gone since it was attached (moved, deleted, renamed) is itself a problem
+(``file_missing``) that names the file and the folder it was in.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from assistant.model.attachments.limits import AttachmentLimits
+from assistant.model.attachments.pdfcheck import DocumentCheck, check_document, check_set
+from assistant.model.attachments.photo import PhotoCheck, check_photo
+from assistant.model.case import AttachmentRef
+from assistant.model.problems import Problem
+from assistant.model.progress import CancelCheck, Progress, check_cancel, report
+
+# Problems are filed under these case-level names (the wizard's 添付書類 step shows both).
+DOCUMENTS_FIELD = "attachments"
+PHOTO_FIELD = "photo"
+
+_FILE_TOO_LARGE = frozenset({"pdf_too_large", "pdf_too_large_single"})
+
+Stamp = tuple[int, int, int]      # size, modification time (ns), inode
+
+
+def file_stamp(path: str) -> Stamp | None:
+    """What tells a changed or replaced file apart; None when it cannot be found."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+class CheckCache:
+    """Results of earlier checks, keyed by the file's stamp and what the check depends on.
+
+    Documents are keyed by (path, size, mtime, inode, profile); the photo also by the filing
+    date and the entered taken date. Thread-safe: worker threads of the wizard and of the
+    attachments panel use one cache. Files that cannot be found are never stored.
+    """
+
+    def __init__(self, max_entries: int = 256) -> None:
+        self._entries: OrderedDict[tuple[object, ...], DocumentCheck | PhotoCheck] = \
+            OrderedDict()
+        self._lock = threading.Lock()
+        self._max = max_entries
+        self.hits = 0
+        self.misses = 0
+
+    def _get(self, key: tuple[object, ...]) -> DocumentCheck | PhotoCheck | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+                self._entries.move_to_end(key)
+            return found
+
+    def _put(self, key: tuple[object, ...], value: DocumentCheck | PhotoCheck) -> None:
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._max:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+    def document(self, path: str, limits: AttachmentLimits, *,
+                 cancelled: CancelCheck | None = None) -> DocumentCheck:
+        """:func:`check_document` of ``path``, from the cache when the file is unchanged."""
+        stamp = file_stamp(path)
+        if stamp is None:
+            return check_document(path, limits, cancelled=cancelled)
+        key = ("document", path, stamp, limits)
+        found = self._get(key)
+        if isinstance(found, DocumentCheck):
+            return found
+        result = check_document(path, limits, cancelled=cancelled)
+        self._put(key, result)
+        return result
+
+    def photo(self, path: str, limits: AttachmentLimits, apply_on: date,
+              taken_on: date | None = None) -> PhotoCheck:
+        """:func:`check_photo` of ``path``, from the cache when nothing it depends on changed."""
+        stamp = file_stamp(path)
+        if stamp is None:
+            return check_photo(path, limits, apply_on=apply_on, taken_on=taken_on)
+        key = ("photo", path, stamp, limits, apply_on, taken_on)
+        found = self._get(key)
+        if isinstance(found, PhotoCheck):
+            return found
+        result = check_photo(path, limits, apply_on=apply_on, taken_on=taken_on)
+        self._put(key, result)
+        return result
+
+
+@cache
+def shared_cache() -> CheckCache:
+    """The one cache of the application (the wizard and the attachments panel use it)."""
+    return CheckCache()
+
+
+@dataclass(frozen=True)
+class AttachmentsCheck:
+    """The result of :func:`check_attachments`."""
+
+    documents: tuple[DocumentCheck, ...]   # in the order the case sends them
+    photo: PhotoCheck | None
+    problems: tuple[Problem, ...]          # fields ``attachments`` and ``photo``
+
+    @property
+    def missing(self) -> list[str]:
+        """Paths of attached files that cannot be found any more."""
+        checks: list[DocumentCheck | PhotoCheck] = list(self.documents)
+        if self.photo is not None:
+            checks.append(self.photo)
+        return [c.file for c in checks if any(p.code == "file_missing" for p in c.problems)]
+
+
+def attachment_problems(documents: Iterable[DocumentCheck], photo: PhotoCheck | None,
+                        limits: AttachmentLimits) -> list[Problem]:
+    """Each document's problems, the photo's, and those of the documents taken together.
+
+    Their ``field`` is ``attachments`` or ``photo`` (the step that shows them); each message
+    names its file, and ``params["file"]`` holds its path (the UI selects the file).
+    """
+    documents = list(documents)
+    found = [_filed(p, DOCUMENTS_FIELD, d.file) for d in documents for p in d.problems]
+    if photo is not None:
+        found.extend(_filed(p, PHOTO_FIELD, photo.file) for p in photo.problems)
+    photo_bytes = photo.size_bytes if photo is not None else 0
+    oversized = any(p.code in _FILE_TOO_LARGE for d in documents for p in d.problems)
+    found.extend(replace(p, field=DOCUMENTS_FIELD)
+                 for p in check_set(documents, limits, photo_bytes)
+                 # A file over the limit on its own already says so, with the same remedy.
+                 if not (oversized and p.code == "attachments_total_too_large"))
+    return found
+
+
+def _filed(problem: Problem, field: str, path: str) -> Problem:
+    return replace(problem, field=field, params={**problem.params, "file": path})
+
+
+def check_attachments(refs: Iterable[AttachmentRef], limits: AttachmentLimits, apply_on: date,
+                      *, taken_on: date | None = None, cache: CheckCache | None = None,
+                      progress: Progress | None = None,
+                      cancelled: CancelCheck | None = None) -> AttachmentsCheck:
+    """Check every document and the photo of a case for filing on ``apply_on``.
+
+    ``refs`` are the case's attachments (documents in ``position`` order; the first photo
+    counts). ``taken_on`` is the photo's date entered by the office (used when EXIF has none).
+    Reports progress per file (the file name as message); raises
+    :class:`~assistant.model.progress.Cancelled` when ``cancelled()`` turns true.
+    """
+    cache = cache if cache is not None else CheckCache(max_entries=0)
+    refs = list(refs)
+    docs = sorted((r for r in refs if r.kind != "photo"), key=lambda r: r.position)
+    photo_ref = next((r for r in refs if r.kind == "photo"), None)
+    total = len(docs) + (photo_ref is not None)
+    documents: list[DocumentCheck] = []
+    for index, ref in enumerate(docs):
+        check_cancel(cancelled)
+        report(progress, index, total, os.path.basename(ref.path))
+        documents.append(cache.document(ref.path, limits, cancelled=cancelled))
+    photo: PhotoCheck | None = None
+    if photo_ref is not None:
+        check_cancel(cancelled)
+        report(progress, len(docs), total, os.path.basename(photo_ref.path))
+        photo = cache.photo(photo_ref.path, limits, apply_on, taken_on)
+    report(progress, total, total, "")
+    return AttachmentsCheck(tuple(documents), photo,
+                            tuple(attachment_problems(documents, photo, limits)))
