@@ -277,6 +277,7 @@ class CodeListBuilder:
                  "renewal.json _CC04_<field code>_C (label, code pairs), by specified field",
                  parent_list="specified_field", by_parent=categories)
         self.from_labels("month_unknown", "年月不詳", "Month unknown", "coe", "_A028_L")
+        self.build_category_v_lists()
         self.add("acquisition_reason", "在留資格の取得を必要とする事由",
                  "Reason acquisition is needed",
                  [{"label": lab, "code": None, "verified": False,
@@ -284,6 +285,57 @@ class CodeListBuilder:
                   for lab in ("出生 Birth", "日本の国籍離脱 Renunciation of Japanese nationality",
                               "その他 Others")],
                  "paper form 在留資格取得許可申請書 (施行規則別記第36号様式)")
+
+    def build_category_v_lists(self) -> None:
+        """More 区分V pull-downs; which column uses which list: columns.json code_list_evidence."""
+        renewal = self.data["renewal"]
+        # 技能実習2号の職種 (技能実習法施行規則別表第2) and its 作業, one _CA94_<code>_C per 職種.
+        self.from_pairs("ti_occupation", "技能実習の職種", "Technical intern training: occupation",
+                        "_CA94_C")
+        works: dict[str, list[dict[str, Any]]] = {}
+        for _, occupation_code in self.pairs("_CA94_C"):
+            name = f"_CA94_{occupation_code}_C"
+            if name in renewal:
+                works[occupation_code] = [{"label": lab, "code": code, "verified": True}
+                                          for lab, code in self.pairs(name)]
+        self.add("ti_work", "技能実習の作業", "Technical intern training: operation",
+                 [e for entries_ in works.values() for e in entries_],
+                 "renewal.json _CA94_<occupation code>_C (label, code pairs), by occupation "
+                 "(_CASCADING_MAPS _CA94)", parent_list="ti_occupation", by_parent=works)
+        # 特定技能 (区分V) sheet: _CC02_1 / _CC13_1 pick a sub-list by activity; 特定技能 → 04V1.
+        self.from_pairs("occupation", "職種", "Occupation", "_CC02_1_04V1_C")
+        self.from_pairs("industry", "業種", "Industry", "_CC13_1_04V1_C")
+        # coe 区分V sheet (several activities): the 職種 sub-lists _CC02_1_01<XX>_L of coe.json
+        # together; codes from the renewal sub-lists _CC02_1_04<XX>_C where the label matches.
+        coe = self.data["coe"]
+        occupation_codes: dict[str, str] = {}
+        for name, values in renewal.items():
+            if name.startswith("_CC02_1_04") and name.endswith("_C"):
+                for lab, code in _pairs(values):
+                    occupation_codes.setdefault(lab, code)
+        labels: list[str] = []
+        for name, values in coe.items():
+            if name.startswith("_CC02_1_01") and name.endswith("_L"):
+                labels += [lab for lab in values if lab not in labels]
+        self.add("occupation_coe", "職種（認定）", "Occupation (certificate of eligibility)",
+                 sorted(({"label": lab, "code": occupation_codes.get(lab), "verified": True}
+                         for lab in labels), key=lambda e: str(e["code"])),
+                 "coe.json _CC02_1_01<activity>_L labels (every activity's list); codes from "
+                 "renewal.json _CC02_1_04<activity>_C where the label matches")
+        self.from_labels("activity", "活動内容", "Activity", "coe", "_CC11_1_L")
+        self.from_labels("education_place", "最終学歴（本邦・外国）", "Education: in Japan or abroad",
+                         "coe", "_CC33_L")
+        self.from_labels("education", "最終学歴", "Final education", "coe", "_CA79_1_L")
+        self.from_labels("major", "専攻・専門分野", "Major or field of study", "coe", "_CA80_1_L")
+        self.from_labels("major_vocational", "専攻・専門分野（専門学校）",
+                         "Major or field of study (college of technology)", "coe", "_CA93_1_L")
+        self.from_labels("competition", "大会の種類", "Type of competition", "coe", "_CB29_L")
+        self.from_labels("contract_form", "契約の形態", "Form of contract", "coe", "_CA81_L")
+        self.from_labels("passport_type", "旅券の種類", "Type of passport", "coe", "_CA92_L")
+        self.from_pairs("relationship_sponsor", "扶養者との関係", "Relationship to the supporter",
+                        "_CB06_1_C")
+        self.from_labels("relationship_supporter", "受入れサポーターとの関係",
+                         "Relationship to the fourth-generation supporter", "coe", "_A052_L")
 
 
 # --------------------------------------------------------------------------- templates
