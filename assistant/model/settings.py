@@ -48,13 +48,16 @@ DATA_FOLDER = Setting(
 CODE_LIST_CELLS = Setting(
     "code_list_cells", str, "labels", ("labels", "codes"),
     description="Whether exported code-list cells carry the label (男 male) or the code (1)")
+BULK_ENCODING = Setting(
+    "bulk_encoding", str, "utf-8-sig", ("utf-8-sig", "cp932"),
+    description="Encoding of the bulk-application CSV: UTF-8 with BOM, or Shift_JIS")
 WINDOW_GEOMETRY = Setting("window_geometry", str, "", description="Main window, base64")
 CASE_LIST_STATE = Setting("case_list_state", str, "", description="Case list header, base64")
 LAST_FOLDER = Setting("last_folder", str, "", description="Last folder used to import/export")
 
 ALL_SETTINGS: tuple[Setting, ...] = (
-    RULE_PROFILE, LANGUAGE, DATA_FOLDER, CODE_LIST_CELLS, WINDOW_GEOMETRY, CASE_LIST_STATE,
-    LAST_FOLDER,
+    RULE_PROFILE, LANGUAGE, DATA_FOLDER, CODE_LIST_CELLS, BULK_ENCODING, WINDOW_GEOMETRY,
+    CASE_LIST_STATE, LAST_FOLDER,
 )
 _BY_KEY: dict[str, Setting] = {s.key: s for s in ALL_SETTINGS}
 

@@ -7,23 +7,30 @@ support and the PDF code, which start-up does not need).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+)
 
 from assistant.model.case import NAME, Case, CaseStatus, ReceiptMethod
 from assistant.model.progress import CancelCheck, Progress, check_cancel, report
-from assistant.model.settings import CODE_LIST_CELLS, LAST_FOLDER
-from assistant.model.storage import StorageError
+from assistant.model.settings import BULK_ENCODING, CODE_LIST_CELLS, LAST_FOLDER
+from assistant.model.storage import CaseStore, StorageError
 from assistant.ui import texts
 from assistant.ui.operations import Operation
 
 if TYPE_CHECKING:
+    from assistant.model.exports.bulk import BulkResult
     from assistant.model.exports.document import Document
     from assistant.ui.main_window import MainWindow
 
@@ -45,6 +52,29 @@ def write_workbooks(cases: Sequence[Case], folder: str, cells: str, *,
 
     check_cancel(cancelled)
     return export_workbooks(cases, folder, cells=cells, progress=rows_done)
+
+
+def write_bulk_csv(store: CaseStore, case_ids: Sequence[str], folder: str, encoding: str,
+                   cells: str, *, progress: Progress | None = None,
+                   cancelled: CancelCheck | None = None) -> tuple[list[Case], BulkResult]:
+    """Read the cases and write their bulk CSV files, run by :class:`Operation`.
+
+    Reports the cases read; stopping is possible until the files are written, which is one
+    short step at the end (nothing is half-written when stopped).
+    """
+    from assistant.model.exports.bulk import export_csv
+
+    total = len(case_ids) + 1
+    cases = []
+    for number, case_id in enumerate(case_ids):
+        if number % 50 == 0:
+            check_cancel(cancelled)
+            report(progress, number, total)
+        cases.append(store.get(case_id))
+    check_cancel(cancelled)
+    result = export_csv(cases, folder, encoding=encoding, cells=cells)
+    report(progress, total, total)
+    return cases, result
 
 
 class ExportActions(QObject):
@@ -100,6 +130,9 @@ class ExportActions(QObject):
         menu.aboutToShow.connect(self._on_menu_about_to_show)
         self.operation: Operation | None = None
         self.progress_dialog: QProgressDialog | None = None
+        self._on_success: Callable[[Any], None] | None = None
+        self._csv_options: tuple[list[str], str, str, str] = ([], "", "", "")
+        self.character_report: QDialog | None = None   # while it is open (for tests)
 
     # --- helpers ----------------------------------------------------------------------------
     def _selected_case(self) -> Case | None:
@@ -210,6 +243,7 @@ class ExportActions(QObject):
         for action in self.case_actions:
             action.setEnabled(has_case)
         self.xlsx_action.setEnabled(self.operation is None)
+        self.bulk_action.setEnabled(self.operation is None)
 
     def _choose_bulk_folder(self) -> str:
         """Ask where the bulk files go (starting at the last folder used); "" when cancelled."""
@@ -222,35 +256,77 @@ class ExportActions(QObject):
 
     @Slot()
     def _on_bulk_action_triggered(self) -> None:
-        from assistant.model.exports.bulk import export_csv
+        from assistant.ui.bulk_csv import BulkCsvDialog
 
+        if self.operation is not None:
+            return
         ids = self._ready_case_ids()
         if not ids:
             return
-        folder = self._choose_bulk_folder()
-        if not folder:
+        settings = self.window.settings
+        dialog = BulkCsvDialog(len(ids), str(settings.get(LAST_FOLDER) or Path.home()),
+                               str(settings.get(BULK_ENCODING)),
+                               str(settings.get(CODE_LIST_CELLS)), self.window)
+        accepted = dialog.exec() == BulkCsvDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        folder, encoding, cells = dialog.folder(), dialog.encoding(), dialog.cells()
+        settings.set(LAST_FOLDER, folder)
+        settings.set(BULK_ENCODING, encoding)
+        settings.set(CODE_LIST_CELLS, cells)
+        self._start_csv(ids, folder, encoding, cells)
+
+    def _start_csv(self, ids: list[str], folder: str, encoding: str, cells: str) -> None:
+        self._csv_options = (ids, folder, encoding, cells)
+        self._run(write_bulk_csv, (self.window.store, ids, folder, encoding, cells),
+                  self.tr("一括申請ファイル（CSV）"), len(ids), self._on_csv_written,
+                  show_after_ms=400)
+
+    def _on_csv_written(self, outcome: tuple[list[Case], BulkResult]) -> None:
+        cases, result = outcome
+        if not result.written:
+            self._report_characters(cases, result)
+            return
+        warnings = [i for i in result.issues if not i.problem.is_error]
+        text = self.tr("{0} 件の案件を書き出しました:\n{1}").format(
+            len(cases), "\n".join(str(p) for p in result.files))
+        if warnings:
+            text += "\n\n" + self.tr("注意（{0} 件）:").format(len(warnings)) + "\n" + \
+                "\n".join(i.problem.message(texts.language()) for i in warnings[:10])
+        QMessageBox.information(self.window, self.tr("一括申請ファイル"), text)
+
+    def _report_characters(self, cases: list[Case], result: BulkResult) -> None:
+        """Show what Shift_JIS cannot carry; on request put the suggestions in and retry."""
+        from assistant.model.exports.bulk import apply_suggestions
+        from assistant.ui.bulk_csv import CharacterReportDialog
+
+        dialog = CharacterReportDialog(result.errors, self.window)
+        self.character_report = dialog
+        replace = dialog.exec() == CharacterReportDialog.DialogCode.Accepted
+        self.character_report = None
+        dialog.deleteLater()
+        if not replace:
+            return
+        open_id = getattr(self.window.editor, "case_id", None)
+        changed_ids = []
         try:
-            cases = [self.window.store.get(case_id) for case_id in ids]
-            result = export_csv(cases, folder,
-                                cells=str(self.window.settings.get(CODE_LIST_CELLS)))
-        except (StorageError, OSError, ValueError) as exc:
-            QGuiApplication.restoreOverrideCursor()
+            for case in cases:
+                changes = apply_suggestions(case, result.errors)
+                if changes:
+                    self.window.store.set_values(case.id, changes)
+                    changed_ids.append(case.id)
+        except StorageError as exc:
             QMessageBox.warning(self.window, self.tr("書き出せませんでした"),
                                 texts.error_text(exc))
             return
-        QGuiApplication.restoreOverrideCursor()
-        if not result.written:
-            lines = [f"{i.applicant}: {i.header} — {i.problem.message(texts.language())}"
-                     for i in result.errors[:20]]
-            QMessageBox.warning(self.window, self.tr("書き出せませんでした"), self.tr(
-                "次の値はテンプレートに書き出せません。直してから、もう一度書き出してください。"
-            ) + "\n\n" + "\n".join(lines))
-            return
-        QMessageBox.information(self.window, self.tr("一括申請ファイル"), self.tr(
-            "{0} 件の案件を書き出しました:\n{1}").format(
-            len(cases), "\n".join(str(p) for p in result.files)))
+        for case_id in changed_ids:
+            self.window.refresh_case(case_id)
+        if open_id in changed_ids:
+            self.window.open_case(open_id)   # the open wizard shows the replaced values
+        self.window.statusBar().showMessage(self.tr(
+            "{0} 件の案件の文字を置き換えました。").format(len(changed_ids)), 8000)
+        self._start_csv(*self._csv_options)
 
     def _selected_transcription(self) -> tuple[Case, Document] | None:
         """The selected case and its transcription sheet, or None when nothing is selected."""
@@ -333,24 +409,35 @@ class ExportActions(QObject):
             QMessageBox.warning(self.window, self.tr("書き出せませんでした"),
                                 texts.error_text(exc))
             return
-        dialog = QProgressDialog(self.tr("{0} 件の案件を書き出しています…").format(len(cases)),
+        self._run(write_workbooks,
+                  (cases, folder, str(self.window.settings.get(CODE_LIST_CELLS))),
+                  self.tr("一括申請ファイル（Excel）"), len(cases),
+                  lambda files: self._on_workbooks_written(len(cases), files))
+
+    def _on_workbooks_written(self, count: int, files: list[Path]) -> None:
+        QMessageBox.information(self.window, self.tr("一括申請ファイル"), self.tr(
+            "{0} 件の案件を書き出しました:\n{1}").format(count, "\n".join(str(p) for p in files)))
+
+    def _run(self, function: Callable[..., Any], args: tuple[Any, ...], title: str,
+             count: int, on_success: Callable[[Any], None], show_after_ms: int = 0) -> None:
+        """Run an export off the GUI thread with a progress dialog (中止 stops it)."""
+        dialog = QProgressDialog(self.tr("{0} 件の案件を書き出しています…").format(count),
                                  self.tr("中止"), 0, 0, self.window)
-        dialog.setWindowTitle(self.tr("一括申請ファイル（Excel）"))
+        dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
+        dialog.setMinimumDuration(show_after_ms)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        operation = Operation(write_workbooks, cases, folder,
-                              str(self.window.settings.get(CODE_LIST_CELLS)), parent=self)
+        operation = Operation(function, *args, parent=self)
         operation.progressed.connect(self._on_operation_progressed)
         operation.succeeded.connect(self._on_operation_succeeded)
         operation.failed.connect(self._on_operation_failed)
         operation.cancelled.connect(self._on_operation_cancelled)
-        operation.finished.connect(self._on_operation_finished)
         dialog.canceled.connect(operation.cancel)
         self.operation, self.progress_dialog = operation, dialog
-        self._case_count = len(cases)
-        dialog.show()
+        self._on_success = on_success
+        if show_after_ms == 0:
+            dialog.show()
         operation.start()
 
     @Slot(int, int, str)
@@ -360,31 +447,29 @@ class ExportActions(QObject):
             self.progress_dialog.setValue(min(done, total))
 
     @Slot(object)
-    def _on_operation_succeeded(self, files: list[Path]) -> None:
-        self._close_progress()
-        QMessageBox.information(self.window, self.tr("一括申請ファイル"), self.tr(
-            "{0} 件の案件を書き出しました:\n{1}").format(
-            self._case_count, "\n".join(str(p) for p in files)))
+    def _on_operation_succeeded(self, outcome: object) -> None:
+        on_success = self._on_success
+        self._end_operation()
+        if on_success is not None:
+            on_success(outcome)
 
     @Slot(object)
     def _on_operation_failed(self, error: object) -> None:
-        self._close_progress()
+        self._end_operation()
         QMessageBox.warning(self.window, self.tr("書き出せませんでした"),
                             texts.error_text(error) if isinstance(error, BaseException)
                             else str(error))
 
     @Slot()
     def _on_operation_cancelled(self) -> None:
-        self._close_progress()
+        self._end_operation()
         self.window.statusBar().showMessage(self.tr("書き出しを中止しました。"), 8000)
 
-    @Slot()
-    def _on_operation_finished(self) -> None:
-        if self.operation is not None:
-            self.operation.deleteLater()
-        self.operation = None
-
-    def _close_progress(self) -> None:
+    def _end_operation(self) -> None:
+        """The operation has ended (exactly one of succeeded / failed / cancelled came)."""
+        operation, self.operation, self._on_success = self.operation, None, None
+        if operation is not None:
+            operation.deleteLater()
         if self.progress_dialog is not None:
             self.progress_dialog.reset()
             self.progress_dialog.close()

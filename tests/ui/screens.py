@@ -92,11 +92,23 @@ def render_all(out: Path, language: str, store, settings, prefix: str = "") -> d
                     page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
                 shot(f"{label}_{number}_step_3_end")
         window.show_list()
+    from assistant.model.case import Case
+    from assistant.model.exports.bulk import export_csv
+    from assistant.ui.bulk_csv import BulkCsvDialog, CharacterReportDialog
     from assistant.ui.new_case import NewCaseDialog
     from assistant.ui.settings_dialog import SettingsDialog
 
+    gaiji = [Case(id="g1", procedure="renewal", values={
+        "name": "NGUYEN VAN AN", "address_street": "髙田馬場１－１",
+        "relative_name[1]": "グエン　ティ　𩸽"}),
+        Case(id="g2", procedure="renewal", values={"name": "LI WEI", "occupation": "﨑山商事社員"})]
+    characters = export_csv(gaiji, out / "unused", encoding="cp932").errors
     for name, dialog in (("dialog_new_case", NewCaseDialog(window)),
-                         ("dialog_settings", SettingsDialog(settings, window))):
+                         ("dialog_settings", SettingsDialog(settings, window)),
+                         ("dialog_bulk_csv", BulkCsvDialog(12, str(out), "cp932", "labels",
+                                                           window)),
+                         ("dialog_shift_jis_characters",
+                          CharacterReportDialog(characters, window))):
         dialog.show()
         shot(name, dialog)
         dialog.close()

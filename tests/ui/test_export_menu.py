@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from assistant.model.case import CaseStatus, ReceiptMethod
 
@@ -28,21 +28,125 @@ def test_transcription_and_checklist_pdfs(qtbot, store, main_window, monkeypatch
         assert target.read_bytes().startswith(b"%PDF")
 
 
+def _answer_csv_dialog(monkeypatch, folder, encoding="utf-8-sig", cells="labels"):
+    """Fill the CSV options dialog as a user would, and press 書き出す (records what it showed)."""
+    from assistant.ui.bulk_csv import BulkCsvDialog
+
+    shown: list[dict[str, str]] = []
+
+    def answer(dialog):
+        shown.append({"intro": dialog.findChild(QLabel).text(), "folder": dialog.folder(),
+                      "encoding": dialog.encoding(), "cells": dialog.cells()})
+        dialog.folder_edit.setText(str(folder))
+        {"utf-8-sig": dialog.utf8_button, "cp932": dialog.sjis_button}[encoding].click()
+        {"labels": dialog.labels_button, "codes": dialog.codes_button}[cells].click()
+        assert dialog.ok_button.isEnabled()
+        return BulkCsvDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BulkCsvDialog, "exec", answer)
+    return shown
+
+
+def _messages(monkeypatch):
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
+    return said
+
+
 def test_bulk_csv_of_the_ready_cases_shown(qtbot, store, main_window, monkeypatch, tmp_path):
     ready_case(store)
     store.create("renewal", {"name": "DRAFT ONLY"})
     main_window.reload_cases()
     out = tmp_path / "bulk"
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
-    said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
+    shown = _answer_csv_dialog(monkeypatch, out)
+    said = _messages(monkeypatch)
     main_window.exports.bulk_action.trigger()
+    qtbot.waitUntil(lambda: main_window.exports.operation is None, timeout=20000)
+    assert "1 件" in shown[0]["intro"]   # the dialog says how many
     files = list(out.glob("*.csv"))
     assert files, said
     text = files[0].read_text(encoding="utf-8-sig")
     assert "NGUYEN VAN AN" in text and "DRAFT ONLY" not in text
     assert said and "1 件" in said[-1]
+
+
+def test_bulk_csv_options_are_remembered(qtbot, store, settings, main_window, monkeypatch,
+                                         tmp_path):
+    from assistant.model.settings import BULK_ENCODING, CODE_LIST_CELLS, LAST_FOLDER
+
+    ready_case(store)
+    main_window.reload_cases()
+    out = tmp_path / "sjis"
+    shown = _answer_csv_dialog(monkeypatch, out, encoding="cp932", cells="codes")
+    _messages(monkeypatch)
+    main_window.exports.bulk_action.trigger()
+    qtbot.waitUntil(lambda: main_window.exports.operation is None, timeout=20000)
+    assert (settings.get(BULK_ENCODING), settings.get(CODE_LIST_CELLS),
+            settings.get(LAST_FOLDER)) == ("cp932", "codes", str(out))
+    (main,) = out.glob("renewal_main.csv")
+    assert "NGUYEN VAN AN" in main.read_bytes().decode("cp932")
+    main_window.exports.bulk_action.trigger()            # the next time starts from them
+    qtbot.waitUntil(lambda: main_window.exports.operation is None, timeout=20000)
+    assert shown[-1] == {**shown[-1], "folder": str(out), "encoding": "cp932", "cells": "codes"}
+
+
+def test_shift_jis_export_lists_the_characters_and_can_replace_them(
+        qtbot, store, main_window, monkeypatch, tmp_path):
+    from assistant.ui.bulk_csv import CharacterReportDialog
+
+    case = ready_case(store)
+    store.set_value(case.id, "address_street", "髙田馬場１－１")   # 髙: a gaiji for Shift_JIS
+    main_window.reload_cases()
+    out = tmp_path / "sjis"
+    _answer_csv_dialog(monkeypatch, out, encoding="cp932")
+    said = _messages(monkeypatch)
+    seen: list[list[str]] = []
+
+    def replace(dialog):
+        table = dialog.table
+        seen.extend([table.item(r, c).text() for c in range(table.columnCount())]
+                    for r in range(table.rowCount()))
+        assert dialog.replace_button.isEnabled()
+        return CharacterReportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CharacterReportDialog, "exec", replace)
+    main_window.exports.bulk_action.trigger()
+    qtbot.waitUntil(lambda: main_window.exports.operation is None and bool(said), timeout=20000)
+    (row,) = seen
+    assert row[1] == "NGUYEN VAN AN" and "住居地" in row[2] and row[3].startswith("髙")
+    assert row[5] == "高"
+    assert store.get(case.id).values["address_street"] == "高田馬場１－１"
+    text = (out / "renewal_main.csv").read_bytes().decode("cp932")
+    assert "高田馬場１－１" in text
+    assert "1 件" in said[-1]
+
+
+def test_closing_the_character_report_writes_and_changes_nothing(
+        qtbot, store, main_window, monkeypatch, tmp_path):
+    from assistant.ui.bulk_csv import CharacterReportDialog
+
+    case = ready_case(store)
+    store.set_value(case.id, "address_street", "𩸽町１")   # 𩸽: not in Shift_JIS, no candidate
+    main_window.reload_cases()
+    out = tmp_path / "sjis"
+    _answer_csv_dialog(monkeypatch, out, encoding="cp932")
+    said = _messages(monkeypatch)
+    reports: list[tuple[bool, str]] = []
+
+    def close(dialog):
+        reports.append((dialog.replace_button.isEnabled(), dialog.table.item(0, 5).text()))
+        return CharacterReportDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(CharacterReportDialog, "exec", close)
+    main_window.exports.bulk_action.trigger()
+    qtbot.waitUntil(lambda: bool(reports) and main_window.exports.operation is None,
+                    timeout=20000)
+    (enabled, candidate), = reports
+    assert not enabled and "手で直して" in candidate      # nothing to put in its place
+    assert not out.exists() or list(out.iterdir()) == []
+    assert store.get(case.id).values["address_street"] == "𩸽町１"
+    assert said == []
 
 
 def test_bulk_without_ready_cases_explains(qtbot, store, main_window, monkeypatch):

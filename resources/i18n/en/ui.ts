@@ -406,180 +406,189 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="56"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="86"/>
         <source>書き出し(&amp;X)</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="58"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="88"/>
         <source>一括申請ファイル（CSV）を書き出す(&amp;B)...</source>
         <translation>&amp;Bulk application file (CSV)...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="60"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="90"/>
         <source>一覧に表示している「入力完了」の案件を、一括申請用テンプレートのCSVに書き出します</source>
         <translation>Write the cases shown in the list that are ready to file into the bulk-application template CSV</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="62"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="92"/>
         <source>入力転記シート（PDF）を書き出す(&amp;T)...</source>
         <translation>&amp;Transcription sheet (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="65"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="95"/>
         <source>選択した案件の入力内容を、オンラインシステムの画面の順に並べたPDFにします</source>
         <translation>A PDF of the selected case in the order of the online screens</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="67"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="97"/>
         <source>結果受領チェックリスト（PDF）を書き出す(&amp;C)...</source>
         <translation>Result receipt &amp;checklist (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="70"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="100"/>
         <source>一括申請ファイル（Excel）を書き出す(&amp;E)...</source>
         <translation>Bulk application files (E&amp;xcel)...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="72"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="102"/>
         <source>一覧に表示している「入力完了」の案件を、申請種別ごとのExcelファイルに書き出します</source>
         <translation>Writes the ready-to-file cases shown in the list into one Excel file per procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="75"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="105"/>
         <source>入力転記シートの印刷プレビュー(&amp;R)...</source>
         <translation>P&amp;review the transcription sheet...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="78"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="108"/>
         <source>入力転記シートを印刷(&amp;P)...</source>
         <translation>&amp;Print the transcription sheet...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="82"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="112"/>
         <source>結果受領チェックリストの印刷プレビュー(&amp;V)...</source>
         <translation>Pre&amp;view the result checklist...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="85"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="115"/>
         <source>結果受領チェックリストを印刷(&amp;I)...</source>
         <translation>Pr&amp;int the result checklist...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="110"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="143"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="111"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="144"/>
         <source>先に一覧で案件を選んでください。</source>
         <translation>Select a case in the list first.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="116"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="149"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="134"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="240"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="247"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="333"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="372"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="167"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="320"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="409"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="459"/>
         <source>書き出せませんでした</source>
         <translation>Could not export</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="138"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="171"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="164"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="251"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="365"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="197"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="297"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="418"/>
         <source>一括申請ファイル</source>
         <translation>Bulk application file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="165"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="198"/>
         <source>一覧に「入力完了」の案件がありません。案件を入力完了にしてから書き出してください。</source>
         <translation>No case in the list is ready to file. Mark cases as ready to file, then export.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="203"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="209"/>
+        <source>郵送</source>
+        <translation>By mail</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="209"/>
+        <source>窓口</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="210"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="377"/>
+        <source>結果受領チェックリスト</source>
+        <translation>Result receipt checklist</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="211"/>
+        <source>受領方法(&amp;M):</source>
+        <translation>Receipt &amp;method:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="236"/>
         <source>印刷しました: {0}</source>
         <translation>Printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="217"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="251"/>
         <source>一括申請ファイルの保存先</source>
         <translation>Folder for the bulk application file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="248"/>
-        <source>次の値はテンプレートに書き出せません。直してから、もう一度書き出してください。</source>
-        <translation>These values cannot be written into the template. Correct them and export again.</translation>
+        <location filename="../../../assistant/ui/export_actions.py" line="283"/>
+        <source>一括申請ファイル（CSV）</source>
+        <translation>Bulk-application file (CSV)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="252"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="366"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="292"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="419"/>
         <source>{0} 件の案件を書き出しました:
 {1}</source>
         <translation>{0} case(s) exported:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="278"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="295"/>
+        <source>注意（{0} 件）:</source>
+        <translation>Notes ({0}):</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="328"/>
+        <source>{0} 件の案件の文字を置き換えました。</source>
+        <translation>Replaced characters in {0} case(s).</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="354"/>
         <source>入力転記シート</source>
         <translation>Transcription sheet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="279"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="303"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="355"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="379"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="336"/>
-        <source>{0} 件の案件を書き出しています…</source>
-        <translation>Exporting {0} cases…</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="337"/>
-        <source>中止</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="338"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="414"/>
         <source>一括申請ファイル（Excel）</source>
         <translation>Bulk application files (Excel)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="379"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="424"/>
+        <source>{0} 件の案件を書き出しています…</source>
+        <translation>Exporting {0} cases…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="425"/>
+        <source>中止</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="466"/>
         <source>書き出しを中止しました。</source>
         <translation>The export was cancelled.</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="176"/>
-        <source>郵送</source>
-        <translation>By mail</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="176"/>
-        <source>窓口</source>
-        <translation>At the counter</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="177"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="301"/>
-        <source>結果受領チェックリスト</source>
-        <translation>Result receipt checklist</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="178"/>
-        <source>受領方法(&amp;M):</source>
-        <translation>Receipt &amp;method:</translation>
     </message>
 </context>
 <context>
@@ -976,6 +985,167 @@ Prepares and checks applications and attachments in the office before they are f
         <location filename="../../../assistant/ui/trash.py" line="77"/>
         <source>エラー</source>
         <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>BulkCsvDialog</name>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="47"/>
+        <source>一括申請ファイル（CSV）を書き出す</source>
+        <translation>Export the bulk-application file (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="50"/>
+        <source>一覧に表示している「入力完了」の案件 {0} 件を、一括申請用テンプレートのシートごとのCSVファイルに書き出します。</source>
+        <translation>Exports the {0} “Ready” cases shown in the list to CSV files, one per sheet of the bulk-application template.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="58"/>
+        <source>保存先フォルダ</source>
+        <translation>Destination folder</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="60"/>
+        <source>参照(&amp;R)...</source>
+        <translation>&amp;Browse...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="65"/>
+        <source>保存先フォルダ(&amp;F):</source>
+        <translation>Destination &amp;folder:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="69"/>
+        <source>UTF-8（BOM付き）(&amp;U)</source>
+        <translation>&amp;UTF-8 (with BOM)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="70"/>
+        <source>Shift_JIS(&amp;S)</source>
+        <translation>&amp;Shift_JIS</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="81"/>
+        <source>Shift_JISでは、髙・﨑などの外字や機種依存文字は書けません。書き出す前に該当する申請人と項目を一覧にし、置き換え候補を示します。</source>
+        <translation>Shift_JIS cannot carry gaiji and vendor-specific characters such as 髙 or 﨑. Before anything is written, the applicants and fields concerned are listed with a suggested replacement.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="86"/>
+        <source>文字コード:</source>
+        <translation>Encoding:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="88"/>
+        <source>表示名（例: 男 male）(&amp;L)</source>
+        <translation>&amp;Labels (e.g. 男 male)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="89"/>
+        <source>コード（例: 1）(&amp;C)</source>
+        <translation>&amp;Codes (e.g. 1)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="99"/>
+        <source>プルダウン項目:</source>
+        <translation>Pull-down cells:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="104"/>
+        <source>書き出す</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="106"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="131"/>
+        <source>一括申請ファイルの保存先</source>
+        <translation>Folder for the bulk application file</translation>
+    </message>
+</context>
+<context>
+    <name>CharacterReportDialog</name>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="160"/>
+        <source>Shift_JISで書けない文字があります</source>
+        <translation>Some characters cannot be written in Shift_JIS</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="165"/>
+        <source>次の文字はShift_JISのCSVに書けないため、何も書き出していません。置き換え候補で案件を直して書き出すか、案件を開いて直してください。</source>
+        <translation>The characters below cannot be written to a Shift_JIS CSV, so nothing has been exported. Put the suggested replacements into the cases and export, or open the cases and correct them.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="170"/>
+        <source>人目</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="170"/>
+        <source>申請人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="170"/>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="170"/>
+        <source>文字</source>
+        <translation>Character</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="171"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="171"/>
+        <source>置き換え候補</source>
+        <translation>Use instead</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="177"/>
+        <source>書けない文字の一覧</source>
+        <translation>Characters that cannot be written</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="178"/>
+        <source>Shift_JISにない文字</source>
+        <translation>Not in Shift_JIS</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="179"/>
+        <source>外字・機種依存文字</source>
+        <translation>Gaiji / vendor-specific</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="180"/>
+        <source>別の文字に変わる</source>
+        <translation>Turns into another character</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="186"/>
+        <source>（候補なし: 手で直してください）</source>
+        <translation>(none: correct it by hand)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="199"/>
+        <source>候補に置き換えて書き出す(&amp;R)</source>
+        <translation>&amp;Replace and export</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="203"/>
+        <source>候補のない文字が {0} 件あります。置き換えても、その案件を直すまでShift_JISでは書き出せません。</source>
+        <translation>{0} character(s) have no suggested replacement. Even after replacing the others, Shift_JIS export is not possible until those cases are corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="207"/>
+        <source>閉じる</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>
