@@ -10,6 +10,7 @@ problems under it (once the user has been there).
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
@@ -176,6 +177,8 @@ class CaseEditor(QWidget):
 
             self.attachment_checker = AttachmentChecker(self)
             self.attachment_checker.updated.connect(self._on_attachment_checker_updated)
+            self.attachment_checker.files_changed.connect(
+                self._on_attachment_checker_files_changed)
 
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
@@ -708,10 +711,8 @@ class CaseEditor(QWidget):
         rows: list[str] = [f"<h3>{html.escape(texts.procedure_label(self.case.procedure))}</h3>"]
         for step in self.flow.steps:
             if step is Step.ATTACHMENTS:
-                files = [a.title or a.path for a in self.case.attachments]
                 rows.append(f"<h4>{html.escape(self._step_title(step))}</h4>")
-                rows.append("<p>" + (html.escape("、".join(files)) if files
-                                     else html.escape(self.tr("（添付なし）"))) + "</p>")
+                rows.append(self._review_attachments())
                 continue
             rows.append(f"<h4>{html.escape(self.tr('ステップ{0}　{1}').format(step.value, self._step_title(step)))}</h4>")
             rows.append('<table cellspacing="0" cellpadding="3" width="100%">')
@@ -736,6 +737,26 @@ class CaseEditor(QWidget):
         scroll = self.review.verticalScrollBar().value()
         self.review.setHtml("".join(rows))
         self.review.verticalScrollBar().setValue(scroll)
+
+    def _review_attachments(self) -> str:
+        """The attached files, each with its first problem (as the fields show theirs)."""
+        if not self.case.attachments:
+            return "<p>" + html.escape(self.tr("（添付なし）")) + "</p>"
+        by_file: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            path = problem.params.get("file")
+            if isinstance(path, str):
+                by_file.setdefault(path, []).append(problem)
+        lines = []
+        for attachment in self.case.attachments:
+            line = html.escape(attachment.title or os.path.basename(attachment.path))
+            found = sorted(by_file.get(attachment.path, []), key=lambda p: not p.is_error)
+            if found:
+                color = "#b00020" if found[0].is_error else "#8a5300"
+                line += f' <span style="color:{color}">⚠ ' + html.escape(
+                    found[0].message(self.language)) + "</span>"
+            lines.append(line)
+        return "<p>" + "<br>".join(lines) + "</p>"
 
     def _keys_of(self, field_def: FieldDef) -> list[tuple[str, int | None]]:
         if not field_def.group:
@@ -969,6 +990,12 @@ class CaseEditor(QWidget):
     @Slot()
     def _on_attachment_checker_updated(self) -> None:
         self._validate_timer.start()
+
+    @Slot()
+    def _on_attachment_checker_files_changed(self) -> None:
+        panel = self.attachments_panel
+        if panel is not None and hasattr(panel, "recheck"):
+            panel.recheck()           # the page shows what is on disk now, too
 
     def _show_problems(self) -> None:
         """Each field's problems under it, once the user has been there."""

@@ -66,8 +66,10 @@ def test_file_problems_are_listed_on_step_3_without_opening_the_attachments_page
     assert editor.step_status(Step.ATTACHMENTS) is StepStatus.PROBLEMS
     assert "問題 2 件" in step_text(editor, Step.ATTACHMENTS)
     assert "確認中" not in step_text(editor, Step.ATTACHMENTS)
-    assert "2 件の問題" in editor.problem_summary.text() or "件の問題" in \
-        editor.problem_summary.text()
+    assert "件の問題を解決してください" in editor.problem_summary.text()
+    # The review of the input shows each file's problem beside it, as fields show theirs.
+    review = editor.review.toPlainText()
+    assert "11.0 MB" in review and "撮影日 2026-02-20" in review
 
 
 def test_enter_on_a_file_problem_opens_the_attachments_page_at_that_file(
@@ -235,3 +237,23 @@ def test_screenshot_of_step_3_with_file_problems(qtbot, store, main_window,
             assert any("在職証明書.pdf" in t and "上限" in t for t in texts), texts
     finally:
         install_translators("ja")
+
+
+def test_the_attachments_page_shows_a_file_deleted_on_disk_too(
+        qtbot, store, main_window, big_pdf_and_old_photo, tmp_path):
+    big, old = big_pdf_and_old_photo
+    fine = tmp_path / "passport.pdf"
+    shutil.copy(files.fixture("minimal-document.pdf"), fine)
+    editor = open_case(main_window, store, [AttachmentRef(str(fine), "document"),
+                                            AttachmentRef(str(old), "photo")])
+    editor.go_to_step(Step.ATTACHMENTS)
+    panel = editor.attachments_panel
+    qtbot.waitUntil(lambda: not panel.is_busy() and not editor.attachments_checking(),
+                    timeout=30_000)
+    item = panel.list.item(0)
+    assert "見つかりません" not in item.text()
+    os.remove(fine)
+    qtbot.waitUntil(lambda: "見つかりません" in panel.list.item(0).text(), timeout=10_000)
+    # The step mark counts it as well, without a visit to Step 3.
+    qtbot.waitUntil(lambda: "問題 2 件" in step_text(editor, Step.ATTACHMENTS),
+                    timeout=10_000)

@@ -35,6 +35,7 @@ class AttachmentChecker(QObject):
     """
 
     updated = Signal()
+    files_changed = Signal()     # a watched file or folder changed on disk (checked again)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,7 +57,7 @@ class AttachmentChecker(QObject):
         self._recheck_timer = QTimer(self)
         self._recheck_timer.setSingleShot(True)
         self._recheck_timer.setInterval(RECHECK_DELAY_MS)
-        self._recheck_timer.timeout.connect(self.recheck)
+        self._recheck_timer.timeout.connect(self._on_recheck_timer_timeout)
         self.destroyed.connect(lambda *_args: [op.cancel() for op in running])
 
     # --- API ------------------------------------------------------------------------------
@@ -177,3 +178,8 @@ class AttachmentChecker(QObject):
     @Slot(str)
     def _on_watcher_changed(self, _path: str) -> None:
         self._recheck_timer.start()
+
+    @Slot()
+    def _on_recheck_timer_timeout(self) -> None:
+        self.recheck()
+        self.files_changed.emit()

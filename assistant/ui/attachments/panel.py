@@ -318,6 +318,12 @@ class AttachmentsPanel(QWidget):
         photo = self._photo_check if self._photo is not None else None
         return attachment_problems(checks, photo, self._limits)
 
+    def recheck(self) -> None:
+        """Check every file again (after they changed on disk; unchanged ones are cached)."""
+        self._pending = list(self._docs)
+        self._start_checks()
+        self._check_photo()
+
     def select_file(self, path: str) -> None:
         """Select the document ``path`` in the list (or focus the photo when it is the photo)."""
         item = self._item_for(path)
