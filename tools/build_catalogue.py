@@ -12,7 +12,8 @@ writes:
 The output is committed: the application never reads ``../shared`` at run time. Run it again
 when ISA publishes a new workbook (after refreshing ``isa/``) and review the diff.
 
-Usage: ``python3 tools/build_catalogue.py [--isa PATH]``
+Usage: ``python3 tools/build_catalogue.py [--isa PATH]``; ``--pull-downs`` prints, after the
+build, every pull-down column (guidance: プルダウン) with its code list or why it has none.
 """
 
 from __future__ import annotations
@@ -305,24 +306,36 @@ class CodeListBuilder:
         # 特定技能 (区分V) sheet: _CC02_1 / _CC13_1 pick a sub-list by activity; 特定技能 → 04V1.
         self.from_pairs("occupation", "職種", "Occupation", "_CC02_1_04V1_C")
         self.from_pairs("industry", "業種", "Industry", "_CC13_1_04V1_C")
-        # coe 区分V sheet (several activities): the 職種 sub-lists _CC02_1_01<XX>_L of coe.json
-        # together; codes from the renewal sub-lists _CC02_1_04<XX>_C where the label matches.
+        # coe: the extracted 区分 sheet asks what the U sheet asks (医療 / 公用 / 法律・会計業務 /
+        # 特定活動: 活動内容「准看護師」, 旅券の種類・用務・現地職員, 家事使用人の雇用主, 日系四世
+        # の受入れサポーター), whose sub-lists renewal's _CC02_5_C names 04U1–04U4.
         coe = self.data["coe"]
+        groups = self.pairs("_CC02_5_C")   # (医療 Medical Services, 04U1), …
+        activities = {group: [{"label": lab, "code": None, "verified": True}
+                              for lab in coe[f"_A062_1_01{code[2:]}_L"]]
+                      for group, code in groups}
+        self.add("activity", "活動内容", "Activity", [{"label": lab, "code": None, "verified": True}
+                                                  for lab in self.labels("coe", "_A062_L")],
+                 "coe.json _A062_L (labels); by purpose of entry: _A062_1_01U1–U4_L",
+                 parent_list="entry_purpose", by_parent=activities)
         occupation_codes: dict[str, str] = {}
         for name, values in renewal.items():
-            if name.startswith("_CC02_1_04") and name.endswith("_C"):
+            if name.startswith(("_CC02_1_04", "_CC02_5_04")) and name.endswith("_C"):
                 for lab, code in _pairs(values):
                     occupation_codes.setdefault(lab, code)
-        labels: list[str] = []
-        for name, values in coe.items():
-            if name.startswith("_CC02_1_01") and name.endswith("_L"):
-                labels += [lab for lab in values if lab not in labels]
-        self.add("occupation_coe", "職種（認定）", "Occupation (certificate of eligibility)",
-                 sorted(({"label": lab, "code": occupation_codes.get(lab), "verified": True}
-                         for lab in labels), key=lambda e: str(e["code"])),
-                 "coe.json _CC02_1_01<activity>_L labels (every activity's list); codes from "
-                 "renewal.json _CC02_1_04<activity>_C where the label matches")
-        self.from_labels("activity", "活動内容", "Activity", "coe", "_CC11_1_L")
+
+        def occupations(name: str) -> list[dict[str, Any]]:
+            return [{"label": lab, "code": occupation_codes.get(lab), "verified": True}
+                    for lab in self.labels("coe", name)]
+
+        self.add("occupation_coe", "職種（医療・公用・法律・会計業務・特定活動）",
+                 "Occupation (medical, official, legal/accounting, designated activities)",
+                 occupations("_CC02_7_U4_L"),
+                 "coe.json _CC02_7_U4_L labels (= _CC02_1_01U1–U4_L together); codes from "
+                 "renewal.json _CC02_1_04U*_C / _CC02_5_04U*_C where the label matches",
+                 parent_list="entry_purpose",
+                 by_parent={group: occupations(f"_CC02_1_01{code[2:]}_L")
+                            for group, code in groups})
         self.from_labels("education_place", "最終学歴（本邦・外国）", "Education: in Japan or abroad",
                          "coe", "_CC33_L")
         self.from_labels("education", "最終学歴", "Final education", "coe", "_CA79_1_L")
@@ -781,6 +794,8 @@ def distinguish_labels(fields: list[dict[str, Any]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--isa", type=Path, default=DEFAULT_ISA)
+    parser.add_argument("--pull-downs", action="store_true",
+                        help="list every pull-down column with its code list (or why none)")
     args = parser.parse_args(argv)
     mapping = json.loads((RESOURCES / "fields" / "columns.json").read_text("utf-8"))
     lists = CodeListBuilder(args.isa)
@@ -808,7 +823,19 @@ def main(argv: list[str] | None = None) -> int:
     for list_id, data in lists.lists.items():
         write_json(out_lists / f"{list_id}.json", data)
     print(f"wrote {len(catalogues)} catalogues and {len(lists.lists)} code lists")
+    if args.pull_downs:
+        print_pull_downs({p: catalogues[p] for p in TEMPLATE_PROCEDURES})
     return 0
+
+
+def print_pull_downs(catalogues: dict[str, dict[str, Any]]) -> None:
+    """Each pull-down column of the templates: its code list, or MISSING and the reason."""
+    for procedure, data in catalogues.items():
+        for f in data["fields"]:
+            if "プルダウン" not in f["guidance_ja"]:
+                continue
+            what = f["code_list"] or f"MISSING ({f.get('code_list_missing_reason', '')})"
+            print(f"{procedure}\t{f['sheet']}\t{f['id']}\t{what}")
 
 
 def write_json(path: Path, data: Any) -> None:

@@ -43,7 +43,8 @@ MAPPED = [
     ("renewal", "support_capable_2", "yes_no", "無 No", None),
     ("renewal", "support_capable_3", "yes_no", "有 Yes", None),
     ("coe", "job_position", "yes_no", "有 Yes", None),
-    ("coe", "activity", "activity", "技能 Skilled Labor", None),
+    ("coe", "activity", "activity", "准看護師 Assistant nurse", None),
+    ("coe", "activity", "activity", "家事使用人 Housekeeper", None),
     ("coe", "education_level", "education_place", "外国 Foreign country", None),
     ("coe", "education_type", "education", "大学 Bachelor", None),
     ("coe", "major", "major", "工学 Engineer", None),
@@ -51,9 +52,8 @@ MAPPED = [
     ("coe", "competition_type", "competition",
      "世界選手権大会出場 The year when the applicant participated in the world championship", None),
     ("coe", "contract_form", "contract_form", "請負 Service contract", None),
-    ("coe", "main_occupation", "occupation_coe", "情報処理・通信技術 Information processing, "
-     "communications technology", "K12"),
-    ("coe", "other_occupation", "occupation_coe", "翻訳・通訳 Translation / Interpretation", None),
+    ("coe", "main_occupation", "occupation_coe", "准看護師 Assistant nurse", "K49"),
+    ("coe", "other_occupation", "occupation_coe", "会計事務 Accounting business", "K25"),
     ("coe", "passport_type", "passport_type", "公用 Official", None),
     ("coe", "sponsor_relationship", "relationship_sponsor", "妻 Wife", "02"),
     ("coe", "ys_relationship", "relationship_supporter", "友人・知人 Friend / Acquaintance", None),
@@ -138,7 +138,22 @@ def test_the_occupation_and_industry_lists_have_the_isa_codes():
     assert len(industry.entries) == 47 and not industry.unverified
     other = industry.lookup("その他の製造業（他に分類されないもの） Manufacturing (Others)")
     assert other is not None and other.code == "O12"
-    # every occupation of the 特定技能 sheet is offered on the coe sheet too, with the same code
+    # the coe sheet (medical, official, legal/accounting, designated activities) offers its own
+    # occupations, with the codes the 特定技能 sheet gives the same occupations
     coe = code_list("occupation_coe")
-    for entry in occupation.entries:
-        assert coe.lookup(entry.label) == entry
+    assert len(coe.entries) == 45 and not coe.unverified
+    assert coe.lookup("経営 Executive") is None
+    for entry in coe.entries:
+        same = occupation.lookup(entry.label)
+        assert same is None or same.code == entry.code
+
+
+def test_the_coe_activities_are_those_of_the_u_sheet():
+    """The coe 区分 sheet asks about 准看護師, 公用 passports, a housekeeper's employer, 日系四世."""
+    activities = code_list("activity")
+    assert activities.parent_list == "entry_purpose"
+    medical = activities.labels("医療 Medical Services")
+    assert "准看護師 Assistant nurse" in medical and "家事使用人 Housekeeper" not in medical
+    assert "家事使用人 Housekeeper" in activities.labels("特定活動 Designated Activities")
+    jobs = code_list("occupation_coe").labels("法律・会計業務 Legal/Accounting Services")
+    assert "弁護士 Lawyer" in jobs and "医師 Doctor" not in jobs
