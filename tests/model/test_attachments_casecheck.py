@@ -122,3 +122,59 @@ def test_the_total_is_warned_about_when_no_single_file_is_over_the_limit(tmp_pat
 def test_no_attachments_no_problems():
     assert check_attachments([], SEED, APPLY).problems == ()
     assert attachment_problems([], None, SEED) == []
+
+
+def test_two_threads_asking_for_the_same_file_check_it_once(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pypdf import PdfReader, PdfWriter
+
+    source = PdfReader(str(files.fixture("pdflatex-image.pdf")))
+    writer = PdfWriter()
+    for _ in range(200):                 # long enough for the second thread to arrive
+        writer.add_page(source.pages[0])
+    thick = tmp_path / "thick.pdf"
+    with open(thick, "wb") as out:
+        writer.write(out)
+    refs = [AttachmentRef(str(thick), "document")]
+    cache = CheckCache()
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda _n: check_attachments(refs, SEED, APPLY, cache=cache),
+                                range(2)))
+    assert cache.misses == 1 and cache.hits == 1
+    assert results[0].documents[0] is results[1].documents[0]
+    assert results[0].documents[0].pages == 200
+
+
+def test_a_thread_waiting_for_another_can_be_cancelled(tmp_path):
+    import threading
+
+    cache = CheckCache()
+    path = files.photo(tmp_path / "face.jpg", taken=datetime(2026, 11, 1))
+    refs = [AttachmentRef(str(path), "photo")]
+    key_owner = threading.Event()
+    release = threading.Event()
+    original = cache._get_or_check
+
+    def slow(key, check, cancelled):
+        def held():
+            key_owner.set()
+            release.wait(5)
+            return check()
+        return original(key, held, cancelled)
+
+    cache._get_or_check = slow
+    owner = threading.Thread(target=check_attachments, args=(refs, SEED, APPLY),
+                             kwargs={"cache": cache})
+    owner.start()
+    assert key_owner.wait(5)
+    cache._get_or_check = original
+    asked = []
+    # Not cancelled on the way in; cancelled while waiting for the owner (who is held).
+    with pytest.raises(Cancelled):
+        check_attachments(refs, SEED, APPLY, cache=cache,
+                          cancelled=lambda: asked.append(1) or len(asked) > 2)
+    assert not release.is_set() and owner.is_alive()
+    release.set()
+    owner.join(5)
+    assert check_attachments(refs, SEED, APPLY, cache=cache).problems == ()

@@ -15,10 +15,11 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from typing import TypeVar
 
 from assistant.model.attachments.limits import AttachmentLimits
 from assistant.model.attachments.pdfcheck import DocumentCheck, check_document, check_set
@@ -32,6 +33,9 @@ DOCUMENTS_FIELD = "attachments"
 PHOTO_FIELD = "photo"
 
 _FILE_TOO_LARGE = frozenset({"pdf_too_large", "pdf_too_large_single"})
+
+_T = TypeVar("_T", DocumentCheck, PhotoCheck)
+_WAIT_STEP = 0.05       # seconds between cancel checks while waiting for another thread
 
 Stamp = tuple[int, int, int]      # size, modification time (ns), inode
 
@@ -50,33 +54,49 @@ class CheckCache:
 
     Documents are keyed by (path, size, mtime, inode, profile); the photo also by the filing
     date and the entered taken date. Thread-safe: worker threads of the wizard and of the
-    attachments panel use one cache. Files that cannot be found are never stored.
+    attachments panel use one cache, and a file being checked by one thread is not checked
+    by a second one at the same time (it waits for the result). Files that cannot be found
+    are never stored.
     """
 
     def __init__(self, max_entries: int = 256) -> None:
         self._entries: OrderedDict[tuple[object, ...], DocumentCheck | PhotoCheck] = \
             OrderedDict()
         self._lock = threading.Lock()
+        self._running: dict[tuple[object, ...], threading.Event] = {}
         self._max = max_entries
         self.hits = 0
         self.misses = 0
 
-    def _get(self, key: tuple[object, ...]) -> DocumentCheck | PhotoCheck | None:
-        with self._lock:
-            found = self._entries.get(key)
-            if found is None:
-                self.misses += 1
-            else:
-                self.hits += 1
+    def _get_or_check(self, key: tuple[object, ...], check: Callable[[], _T],
+                      cancelled: CancelCheck | None) -> _T:
+        while True:
+            with self._lock:
+                found = self._entries.get(key)
+                if found is not None:
+                    self.hits += 1
+                    self._entries.move_to_end(key)
+                    return found  # type: ignore[return-value]
+                running = self._running.get(key)
+                if running is None:
+                    running = self._running[key] = threading.Event()
+                    self.misses += 1
+                    break
+            # Another thread is checking this very file: wait for its result.
+            while not running.wait(_WAIT_STEP):
+                check_cancel(cancelled)
+        try:
+            result = check()
+            with self._lock:
+                self._entries[key] = result
                 self._entries.move_to_end(key)
-            return found
-
-    def _put(self, key: tuple[object, ...], value: DocumentCheck | PhotoCheck) -> None:
-        with self._lock:
-            self._entries[key] = value
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._max:
-                self._entries.popitem(last=False)
+                while len(self._entries) > self._max:
+                    self._entries.popitem(last=False)
+            return result
+        finally:
+            with self._lock:
+                self._running.pop(key, None)
+            running.set()
 
     def clear(self) -> None:
         with self._lock:
@@ -88,27 +108,20 @@ class CheckCache:
         stamp = file_stamp(path)
         if stamp is None:
             return check_document(path, limits, cancelled=cancelled)
-        key = ("document", path, stamp, limits)
-        found = self._get(key)
-        if isinstance(found, DocumentCheck):
-            return found
-        result = check_document(path, limits, cancelled=cancelled)
-        self._put(key, result)
-        return result
+        return self._get_or_check(("document", path, stamp, limits),
+                                  lambda: check_document(path, limits, cancelled=cancelled),
+                                  cancelled)
 
     def photo(self, path: str, limits: AttachmentLimits, apply_on: date,
-              taken_on: date | None = None) -> PhotoCheck:
+              taken_on: date | None = None, *,
+              cancelled: CancelCheck | None = None) -> PhotoCheck:
         """:func:`check_photo` of ``path``, from the cache when nothing it depends on changed."""
         stamp = file_stamp(path)
         if stamp is None:
             return check_photo(path, limits, apply_on=apply_on, taken_on=taken_on)
-        key = ("photo", path, stamp, limits, apply_on, taken_on)
-        found = self._get(key)
-        if isinstance(found, PhotoCheck):
-            return found
-        result = check_photo(path, limits, apply_on=apply_on, taken_on=taken_on)
-        self._put(key, result)
-        return result
+        return self._get_or_check(
+            ("photo", path, stamp, limits, apply_on, taken_on),
+            lambda: check_photo(path, limits, apply_on=apply_on, taken_on=taken_on), cancelled)
 
 
 @cache
@@ -183,7 +196,7 @@ def check_attachments(refs: Iterable[AttachmentRef], limits: AttachmentLimits, a
     if photo_ref is not None:
         check_cancel(cancelled)
         report(progress, len(docs), total, os.path.basename(photo_ref.path))
-        photo = cache.photo(photo_ref.path, limits, apply_on, taken_on)
+        photo = cache.photo(photo_ref.path, limits, apply_on, taken_on, cancelled=cancelled)
     report(progress, total, total, "")
     return AttachmentsCheck(tuple(documents), photo,
                             tuple(attachment_problems(documents, photo, limits)))
