@@ -68,6 +68,13 @@ class CaseStatus(enum.StrEnum):
         return _STATUS_LABELS[self][1]
 
 
+# Cases whose result is still to be received: a result checklist (what to enclose or bring)
+# is for these.
+AWAITING_RESULT: frozenset[CaseStatus] = frozenset({
+    CaseStatus.READY, CaseStatus.FILED, CaseStatus.ACCEPTED, CaseStatus.UNDER_REVIEW,
+    CaseStatus.AWAITING_DOCUMENTS, CaseStatus.REVIEW_COMPLETE})
+
+
 _STATUS_LABELS: dict[CaseStatus, tuple[str, str]] = {
     CaseStatus.DRAFT: ("下書き", "Draft"),
     CaseStatus.READY: ("入力完了", "Ready to file"),

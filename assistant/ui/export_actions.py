@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
-from assistant.model.case import NAME, Case, CaseStatus, ReceiptMethod
+from assistant.model.case import AWAITING_RESULT, NAME, Case, CaseStatus, ReceiptMethod
 from assistant.model.progress import CancelCheck, Progress, check_cancel, report
 from assistant.model.settings import BULK_ENCODING, CODE_LIST_CELLS, LAST_FOLDER
 from assistant.model.storage import CaseStore, StorageError
@@ -115,6 +115,13 @@ class ExportActions(QObject):
         self.checklist_print_action = QAction(self.tr("結果受領チェックリストを印刷(&I)..."),
                                               window)
         self.checklist_print_action.triggered.connect(self._on_checklist_print_action_triggered)
+        self.batch_checklist_action = QAction(
+            self.tr("結果受領チェックリストをまとめて書き出す（一覧の案件）(&A)..."), window)
+        self.batch_checklist_action.setStatusTip(self.tr(
+            "一覧に表示している結果待ちの案件のうち、選んだ受領方法の案件を1つのPDFにまとめます"
+            "（封筒の裏書き用の申請受付番号と人数つき）"))
+        self.batch_checklist_action.triggered.connect(
+            self._on_batch_checklist_action_triggered)
         self.case_actions = (self.transcription_action, self.transcription_preview_action,
                              self.transcription_print_action, self.checklist_action,
                              self.checklist_preview_action, self.checklist_print_action)
@@ -122,7 +129,7 @@ class ExportActions(QObject):
                        self.transcription_action, self.transcription_preview_action,
                        self.transcription_print_action, None,
                        self.checklist_action, self.checklist_preview_action,
-                       self.checklist_print_action):
+                       self.checklist_print_action, self.batch_checklist_action):
             if action is None:
                 menu.addSeparator()
             else:
@@ -186,13 +193,7 @@ class ExportActions(QObject):
 
     def _ready_case_ids(self) -> list[str]:
         """The 入力完了 cases the list shows (in its order)."""
-        proxy = self.window.list_page.proxy
-        model = self.window.model
-        ids = []
-        for row in range(proxy.rowCount()):
-            source = model.rows[proxy.mapToSource(proxy.index(row, 0)).row()]
-            if source.status == CaseStatus.READY.value:
-                ids.append(source.case_id)
+        ids = self._shown_case_ids(frozenset({CaseStatus.READY}))
         if not ids:
             QMessageBox.information(self.window, self.tr("一括申請ファイル"), self.tr(
                 "一覧に「入力完了」の案件がありません。案件を入力完了にしてから書き出してください。"))
@@ -347,14 +348,13 @@ class ExportActions(QObject):
 
     @Slot()
     def _on_transcription_action_triggered(self) -> None:
-        chosen = self._selected_transcription()
-        if chosen is None:
+        case = self._selected_case()
+        if case is None:
             return
-        case, document = chosen
         target = self._ask_save(self.tr("入力転記シート"), f"{self._file_stem(case)}_転記シート.pdf",
                                 self.tr("PDF (*.pdf)"))
         if target is not None:
-            self._write_pdf(document, target)
+            self._write_pdf(self._transcription(case), target)
 
     @Slot()
     def _on_transcription_preview_action_triggered(self) -> None:
@@ -370,15 +370,63 @@ class ExportActions(QObject):
 
     @Slot()
     def _on_checklist_action_triggered(self) -> None:
-        chosen = self._selected_checklist()
-        if chosen is None:
+        case = self._selected_case()
+        method = None if case is None else self._receipt_method(case)
+        if case is None or method is None:
             return
-        case, document = chosen
         target = self._ask_save(self.tr("結果受領チェックリスト"),
                                 f"{self._file_stem(case)}_チェックリスト.pdf",
                                 self.tr("PDF (*.pdf)"))
         if target is not None:
-            self._write_pdf(document, target)
+            self._write_pdf(self._checklist(case, method), target)
+
+    def _shown_case_ids(self, statuses: frozenset[CaseStatus]) -> list[str]:
+        """The cases the list shows (in its order) whose status is one of ``statuses``."""
+        proxy = self.window.list_page.proxy
+        model = self.window.model
+        ids = []
+        for row in range(proxy.rowCount()):
+            source = model.rows[proxy.mapToSource(proxy.index(row, 0)).row()]
+            if source.status in statuses:
+                ids.append(source.case_id)
+        return ids
+
+    @Slot()
+    def _on_batch_checklist_action_triggered(self) -> None:
+        from assistant.model.exports.checklist import build_batch_checklist
+
+        title = self.tr("結果受領チェックリスト")
+        try:
+            cases = [self.window.store.get(case_id)
+                     for case_id in self._shown_case_ids(AWAITING_RESULT)]
+        except StorageError as exc:
+            QMessageBox.warning(self.window, self.tr("エラー"), texts.error_text(exc))
+            return
+        if not cases:
+            QMessageBox.information(self.window, title, self.tr(
+                "一覧に結果待ちの案件（入力完了から審査完了まで）がありません。"))
+            return
+        labels = [self.tr("郵送"), self.tr("窓口")]
+        chosen, ok = QInputDialog.getItem(self.window, title, self.tr(
+            "どの受領方法の案件をまとめますか(&M):"), labels, 0, False)
+        if not ok:
+            return
+        method = ReceiptMethod.MAIL if chosen == labels[0] else ReceiptMethod.COUNTER
+        # a case without a method yet is taken as the chosen one
+        picked = [c for c in cases if c.receipt_method in (None, method)]
+        if not picked:
+            QMessageBox.information(self.window, title, self.tr(
+                "一覧の結果待ちの案件に、受領方法が「{0}」の案件がありません。").format(chosen))
+            return
+        target = self._ask_save(title, self.tr("結果受領チェックリスト_{0}_{1}件.pdf").format(
+            chosen, len(picked)), self.tr("PDF (*.pdf)"))
+        if target is None:
+            return
+        document = build_batch_checklist(picked, method, on=self._today(),
+                                         office_address=self._office_address(),
+                                         language=texts.language(),
+                                         profile=texts.profile_id(self.window.settings))
+        self._write_pdf(document, target)
 
     @Slot()
     def _on_checklist_preview_action_triggered(self) -> None:

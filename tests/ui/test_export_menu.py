@@ -307,3 +307,64 @@ def test_checklist_follows_the_rule_profile_chosen_in_settings(
     text = _pdf_text(target)
     assert "メールで届いた在留資格認定証明書を申請人" in text
     assert "受領できません" not in text      # e-mail is allowed under the 2026 rules
+
+
+def test_batch_checklist_of_the_cases_awaiting_a_result(qtbot, store, main_window,
+                                                        monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    names = {}
+    for name, method, status in (("LI WEI", ReceiptMethod.MAIL, CaseStatus.ACCEPTED),
+                                 ("WANG FANG", None, CaseStatus.FILED),
+                                 ("KIM MINJUN", ReceiptMethod.COUNTER, CaseStatus.ACCEPTED),
+                                 ("DRAFT ONLY", ReceiptMethod.MAIL, CaseStatus.DRAFT),
+                                 ("DONE ALREADY", ReceiptMethod.MAIL, CaseStatus.COMPLETED)):
+        case = store.create("coe", {"name": name})
+        if method is not None:
+            store.set_receipt_method(case.id, method)
+        store.set_status(case.id, status, number="2026-123" if name == "LI WEI" else "")
+        names[name] = case.id
+    main_window.reload_cases()
+    asked: list[str] = []
+
+    def pick_mail(_parent, _title, label, items, *a, **k):
+        asked.append(label)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick_mail)
+    target = tmp_path / "batch.pdf"
+    offered: list[str] = []
+
+    def save_as(_parent, _title, name, *a, **k):
+        offered.append(name)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    main_window.exports.batch_checklist_action.trigger()
+    text = _pdf_text(target)
+    assert "LIWEI" in text and "WANGFANG" in text          # mail, and not chosen yet
+    assert "KIMMINJUN" not in text and "DRAFTONLY" not in text and "DONEALREADY" not in text
+    assert "人数2名" in text                                # on the back of the envelope
+    assert offered and offered[0].endswith("郵送_2件.pdf")
+
+
+def test_batch_checklist_without_cases_awaiting_a_result_explains(qtbot, store, main_window,
+                                                                  monkeypatch):
+    store.create("renewal", {"name": "DRAFT ONLY"})
+    main_window.reload_cases()
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
+    main_window.exports.batch_checklist_action.trigger()
+    assert said and "結果待ち" in said[0]
+
+
+def test_cancelling_the_save_dialog_writes_nothing(qtbot, store, main_window, monkeypatch,
+                                                   tmp_path):
+    case = ready_case(store)
+    main_window.reload_cases()
+    main_window.list_page.select_case(case.id)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    main_window.exports.transcription_action.trigger()
+    main_window.exports.checklist_action.trigger()
+    assert list(tmp_path.glob("*.pdf")) == []
+    assert "書き出しました" not in main_window.statusBar().currentMessage()

@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name>BulkCsvDialog</name>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="47"/>
+        <source>一括申請ファイル（CSV）を書き出す</source>
+        <translation>Export the bulk-application file (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="50"/>
+        <source>一覧に表示している「入力完了」の案件 {0} 件を、一括申請用テンプレートのシートごとのCSVファイルに書き出します。</source>
+        <translation>Exports the {0} “Ready” cases shown in the list to CSV files, one per sheet of the bulk-application template.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="58"/>
+        <source>保存先フォルダ</source>
+        <translation>Destination folder</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="60"/>
+        <source>参照(&amp;R)...</source>
+        <translation>&amp;Browse...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="65"/>
+        <source>保存先フォルダ(&amp;F):</source>
+        <translation>Destination &amp;folder:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="69"/>
+        <source>UTF-8（BOM付き）(&amp;U)</source>
+        <translation>&amp;UTF-8 (with BOM)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="70"/>
+        <source>Shift_JIS(&amp;S)</source>
+        <translation>&amp;Shift_JIS</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="81"/>
+        <source>Shift_JISでは、髙・﨑などの外字や機種依存文字は書けません。書き出す前に該当する申請人と項目を一覧にし、置き換え候補を示します。</source>
+        <translation>Shift_JIS cannot carry gaiji and vendor-specific characters such as 髙 or 﨑. Before anything is written, the applicants and fields concerned are listed with a suggested replacement.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="86"/>
+        <source>文字コード:</source>
+        <translation>Encoding:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="88"/>
+        <source>表示名（例: 男 male）(&amp;L)</source>
+        <translation>&amp;Labels (e.g. 男 male)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="89"/>
+        <source>コード（例: 1）(&amp;C)</source>
+        <translation>&amp;Codes (e.g. 1)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="99"/>
+        <source>プルダウン項目:</source>
+        <translation>Pull-down cells:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="104"/>
+        <source>書き出す</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="106"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="131"/>
+        <source>一括申請ファイルの保存先</source>
+        <translation>Folder for the bulk application file</translation>
+    </message>
+</context>
+<context>
     <name>CaseEditor</name>
     <message>
         <location filename="../../../assistant/ui/wizard.py" line="296"/>
@@ -404,6 +482,89 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>CharacterReportDialog</name>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="160"/>
+        <source>Shift_JISで書けない文字があります</source>
+        <translation>Some characters cannot be written in Shift_JIS</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="165"/>
+        <source>次の文字はShift_JISのCSVに書けないため、何も書き出していません。置き換え候補で案件を直して書き出すか、案件を開いて直してください。</source>
+        <translation>The characters below cannot be written to a Shift_JIS CSV, so nothing has been exported. Put the suggested replacements into the cases and export, or open the cases and correct them.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="170"/>
+        <source>人目</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="170"/>
+        <source>申請人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="170"/>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="170"/>
+        <source>文字</source>
+        <translation>Character</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="171"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="171"/>
+        <source>置き換え候補</source>
+        <translation>Use instead</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="177"/>
+        <source>書けない文字の一覧</source>
+        <translation>Characters that cannot be written</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="178"/>
+        <source>Shift_JISにない文字</source>
+        <translation>Not in Shift_JIS</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="179"/>
+        <source>外字・機種依存文字</source>
+        <translation>Gaiji / vendor-specific</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="180"/>
+        <source>別の文字に変わる</source>
+        <translation>Turns into another character</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="186"/>
+        <source>（候補なし: 手で直してください）</source>
+        <translation>(none: correct it by hand)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="199"/>
+        <source>候補に置き換えて書き出す(&amp;R)</source>
+        <translation>&amp;Replace and export</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="203"/>
+        <source>候補のない文字が {0} 件あります。置き換えても、その案件を直すまでShift_JISでは書き出せません。</source>
+        <translation>{0} character(s) have no suggested replacement. Even after replacing the others, Shift_JIS export is not possible until those cases are corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_csv.py" line="207"/>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <location filename="../../../assistant/ui/export_actions.py" line="86"/>
@@ -466,96 +627,110 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
         <translation>Pr&amp;int the result checklist...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="143"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="119"/>
+        <source>結果受領チェックリストをまとめて書き出す（一覧の案件）(&amp;A)...</source>
+        <translation>Result checklists for &amp;all listed cases (PDF)...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="121"/>
+        <source>一覧に表示している結果待ちの案件のうち、選んだ受領方法の案件を1つのPDFにまとめます（封筒の裏書き用の申請受付番号と人数つき）</source>
+        <translation>Puts the listed cases awaiting a result that use the chosen receipt method into one PDF (with the application numbers and number of persons for the back of the envelope)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="150"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="144"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="151"/>
         <source>先に一覧で案件を選んでください。</source>
         <translation>Select a case in the list first.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="149"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="156"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="403"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="167"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="320"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="409"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="459"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="174"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="321"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="457"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="507"/>
         <source>書き出せませんでした</source>
         <translation>Could not export</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="171"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="178"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="197"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="297"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="418"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="198"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="298"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="466"/>
         <source>一括申請ファイル</source>
         <translation>Bulk application file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="198"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="199"/>
         <source>一覧に「入力完了」の案件がありません。案件を入力完了にしてから書き出してください。</source>
         <translation>No case in the list is ready to file. Mark cases as ready to file, then export.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="209"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="210"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="409"/>
         <source>郵送</source>
         <translation>By mail</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="209"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="210"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="409"/>
         <source>窓口</source>
         <translation>At the counter</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="210"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="211"/>
         <location filename="../../../assistant/ui/export_actions.py" line="377"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="398"/>
         <source>結果受領チェックリスト</source>
         <translation>Result receipt checklist</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="211"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="212"/>
         <source>受領方法(&amp;M):</source>
         <translation>Receipt &amp;method:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="236"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="237"/>
         <source>印刷しました: {0}</source>
         <translation>Printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="251"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="252"/>
         <source>一括申請ファイルの保存先</source>
         <translation>Folder for the bulk application file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="283"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="284"/>
         <source>一括申請ファイル（CSV）</source>
         <translation>Bulk-application file (CSV)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="292"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="419"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="293"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="467"/>
         <source>{0} 件の案件を書き出しました:
 {1}</source>
         <translation>{0} case(s) exported:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="295"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="296"/>
         <source>注意（{0} 件）:</source>
         <translation>Notes ({0}):</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="328"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="329"/>
         <source>{0} 件の案件の文字を置き換えました。</source>
         <translation>Replaced characters in {0} case(s).</translation>
     </message>
@@ -567,26 +742,47 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
     <message>
         <location filename="../../../assistant/ui/export_actions.py" line="355"/>
         <location filename="../../../assistant/ui/export_actions.py" line="379"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="422"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="414"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="407"/>
+        <source>一覧に結果待ちの案件（入力完了から審査完了まで）がありません。</source>
+        <translation>The list shows no case awaiting a result (from “Ready to file” to “Review complete”).</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="411"/>
+        <source>どの受領方法の案件をまとめますか(&amp;M):</source>
+        <translation>Cases of which receipt &amp;method?</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="419"/>
+        <source>一覧の結果待ちの案件に、受領方法が「{0}」の案件がありません。</source>
+        <translation>No listed case awaiting a result uses the receipt method “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="421"/>
+        <source>結果受領チェックリスト_{0}_{1}件.pdf</source>
+        <translation>result_checklist_{0}_{1}_cases.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="462"/>
         <source>一括申請ファイル（Excel）</source>
         <translation>Bulk application files (Excel)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="424"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="472"/>
         <source>{0} 件の案件を書き出しています…</source>
         <translation>Exporting {0} cases…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="425"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="473"/>
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="466"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="514"/>
         <source>書き出しを中止しました。</source>
         <translation>The export was cancelled.</translation>
     </message>
@@ -985,167 +1181,6 @@ Prepares and checks applications and attachments in the office before they are f
         <location filename="../../../assistant/ui/trash.py" line="77"/>
         <source>エラー</source>
         <translation>Error</translation>
-    </message>
-</context>
-<context>
-    <name>BulkCsvDialog</name>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="47"/>
-        <source>一括申請ファイル（CSV）を書き出す</source>
-        <translation>Export the bulk-application file (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="50"/>
-        <source>一覧に表示している「入力完了」の案件 {0} 件を、一括申請用テンプレートのシートごとのCSVファイルに書き出します。</source>
-        <translation>Exports the {0} “Ready” cases shown in the list to CSV files, one per sheet of the bulk-application template.</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="58"/>
-        <source>保存先フォルダ</source>
-        <translation>Destination folder</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="60"/>
-        <source>参照(&amp;R)...</source>
-        <translation>&amp;Browse...</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="65"/>
-        <source>保存先フォルダ(&amp;F):</source>
-        <translation>Destination &amp;folder:</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="69"/>
-        <source>UTF-8（BOM付き）(&amp;U)</source>
-        <translation>&amp;UTF-8 (with BOM)</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="70"/>
-        <source>Shift_JIS(&amp;S)</source>
-        <translation>&amp;Shift_JIS</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="81"/>
-        <source>Shift_JISでは、髙・﨑などの外字や機種依存文字は書けません。書き出す前に該当する申請人と項目を一覧にし、置き換え候補を示します。</source>
-        <translation>Shift_JIS cannot carry gaiji and vendor-specific characters such as 髙 or 﨑. Before anything is written, the applicants and fields concerned are listed with a suggested replacement.</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="86"/>
-        <source>文字コード:</source>
-        <translation>Encoding:</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="88"/>
-        <source>表示名（例: 男 male）(&amp;L)</source>
-        <translation>&amp;Labels (e.g. 男 male)</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="89"/>
-        <source>コード（例: 1）(&amp;C)</source>
-        <translation>&amp;Codes (e.g. 1)</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="99"/>
-        <source>プルダウン項目:</source>
-        <translation>Pull-down cells:</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="104"/>
-        <source>書き出す</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="106"/>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="131"/>
-        <source>一括申請ファイルの保存先</source>
-        <translation>Folder for the bulk application file</translation>
-    </message>
-</context>
-<context>
-    <name>CharacterReportDialog</name>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="160"/>
-        <source>Shift_JISで書けない文字があります</source>
-        <translation>Some characters cannot be written in Shift_JIS</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="165"/>
-        <source>次の文字はShift_JISのCSVに書けないため、何も書き出していません。置き換え候補で案件を直して書き出すか、案件を開いて直してください。</source>
-        <translation>The characters below cannot be written to a Shift_JIS CSV, so nothing has been exported. Put the suggested replacements into the cases and export, or open the cases and correct them.</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="170"/>
-        <source>人目</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="170"/>
-        <source>申請人</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="170"/>
-        <source>項目</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="170"/>
-        <source>文字</source>
-        <translation>Character</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="171"/>
-        <source>理由</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="171"/>
-        <source>置き換え候補</source>
-        <translation>Use instead</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="177"/>
-        <source>書けない文字の一覧</source>
-        <translation>Characters that cannot be written</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="178"/>
-        <source>Shift_JISにない文字</source>
-        <translation>Not in Shift_JIS</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="179"/>
-        <source>外字・機種依存文字</source>
-        <translation>Gaiji / vendor-specific</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="180"/>
-        <source>別の文字に変わる</source>
-        <translation>Turns into another character</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="186"/>
-        <source>（候補なし: 手で直してください）</source>
-        <translation>(none: correct it by hand)</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="199"/>
-        <source>候補に置き換えて書き出す(&amp;R)</source>
-        <translation>&amp;Replace and export</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="203"/>
-        <source>候補のない文字が {0} 件あります。置き換えても、その案件を直すまでShift_JISでは書き出せません。</source>
-        <translation>{0} character(s) have no suggested replacement. Even after replacing the others, Shift_JIS export is not possible until those cases are corrected.</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/bulk_csv.py" line="207"/>
-        <source>閉じる</source>
-        <translation>Close</translation>
     </message>
 </context>
 </TS>
