@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QStyle,
     QTableView,
@@ -99,6 +100,20 @@ class CaseListPage(QWidget):
             "案件はまだありません。\n「新しい案件」(Ctrl+N) から最初の案件を作成してください。"))
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
+        # Shown instead of an empty table when the search or a filter hides every case.
+        self.no_match = QWidget()
+        self.no_match_label = QLabel(self.tr(
+            "検索・絞り込みの条件に合う案件はありません。"), self.no_match)
+        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match_label.setWordWrap(True)
+        self.clear_filters_button = QPushButton(self.tr("条件を解除してすべての案件を表示(&A)"),
+                                                self.no_match)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        no_match_layout = QVBoxLayout(self.no_match)
+        no_match_layout.addStretch(1)
+        no_match_layout.addWidget(self.no_match_label)
+        no_match_layout.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignCenter)
+        no_match_layout.addStretch(1)
 
         bar = QHBoxLayout()
         bar.addWidget(search_label)
@@ -112,19 +127,32 @@ class CaseListPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_hint, 1)
+        layout.addWidget(self.no_match, 1)
         self.setTabOrder(self.search, self.procedure_filter)
         self.setTabOrder(self.procedure_filter, self.status_filter)
         self.setTabOrder(self.status_filter, self.table)
-        self.model.modelReset.connect(self._update_empty_hint)
-        self.model.rowsInserted.connect(self._update_empty_hint)
-        self.model.rowsRemoved.connect(self._update_empty_hint)
+        self.setTabOrder(self.table, self.clear_filters_button)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
+                       self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_empty_hint)
         self._update_empty_hint()
 
     @Slot()
     def _update_empty_hint(self) -> None:
         empty = self.model.rowCount() == 0
+        hidden = not empty and self.proxy.rowCount() == 0
         self.empty_hint.setVisible(empty)
-        self.table.setVisible(not empty)
+        self.no_match.setVisible(hidden)
+        self.table.setVisible(not empty and not hidden)
+
+    @Slot()
+    def clear_filters(self) -> None:
+        """Show every case again: empty search, both filters back to すべて."""
+        self.search.clear()
+        self.procedure_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def fit_columns(self) -> None:
         """Size the columns to their headers and a sample of rows (cheap with many cases)."""

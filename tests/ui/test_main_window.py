@@ -154,3 +154,23 @@ def test_window_geometry_is_kept(qtbot, main_window, settings):
     main_window.close()
     assert settings.get(WINDOW_GEOMETRY)
     assert settings.get(CASE_LIST_STATE)
+
+
+def test_a_search_that_finds_nothing_says_so_and_one_button_shows_every_case(
+        qtbot, store, main_window):
+    fill(store)
+    main_window.reload_cases()
+    page = main_window.list_page
+    qtbot.keyClicks(page.search, "nobody")
+    assert page.no_match.isVisible() and not page.table.isVisible()
+    assert not page.empty_hint.isVisible()  # "no cases yet" would be wrong: there are three
+    assert "条件に合う案件はありません" in page.no_match_label.text()
+    qtbot.mouseClick(page.clear_filters_button, Qt.MouseButton.LeftButton)
+    assert page.search.text() == ""
+    assert page.table.isVisible() and not page.no_match.isVisible()
+    assert len(visible_names(main_window)) == 3
+    # A filter alone (no search text) that hides every case says the same.
+    page.status_filter.setCurrentIndex(page.status_filter.findData(CaseStatus.REFUSED.value))
+    assert page.no_match.isVisible()
+    page.clear_filters_button.click()
+    assert page.status_filter.currentIndex() == 0 and page.table.isVisible()

@@ -1,104 +1,105 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
     <name>CredentialsPanel</name>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="51" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="51"/>
         <source>在留申請オンラインシステムのログイン情報</source>
         <translation>Login details for the ISA online system</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="54" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="54"/>
         <source>担当者:</source>
         <translation>Staff member:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="56" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="56"/>
         <source>認証ID:</source>
         <translation>Authentication ID:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="58" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="58"/>
         <source>パスワード:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="62" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="62"/>
         <source>新しい認証ID</source>
         <translation>New authentication ID</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="65" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="65"/>
         <source>新しいパスワード</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="66" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="66"/>
         <source>認証IDを保存:</source>
         <translation>Save authentication ID:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="67" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="67"/>
         <source>パスワードを保存:</source>
         <translation>Save password:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="68" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="68"/>
         <source>キーリングに保存</source>
         <translation>Save in the keyring</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="73" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="73"/>
         <source>認証IDをコピー</source>
         <translation>Copy ID</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="75" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="75"/>
         <source>パスワードをコピー</source>
         <translation>Copy password</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="103" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="103"/>
         <source>保存済み</source>
         <translation>Stored</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="103" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="103"/>
         <source>未保存</source>
         <translation>Not stored</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="108" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="108"/>
         <source>保存済み（有効期限 {date}）</source>
         <translation>Stored (valid through {date})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="125" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="125"/>
         <source>{what}をクリップボードにコピーしました。{seconds}秒後に消去します。</source>
         <translation>{what} copied to the clipboard. It will be cleared in {seconds} seconds.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="131" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="131"/>
         <source>認証ID</source>
         <translation>The authentication ID</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="138" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="138"/>
         <source>パスワード</source>
         <translation>The password</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="144" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="144"/>
         <source>クリップボードを消去しました。</source>
         <translation>The clipboard was cleared.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="151" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="151"/>
         <source>保存する認証IDかパスワードを入力してください。</source>
         <translation>Enter an authentication ID or a password to save.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="163" />
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="163"/>
         <source>OSのキーリングに保存しました。</source>
         <translation>Saved in the OS keyring.</translation>
     </message>
@@ -106,12 +107,12 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../../assistant/ui/office/exception_dialog.py" line="27" />
+        <location filename="../../../assistant/ui/office/exception_dialog.py" line="27"/>
         <source>予期しないエラー</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/exception_dialog.py" line="30" />
+        <location filename="../../../assistant/ui/office/exception_dialog.py" line="30"/>
         <source>予期しないエラーが発生しました。エラーの記録を保存しました:
 {path}
 （パスワードなどの秘密情報は含まれません）</source>
@@ -120,17 +121,17 @@
 (it contains no passwords or other secrets)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/exception_dialog.py" line="33" />
+        <location filename="../../../assistant/ui/office/exception_dialog.py" line="33"/>
         <source>予期しないエラーが発生しました。エラーの記録はファイルに保存できませんでした（ディスクの空きや権限を確認してください）。</source>
         <translation>An unexpected error occurred. The report could not be saved to a file (check free disk space and permissions).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/exception_dialog.py" line="38" />
+        <location filename="../../../assistant/ui/office/exception_dialog.py" line="38"/>
         <source>問題が続く場合は、下の記録をサポート担当者に送ってください。</source>
         <translation>If the problem continues, send the report below to your support contact.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/exception_dialog.py" line="46" />
+        <location filename="../../../assistant/ui/office/exception_dialog.py" line="46"/>
         <source>記録をコピー</source>
         <translation>Copy report</translation>
     </message>
@@ -138,12 +139,12 @@
 <context>
     <name>OfficeAttachment</name>
     <message>
-        <location filename="../../../assistant/ui/office/integration.py" line="47" />
+        <location filename="../../../assistant/ui/office/integration.py" line="54"/>
         <source>事務所(&amp;O)</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/integration.py" line="48" />
+        <location filename="../../../assistant/ui/office/integration.py" line="55"/>
         <source>担当者とログイン情報…</source>
         <translation>Staff and login details…</translation>
     </message>
@@ -151,37 +152,37 @@
 <context>
     <name>OfficeDialog</name>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="43" />
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="43"/>
         <source>事務所の担当者</source>
         <translation>Office staff</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="47" />
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="47"/>
         <source>担当者（★ = 現在の担当者）</source>
         <translation>Staff (★ = current user)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="52" />
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="52"/>
         <source>追加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="54" />
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="54"/>
         <source>編集…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="56" />
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="56"/>
         <source>現在の担当者にする</source>
         <translation>Make current user</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="68" />
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="68"/>
         <source>担当者を追加してください。</source>
         <translation>Add a staff member.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="118" />
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="118"/>
         <source>保存できませんでした（{detail}）。入力内容はそのままです。</source>
         <translation>Could not save ({detail}). What you typed is kept.</translation>
     </message>
@@ -189,143 +190,143 @@
 <context>
     <name>StaffProfileDialog</name>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="41" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="42"/>
         <source>担当者の利用者情報</source>
-        <translation>Staff member's registration details</translation>
+        <translation>Staff member&apos;s registration details</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="45" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="46"/>
         <source>本人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="47" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="48"/>
         <source>氏名（全角）</source>
         <translation>Name (full-width)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="47" />
-        <source>例: 法務　太郎</source>
-        <translation>e.g. 法務　太郎</translation>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="48"/>
+        <source>例: 法務&#x3000;太郎</source>
+        <translation>e.g. 法務&#x3000;太郎</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="49" />
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="55" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="50"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="56"/>
         <source>（未選択）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="50" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="51"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="51" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="52"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="52" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="53"/>
         <source>性別</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="53" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="54"/>
         <source>生年月日</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="56" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="57"/>
         <source>行政書士</source>
         <translation>Gyoseishoshi</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="57" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="58"/>
         <source>弁護士</source>
         <translation>Lawyer</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="58" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="59"/>
         <source>区分</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="59" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="60"/>
         <source>メールアドレス</source>
         <translation>E-mail address</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="62" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="63"/>
         <source>事務所（申請書の取次者欄に入ります）</source>
-        <translation>Office (goes into the application's agent block)</translation>
+        <translation>Office (goes into the application&apos;s agent block)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="64" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="65"/>
         <source>所属機関等（事務所名）</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="65" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="66"/>
         <source>郵便番号</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="66" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="67"/>
         <source>都道府県</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="66" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="67"/>
         <source>例: 東京都</source>
         <translation>e.g. 東京都</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="67" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="68"/>
         <source>市区町村</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="67" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="68"/>
         <source>例: 千代田区</source>
         <translation>e.g. 千代田区</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="68" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="69"/>
         <source>町名丁目番地号等</source>
         <translation>Street address</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="69" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="70"/>
         <source>電話番号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="72" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="73"/>
         <source>届出済証明書とパスワード</source>
         <translation>Agent certificate and password</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="74" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="75"/>
         <source>申請等取次者証明書番号</source>
         <translation>Agent certificate number</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="75" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="76"/>
         <source>証明書の右上の12桁</source>
-        <translation>12 digits at the certificate's top right</translation>
+        <translation>12 digits at the certificate&apos;s top right</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="76" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="77"/>
         <source>届出済証明書の有効期限</source>
         <translation>Certificate expiry date</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="78" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="79"/>
         <source>パスワードを設定した日</source>
         <translation>Date the password was set</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="145" />
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="172"/>
         <source>日付は YYYY-MM-DD の形で入力してください（例: 2027-03-31）。</source>
         <translation>Enter dates as YYYY-MM-DD (e.g. 2027-03-31).</translation>
     </message>

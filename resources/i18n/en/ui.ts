@@ -82,293 +82,293 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="296"/>
+        <location filename="../../../assistant/ui/wizard.py" line="299"/>
         <source>この項目の選択肢は公式データに含まれていないため、オンラインシステムの表示どおりに入力してください。</source>
         <translation>The choices for this item are not in the official data: type the value exactly as the online system shows it.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="186"/>
+        <location filename="../../../assistant/ui/wizard.py" line="189"/>
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="195"/>
+        <location filename="../../../assistant/ui/wizard.py" line="198"/>
         <source>戻る(&amp;B)</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="197"/>
+        <location filename="../../../assistant/ui/wizard.py" line="200"/>
         <source>次へ(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="200"/>
+        <location filename="../../../assistant/ui/wizard.py" line="203"/>
         <source>入力完了にする(&amp;D)</source>
         <translation>Mark as rea&amp;dy</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="202"/>
+        <location filename="../../../assistant/ui/wizard.py" line="205"/>
         <source>案件一覧に戻る</source>
         <translation>Back to the case list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="241"/>
+        <location filename="../../../assistant/ui/wizard.py" line="244"/>
         <source>次のステップへ (Ctrl+PgDown)</source>
         <translation>Next step (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="242"/>
+        <location filename="../../../assistant/ui/wizard.py" line="245"/>
         <source>前のステップへ (Ctrl+PgUp)</source>
         <translation>Previous step (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="243"/>
+        <location filename="../../../assistant/ui/wizard.py" line="246"/>
         <source>入力完了にする (Ctrl+Enter)</source>
         <translation>Mark as ready to file (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="347"/>
+        <location filename="../../../assistant/ui/wizard.py" line="350"/>
         <source>ステップ{0}&#x3000;{1}</source>
         <translation>Step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="390"/>
+        <location filename="../../../assistant/ui/wizard.py" line="393"/>
         <source>事務所の担当者の情報で入力(&amp;O)</source>
         <translation>Fill in from the office&apos;s staff member (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="392"/>
+        <location filename="../../../assistant/ui/wizard.py" line="395"/>
         <source>「事務所」メニューで選んだ担当者の氏名・住所・電話番号をこの欄に入れます</source>
         <translation>Puts the name, address and phone number of the staff member chosen in the Office menu into this block</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="449"/>
+        <location filename="../../../assistant/ui/wizard.py" line="452"/>
         <source>申請種別</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="456"/>
+        <location filename="../../../assistant/ui/wizard.py" line="459"/>
         <source>申請種別(&amp;K)（オンラインで申請できるものだけを表示しています）</source>
         <translation>Procedure (&amp;K) (only procedures that can be filed online are shown)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="463"/>
+        <location filename="../../../assistant/ui/wizard.py" line="466"/>
         <source>オンラインで申請できる期間</source>
         <translation>When it can be filed online</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="483"/>
+        <location filename="../../../assistant/ui/wizard.py" line="486"/>
         <source>在留期間の満了日を入力すると、オンラインで申請できる期間を表示します。</source>
         <translation>Enter the expiry date of the period of stay to see when the application can be filed online.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="486"/>
+        <location filename="../../../assistant/ui/wizard.py" line="489"/>
         <source>事由の生じた日を入力すると、オンラインで申請できる期間を表示します。</source>
         <translation>Enter the date of the event to see when the application can be filed online.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="499"/>
+        <location filename="../../../assistant/ui/wizard.py" line="502"/>
         <source>期間: {0} 〜 {1}</source>
         <translation>Window: {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="500"/>
-        <location filename="../../../assistant/ui/wizard.py" line="501"/>
+        <location filename="../../../assistant/ui/wizard.py" line="503"/>
+        <location filename="../../../assistant/ui/wizard.py" line="504"/>
         <source>制限なし</source>
         <translation>no limit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="510"/>
+        <location filename="../../../assistant/ui/wizard.py" line="513"/>
         <source>申請種別の変更</source>
         <translation>Change the procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="511"/>
+        <location filename="../../../assistant/ui/wizard.py" line="514"/>
         <source>申請種別を「{0}」に変更しますか？
 入力済みの内容は引き継がれます。変更前の案件はゴミ箱に残ります。</source>
         <translation>Change the procedure to &quot;{0}&quot;?
 Everything entered is kept. The case as it was stays in the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="525"/>
-        <location filename="../../../assistant/ui/wizard.py" line="538"/>
-        <location filename="../../../assistant/ui/wizard.py" line="595"/>
-        <location filename="../../../assistant/ui/wizard.py" line="1222"/>
+        <location filename="../../../assistant/ui/wizard.py" line="528"/>
+        <location filename="../../../assistant/ui/wizard.py" line="541"/>
+        <location filename="../../../assistant/ui/wizard.py" line="598"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1249"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="541"/>
+        <location filename="../../../assistant/ui/wizard.py" line="544"/>
         <source>取次者</source>
         <translation>Filing agent</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="542"/>
+        <location filename="../../../assistant/ui/wizard.py" line="545"/>
         <source>担当者が選ばれていません。「事務所」メニューで担当者を登録・選択してください。</source>
         <translation>No staff member is chosen. Register or choose one in the Office menu.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="547"/>
+        <location filename="../../../assistant/ui/wizard.py" line="550"/>
         <source>取次者欄の入力</source>
         <translation>Filling in the filing agent block</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="550"/>
-        <location filename="../../../assistant/ui/wizard.py" line="771"/>
+        <location filename="../../../assistant/ui/wizard.py" line="553"/>
+        <location filename="../../../assistant/ui/wizard.py" line="792"/>
         <source>取次者欄に {0} 項目を入力しました。</source>
         <translation>{0} item(s) of the filing agent block filled in.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="603"/>
-        <location filename="../../../assistant/ui/wizard.py" line="608"/>
+        <location filename="../../../assistant/ui/wizard.py" line="606"/>
+        <location filename="../../../assistant/ui/wizard.py" line="611"/>
         <source>残っている問題</source>
         <translation>Problems left</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="616"/>
+        <location filename="../../../assistant/ui/wizard.py" line="619"/>
         <source>問題を選んで Enter キーを押すと（またはダブルクリックすると）、その入力欄へ移動します。</source>
         <translation>Select a problem and press Enter (or double-click it) to go to its field.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="623"/>
+        <location filename="../../../assistant/ui/wizard.py" line="626"/>
         <source>在留カード等の受領方法</source>
         <translation>How the residence card is received</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="646"/>
+        <location filename="../../../assistant/ui/wizard.py" line="649"/>
         <source>入力内容の一覧（オンラインシステムの画面の順）</source>
         <translation>Everything entered (in the order of the online screens)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="700"/>
+        <location filename="../../../assistant/ui/wizard.py" line="703"/>
         <source>受領方法の選択</source>
         <translation>Choice of receipt method</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="714"/>
+        <location filename="../../../assistant/ui/wizard.py" line="744"/>
         <source>（添付なし）</source>
         <translation>(nothing attached)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="811"/>
+        <location filename="../../../assistant/ui/wizard.py" line="832"/>
         <source>保存できませんでした</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="885"/>
+        <location filename="../../../assistant/ui/wizard.py" line="906"/>
         <source>「{0}」の入力</source>
         <translation>Typing in &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="913"/>
+        <location filename="../../../assistant/ui/wizard.py" line="934"/>
         <source>{0} {1}件目の削除</source>
         <translation>Removing {0} no. {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1005"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1032"/>
         <source>ステップ{0}
 {1}</source>
         <translation>Step {0}
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1008"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1035"/>
         <source>問題 {0} 件</source>
         <translation>{0} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1011"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1038"/>
         <source>確認事項 {0} 件</source>
         <translation>{0} to check</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1014"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1041"/>
         <source>完了</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1018"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1045"/>
         <source>ファイルを確認中…</source>
         <translation>Checking files…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1035"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1062"/>
         <source>ステップ{0}</source>
         <translation>Step {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1040"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1067"/>
         <source>（{0}件目）</source>
         <translation> (no. {0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1051"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1078"/>
         <source>入力完了にするには、次の {0} 件の問題を解決してください。</source>
         <translation>Solve these {0} problem(s) to mark the case as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1054"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1081"/>
         <source>添付ファイルを確認しています…（確認が終わると、ファイルの問題がこの一覧に加わることがあります）</source>
         <translation>Checking the attached files… (problems with the files may be added to this list when the check is done)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1060"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1087"/>
         <source>添付ファイルを確認しています…。確認が終わるまで、問題がないかどうかはまだ分かりません。</source>
         <translation>Checking the attached files… Until the check is done it is not known whether any problems are left.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1063"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1090"/>
         <source>エラーはありません。確認事項を見直してから入力完了にしてください。</source>
         <translation>No errors. Review the points to check, then mark the case as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1065"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1092"/>
         <source>問題はありません。入力完了にできます。</source>
         <translation>No problems. The case can be marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1206"/>
-        <location filename="../../../assistant/ui/wizard.py" line="1213"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1233"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1240"/>
         <source>入力完了にできません</source>
         <translation>Not ready to file yet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1207"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1234"/>
         <source>添付ファイルを確認しています。確認が終わってから、もう一度「入力完了にする」を押してください。</source>
         <translation>The attached files are still being checked. When the check is done, press “Mark as ready” again.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1214"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1241"/>
         <source>まだ {0} 件の問題があります。一覧から選んで修正してください。</source>
         <translation>{0} problem(s) are left. Choose one in the list to correct it.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1227"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1254"/>
         <source>入力完了</source>
         <translation>Ready to file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1228"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1255"/>
         <source>「{0}」を入力完了にしました。</source>
         <translation>&quot;{0}&quot; is marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1233"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1260"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1235"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1262"/>
         <source>【サンプル】{0}</source>
         <translation>[Sample] {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1236"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1263"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1239"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1266"/>
         <source>{0}&#x3000;— {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -376,41 +376,51 @@ Everything entered is kept. The case as it was stays in the recycle bin.</transl
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="59"/>
+        <location filename="../../../assistant/ui/main_window.py" line="60"/>
         <source>氏名または在留カード番号で検索 (Ctrl+F)</source>
         <translation>Search by name or residence card number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="62"/>
+        <location filename="../../../assistant/ui/main_window.py" line="63"/>
         <source>検索(&amp;S):</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="66"/>
+        <location filename="../../../assistant/ui/main_window.py" line="67"/>
         <source>すべての申請種別</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="70"/>
+        <location filename="../../../assistant/ui/main_window.py" line="71"/>
         <source>申請種別(&amp;P):</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="74"/>
+        <location filename="../../../assistant/ui/main_window.py" line="75"/>
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="78"/>
+        <location filename="../../../assistant/ui/main_window.py" line="79"/>
         <source>状態(&amp;T):</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="99"/>
+        <location filename="../../../assistant/ui/main_window.py" line="100"/>
         <source>案件はまだありません。
 「新しい案件」(Ctrl+N) から最初の案件を作成してください。</source>
         <translation>No cases yet.
 Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="106"/>
+        <source>検索・絞り込みの条件に合う案件はありません。</source>
+        <translation>No case matches the search or the filters.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/main_window.py" line="109"/>
+        <source>条件を解除してすべての案件を表示(&amp;A)</source>
+        <translation>Clear the search and filters to show &amp;all cases</translation>
     </message>
 </context>
 <context>
@@ -818,200 +828,200 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="240"/>
+        <location filename="../../../assistant/ui/main_window.py" line="268"/>
         <source>新しい案件(&amp;N)...</source>
         <translation>&amp;New case...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="242"/>
+        <location filename="../../../assistant/ui/main_window.py" line="270"/>
         <source>申請種別を選んで新しい案件を作成します</source>
         <translation>Choose a procedure and create a new case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="243"/>
+        <location filename="../../../assistant/ui/main_window.py" line="271"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="244"/>
+        <location filename="../../../assistant/ui/main_window.py" line="272"/>
         <source>選択した案件を開きます</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="246"/>
+        <location filename="../../../assistant/ui/main_window.py" line="274"/>
         <source>複製して新しい案件に(&amp;D)</source>
         <translation>&amp;Duplicate as a new case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="248"/>
+        <location filename="../../../assistant/ui/main_window.py" line="276"/>
         <source>選択した案件を元に新しい案件を作成します（昨年の更新申請から今年の申請を作るときなど）</source>
         <translation>Create a new case from the selected one (e.g. this year&apos;s renewal from last year&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="249"/>
+        <location filename="../../../assistant/ui/main_window.py" line="277"/>
         <source>ゴミ箱へ移動(&amp;L)</source>
         <translation>Move to recyc&amp;le bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="251"/>
+        <location filename="../../../assistant/ui/main_window.py" line="279"/>
         <source>選択した案件をゴミ箱へ移動します（元に戻せます）</source>
         <translation>Move the selected case to the recycle bin (it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="252"/>
+        <location filename="../../../assistant/ui/main_window.py" line="280"/>
         <source>ゴミ箱を開く(&amp;R)...</source>
         <translation>Open the &amp;recycle bin...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="253"/>
+        <location filename="../../../assistant/ui/main_window.py" line="281"/>
         <source>案件ファイルへ書き出す(&amp;E)...</source>
         <translation>&amp;Export case file...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="255"/>
+        <location filename="../../../assistant/ui/main_window.py" line="283"/>
         <source>案件ファイルを読み込む(&amp;I)...</source>
         <translation>&amp;Import case file...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="257"/>
+        <location filename="../../../assistant/ui/main_window.py" line="285"/>
         <source>設定(&amp;S)...</source>
         <translation>&amp;Settings...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="258"/>
+        <location filename="../../../assistant/ui/main_window.py" line="286"/>
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="260"/>
+        <location filename="../../../assistant/ui/main_window.py" line="288"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="262"/>
+        <location filename="../../../assistant/ui/main_window.py" line="290"/>
         <source>案件一覧に戻る(&amp;B)</source>
         <translation>&amp;Back to the case list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="264"/>
+        <location filename="../../../assistant/ui/main_window.py" line="292"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="266"/>
+        <location filename="../../../assistant/ui/main_window.py" line="294"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="269"/>
+        <location filename="../../../assistant/ui/main_window.py" line="297"/>
         <source>このアプリについて(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="273"/>
+        <location filename="../../../assistant/ui/main_window.py" line="301"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="281"/>
+        <location filename="../../../assistant/ui/main_window.py" line="309"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="289"/>
+        <location filename="../../../assistant/ui/main_window.py" line="317"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="291"/>
+        <location filename="../../../assistant/ui/main_window.py" line="319"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="295"/>
+        <location filename="../../../assistant/ui/main_window.py" line="323"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="356"/>
+        <location filename="../../../assistant/ui/main_window.py" line="384"/>
         <source>案件 {0} 件</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="358"/>
+        <location filename="../../../assistant/ui/main_window.py" line="386"/>
         <source>案件 {0} 件中 {1} 件を表示</source>
         <translation>{1} of {0} case(s) shown</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="422"/>
+        <location filename="../../../assistant/ui/main_window.py" line="450"/>
         <source>この案件の申請種別には対応していないため、開けません。</source>
         <translation>This case is for a procedure this version does not know, so it cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="434"/>
+        <location filename="../../../assistant/ui/main_window.py" line="462"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="479"/>
+        <location filename="../../../assistant/ui/main_window.py" line="507"/>
         <source>案件を複製しました。在留カード番号と満了日は新しく入力してください。</source>
         <translation>Case duplicated. Enter the new residence card number and expiry date.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="489"/>
+        <location filename="../../../assistant/ui/main_window.py" line="517"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="491"/>
+        <location filename="../../../assistant/ui/main_window.py" line="519"/>
         <source>ゴミ箱へ移動</source>
         <translation>Move to recycle bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="492"/>
+        <location filename="../../../assistant/ui/main_window.py" line="520"/>
         <source>「{0}」の案件をゴミ箱へ移動しますか？
 ゴミ箱からいつでも元に戻せます。</source>
         <translation>Move the case of &quot;{0}&quot; to the recycle bin?
 It can be restored from the recycle bin at any time.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="501"/>
+        <location filename="../../../assistant/ui/main_window.py" line="529"/>
         <source>「{0}」をゴミ箱へ移動しました。</source>
         <translation>&quot;{0}&quot; moved to the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="531"/>
+        <location filename="../../../assistant/ui/main_window.py" line="559"/>
         <source>案件ファイルへ書き出す</source>
         <translation>Export case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="532"/>
-        <location filename="../../../assistant/ui/main_window.py" line="550"/>
+        <location filename="../../../assistant/ui/main_window.py" line="560"/>
+        <location filename="../../../assistant/ui/main_window.py" line="578"/>
         <source>案件ファイル (*.json)</source>
         <translation>Case files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="542"/>
+        <location filename="../../../assistant/ui/main_window.py" line="570"/>
         <source>「{0}」を書き出しました: {1}</source>
         <translation>&quot;{0}&quot; exported: {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="549"/>
+        <location filename="../../../assistant/ui/main_window.py" line="577"/>
         <source>案件ファイルを読み込む</source>
         <translation>Import case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="562"/>
+        <location filename="../../../assistant/ui/main_window.py" line="590"/>
         <source>案件ファイルを読み込みました。</source>
         <translation>Case file imported.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="581"/>
+        <location filename="../../../assistant/ui/main_window.py" line="609"/>
         <source>このアプリについて</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="582"/>
+        <location filename="../../../assistant/ui/main_window.py" line="610"/>
         <source>在留申請 準備アシスタント {0}
 
 在留申請オンラインシステムで申請する前に、申請内容・添付書類を事務所で準備・確認するためのアプリです。</source>
@@ -1020,7 +1030,7 @@ It can be restored from the recycle bin at any time.</translation>
 Prepares and checks applications and attachments in the office before they are filed on the ISA online system.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="586"/>
+        <location filename="../../../assistant/ui/main_window.py" line="614"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
@@ -1051,27 +1061,27 @@ Prepares and checks applications and attachments in the office before they are f
 <context>
     <name>RepeatGroupBox</name>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="90"/>
+        <location filename="../../../assistant/ui/wizard.py" line="91"/>
         <source>追加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="95"/>
+        <location filename="../../../assistant/ui/wizard.py" line="96"/>
         <source>{0}件目</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="96"/>
+        <location filename="../../../assistant/ui/wizard.py" line="97"/>
         <source>{0}人目</source>
         <translation>Person {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="100"/>
+        <location filename="../../../assistant/ui/wizard.py" line="101"/>
         <source>この{0}件目を削除</source>
         <translation>Remove no. {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="102"/>
+        <location filename="../../../assistant/ui/wizard.py" line="103"/>
         <source>この{0}人目を削除</source>
         <translation>Remove person {0}</translation>
     </message>
