@@ -44,9 +44,15 @@ class TrashDialog(QDialog):
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("閉じる"))
         buttons.rejected.connect(self.reject)
+        self.close_button = close
+        self.empty_label = QLabel(self.tr(
+            "ゴミ箱は空です。\n一覧で削除した案件はここに入り、いつでも元に戻せます。"))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
-        layout.addWidget(self.cases)
+        layout.addWidget(self.cases, 1)
+        layout.addWidget(self.empty_label, 1)
         layout.addWidget(buttons)
         self.resize(560, 380)
         self._fill()
@@ -63,7 +69,12 @@ class TrashDialog(QDialog):
             self.cases.addItem(item)
         if self.cases.count():
             self.cases.setCurrentRow(0)
-        self.restore_button.setEnabled(self.cases.count() > 0)
+        empty = self.cases.count() == 0
+        self.restore_button.setEnabled(not empty)
+        self.cases.setVisible(not empty)
+        self.empty_label.setVisible(empty)
+        if empty:
+            self.close_button.setFocus()  # nothing to restore: Enter or Esc closes
 
     @Slot()
     def _on_restore_button_clicked(self) -> None:

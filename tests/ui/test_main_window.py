@@ -174,3 +174,17 @@ def test_a_search_that_finds_nothing_says_so_and_one_button_shows_every_case(
     assert page.no_match.isVisible()
     page.clear_filters_button.click()
     assert page.status_filter.currentIndex() == 0 and page.table.isVisible()
+
+
+def test_an_empty_recycle_bin_says_so_and_enter_closes_it(qtbot, store, main_window):
+    from assistant.ui.trash import TrashDialog
+
+    dialog = TrashDialog(store, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.empty_label.isVisible() and not dialog.cases.isVisible()
+    assert "ゴミ箱は空です" in dialog.empty_label.text()
+    assert not dialog.restore_button.isEnabled()
+    with qtbot.waitSignal(dialog.finished, timeout=1000):
+        qtbot.keyClick(dialog.close_button, Qt.Key.Key_Return)

@@ -1178,17 +1178,24 @@ Prepares and checks applications and attachments in the office before they are f
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="57"/>
+        <location filename="../../../assistant/ui/trash.py" line="49"/>
+        <source>ゴミ箱は空です。
+一覧で削除した案件はここに入り、いつでも元に戻せます。</source>
+        <translation>The recycle bin is empty.
+Cases deleted from the list come here and can be restored at any time.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/trash.py" line="63"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="60"/>
+        <location filename="../../../assistant/ui/trash.py" line="66"/>
         <source>{0}&#x3000;{1}（削除: {2}）</source>
         <translation>{0}  {1} (deleted {2})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="77"/>
+        <location filename="../../../assistant/ui/trash.py" line="88"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
