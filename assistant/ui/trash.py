@@ -38,7 +38,10 @@ class TrashDialog(QDialog):
         label.setBuddy(self.cases)
         self.restore_button = QPushButton(self.tr("元に戻す(&R)"))
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
-        self.cases.itemActivated.connect(self._on_restore_button_clicked)
+        # Enter reaches the default button (元に戻す) once; itemActivated would restore a second
+        # case, as the dialog also passes Enter on to its default button.
+        self.restore_button.setDefault(True)
+        self.cases.itemDoubleClicked.connect(self._on_restore_button_clicked)
         buttons = QDialogButtonBox()
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)

@@ -188,3 +188,24 @@ def test_an_empty_recycle_bin_says_so_and_enter_closes_it(qtbot, store, main_win
     assert not dialog.restore_button.isEnabled()
     with qtbot.waitSignal(dialog.finished, timeout=1000):
         qtbot.keyClick(dialog.close_button, Qt.Key.Key_Return)
+
+
+def test_enter_in_the_recycle_bin_restores_only_the_selected_case(qtbot, store, main_window):
+    from assistant.ui.trash import TrashDialog
+
+    for name in ("AAA", "BBB", "CCC"):
+        store.delete(store.create("renewal", {"name": name}).id)
+    dialog = TrashDialog(store, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.cases.setFocus()
+    chosen = dialog.cases.currentItem().text()
+    qtbot.keyClick(dialog.cases, Qt.Key.Key_Return)
+    assert len(dialog.restored) == 1 and dialog.cases.count() == 2
+    assert chosen not in [dialog.cases.item(i).text() for i in range(2)]
+    item = dialog.cases.item(1)
+    rect = dialog.cases.visualItemRect(item)
+    qtbot.mouseClick(dialog.cases.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.cases.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(dialog.restored) == 2 and dialog.cases.count() == 1
