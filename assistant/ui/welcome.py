@@ -85,8 +85,8 @@ class WelcomeDialog(QDialog):
                     "途中でも保存しておけます。"),
             self.tr("入力した値はその場でチェックされ、添付する PDF や顔写真も"
                     "システムの基準に合わせて確認できます。"),
-            self.tr("認証ID・パスワードはパソコンのキーチェーンにだけ保存し、"
-                    "期限が近づくとお知らせします。"),
+            self.tr("認証ID・パスワードはパソコンの安全な保管場所（OSのキーリング）にだけ"
+                    "保存し、期限が近づくとお知らせします。"),
         ]
         # One plain label per line (rich-text lists misreport their height when scaled).
         self.intro_labels: list[QLabel] = []

@@ -25,8 +25,8 @@
     </message>
     <message>
         <location filename="../../../assistant/ui/welcome.py" line="88"/>
-        <source>認証ID・パスワードはパソコンのキーチェーンにだけ保存し、期限が近づくとお知らせします。</source>
-        <translation>Your ID and password are kept only in your computer&apos;s keychain, and you are reminded before they expire.</translation>
+        <source>認証ID・パスワードはパソコンの安全な保管場所（OSのキーリング）にだけ保存し、期限が近づくとお知らせします。</source>
+        <translation>Your ID and password are kept only in this computer&apos;s secure password store, and you are reminded before they expire.</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/welcome.py" line="107"/>
