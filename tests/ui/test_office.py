@@ -210,6 +210,51 @@ def test_profile_dialog_offers_the_templates_prefectures_and_municipalities(qtbo
     assert "「千代田区」は「大阪府」の市区町村ではありません" in dialog.problems_label.text()
 
 
+def test_office_dialog_works_from_the_keyboard(qtbot, tmp_path):
+    """Enter on a staff member opens the form, Alt+letters reach the buttons, a 閉じる button."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    db = sqlite3.connect(tmp_path / "cases.sqlite")
+    create_staff_table(db)
+    office = OfficeStore(db)
+    office.save(staff())
+    dialog = OfficeDialog(office, CredentialStore(InMemoryKeyring()), TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for button in (dialog.add_button, dialog.edit_button, dialog.current_button,
+                   dialog.panel.save_button, dialog.panel.copy_id_button,
+                   dialog.panel.copy_password_button):
+        assert "(&" in button.text(), button.text()  # a mnemonic the user can press
+    opened = []
+
+    def close_forms():  # any form opened is noted and closed (a test must not hang)
+        form = QApplication.activeModalWidget()
+        if form is not None and form is not dialog:
+            opened.append(form)
+            form.reject()
+
+    closer = QTimer(dialog)
+    closer.timeout.connect(close_forms)
+    closer.start(10)
+    dialog.staff_list.setFocus()
+    qtbot.keyClick(dialog.staff_list, Qt.Key.Key_Return)
+    assert len(opened) == 1 and isinstance(opened[0], StaffProfileDialog)
+    assert opened[0].edits["name"].text() == "法務　太郎"  # the selected member, to edit
+    assert len(opened) == 1  # only the edit form (Enter used to open the 追加 form as well)
+    assert dialog.isVisible()
+    # Enter in the password field saves it, and opens nothing.
+    dialog.panel.password_edit.setFocus()
+    qtbot.keyClicks(dialog.panel.password_edit, "pw-typed")
+    qtbot.keyClick(dialog.panel.password_edit, Qt.Key.Key_Return)
+    assert len(opened) == 1 and dialog.panel.password_edit.text() == ""
+    assert dialog.panel.copy_password_button.isEnabled()
+    assert dialog.close_button.text() == "閉じる"
+    with qtbot.waitSignal(dialog.finished, timeout=1000):
+        qtbot.keyClick(dialog.staff_list, Qt.Key.Key_Escape)
+
+
 def test_office_dialog_lists_staff_and_records_password_date(qtbot, tmp_path):
     db = sqlite3.connect(tmp_path / "cases.sqlite")
     create_staff_table(db)
@@ -317,8 +362,9 @@ def test_office_screens_in_english(qtbot, english, tmp_path):
                           language="en")
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Office staff"
-    assert dialog.current_button.text() == "Make current user"
-    assert dialog.panel.copy_password_button.text() == "Copy password"
+    assert dialog.current_button.text() == "&Make current user"
+    assert dialog.panel.copy_password_button.text() == "Copy &password"
+    assert dialog.close_button.text() == "Close"
     assert "No secure password store" in dialog.panel.unavailable_label.text()
     dialog.show()
     shot(dialog, "office_dialog_en")

@@ -59,26 +59,30 @@ class CredentialsPanel(QWidget):
 
         self.id_edit = QLineEdit(self.group)
         self.id_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.id_edit.setPlaceholderText(self.tr("新しい認証ID"))
+        self.id_edit.setPlaceholderText(self.tr("登録・変更するときだけ入力"))
         self.password_edit = QLineEdit(self.group)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(self.tr("新しいパスワード"))
-        form.addRow(self.tr("認証IDを保存:"), self.id_edit)
-        form.addRow(self.tr("パスワードを保存:"), self.password_edit)
-        self.save_button = QPushButton(self.tr("キーリングに保存"), self.group)
+        self.password_edit.setPlaceholderText(self.tr("登録・変更するときだけ入力"))
+        form.addRow(self.tr("新しい認証ID(&I):"), self.id_edit)
+        form.addRow(self.tr("新しいパスワード(&W):"), self.password_edit)
+        self.save_button = QPushButton(self.tr("安全に保存(&S)"), self.group)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         form.addRow("", self.save_button)
 
         buttons = QHBoxLayout()
-        self.copy_id_button = QPushButton(self.tr("認証IDをコピー"), self.group)
+        self.copy_id_button = QPushButton(self.tr("認証IDをコピー(&D)"), self.group)
         self.copy_id_button.clicked.connect(self._on_copy_id_button_clicked)
-        self.copy_password_button = QPushButton(self.tr("パスワードをコピー"), self.group)
+        self.copy_password_button = QPushButton(self.tr("パスワードをコピー(&P)"), self.group)
         self.copy_password_button.clicked.connect(self._on_copy_password_button_clicked)
         buttons.addWidget(self.copy_id_button)
         buttons.addWidget(self.copy_password_button)
         buttons.addStretch(1)
         form.addRow(buttons)
         layout.addWidget(self.group)
+        for button in (self.save_button, self.copy_id_button, self.copy_password_button):
+            button.setAutoDefault(False)  # inside the staff dialog: Enter saves, see below
+        self.id_edit.returnPressed.connect(self._on_save_button_clicked)
+        self.password_edit.returnPressed.connect(self._on_save_button_clicked)
 
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
@@ -160,7 +164,7 @@ class CredentialsPanel(QWidget):
             return
         self.id_edit.clear()
         self.password_edit.clear()
-        self.message_label.setText(self.tr("OSのキーリングに保存しました。"))
+        self.message_label.setText(self.tr("パソコンの安全な保管場所（OSのキーリング）に保存しました。"))
         if password:
             self.passwordSaved.emit(self._profile.id)
         self.refresh()

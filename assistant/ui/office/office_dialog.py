@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -41,19 +42,24 @@ class OfficeDialog(QDialog):
         self._clear_after_ms = clear_after_ms
         self._language = language
         self.setWindowTitle(self.tr("事務所の担当者"))
-        layout = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        layout = QHBoxLayout()
 
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("担当者（★ = 現在の担当者）"), self))
+        staff_label = QLabel(self.tr("担当者(&T)（★ = 現在の担当者）"), self)
+        left.addWidget(staff_label)
         self.staff_list = QListWidget(self)
+        staff_label.setBuddy(self.staff_list)
+        # Enter or a double-click on a staff member opens the form, as 編集 does.
+        self.staff_list.itemActivated.connect(self._on_edit_button_clicked)
         self.staff_list.currentItemChanged.connect(self._on_staff_list_current_item_changed)
         left.addWidget(self.staff_list, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("追加…"), self)
+        self.add_button = QPushButton(self.tr("追加(&A)…"), self)
         self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.edit_button = QPushButton(self.tr("編集…"), self)
+        self.edit_button = QPushButton(self.tr("編集(&E)…"), self)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
-        self.current_button = QPushButton(self.tr("現在の担当者にする"), self)
+        self.current_button = QPushButton(self.tr("現在の担当者にする(&M)"), self)
         self.current_button.clicked.connect(self._on_current_button_clicked)
         for button in (self.add_button, self.edit_button, self.current_button):
             row.addWidget(button)
@@ -68,6 +74,17 @@ class OfficeDialog(QDialog):
         self.empty_label = QLabel(self.tr("担当者を追加してください。"), self)
         self.panel_holder.addWidget(self.empty_label)
         layout.addLayout(self.panel_holder, 2)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("閉じる"))
+        self.buttons.rejected.connect(self.reject)
+        outer.addLayout(layout, 1)
+        outer.addWidget(self.buttons)
+        # No default button: Enter belongs to the focused part (the list opens the form, the
+        # password fields save); a default 追加 button would open a second form after either.
+        for button in (self.add_button, self.edit_button, self.current_button,
+                       self.close_button):
+            button.setAutoDefault(False)
         self.resize(900, 460)
         self.reload()
 

@@ -25,83 +25,79 @@
     </message>
     <message>
         <location filename="../../../assistant/ui/office/credentials_panel.py" line="62"/>
-        <source>新しい認証ID</source>
-        <translation>New authentication ID</translation>
-    </message>
-    <message>
         <location filename="../../../assistant/ui/office/credentials_panel.py" line="65"/>
-        <source>新しいパスワード</source>
-        <translation>New password</translation>
+        <source>登録・変更するときだけ入力</source>
+        <translation>Only to register or change it</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/office/credentials_panel.py" line="66"/>
-        <source>認証IDを保存:</source>
-        <translation>Save authentication ID:</translation>
+        <source>新しい認証ID(&amp;I):</source>
+        <translation>New authentication &amp;ID:</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/office/credentials_panel.py" line="67"/>
-        <source>パスワードを保存:</source>
-        <translation>Save password:</translation>
+        <source>新しいパスワード(&amp;W):</source>
+        <translation>New pass&amp;word:</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/office/credentials_panel.py" line="68"/>
-        <source>キーリングに保存</source>
-        <translation>Save in the keyring</translation>
+        <source>安全に保存(&amp;S)</source>
+        <translation>&amp;Save securely</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/office/credentials_panel.py" line="73"/>
-        <source>認証IDをコピー</source>
-        <translation>Copy ID</translation>
+        <source>認証IDをコピー(&amp;D)</source>
+        <translation>Copy I&amp;D</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/office/credentials_panel.py" line="75"/>
-        <source>パスワードをコピー</source>
-        <translation>Copy password</translation>
+        <source>パスワードをコピー(&amp;P)</source>
+        <translation>Copy &amp;password</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="103"/>
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="107"/>
         <source>保存済み</source>
         <translation>Stored</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="103"/>
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="107"/>
         <source>未保存</source>
         <translation>Not stored</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="108"/>
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="112"/>
         <source>保存済み（有効期限 {date}）</source>
         <translation>Stored (valid through {date})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="125"/>
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="129"/>
         <source>{what}をクリップボードにコピーしました。{seconds}秒後に消去します。</source>
         <translation>{what} copied to the clipboard. It will be cleared in {seconds} seconds.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="131"/>
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="135"/>
         <source>認証ID</source>
         <translation>The authentication ID</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="138"/>
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="142"/>
         <source>パスワード</source>
         <translation>The password</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="144"/>
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="148"/>
         <source>クリップボードを消去しました。</source>
         <translation>The clipboard was cleared.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="151"/>
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="155"/>
         <source>保存する認証IDかパスワードを入力してください。</source>
         <translation>Enter an authentication ID or a password to save.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/credentials_panel.py" line="163"/>
-        <source>OSのキーリングに保存しました。</source>
-        <translation>Saved in the OS keyring.</translation>
+        <location filename="../../../assistant/ui/office/credentials_panel.py" line="167"/>
+        <source>パソコンの安全な保管場所（OSのキーリング）に保存しました。</source>
+        <translation>Saved in this computer's secure password store.</translation>
     </message>
 </context>
 <context>
@@ -152,37 +148,42 @@
 <context>
     <name>OfficeDialog</name>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="43"/>
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="44"/>
         <source>事務所の担当者</source>
         <translation>Office staff</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="47"/>
-        <source>担当者（★ = 現在の担当者）</source>
-        <translation>Staff (★ = current user)</translation>
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="49"/>
+        <source>担当者(&amp;T)（★ = 現在の担当者）</source>
+        <translation>S&amp;taff (★ = current user)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="52"/>
-        <source>追加…</source>
-        <translation>Add…</translation>
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="58"/>
+        <source>追加(&amp;A)…</source>
+        <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="54"/>
-        <source>編集…</source>
-        <translation>Edit…</translation>
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="60"/>
+        <source>編集(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="56"/>
-        <source>現在の担当者にする</source>
-        <translation>Make current user</translation>
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="62"/>
+        <source>現在の担当者にする(&amp;M)</source>
+        <translation>&amp;Make current user</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="68"/>
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="74"/>
         <source>担当者を追加してください。</source>
         <translation>Add a staff member.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/office_dialog.py" line="118"/>
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="79"/>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/office/office_dialog.py" line="135"/>
         <source>保存できませんでした（{detail}）。入力内容はそのままです。</source>
         <translation>Could not save ({detail}). What you typed is kept.</translation>
     </message>

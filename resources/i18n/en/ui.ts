@@ -1173,29 +1173,29 @@ Prepares and checks applications and attachments in the office before they are f
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="45"/>
+        <location filename="../../../assistant/ui/trash.py" line="48"/>
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="49"/>
+        <location filename="../../../assistant/ui/trash.py" line="52"/>
         <source>ゴミ箱は空です。
 一覧で削除した案件はここに入り、いつでも元に戻せます。</source>
         <translation>The recycle bin is empty.
 Cases deleted from the list come here and can be restored at any time.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="63"/>
+        <location filename="../../../assistant/ui/trash.py" line="66"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="66"/>
+        <location filename="../../../assistant/ui/trash.py" line="69"/>
         <source>{0}&#x3000;{1}（削除: {2}）</source>
         <translation>{0}  {1} (deleted {2})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="88"/>
+        <location filename="../../../assistant/ui/trash.py" line="91"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
