@@ -257,3 +257,43 @@ def test_the_attachments_page_shows_a_file_deleted_on_disk_too(
     # The step mark counts it as well, without a visit to Step 3.
     qtbot.waitUntil(lambda: "問題 2 件" in step_text(editor, Step.ATTACHMENTS),
                     timeout=10_000)
+
+
+def test_the_taken_date_entered_on_the_page_counts_in_step_3(qtbot, store, main_window,
+                                                            tmp_path):
+    from PySide6.QtCore import QDate
+
+    photo = files.photo(tmp_path / "noexif.jpg")          # no camera date
+    editor = open_case(main_window, store, [AttachmentRef(str(photo), "photo")])
+    editor.go_to_step(Step.CONFIRM)
+    wait_checked(qtbot, editor)
+    assert any("撮影日が分かりません" in t for t in problem_texts(editor))
+    editor.go_to_step(Step.ATTACHMENTS)
+    panel = editor.attachments_panel
+    panel.taken_check.setChecked(True)
+    panel.taken_edit.setDate(QDate(2026, 1, 5))            # over 3 months before 11-26
+    editor.go_to_step(Step.CONFIRM)
+    qtbot.waitUntil(lambda: any("撮影日 2026-01-05" in t for t in problem_texts(editor)),
+                    timeout=10_000)
+    assert not any("撮影日が分かりません" in t for t in problem_texts(editor))
+
+
+def test_other_files_changing_in_the_folder_do_not_recheck(qtbot, store, main_window,
+                                                           big_pdf_and_old_photo, tmp_path):
+    big, old = big_pdf_and_old_photo
+    editor = open_case(main_window, store, [AttachmentRef(str(big), "document"),
+                                            AttachmentRef(str(old), "photo")])
+    editor.go_to_step(Step.CONFIRM)
+    wait_checked(qtbot, editor)
+    checker = editor.attachment_checker
+    rechecks = []
+    checker.files_changed.connect(lambda: rechecks.append(1))
+    (tmp_path / "download.part").write_bytes(b"x" * 1000)      # a neighbour, not ours
+    qtbot.wait(800)
+    assert rechecks == [] and not editor.attachments_checking()
+    big.write_bytes(b"%PDF-1.7\n")                              # ours: now damaged
+    qtbot.waitUntil(lambda: bool(rechecks) and not editor.attachments_checking(),
+                    timeout=10_000)
+    wait_checked(qtbot, editor)
+    assert any("在職証明書.pdf" in t and ("壊れて" in t or "途中で切れて" in t)
+               for t in problem_texts(editor)), problem_texts(editor)

@@ -49,6 +49,7 @@ class AttachmentChecker(QObject):
         running: list[Operation] = []
         self._running = running
         self._again = False
+        self._stamps: dict[str, object] = {}      # the files as they were last checked
         self._done = 0
         self._total = 0
         self._watcher = QFileSystemWatcher(self)
@@ -110,6 +111,7 @@ class AttachmentChecker(QObject):
         from assistant.model.attachments.limits import limits_for
 
         refs, profile_id, apply_on, taken_on = self._wanted
+        self._stamps = self._stamps_now()
         self._again = False
         self._done, self._total = 0, len(refs)
         op = Operation(check_attachments, list(refs), limits_for(profile_id), apply_on,
@@ -179,7 +181,17 @@ class AttachmentChecker(QObject):
     def _on_watcher_changed(self, _path: str) -> None:
         self._recheck_timer.start()
 
+    def _stamps_now(self) -> dict[str, object]:
+        from assistant.model.attachments.casecheck import file_stamp
+
+        refs = self._wanted[0] if self._wanted is not None else ()
+        return {ref.path: file_stamp(ref.path) for ref in refs}
+
     @Slot()
     def _on_recheck_timer_timeout(self) -> None:
+        # A watched folder changes whenever any file in it does (a download next to the
+        # attachments): look again only when one of ours did.
+        if self._stamps_now() == self._stamps and not self.is_checking():
+            return
         self.recheck()
         self.files_changed.emit()
