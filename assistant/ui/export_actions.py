@@ -32,6 +32,7 @@ from assistant.ui.operations import Operation
 if TYPE_CHECKING:
     from assistant.model.exports.bulk import BulkResult
     from assistant.model.exports.document import Document
+    from assistant.model.exports.xlsx_import import ImportResult
     from assistant.ui.main_window import MainWindow
 
 
@@ -101,6 +102,11 @@ class ExportActions(QObject):
         self.xlsx_action.setStatusTip(self.tr(
             "一覧に表示している「入力完了」の案件を、申請種別ごとのExcelファイルに書き出します"))
         self.xlsx_action.triggered.connect(self._on_xlsx_action_triggered)
+        self.xlsx_import_action = QAction(self.tr("一括申請ファイル（Excel）から取り込む(&M)..."),
+                                          window)
+        self.xlsx_import_action.setStatusTip(self.tr(
+            "Excelで直した一括申請ファイルを読み、案件を作成・更新します（問題のある行は取り込みません）"))
+        self.xlsx_import_action.triggered.connect(self._on_xlsx_import_action_triggered)
         self.transcription_preview_action = QAction(
             self.tr("入力転記シートの印刷プレビュー(&R)..."), window)
         self.transcription_preview_action.triggered.connect(
@@ -125,7 +131,7 @@ class ExportActions(QObject):
         self.case_actions = (self.transcription_action, self.transcription_preview_action,
                              self.transcription_print_action, self.checklist_action,
                              self.checklist_preview_action, self.checklist_print_action)
-        for action in (self.bulk_action, self.xlsx_action, None,
+        for action in (self.bulk_action, self.xlsx_action, self.xlsx_import_action, None,
                        self.transcription_action, self.transcription_preview_action,
                        self.transcription_print_action, None,
                        self.checklist_action, self.checklist_preview_action,
@@ -140,6 +146,7 @@ class ExportActions(QObject):
         self._on_success: Callable[[Any], None] | None = None
         self._csv_options: tuple[list[str], str, str, str] = ([], "", "", "")
         self.character_report: QDialog | None = None   # while it is open (for tests)
+        self.import_report: QDialog | None = None
 
     # --- helpers ----------------------------------------------------------------------------
     def _selected_case(self) -> Case | None:
@@ -243,8 +250,8 @@ class ExportActions(QObject):
             or self.window.editor is not None
         for action in self.case_actions:
             action.setEnabled(has_case)
-        self.xlsx_action.setEnabled(self.operation is None)
-        self.bulk_action.setEnabled(self.operation is None)
+        for action in (self.xlsx_action, self.bulk_action, self.xlsx_import_action):
+            action.setEnabled(self.operation is None)
 
     def _choose_bulk_folder(self) -> str:
         """Ask where the bulk files go (starting at the last folder used); "" when cancelled."""
@@ -462,14 +469,58 @@ class ExportActions(QObject):
                   self.tr("一括申請ファイル（Excel）"), len(cases),
                   lambda files: self._on_workbooks_written(len(cases), files))
 
+    @Slot()
+    def _on_xlsx_import_action_triggered(self) -> None:
+        from assistant.ui.bulk_import import read_workbook
+
+        if self.operation is not None:
+            return
+        folder = str(self.window.settings.get(LAST_FOLDER) or Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("取り込む一括申請ファイル（Excel）"), folder,
+            self.tr("Excel ブック (*.xlsx)"))
+        if not path:
+            return
+        self.window.settings.set(LAST_FOLDER, str(Path(path).parent))
+        self._run(read_workbook, (self.window.store, path, self._today()),
+                  self.tr("一括申請ファイル（Excel）の取り込み"), 0,
+                  lambda result: self._on_workbook_read(Path(path).name, result),
+                  show_after_ms=400, label=self.tr("{0} を読んでいます…").format(Path(path).name))
+
+    def _on_workbook_read(self, file_name: str, result: ImportResult) -> None:
+        from assistant.ui.bulk_import import ImportReportDialog, apply_import
+
+        dialog = ImportReportDialog(result, file_name, self.window)
+        self.import_report = dialog
+        accepted = dialog.exec() == ImportReportDialog.DialogCode.Accepted
+        self.import_report = None
+        dialog.deleteLater()
+        if not accepted:
+            return
+        open_id = getattr(self.window.editor, "case_id", None)
+        try:
+            created, changed = apply_import(self.window.store, result)
+        except StorageError as exc:
+            QMessageBox.warning(self.window, self.tr("取り込めませんでした"),
+                                texts.error_text(exc))
+            self.window.reload_cases()
+            return
+        self.window.reload_cases()
+        if open_id in changed:
+            self.window.open_case(open_id)   # the open wizard shows the imported values
+        self.window.statusBar().showMessage(self.tr(
+            "取り込みました: 新しい案件 {0} 件、更新 {1} 件").format(len(created), len(changed)),
+            10000)
+
     def _on_workbooks_written(self, count: int, files: list[Path]) -> None:
         QMessageBox.information(self.window, self.tr("一括申請ファイル"), self.tr(
             "{0} 件の案件を書き出しました:\n{1}").format(count, "\n".join(str(p) for p in files)))
 
     def _run(self, function: Callable[..., Any], args: tuple[Any, ...], title: str,
-             count: int, on_success: Callable[[Any], None], show_after_ms: int = 0) -> None:
+             count: int, on_success: Callable[[Any], None], show_after_ms: int = 0,
+             label: str = "") -> None:
         """Run an export off the GUI thread with a progress dialog (中止 stops it)."""
-        dialog = QProgressDialog(self.tr("{0} 件の案件を書き出しています…").format(count),
+        dialog = QProgressDialog(label or self.tr("{0} 件の案件を書き出しています…").format(count),
                                  self.tr("中止"), 0, 0, self.window)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -55,6 +55,8 @@ def test_good_rows_are_imported_and_broken_rows_reported_per_column(tmp_path):
     result, written = xlsx_import.import_into_folder(book, folder, on=ON)
     assert [r.row for r in result.imported] == [8, 10, 11]
     assert [r.row for r in result.rejected] == [9]
+    assert [(r.row, r.created, r.changed) for r in result.imported] == [
+        (8, False, True), (10, False, False), (11, True, False)]   # row 10 was not edited
     problems = result.rejected[0].problems
     assert sorted((p.column, p.header) for p in problems if p.problem.is_error) == sorted([
         (xlsx._col_letter(col["身分事項_生年月日"]), "身分事項_生年月日"),

@@ -53,6 +53,28 @@ def clipped_texts(root: QWidget) -> list[str]:
     return found
 
 
+def _edited_workbook_result(book: Path):
+    """The import check of a review workbook that staff edited: one new row, two mistakes."""
+    from openpyxl import load_workbook
+
+    from assistant.model.case import Case
+    from assistant.model.exports import xlsx
+    from assistant.model.exports.xlsx_import import import_workbook
+
+    cases = [Case(id=f"s{i}", procedure="renewal", values={
+        "name": name, "birth_date": "19920105", "nationality": "ベトナム Viet Nam"})
+        for i, name in enumerate(("TRAN THI ONE", "TRAN THI TWO"))]
+    xlsx.write_workbook(cases, book)
+    wb = load_workbook(book)
+    ws = wb["申請情報入力"]
+    col = {c.value: c.column for c in ws[xlsx.ROW_HEADER]}
+    ws.cell(9, col["身分事項_生年月日"], "19921350")
+    ws.cell(9, col["身分事項_在留カード番号"], "AB12")
+    ws.cell(10, col["身分事項_氏名"], "NEW APPLICANT")
+    wb.save(book)
+    return import_workbook(book, on=TODAY, existing={c.id: c for c in cases})
+
+
 def render_all(out: Path, language: str, store, settings, prefix: str = "") -> dict[str, list[str]]:
     """Write the PNGs; return the clipped texts found on each screen."""
     from assistant.ui.i18n import install_translators
@@ -103,12 +125,17 @@ def render_all(out: Path, language: str, store, settings, prefix: str = "") -> d
         "relative_name[1]": "グエン　ティ　𩸽"}),
         Case(id="g2", procedure="renewal", values={"name": "LI WEI", "occupation": "﨑山商事社員"})]
     characters = export_csv(gaiji, out / "unused", encoding="cp932").errors
+    from assistant.ui.bulk_import import ImportReportDialog
+
+    imported = _edited_workbook_result(out / "review.xlsx")
     for name, dialog in (("dialog_new_case", NewCaseDialog(window)),
                          ("dialog_settings", SettingsDialog(settings, window)),
                          ("dialog_bulk_csv", BulkCsvDialog(12, str(out), "cp932", "labels",
                                                            window)),
                          ("dialog_shift_jis_characters",
-                          CharacterReportDialog(characters, window))):
+                          CharacterReportDialog(characters, window)),
+                         ("dialog_excel_import",
+                          ImportReportDialog(imported, "renewal.xlsx", window))):
         dialog.show()
         shot(name, dialog)
         dialog.close()

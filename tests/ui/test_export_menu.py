@@ -368,3 +368,96 @@ def test_cancelling_the_save_dialog_writes_nothing(qtbot, store, main_window, mo
     main_window.exports.checklist_action.trigger()
     assert list(tmp_path.glob("*.pdf")) == []
     assert "書き出しました" not in main_window.statusBar().currentMessage()
+
+
+def _exported_then_edited(store, tmp_path):
+    """Three ready cases exported to the review workbook, then edited as staff do in Excel."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from assistant.model.exports import xlsx
+
+    ids = []
+    for number, name in enumerate(("TRAN THI ONE", "TRAN THI TWO", "TRAN THI THREE"), start=1):
+        case = store.create("renewal", {"name": name, "birth_date": "19920105",
+                                        "sex": "女 female", "nationality": "ベトナム Viet Nam",
+                                        "zairyu_card_number": f"AB1234567{number}CD"})
+        store.set_status(case.id, CaseStatus.READY)
+        ids.append(case.id)
+    book = xlsx.write_workbook([store.get(i) for i in ids], tmp_path / "renewal.xlsx")
+    wb = load_workbook(book)
+    ws = wb["申請情報入力"]
+    col = {c.value: c.column for c in ws[xlsx.ROW_HEADER]}
+    ws.cell(8, col["身分事項_氏名"], "tran  thi ｏｎｅ")            # normalised on the way in
+    ws.cell(8, col["身分事項_生年月日"], dt.datetime(1992, 1, 6))  # Excel made it a date
+    ws.cell(9, col["身分事項_生年月日"], "19921350")               # no such date: not taken
+    ws.cell(11, col["身分事項_氏名"], "NEW APPLICANT")             # a new row, no case id
+    wb.save(book)
+    return book, ids
+
+
+def test_excel_import_creates_and_updates_cases_and_leaves_broken_rows(
+        qtbot, store, main_window, monkeypatch, tmp_path):
+    from assistant.ui.bulk_import import ImportReportDialog
+
+    book, ids = _exported_then_edited(store, tmp_path)
+    main_window.reload_cases()
+    main_window.open_case(ids[0])                  # open in the wizard while importing
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book), ""))
+    seen: list[dict[str, object]] = []
+
+    def take(dialog):
+        table = dialog.table
+        seen.append({"summary": dialog.summary.text(),
+                     "rows": [[table.item(r, c).text() for c in range(table.columnCount())]
+                              for r in range(table.rowCount())],
+                     "enabled": dialog.import_button.isEnabled()})
+        return ImportReportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportReportDialog, "exec", take)
+    main_window.exports.xlsx_import_action.trigger()
+    qtbot.waitUntil(lambda: bool(seen) and main_window.exports.operation is None, timeout=20000)
+    (report,) = seen
+    assert "新しい案件 1 件" in report["summary"] and "更新する案件 1 件" in report["summary"]
+    assert report["enabled"]
+    (problem,) = report["rows"]
+    assert problem[0] == "申請情報入力" and problem[1].endswith("9")
+    assert problem[2] == "身分事項_生年月日" and problem[3] == "19921350"
+    assert store.get(ids[0]).values["name"] == "TRAN THI ONE"
+    assert store.get(ids[0]).values["birth_date"] == "19920106"
+    assert store.get(ids[1]).values["birth_date"] == "19920105"      # the broken row: untouched
+    names = sorted(row.name for row in main_window.model.rows)
+    assert names == ["NEW APPLICANT", "TRAN THI ONE", "TRAN THI THREE", "TRAN THI TWO"]
+    assert main_window.editor is not None and main_window.editor.case_id == ids[0]
+    assert main_window.editor.case.values["birth_date"] == "19920106"  # the wizard shows it
+    assert "新しい案件 1 件、更新 1 件" in main_window.statusBar().currentMessage()
+
+
+def test_excel_import_cancelled_changes_nothing(qtbot, store, main_window, monkeypatch,
+                                                tmp_path):
+    from assistant.ui.bulk_import import ImportReportDialog
+
+    book, ids = _exported_then_edited(store, tmp_path)
+    main_window.reload_cases()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book), ""))
+    asked: list[bool] = []
+    monkeypatch.setattr(ImportReportDialog, "exec",
+                        lambda d: asked.append(True) or ImportReportDialog.DialogCode.Rejected)
+    main_window.exports.xlsx_import_action.trigger()
+    qtbot.waitUntil(lambda: bool(asked) and main_window.exports.operation is None, timeout=20000)
+    assert store.get(ids[0]).values["name"] == "TRAN THI ONE"
+    assert store.get(ids[0]).values["birth_date"] == "19920105"
+    assert len(store.list_summaries()) == 3
+
+
+def test_a_file_that_is_not_the_bulk_workbook_gets_a_plain_message(
+        qtbot, store, main_window, monkeypatch, tmp_path):
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    said = _messages(monkeypatch)
+    main_window.exports.xlsx_import_action.trigger()
+    qtbot.waitUntil(lambda: bool(said) and main_window.exports.operation is None, timeout=20000)
+    assert "読み込めません" in said[0] and "壊れています" in said[0], said
+    assert store.list_summaries() == []

@@ -66,6 +66,7 @@ class RowResult:
     row: int                         # Excel row number (the same on every sheet)
     case: Case | None = None
     created: bool = False
+    changed: bool = False            # an existing case whose values the row changes
     problems: list[CellProblem] = field(default_factory=list)
 
     @property
@@ -222,6 +223,7 @@ def import_workbook(path: str | os.PathLike[str], *, on: date | None = None,
             merged = {k: v for k, v in base.values.items() if k not in present}
             merged.update(values)
             row.case = replace(base, values=merged)
+            row.changed = merged != base.values
         result.imported.append(row)
     return result
 

@@ -577,222 +577,262 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="86"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="87"/>
         <source>書き出し(&amp;X)</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="88"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="89"/>
         <source>一括申請ファイル（CSV）を書き出す(&amp;B)...</source>
         <translation>&amp;Bulk application file (CSV)...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="90"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="91"/>
         <source>一覧に表示している「入力完了」の案件を、一括申請用テンプレートのCSVに書き出します</source>
         <translation>Write the cases shown in the list that are ready to file into the bulk-application template CSV</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="92"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="93"/>
         <source>入力転記シート（PDF）を書き出す(&amp;T)...</source>
         <translation>&amp;Transcription sheet (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="95"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="96"/>
         <source>選択した案件の入力内容を、オンラインシステムの画面の順に並べたPDFにします</source>
         <translation>A PDF of the selected case in the order of the online screens</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="97"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="98"/>
         <source>結果受領チェックリスト（PDF）を書き出す(&amp;C)...</source>
         <translation>Result receipt &amp;checklist (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="100"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="101"/>
         <source>一括申請ファイル（Excel）を書き出す(&amp;E)...</source>
         <translation>Bulk application files (E&amp;xcel)...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="102"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="103"/>
         <source>一覧に表示している「入力完了」の案件を、申請種別ごとのExcelファイルに書き出します</source>
         <translation>Writes the ready-to-file cases shown in the list into one Excel file per procedure</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/export_actions.py" line="105"/>
+        <source>一括申請ファイル（Excel）から取り込む(&amp;M)...</source>
+        <translation>I&amp;mport the bulk-application file (Excel)...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="108"/>
+        <source>Excelで直した一括申請ファイルを読み、案件を作成・更新します（問題のある行は取り込みません）</source>
+        <translation>Reads a bulk-application workbook edited in Excel and creates or updates cases (rows with problems are not imported)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="111"/>
         <source>入力転記シートの印刷プレビュー(&amp;R)...</source>
         <translation>P&amp;review the transcription sheet...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="108"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="114"/>
         <source>入力転記シートを印刷(&amp;P)...</source>
         <translation>&amp;Print the transcription sheet...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="112"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="118"/>
         <source>結果受領チェックリストの印刷プレビュー(&amp;V)...</source>
         <translation>Pre&amp;view the result checklist...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="115"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="121"/>
         <source>結果受領チェックリストを印刷(&amp;I)...</source>
         <translation>Pr&amp;int the result checklist...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="119"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="125"/>
         <source>結果受領チェックリストをまとめて書き出す（一覧の案件）(&amp;A)...</source>
         <translation>Result checklists for &amp;all listed cases (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="121"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="127"/>
         <source>一覧に表示している結果待ちの案件のうち、選んだ受領方法の案件を1つのPDFにまとめます（封筒の裏書き用の申請受付番号と人数つき）</source>
         <translation>Puts the listed cases awaiting a result that use the chosen receipt method into one PDF (with the application numbers and number of persons for the back of the envelope)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="150"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="157"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="151"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="158"/>
         <source>先に一覧で案件を選んでください。</source>
         <translation>Select a case in the list first.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="156"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="403"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="163"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="410"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="174"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="321"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="457"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="507"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="181"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="328"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="464"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="558"/>
         <source>書き出せませんでした</source>
         <translation>Could not export</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="178"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="185"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="198"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="298"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="466"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="205"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="305"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="516"/>
         <source>一括申請ファイル</source>
         <translation>Bulk application file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="199"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="206"/>
         <source>一覧に「入力完了」の案件がありません。案件を入力完了にしてから書き出してください。</source>
         <translation>No case in the list is ready to file. Mark cases as ready to file, then export.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="210"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="409"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="217"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="416"/>
         <source>郵送</source>
         <translation>By mail</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="210"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="409"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="217"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="416"/>
         <source>窓口</source>
         <translation>At the counter</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="211"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="377"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="398"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="218"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="384"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="405"/>
         <source>結果受領チェックリスト</source>
         <translation>Result receipt checklist</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="212"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="219"/>
         <source>受領方法(&amp;M):</source>
         <translation>Receipt &amp;method:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="237"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="244"/>
         <source>印刷しました: {0}</source>
         <translation>Printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="252"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="259"/>
         <source>一括申請ファイルの保存先</source>
         <translation>Folder for the bulk application file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="284"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="291"/>
         <source>一括申請ファイル（CSV）</source>
         <translation>Bulk-application file (CSV)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="293"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="467"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="300"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="517"/>
         <source>{0} 件の案件を書き出しました:
 {1}</source>
         <translation>{0} case(s) exported:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="296"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="303"/>
         <source>注意（{0} 件）:</source>
         <translation>Notes ({0}):</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="329"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="336"/>
         <source>{0} 件の案件の文字を置き換えました。</source>
         <translation>Replaced characters in {0} case(s).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="354"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="361"/>
         <source>入力転記シート</source>
         <translation>Transcription sheet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="355"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="379"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="422"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="362"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="386"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="429"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="407"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="414"/>
         <source>一覧に結果待ちの案件（入力完了から審査完了まで）がありません。</source>
         <translation>The list shows no case awaiting a result (from “Ready to file” to “Review complete”).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="411"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="418"/>
         <source>どの受領方法の案件をまとめますか(&amp;M):</source>
         <translation>Cases of which receipt &amp;method?</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="419"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="426"/>
         <source>一覧の結果待ちの案件に、受領方法が「{0}」の案件がありません。</source>
         <translation>No listed case awaiting a result uses the receipt method “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="421"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="428"/>
         <source>結果受領チェックリスト_{0}_{1}件.pdf</source>
         <translation>result_checklist_{0}_{1}_cases.pdf</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="462"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="469"/>
         <source>一括申請ファイル（Excel）</source>
         <translation>Bulk application files (Excel)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="472"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="480"/>
+        <source>取り込む一括申請ファイル（Excel）</source>
+        <translation>Bulk-application file (Excel) to import</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="481"/>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="486"/>
+        <source>一括申請ファイル（Excel）の取り込み</source>
+        <translation>Import of the bulk-application file (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="488"/>
+        <source>{0} を読んでいます…</source>
+        <translation>Reading {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="504"/>
+        <source>取り込めませんでした</source>
+        <translation>Could not import</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="512"/>
+        <source>取り込みました: 新しい案件 {0} 件、更新 {1} 件</source>
+        <translation>Imported: {0} new case(s), {1} updated</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="523"/>
         <source>{0} 件の案件を書き出しています…</source>
         <translation>Exporting {0} cases…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="473"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="524"/>
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="514"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="565"/>
         <source>書き出しを中止しました。</source>
         <translation>The export was cancelled.</translation>
     </message>
@@ -823,6 +863,69 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
         <location filename="../../../assistant/ui/field_widgets.py" line="227"/>
         <source>選択してください</source>
         <translation>Please choose</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../../assistant/ui/bulk_import.py" line="90"/>
+        <source>一括申請ファイル（Excel）の取り込み</source>
+        <translation>Import of the bulk-application file (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_import.py" line="96"/>
+        <source>{0}: 新しい案件 {1} 件、更新する案件 {2} 件を取り込めます（変更のない案件 {3} 件）。</source>
+        <translation>{0}: {1} new case(s) and {2} updated case(s) can be imported ({3} case(s) unchanged).</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_import.py" line="105"/>
+        <source>次の問題がある {0} 行は取り込みません（Excelで直してから、もう一度取り込んでください）。</source>
+        <translation>The {0} row(s) with the problems below will not be imported (correct them in Excel and import again).</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_import.py" line="110"/>
+        <source>注意（取り込みはできます）:</source>
+        <translation>Notes (the import can go ahead):</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_import.py" line="111"/>
+        <source>シート</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_import.py" line="111"/>
+        <source>セル</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_import.py" line="111"/>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_import.py" line="111"/>
+        <source>値</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_import.py" line="112"/>
+        <source>問題</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_import.py" line="119"/>
+        <source>取り込めない行の問題</source>
+        <translation>Problems of the rows that cannot be imported</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_import.py" line="136"/>
+        <source>取り込む(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bulk_import.py" line="139"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
