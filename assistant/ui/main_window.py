@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -220,6 +220,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.today = today
         self.editor: QWidget | None = None
+        # Linux and Windows append the display name to every window title ("設定 — …"): it
+        # must be in the UI language too.
+        QGuiApplication.setApplicationDisplayName(self._app_title())
         self.setWindowTitle(self._app_title())
         self.undo_group = QUndoGroup(self)
 
