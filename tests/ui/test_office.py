@@ -255,6 +255,18 @@ def test_office_dialog_works_from_the_keyboard(qtbot, tmp_path):
         qtbot.keyClick(dialog.staff_list, Qt.Key.Key_Escape)
 
 
+def test_profile_form_fits_a_small_screen_with_its_ok_button(qtbot):
+    """1366x768, or 1920x1080 at 150 % (720 logical pixels) less the task bar and title bar."""
+    dialog = StaffProfileDialog(None, TODAY)  # empty: every problem line is shown
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.height() <= 600, dialog.height()
+    assert dialog.width() <= 1000, dialog.width()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.rect().contains(ok.geometry().translated(dialog.buttons.pos()))
+
+
 def test_office_dialog_lists_staff_and_records_password_date(qtbot, tmp_path):
     db = sqlite3.connect(tmp_path / "cases.sqlite")
     create_staff_table(db)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -41,6 +42,13 @@ class StaffProfileDialog(QDialog):
         self._language = language
         self.setWindowTitle(self.tr("担当者の利用者情報"))
         layout = QVBoxLayout(self)
+        # Two columns: in one the form is taller than a 1366x768 screen, or a 1920x1080 one at
+        # 150 %, and the OK button falls off the bottom.
+        columns = QHBoxLayout()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns)
         self.edits: dict[str, QLineEdit] = {}
 
         person = QGroupBox(self.tr("本人"), self)
@@ -58,7 +66,7 @@ class StaffProfileDialog(QDialog):
         self.category_combo.addItem(self.tr("弁護士"), StaffCategory.LAWYER.value)
         form.addRow(self.tr("区分"), self.category_combo)
         self._add_edit(form, "email", self.tr("メールアドレス"), "tanaka@example.jp")
-        layout.addWidget(person)
+        left.addWidget(person)
 
         office = QGroupBox(self.tr("事務所（申請書の取次者欄に入ります）"), self)
         form = QFormLayout(office)
@@ -68,7 +76,8 @@ class StaffProfileDialog(QDialog):
         self._add_edit(form, "municipality", self.tr("市区町村"), self.tr("例: 千代田区"))
         self._add_edit(form, "street", self.tr("町名丁目番地号等"), "")
         self._add_edit(form, "phone", self.tr("電話番号"), "0312345678")
-        layout.addWidget(office)
+        right.addWidget(office)
+        right.addStretch(1)
 
         cert = QGroupBox(self.tr("届出済証明書とパスワード"), self)
         form = QFormLayout(cert)
@@ -78,7 +87,8 @@ class StaffProfileDialog(QDialog):
                        "YYYY-MM-DD")
         self._add_edit(form, "password_set_on", self.tr("パスワードを設定した日"),
                        "YYYY-MM-DD")
-        layout.addWidget(cert)
+        left.addWidget(cert)
+        left.addStretch(1)
 
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
@@ -94,7 +104,9 @@ class StaffProfileDialog(QDialog):
         self.sex_combo.currentIndexChanged.connect(self._on_any_changed)
         self.category_combo.currentIndexChanged.connect(self._on_any_changed)
         self._on_any_changed()
-        self.resize(560, self.sizeHint().height())
+        hint = self.sizeHint()
+        self.resize(max(hint.width(), self.fontMetrics().horizontalAdvance("あ") * 56),
+                    hint.height())
 
     def _add_edit(self, form: QFormLayout, key: str, label: str, placeholder: str) -> None:
         edit = QLineEdit(self)
