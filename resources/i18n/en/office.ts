@@ -97,7 +97,7 @@
     <message>
         <location filename="../../../assistant/ui/office/credentials_panel.py" line="167"/>
         <source>パソコンの安全な保管場所（OSのキーリング）に保存しました。</source>
-        <translation>Saved in this computer's secure password store.</translation>
+        <translation>Saved in this computer&apos;s secure password store.</translation>
     </message>
 </context>
 <context>
@@ -191,143 +191,143 @@
 <context>
     <name>StaffProfileDialog</name>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="42"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="43"/>
         <source>担当者の利用者情報</source>
         <translation>Staff member&apos;s registration details</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="46"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="54"/>
         <source>本人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="48"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="56"/>
         <source>氏名（全角）</source>
         <translation>Name (full-width)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="48"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="56"/>
         <source>例: 法務&#x3000;太郎</source>
         <translation>e.g. 法務&#x3000;太郎</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="50"/>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="56"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="58"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="64"/>
         <source>（未選択）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="51"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="59"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="52"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="60"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="53"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="61"/>
         <source>性別</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="54"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="62"/>
         <source>生年月日</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="57"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="65"/>
         <source>行政書士</source>
         <translation>Gyoseishoshi</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="58"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="66"/>
         <source>弁護士</source>
         <translation>Lawyer</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="59"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="67"/>
         <source>区分</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="60"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="68"/>
         <source>メールアドレス</source>
         <translation>E-mail address</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="63"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="71"/>
         <source>事務所（申請書の取次者欄に入ります）</source>
         <translation>Office (goes into the application&apos;s agent block)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="65"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="73"/>
         <source>所属機関等（事務所名）</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="66"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="74"/>
         <source>郵便番号</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="67"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="75"/>
         <source>都道府県</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="67"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="75"/>
         <source>例: 東京都</source>
         <translation>e.g. 東京都</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="68"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="76"/>
         <source>市区町村</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="68"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="76"/>
         <source>例: 千代田区</source>
         <translation>e.g. 千代田区</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="69"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="77"/>
         <source>町名丁目番地号等</source>
         <translation>Street address</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="70"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="78"/>
         <source>電話番号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="73"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="82"/>
         <source>届出済証明書とパスワード</source>
         <translation>Agent certificate and password</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="75"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="84"/>
         <source>申請等取次者証明書番号</source>
         <translation>Agent certificate number</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="76"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="85"/>
         <source>証明書の右上の12桁</source>
         <translation>12 digits at the certificate&apos;s top right</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="77"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="86"/>
         <source>届出済証明書の有効期限</source>
         <translation>Certificate expiry date</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="79"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="88"/>
         <source>パスワードを設定した日</source>
         <translation>Date the password was set</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/office/profile_dialog.py" line="172"/>
+        <location filename="../../../assistant/ui/office/profile_dialog.py" line="184"/>
         <source>日付は YYYY-MM-DD の形で入力してください（例: 2027-03-31）。</source>
         <translation>Enter dates as YYYY-MM-DD (e.g. 2027-03-31).</translation>
     </message>
