@@ -254,6 +254,7 @@ def test_the_attachments_page_shows_a_file_deleted_on_disk_too(
     assert "見つかりません" not in item.text()
     os.remove(fine)
     qtbot.waitUntil(lambda: "見つかりません" in panel.list.item(0).text(), timeout=10_000)
+    assert "KB" not in panel.list.item(0).text()       # no size for a file that is gone
     # The step mark counts it as well, without a visit to Step 3.
     qtbot.waitUntil(lambda: "問題 2 件" in step_text(editor, Step.ATTACHMENTS),
                     timeout=10_000)

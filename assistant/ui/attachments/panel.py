@@ -57,6 +57,11 @@ def _mb(size: int) -> str:
     return f"{size / MB:.1f}"
 
 
+def _unopened(check: Any) -> bool:
+    """True when the file could not be opened at all (gone, or not readable)."""
+    return any(p.code in ("file_missing", "file_unreadable") for p in check.problems)
+
+
 def _size_text(size: int) -> str:
     """``12.5 MB``, or ``24 KB`` under 1 MB (so small files do not read "0.0 MB")."""
     return f"{size / MB:.1f} MB" if size >= MB else f"{max(1, round(size / 1000))} KB"
@@ -431,7 +436,9 @@ class AttachmentsPanel(QWidget):
         else:
             check = info.check
             pages = "-" if check.pages is None else str(check.pages)
-            lines.append(self.tr("{0}・{1} ページ").format(_size_text(check.size_bytes), pages))
+            if not _unopened(check):      # a gone file has no size or pages to show
+                lines.append(self.tr("{0}・{1} ページ").format(_size_text(check.size_bytes),
+                                                              pages))
             if not check.problems:
                 lines.append(self.tr("✔ 問題ありません"))
             for problem in check.problems:
@@ -716,8 +723,8 @@ class AttachmentsPanel(QWidget):
             return
         size = "-" if check.width is None else f"{check.width} × {check.height}"
         taken = check.taken_on.isoformat() if check.taken_on else self.tr("不明")
-        self.photo_name.setText(self.tr("{0}（{1} ピクセル・撮影日 {2}）").format(name, size,
-                                                                                  taken))
+        self.photo_name.setText(name if _unopened(check) else self.tr(
+            "{0}（{1} ピクセル・撮影日 {2}）").format(name, size, taken))
         lines = [("✖ " if p.is_error else "⚠ ") + p.message(language) for p in check.problems]
         self.photo_problems.setText("\n".join(lines) if lines else self.tr("✔ 問題ありません"))
         color = ERROR_COLOR if not check.ok else WARNING_COLOR if lines else OK_COLOR
