@@ -513,12 +513,28 @@ class CatalogueBuilder:
         for f in fields.values():
             controller = f.pop("_controller", None)
             if controller in fields and not f["required_when"] and not f["required"]:
-                wanted = ["有 Yes"] if f["id"].endswith("_details") else ["その他 Others"]
+                wanted = (["有 Yes"] if f["id"].endswith("_details")
+                          else self.choices_named(f["guidance_ja"], fields[controller]["code_list"])
+                          or ["その他 Others"])
                 f["required_when"] = {"field": controller, "equals": wanted}
         if unmapped:
             print("unmapped columns:\n  " + "\n  ".join(unmapped), file=sys.stderr)
         return self.assemble(procedure, [fields[f] for f in order], sheets,
                              f"isa/templates/{procedure}/*.csv (ISA 一括申請用テンプレート)")
+
+    def choices_named(self, guidance: str, list_id: str | None) -> list[str]:
+        """Labels of ``list_id`` the guidance names as written in the list (Japanese and the
+        first English word: 「その他の卸売業 Wholesale (Others)…を選択した場合」)."""
+        if not list_id:
+            return []
+        text = nfkc(guidance)
+        named = []
+        for entry in self.lists.lists[list_id]["entries"]:
+            label = entry["label"]
+            ja, _, en = label.partition(" ")
+            if en and nfkc(f"{ja} {en.split()[0]}") in text:
+                named.append(label)
+        return named
 
     def category_v_entry(self, procedure: str, col: dict[str, str], key: str, lookup: str,
                          group: str | None) -> dict[str, Any] | None:

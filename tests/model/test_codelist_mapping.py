@@ -157,3 +157,18 @@ def test_the_coe_activities_are_those_of_the_u_sheet():
     assert "家事使用人 Housekeeper" in activities.labels("特定活動 Designated Activities")
     jobs = code_list("occupation_coe").labels("法律・会計業務 Legal/Accounting Services")
     assert "弁護士 Lawyer" in jobs and "医師 Doctor" not in jobs
+
+
+@pytest.mark.parametrize("procedure", ["renewal", "change", "coe"])
+def test_an_other_industry_needs_its_details(procedure):
+    """The 〜_その他 column is required for the choices its guidance names (その他の卸売業 …)."""
+    from assistant.model.validation import is_required
+
+    details = catalogue(procedure).field("org_main_industry_other")
+    for choice, needed in (("その他の卸売業 Wholesale (Others)", True),
+                           ("分類不能の産業 Unclassifiable industry", True),
+                           ("建設業 Construction", False)):
+        assert is_required(details, {"org_main_industry": choice}) is needed, choice
+    major = catalogue("coe").field("major_other")
+    assert is_required(major, {"major": "その他自然科学 Others(Natural science)"})
+    assert not is_required(major, {"major": "工学 Engineer"})
