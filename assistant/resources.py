@@ -3,6 +3,11 @@
 From a source checkout (or an editable install) the folder is the repository's ``resources/``;
 in a PyInstaller build it is ``<bundle>/resources``. ``ASSISTANT_RESOURCES`` overrides both
 (tests use it to try a changed field catalogue).
+
+An office may refresh its code lists from the official workbook it downloads from ISA
+(:func:`assistant.model.exports.refresh.install_reference`): those files live in the user data
+folder, ``<data>/reference/codelists/``, and are found before the shipped ones. Only the folders
+in :data:`OVERLAID` are looked up there, and not when ``ASSISTANT_RESOURCES`` is set.
 """
 
 from __future__ import annotations
@@ -26,8 +31,27 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+REFERENCE_DIR_NAME = "reference"
+OVERLAID = frozenset({"codelists"})   # what an office's refresh may replace
+
+
+def reference_dir() -> Path | None:
+    """The office's refreshed reference data (``<data folder>/reference``), when it applies."""
+    if os.environ.get("ASSISTANT_RESOURCES"):
+        return None
+    from assistant.model.paths import data_dir
+
+    return data_dir(create=False) / REFERENCE_DIR_NAME
+
+
 def resource_path(*parts: str) -> Path:
-    """Return the path of a file under ``resources/``."""
+    """Return the path of a file under ``resources/`` (or the office's refreshed copy)."""
+    if len(parts) > 1 and parts[0] in OVERLAID:
+        overlay = reference_dir()
+        if overlay is not None:
+            candidate = overlay.joinpath(*parts)
+            if candidate.is_file():
+                return candidate
     return resources_dir().joinpath(*parts)
 
 

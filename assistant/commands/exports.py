@@ -83,12 +83,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub = imp_actions.add_parser(
         "reference", help="公式の一括申請用テンプレートから参照データを更新 / refresh reference data",
         description="ISAからダウンロードした一括申請用テンプレート（xlsm/xlsx）の名前付き範囲と見出し行を読み、"
-                    "更新した選択肢・テンプレート見出しを --out に書き出して変更点を表示します。")
+                    "更新した選択肢・テンプレート見出しを --out に書き出すか、--install で"
+                    "この事務所の参照データとして入れ（次の起動から使われます）、変更点を表示します。")
     sub.add_argument("workbook", metavar="WORKBOOK.xlsm")
     sub.add_argument("--procedure", required=True,
                      choices=["renewal", "change", "coe", "acquisition", "work-cert"])
-    sub.add_argument("--out", metavar="DIR", required=True,
-                     help="更新したデータを書き出すフォルダ / folder for the updated data")
+    where = sub.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", metavar="DIR",
+                       help="更新したデータを書き出すフォルダ / folder for the updated data")
+    where.add_argument("--install", action="store_true",
+                       help="変わった選択肢をこの事務所の参照データとして入れる / install the changed "
+                            "code lists for this office (used from the next start)")
     sub.add_argument("--json", action="store_true", help="JSON で出力 / output JSON")
     sub.set_defaults(handler=_import_reference)
 
@@ -292,14 +297,24 @@ def _import_bulk(args: argparse.Namespace) -> int:
 
 def _import_reference(args: argparse.Namespace) -> int:
     language = _language(args)
-    from assistant.model.exports.refresh import RefreshError, refresh_from_workbook
+    from datetime import date
+
+    from assistant.model.exports.refresh import (
+        RefreshError,
+        install_reference,
+        refresh_from_workbook,
+    )
 
     try:
-        report = refresh_from_workbook(args.workbook, args.procedure, args.out)
+        if args.install:
+            report = install_reference(args.workbook, args.procedure,
+                                       on=date.today().isoformat())
+        else:
+            report = refresh_from_workbook(args.workbook, args.procedure, args.out)
     except RefreshError as exc:
         raise UsageError(exc.message(language)) from exc
     except OSError as exc:
-        raise UsageError(_msg("export_cli_write_failed", language, path=args.out,
+        raise UsageError(_msg("export_cli_write_failed", language, path=args.out or "",
                               detail=exc.strerror or str(exc))) from exc
     if args.json:
         _print_json({

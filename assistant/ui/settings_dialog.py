@@ -82,6 +82,10 @@ class SettingsDialog(QDialog):
         folder_label.setBuddy(self.data_folder)
         form.addRow(folder_label, folder_row)
         form.addRow(self.tr("一括申請ファイルのプルダウン欄(&C):"), self.code_cells)
+        from assistant.ui.reference_data import ReferenceDataRow
+
+        self.reference = ReferenceDataRow(parent=self)
+        form.addRow(self.tr("プルダウンの選択肢:"), self.reference)
         note = QLabel(self.tr("データの保存先を空欄にすると既定のフォルダを使います。"
                               "表示言語と保存先の変更はすぐに反映されます。"))
         note.setWordWrap(True)

@@ -168,6 +168,34 @@ def test_import_reference_reports_changes_from_an_official_workbook(tmp_path, ca
                  "--out", str(tmp_path / "ref")]) == 2
 
 
+def test_import_reference_install_puts_the_changed_lists_in_the_data_folder(
+        tmp_path, capsys, monkeypatch):
+    from openpyxl import Workbook
+    from openpyxl.workbook.defined_name import DefinedName
+
+    from assistant.model.codelists import code_list
+
+    monkeypatch.delenv("ASSISTANT_RESOURCES", raising=False)
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    wb = Workbook()
+    codes = wb.active
+    for i, (label, code) in enumerate([("男 male", "1"), ("女 female", "2"),
+                                       ("不明 unknown", "9")], start=1):
+        codes.cell(i, 1, label)
+        codes.cell(i, 2, code)
+    wb.defined_names["_C611_C"] = DefinedName("_C611_C", attr_text="'Sheet'!$A$1:$B$3")
+    wb.save(tmp_path / "official.xlsx")
+    assert main(["import", "reference", str(tmp_path / "official.xlsx"), "--procedure",
+                 "renewal", "--install"]) == 0
+    assert "不明 unknown" in capsys.readouterr().out
+    assert (tmp_path / "data" / "reference" / "codelists" / "sex.json").is_file()
+    code_list.cache_clear()
+    try:
+        assert [e.code for e in code_list("sex").entries][-1] == "9"
+    finally:
+        code_list.cache_clear()
+
+
 def test_checklist_takes_the_return_address_from_the_current_staff_profile(tmp_path):
     from datetime import date
 

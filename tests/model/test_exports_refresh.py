@@ -5,6 +5,7 @@ named ranges)."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 
 import pytest
 from openpyxl import Workbook
@@ -108,3 +109,49 @@ def test_not_a_workbook_is_a_clear_error(tmp_path):
     with pytest.raises(RefreshError):
         refresh_from_workbook(empty, "renewal", tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_installed_lists_are_used_from_the_next_start_and_reset_goes_back(tmp_path, monkeypatch):
+    import json
+
+    from assistant.model.exports import refresh
+    from assistant.model.validation import FieldContext, validate_field
+
+    monkeypatch.delenv("ASSISTANT_RESOURCES", raising=False)
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    book = official_workbook(tmp_path / "001453107.xlsx")
+    report = refresh.install_reference(book, "renewal", on="2026-11-26")
+    installed = sorted(p.name for p in report.written)
+    assert installed == ["nationality.json"]          # sex did not change: the shipped one stays
+    overlay = tmp_path / "data" / "reference"
+    assert (overlay / "codelists" / "nationality.json").is_file()
+    assert not (overlay / "codelists" / "sex.json").exists()
+    assert refresh.installed_reference() == [{"workbook": "001453107.xlsx",
+                                              "procedure": "renewal", "on": "2026-11-26",
+                                              "code_lists": ["nationality"]}]
+
+    code_list.cache_clear()                             # what a new start of the program does
+    try:
+        nationality = code_list("nationality")
+        assert "テスト共和国 Republic of Test" in {e.label for e in nationality.entries}
+        field = catalogue("renewal").field("nationality")
+        context = FieldContext(on=dt.date(2026, 11, 26), values={}, key="nationality")
+        assert validate_field(field, "テスト共和国 Republic of Test", context) == []
+        assert json.loads((overlay / "installed.json").read_text("utf-8"))["refreshes"]
+
+        refresh.reset_reference()
+        code_list.cache_clear()
+        assert "テスト共和国 Republic of Test" not in {e.label for e in code_list("nationality").entries}
+        assert refresh.installed_reference() == []
+    finally:
+        code_list.cache_clear()
+
+
+def test_nothing_is_installed_when_resources_are_named_explicitly(tmp_path, monkeypatch):
+    from assistant.model.exports import refresh
+    from assistant.resources import resources_dir
+
+    monkeypatch.setenv("ASSISTANT_RESOURCES", str(resources_dir()))
+    with pytest.raises(RefreshError) as raised:
+        refresh.install_reference(official_workbook(tmp_path / "w.xlsx"), "renewal")
+    assert "ASSISTANT_RESOURCES" in raised.value.message("ja")

@@ -10,9 +10,14 @@ ISA revises its workbook; an office downloads the current one and this module re
   (``templates/<procedure>/<sheet>.csv``, the format ``tools/build_catalogue.py`` reads) — new or
   removed columns need the catalogue rebuilt, which the report says.
 
-Nothing is changed in place: the updated files go to a target folder, and the report lists what
-changed (added / removed entries, codes that changed or became known, columns added / removed /
-moved). openpyxl is imported inside the functions.
+:func:`refresh_from_workbook` changes nothing in place: the updated files go to a target folder,
+and the report lists what changed (added / removed entries, codes that changed or became known,
+columns added / removed / moved). :func:`install_reference` then puts the changed code lists
+where the program finds them before its own (``<data folder>/reference/codelists``, see
+:mod:`assistant.resources`), so an office follows an ISA revision of the lists without waiting
+for a new version; a change of columns still needs a new version (the report says so).
+:func:`reset_reference` goes back to the shipped lists. openpyxl is imported inside the
+functions.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from assistant.model.atomic import atomic_write_bytes, atomic_write_text
 from assistant.model.codelists import CodeList, code_list, list_ids
 from assistant.model.fields import catalogue
 from assistant.model.problems import message_texts
+from assistant.resources import OVERLAID, reference_dir
 
 HEADER_ROW, GUIDANCE_ROW, EXAMPLE_ROW = 5, 6, 7
 _RANGE_NAME = re.compile(r"(?<![A-Za-z0-9])(_[A-Z0-9]+(?:_[A-Z0-9]+)*_[CL])(?![A-Za-z0-9_])")
@@ -315,3 +321,73 @@ def refresh_from_workbook(workbook: str | os.PathLike[str], procedure: str,
     if not report.code_lists and not report.sheets:
         raise RefreshError("refresh_nothing_found", path=str(workbook))
     return report
+
+
+# --------------------------------------------------------------------------- installing
+
+REFERENCE_NOTE = "installed.json"
+
+
+def _installed_dir() -> Path:
+    folder = reference_dir()
+    if folder is None:   # ASSISTANT_RESOURCES names the resources: nothing is overlaid
+        raise RefreshError("refresh_overlay_off")
+    return folder
+
+
+def install_reference(workbook: str | os.PathLike[str], procedure: str, *,
+                      on: str = "") -> RefreshReport:
+    """Refresh from ``workbook`` and install the code lists that changed for this office.
+
+    The lists go to ``<data folder>/reference/codelists`` (found before the shipped ones from
+    the next start of the program); the workbook's templates are kept next to them under
+    ``templates/`` for reference. ``installed.json`` records the workbook and ``on`` (a date).
+    The report's ``written`` lists the installed files.
+    """
+    import tempfile
+
+    target = _installed_dir()
+    with tempfile.TemporaryDirectory() as staging:
+        report = refresh_from_workbook(workbook, procedure, staging)
+        installed: list[Path] = []
+        changed = {c.list_id for c in report.code_lists if c.changed}
+        for source in sorted(Path(staging).rglob("*")):
+            if not source.is_file():
+                continue
+            relative = source.relative_to(staging)
+            if relative.parts[0] in OVERLAID and source.stem not in changed:
+                continue   # an unchanged list stays the shipped one (a newer version wins)
+            path = target / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, source.read_bytes())
+            if relative.parts[0] in OVERLAID:
+                installed.append(path)
+        note = target / REFERENCE_NOTE
+        record = json.loads(note.read_text("utf-8")) if note.is_file() else {"refreshes": []}
+        record["refreshes"].append({"workbook": Path(workbook).name, "procedure": procedure,
+                                    "on": on, "code_lists": sorted(changed)})
+        atomic_write_text(note, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    report.written = installed
+    return report
+
+
+def installed_reference() -> list[dict[str, Any]]:
+    """The refreshes installed for this office, oldest first (empty: the shipped data)."""
+    folder = reference_dir()
+    if folder is None or not (folder / REFERENCE_NOTE).is_file():
+        return []
+    try:
+        data = json.loads((folder / REFERENCE_NOTE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    refreshes: list[dict[str, Any]] = data.get("refreshes", [])
+    return refreshes
+
+
+def reset_reference() -> None:
+    """Go back to the shipped reference data (removes the office's refreshed copies)."""
+    import shutil
+
+    folder = reference_dir()
+    if folder is not None and folder.exists():
+        shutil.rmtree(folder)

@@ -1162,6 +1162,82 @@ Prepares and checks applications and attachments in the office before they are f
     </message>
 </context>
 <context>
+    <name>ReferenceDataRow</name>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="48"/>
+        <source>公式テンプレートから更新(&amp;U)...</source>
+        <translation>&amp;Update from the official template...</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="50"/>
+        <source>元に戻す(&amp;O)</source>
+        <translation>Back to the &amp;original</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="66"/>
+        <source>プログラムに含まれる選択肢を使っています。</source>
+        <translation>Using the lists that come with the program.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="70"/>
+        <source>{0} に {1} から更新した選択肢を使っています（{2}）。</source>
+        <translation>Using lists updated on {0} from {1} ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="76"/>
+        <source>ISAの一括申請用テンプレート</source>
+        <translation>ISA bulk-application template</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="77"/>
+        <source>Excel ブック (*.xlsm *.xlsx)</source>
+        <translation>Excel workbook (*.xlsm *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="82"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="116"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="123"/>
+        <source>参照データの更新</source>
+        <translation>Update of the reference data</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="83"/>
+        <source>このテンプレートの申請種別(&amp;P):</source>
+        <translation>&amp;Procedure of this template:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="87"/>
+        <source>{0} を読んでいます…</source>
+        <translation>Reading {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="88"/>
+        <source>中止</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="115"/>
+        <source>更新した選択肢は、次にこのプログラムを起動したときから使われます。</source>
+        <translation>The updated lists are used from the next start of the program.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="129"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="137"/>
+        <source>参照データ</source>
+        <translation>Reference data</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="130"/>
+        <source>更新した選択肢を消して、プログラムに含まれる選択肢に戻しますか？（次の起動から使われます）</source>
+        <translation>Remove the updated lists and go back to the lists that come with the program? (Takes effect at the next start.)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/reference_data.py" line="138"/>
+        <source>元に戻せませんでした: {0}</source>
+        <translation>Could not go back: {0}</translation>
+    </message>
+</context>
+<context>
     <name>RepeatGroupBox</name>
     <message>
         <location filename="../../../assistant/ui/wizard.py" line="91"/>
@@ -1193,7 +1269,7 @@ Prepares and checks applications and attachments in the office before they are f
     <name>SettingsDialog</name>
     <message>
         <location filename="../../../assistant/ui/settings_dialog.py" line="45"/>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="112"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="116"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
@@ -1238,22 +1314,27 @@ Prepares and checks applications and attachments in the office before they are f
         <translation>Pull-down &amp;cells in bulk files:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="85"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="88"/>
+        <source>プルダウンの選択肢:</source>
+        <translation>Pull-down lists:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="89"/>
         <source>データの保存先を空欄にすると既定のフォルダを使います。表示言語と保存先の変更はすぐに反映されます。</source>
         <translation>Leave the data folder empty to use the default folder. A new language or data folder takes effect at once.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="90"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="94"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="101"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="105"/>
         <source>データの保存先</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="113"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="117"/>
         <source>データの保存先を作成できません: {0}</source>
         <translation>Cannot create the data folder: {0}</translation>
     </message>
