@@ -107,7 +107,8 @@ class WelcomeDialog(QDialog):
         profile_box = QGroupBox(self.tr("1. 事務所の担当者（利用者情報）"), self)
         profile_layout = QVBoxLayout(profile_box)
         explain = QLabel(self.tr("氏名・事務所・申請等取次者証明書番号などは、各案件の取次者欄に"
-                                 "自動で入ります。あとから「事務所の担当者」の画面でも登録・変更できます。"),
+                                 "自動で入ります。あとから「事務所」メニューの「担当者とログイン情報」"
+                                 "でも登録・変更できます。"),
                          profile_box)
         explain.setWordWrap(True)
         profile_layout.addWidget(explain)

@@ -330,7 +330,7 @@ def test_attach_office_adds_banner_and_menu_to_a_main_window(qtbot, tmp_path):
         attachment = attach_office(window, cases, today=lambda: TODAY)
         titles = [a.text() for a in window.menuBar().actions()]
         assert titles == ["事務所(&O)"]
-        assert attachment.staff_action.text() == "担当者とログイン情報…"
+        assert attachment.staff_action.text() == "担当者とログイン情報(&S)…"
         assert attachment.banner.texts() and "あと1日" in attachment.banner.texts()[0]
         assert window.centralWidget().findChild(QLabel, "") is not None
         window.resize(900, 400)

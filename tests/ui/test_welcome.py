@@ -211,3 +211,21 @@ def test_the_sample_opens_in_the_wizard_marked_as_a_sample(qtbot, main_window, s
     assert main_window.editor.title().startswith("【サンプル】NGUYEN VAN MAU")
     assert "【サンプル】" in main_window.windowTitle()
     save_screenshot(main_window, "welcome_sample_wizard_ja")
+
+
+def test_the_welcome_names_the_menu_entry_that_exists(qtbot, welcome, main_window, store):
+    """"Register later under 事務所 → 担当者とログイン情報": the words of the real menu."""
+    from PySide6.QtWidgets import QLabel
+
+    from assistant.ui.office.integration import attach_office
+
+    attachment = attach_office(main_window, store)
+
+    def plain(text: str) -> str:
+        return text.replace("(&O)", "").replace("(&S)", "").replace("&", "").rstrip("…")
+
+    menu = plain(next(action.text() for action in main_window.menuBar().actions()
+                      if action.menu() and attachment.staff_action in action.menu().actions()))
+    entry = plain(attachment.staff_action.text())
+    explained = " ".join(label.text() for label in welcome.findChildren(QLabel))
+    assert f"「{menu}」メニューの「{entry}」" in explained

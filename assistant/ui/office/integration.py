@@ -52,7 +52,7 @@ class OfficeAttachment(QObject):
             container.show()  # added to a shown window (start-up): show it now, not next turn
 
         menu = window.menuBar().addMenu(self.tr("事務所(&O)"))
-        self.staff_action = QAction(self.tr("担当者とログイン情報…"), window)
+        self.staff_action = QAction(self.tr("担当者とログイン情報(&S)…"), window)
         self.staff_action.triggered.connect(self._on_staff_action_triggered)
         menu.addAction(self.staff_action)
         # The app may stay open for days: look at the dates again every hour.

@@ -141,8 +141,8 @@
     </message>
     <message>
         <location filename="../../../assistant/ui/office/integration.py" line="55"/>
-        <source>担当者とログイン情報…</source>
-        <translation>Staff and login details…</translation>
+        <source>担当者とログイン情報(&amp;S)…</source>
+        <translation>&amp;Staff and login details…</translation>
     </message>
 </context>
 <context>
