@@ -209,3 +209,18 @@ def test_enter_in_the_recycle_bin_restores_only_the_selected_case(qtbot, store, 
     qtbot.mouseClick(dialog.cases.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(dialog.cases.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(dialog.restored) == 2 and dialog.cases.count() == 1
+
+
+def test_the_smallest_window_still_shows_the_wizards_fields(qtbot, store, main_window):
+    case = store.create("renewal", {"name": "NGUYEN VAN AN"})
+    main_window.reload_cases()
+    main_window.resize(1, 1)  # as small as the user can drag it
+    main_window.open_case(case.id)
+    qtbot.wait(10)
+    editor = main_window.editor
+    lines = editor.pages.currentWidget().height() / main_window.fontMetrics().lineSpacing()
+    assert lines >= 10, lines
+    assert editor.next_button.isVisible()
+    # …and is no larger than a 1920x1080 screen at 150 % leaves (1280x720 less the task bar).
+    assert main_window.minimumSize().width() <= 1000
+    assert main_window.minimumSize().height() <= 620

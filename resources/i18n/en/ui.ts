@@ -931,200 +931,200 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="271"/>
+        <location filename="../../../assistant/ui/main_window.py" line="276"/>
         <source>新しい案件(&amp;N)...</source>
         <translation>&amp;New case...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="273"/>
+        <location filename="../../../assistant/ui/main_window.py" line="278"/>
         <source>申請種別を選んで新しい案件を作成します</source>
         <translation>Choose a procedure and create a new case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="274"/>
+        <location filename="../../../assistant/ui/main_window.py" line="279"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="275"/>
+        <location filename="../../../assistant/ui/main_window.py" line="280"/>
         <source>選択した案件を開きます</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="277"/>
+        <location filename="../../../assistant/ui/main_window.py" line="282"/>
         <source>複製して新しい案件に(&amp;D)</source>
         <translation>&amp;Duplicate as a new case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="279"/>
+        <location filename="../../../assistant/ui/main_window.py" line="284"/>
         <source>選択した案件を元に新しい案件を作成します（昨年の更新申請から今年の申請を作るときなど）</source>
         <translation>Create a new case from the selected one (e.g. this year&apos;s renewal from last year&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="280"/>
+        <location filename="../../../assistant/ui/main_window.py" line="285"/>
         <source>ゴミ箱へ移動(&amp;L)</source>
         <translation>Move to recyc&amp;le bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="282"/>
+        <location filename="../../../assistant/ui/main_window.py" line="287"/>
         <source>選択した案件をゴミ箱へ移動します（元に戻せます）</source>
         <translation>Move the selected case to the recycle bin (it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="283"/>
+        <location filename="../../../assistant/ui/main_window.py" line="288"/>
         <source>ゴミ箱を開く(&amp;R)...</source>
         <translation>Open the &amp;recycle bin...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="284"/>
+        <location filename="../../../assistant/ui/main_window.py" line="289"/>
         <source>案件ファイルへ書き出す(&amp;E)...</source>
         <translation>&amp;Export case file...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="286"/>
+        <location filename="../../../assistant/ui/main_window.py" line="291"/>
         <source>案件ファイルを読み込む(&amp;I)...</source>
         <translation>&amp;Import case file...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="288"/>
+        <location filename="../../../assistant/ui/main_window.py" line="293"/>
         <source>設定(&amp;S)...</source>
         <translation>&amp;Settings...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="289"/>
+        <location filename="../../../assistant/ui/main_window.py" line="294"/>
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="291"/>
+        <location filename="../../../assistant/ui/main_window.py" line="296"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="293"/>
+        <location filename="../../../assistant/ui/main_window.py" line="298"/>
         <source>案件一覧に戻る(&amp;B)</source>
         <translation>&amp;Back to the case list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="295"/>
+        <location filename="../../../assistant/ui/main_window.py" line="300"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="297"/>
+        <location filename="../../../assistant/ui/main_window.py" line="302"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="300"/>
+        <location filename="../../../assistant/ui/main_window.py" line="305"/>
         <source>このアプリについて(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="304"/>
+        <location filename="../../../assistant/ui/main_window.py" line="309"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="312"/>
+        <location filename="../../../assistant/ui/main_window.py" line="317"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="320"/>
+        <location filename="../../../assistant/ui/main_window.py" line="325"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="322"/>
+        <location filename="../../../assistant/ui/main_window.py" line="327"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="326"/>
+        <location filename="../../../assistant/ui/main_window.py" line="331"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="387"/>
+        <location filename="../../../assistant/ui/main_window.py" line="392"/>
         <source>案件 {0} 件</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="389"/>
+        <location filename="../../../assistant/ui/main_window.py" line="394"/>
         <source>案件 {0} 件中 {1} 件を表示</source>
         <translation>{1} of {0} case(s) shown</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="453"/>
+        <location filename="../../../assistant/ui/main_window.py" line="458"/>
         <source>この案件の申請種別には対応していないため、開けません。</source>
         <translation>This case is for a procedure this version does not know, so it cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="465"/>
+        <location filename="../../../assistant/ui/main_window.py" line="470"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="510"/>
+        <location filename="../../../assistant/ui/main_window.py" line="515"/>
         <source>案件を複製しました。在留カード番号と満了日は新しく入力してください。</source>
         <translation>Case duplicated. Enter the new residence card number and expiry date.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="520"/>
+        <location filename="../../../assistant/ui/main_window.py" line="525"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="522"/>
+        <location filename="../../../assistant/ui/main_window.py" line="527"/>
         <source>ゴミ箱へ移動</source>
         <translation>Move to recycle bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="523"/>
+        <location filename="../../../assistant/ui/main_window.py" line="528"/>
         <source>「{0}」の案件をゴミ箱へ移動しますか？
 ゴミ箱からいつでも元に戻せます。</source>
         <translation>Move the case of &quot;{0}&quot; to the recycle bin?
 It can be restored from the recycle bin at any time.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="532"/>
+        <location filename="../../../assistant/ui/main_window.py" line="537"/>
         <source>「{0}」をゴミ箱へ移動しました。</source>
         <translation>&quot;{0}&quot; moved to the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="562"/>
+        <location filename="../../../assistant/ui/main_window.py" line="567"/>
         <source>案件ファイルへ書き出す</source>
         <translation>Export case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="563"/>
-        <location filename="../../../assistant/ui/main_window.py" line="581"/>
+        <location filename="../../../assistant/ui/main_window.py" line="568"/>
+        <location filename="../../../assistant/ui/main_window.py" line="586"/>
         <source>案件ファイル (*.json)</source>
         <translation>Case files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="573"/>
+        <location filename="../../../assistant/ui/main_window.py" line="578"/>
         <source>「{0}」を書き出しました: {1}</source>
         <translation>&quot;{0}&quot; exported: {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="580"/>
+        <location filename="../../../assistant/ui/main_window.py" line="585"/>
         <source>案件ファイルを読み込む</source>
         <translation>Import case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="593"/>
+        <location filename="../../../assistant/ui/main_window.py" line="598"/>
         <source>案件ファイルを読み込みました。</source>
         <translation>Case file imported.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="612"/>
+        <location filename="../../../assistant/ui/main_window.py" line="617"/>
         <source>このアプリについて</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="613"/>
+        <location filename="../../../assistant/ui/main_window.py" line="618"/>
         <source>在留申請 準備アシスタント {0}
 
 在留申請オンラインシステムで申請する前に、申請内容・添付書類を事務所で準備・確認するためのアプリです。</source>
@@ -1133,7 +1133,7 @@ It can be restored from the recycle bin at any time.</translation>
 Prepares and checks applications and attachments in the office before they are filed on the ISA online system.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="617"/>
+        <location filename="../../../assistant/ui/main_window.py" line="622"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
