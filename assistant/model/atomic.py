@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 
@@ -23,10 +24,8 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically and durably. Raises :class:`OSError` on failure
-    (the original file, if any, is then unchanged and no temporary file is left behind)."""
-    target = Path(path)
+def _write_and_replace(target: Path, data: bytes) -> Path:
+    """Temporary file in the target's folder, fsync, replace; returns the folder."""
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
@@ -41,7 +40,21 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    _fsync_dir(folder)
+    return folder
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically and durably. Raises :class:`OSError` on failure
+    (the original file, if any, is then unchanged and no temporary file is left behind)."""
+    _fsync_dir(_write_and_replace(Path(path), data))
+
+
+def atomic_write_files(files: Mapping[Path, bytes]) -> None:
+    """:func:`atomic_write_bytes` for several files, with one folder fsync per folder at the
+    end instead of one per file (each file on its own is replaced atomically)."""
+    folders = {_write_and_replace(Path(path), data): None for path, data in files.items()}
+    for folder in folders:
+        _fsync_dir(folder)
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:

@@ -26,7 +26,7 @@ from functools import cache, cached_property
 from itertools import repeat
 from pathlib import Path
 
-from assistant.model.atomic import atomic_write_bytes
+from assistant.model.atomic import atomic_write_files
 from assistant.model.case import NAME, Case
 from assistant.model.codelists import code_list
 from assistant.model.exports.charset import BadChar, bad_chars, fits_shift_jis
@@ -402,10 +402,9 @@ def export_csv(cases: Sequence[Case], out_dir: str | Path, *, encoding: str = "u
         return result
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in zip(names, texts, strict=True):
-        path = folder / name
-        atomic_write_bytes(path, text.encode(encoding))
-        result.files.append(path)
+    files = {folder / name: text.encode(encoding) for name, text in zip(names, texts, strict=True)}
+    atomic_write_files(files)
+    result.files.extend(files)
     return result
 
 
