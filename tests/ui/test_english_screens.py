@@ -101,6 +101,17 @@ def japanese_in(root: QWidget, data: tuple[str, ...] = ()) -> list[str]:
     return sorted(set(left))
 
 
+def test_english_mnemonics_sit_on_a_letter_of_a_word():
+    """"Procedure (&K) (only …)" is the Japanese way; English underlines a letter of a word."""
+    import xml.etree.ElementTree as ET
+
+    bracketed = re.compile(r"\(&\w\)")
+    found = [translation.text for ts in sorted((ROOT / "resources" / "i18n" / "en").glob("*.ts"))
+             for translation in ET.parse(ts).getroot().iter("translation")
+             if translation.text and bracketed.search(translation.text)]
+    assert found == []
+
+
 def test_main_window_menus_list_and_empty_states_are_english(qtbot, store, settings, english):
     from assistant.ui.main_window import MainWindow
     from assistant.ui.office.integration import attach_office

@@ -134,7 +134,7 @@
     <message>
         <location filename="../../../assistant/ui/wizard.py" line="393"/>
         <source>事務所の担当者の情報で入力(&amp;O)</source>
-        <translation>Fill in from the office&apos;s staff member (&amp;O)</translation>
+        <translation>Fill in from the &amp;office&apos;s staff member</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/wizard.py" line="395"/>
@@ -149,7 +149,7 @@
     <message>
         <location filename="../../../assistant/ui/wizard.py" line="459"/>
         <source>申請種別(&amp;K)（オンラインで申請できるものだけを表示しています）</source>
-        <translation>Procedure (&amp;K) (only procedures that can be filed online are shown)</translation>
+        <translation>&amp;Kind of procedure (only procedures that can be filed online are shown)</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/wizard.py" line="466"/>
@@ -1148,7 +1148,7 @@ Prepares and checks applications and attachments in the office before they are f
     <message>
         <location filename="../../../assistant/ui/new_case.py" line="24"/>
         <source>申請種別(&amp;K)を選んでください（オンラインで申請できるものだけを表示しています）:</source>
-        <translation>Choose the procedure (&amp;K) (only procedures that can be filed online are shown):</translation>
+        <translation>Choose the &amp;kind of procedure (only procedures that can be filed online are shown):</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/new_case.py" line="39"/>
