@@ -131,6 +131,9 @@ class AttachmentRef:
     kind: str = "document"   # "document" or "photo"
     title: str = ""
     position: int = 0
+    # The photo's taken date the office typed (ISO ``YYYY-MM-DD``; "" = not entered). Used
+    # when the file has no EXIF date (studio files, scans, exports that strip metadata).
+    taken_on: str = ""
 
 
 @dataclass

@@ -12,7 +12,8 @@ The format (``schema_version`` 1; documented in the README, "Case files / 案件
       "remarks": "", "is_sample": false,
       "created_at": ISO datetime | null, "updated_at": ISO datetime | null,
       "values": {"name": "WANG WEI", "relative_name[1]": "王 芳", …},
-      "attachments": [{"path": "…", "kind": "document", "title": "", "position": 0}],
+      "attachments": [{"path": "…", "kind": "document", "title": "", "position": 0,
+                       "taken_on": "2026-09-01"}],   # taken_on: only when entered
       "history": [{"status": "filed", "at": ISO datetime, "note": "", "number": "…"}]
     }
 
@@ -30,7 +31,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ SCHEMA_VERSION = 1
 _TOP_LEVEL = ("format", "schema_version", "id", "procedure", "status", "provisional_number",
               "application_number", "receipt_method", "remarks", "is_sample", "created_at",
               "updated_at", "values", "attachments", "history")
-_ATTACHMENT_FIELDS = ("path", "kind", "title", "position")
+_ATTACHMENT_FIELDS = ("path", "kind", "title", "position", "taken_on")
 _HISTORY_FIELDS = ("status", "at", "note", "number")
 _VALUE_KEY = re.compile(r"^[a-z0-9_]+(\[[1-9][0-9]*\])?$")
 
@@ -114,12 +115,20 @@ def case_to_dict(case: Case, history: list[StatusChange] | None = None) -> dict[
         "created_at": _ts(case.created_at),
         "updated_at": _ts(case.updated_at),
         "values": {k: case.values[k] for k in sorted(case.values, key=_value_sort_key)},
-        "attachments": [{"path": a.path, "kind": a.kind, "title": a.title,
-                         "position": a.position} for a in case.attachments],
+        "attachments": [_attachment_dict(a) for a in case.attachments],
     }
     if history is not None:
         data["history"] = [{"status": CaseStatus(h.status).value, "at": h.at.isoformat(),
                             "note": h.note, "number": h.number} for h in history]
+    return data
+
+
+def _attachment_dict(ref: AttachmentRef) -> dict[str, Any]:
+    data: dict[str, Any] = {"path": ref.path, "kind": ref.kind, "title": ref.title,
+                            "position": ref.position}
+    if ref.taken_on:
+        # Only when entered: a file without a taken date stays readable by earlier versions.
+        data["taken_on"] = ref.taken_on
     return data
 
 
@@ -192,6 +201,16 @@ class _Reader:
         except ValueError:
             raise self.fail("casefile_bad_value", entry=field, value=value) from None
 
+    def iso_date(self, data: dict[str, Any], key: str, field: str) -> str:
+        """An ISO date (``YYYY-MM-DD``) or "" (not entered)."""
+        value = self.string(data, key, field)
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise self.fail("casefile_bad_value", entry=field, value=value) from None
+        return value
+
     def optional_moment(self, data: dict[str, Any], key: str) -> datetime | None:
         value = data.get(key)
         return None if value is None else self.moment(value, key)
@@ -256,7 +275,8 @@ class _Reader:
                 path=self.string(entry, "path", f"{where}.path"),
                 kind=self.string(entry, "kind", f"{where}.kind", "document"),
                 title=self.string(entry, "title", f"{where}.title"),
-                position=self.integer(entry, "position", f"{where}.position")))
+                position=self.integer(entry, "position", f"{where}.position"),
+                taken_on=self.iso_date(entry, "taken_on", f"{where}.taken_on")))
 
         history: list[StatusChange] | None = None
         if top.get("history") is not None:

@@ -146,6 +146,11 @@ MIGRATIONS: list[Migration] = [
         FROM cases WHERE receipt_method IS NOT NULL AND receipt_method != '';
     UPDATE cases SET receipt_method = NULL;
     """,
+    # v4 — the photo's taken date the office typed (ISO date; '' = not entered), kept with
+    # the attachment so it survives reopening the case.
+    """
+    ALTER TABLE attachments ADD COLUMN taken_on TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -163,6 +168,7 @@ LIST_COLUMNS: dict[str, str] = {
 # Audit keys for case properties that are not field values (field ids never start with "#").
 AUDIT_REMARKS = "#remarks"
 AUDIT_ATTACHMENTS = "#attachments"
+AUDIT_TAKEN_ON = "#photo_taken_on"
 AUDIT_CREATED = "#created"
 AUDIT_IMPORTED = "#imported"
 AUDIT_DUPLICATED = "#duplicated_from"
@@ -480,9 +486,9 @@ class CaseStore:
     def _insert_attachments(conn: sqlite3.Connection, case_id: str,
                             attachments: Iterable[AttachmentRef]) -> None:
         conn.executemany(
-            "INSERT INTO attachments (case_id, seq, path, kind, title, position) "
-            "VALUES (?,?,?,?,?,?)",
-            [(case_id, seq, a.path, a.kind, a.title, a.position)
+            "INSERT INTO attachments (case_id, seq, path, kind, title, position, taken_on) "
+            "VALUES (?,?,?,?,?,?,?)",
+            [(case_id, seq, a.path, a.kind, a.title, a.position, a.taken_on)
              for seq, a in enumerate(attachments)])
 
     # -- cases -----------------------------------------------------------------------------
@@ -551,7 +557,7 @@ class CaseStore:
                 (case_id,))}
             attachments = [
                 AttachmentRef(path=r["path"], kind=r["kind"], title=r["title"],
-                              position=r["position"])
+                              position=r["position"], taken_on=r["taken_on"])
                 for r in self._read("SELECT * FROM attachments WHERE case_id = ? ORDER BY seq",
                                     (case_id,))]
         return Case(
@@ -688,17 +694,34 @@ class CaseStore:
 
     def set_attachments(self, case_id: str, attachments: Sequence[AttachmentRef],
                         user: str = "") -> None:
-        """Replace the case's attachment list (kept in the given order)."""
+        """Replace the case's attachment list (kept in the given order).
+
+        An unchanged list writes nothing. A change of the photo's taken date alone (typed
+        on the 添付書類 page, stored at once) is audited as ``#photo_taken_on``.
+        """
         now = self._now()
         with self._write() as conn:
             self._require(conn, case_id)
-            old = [r[0] for r in conn.execute(
-                "SELECT path FROM attachments WHERE case_id = ? ORDER BY seq", (case_id,))]
+            rows = conn.execute(
+                "SELECT path, kind, title, position, taken_on FROM attachments "
+                "WHERE case_id = ? ORDER BY seq", (case_id,)).fetchall()
+            before = [tuple(r) for r in rows]
+            after = [(a.path, a.kind, a.title, a.position, a.taken_on) for a in attachments]
+            if before == after:
+                return
             conn.execute("DELETE FROM attachments WHERE case_id = ?", (case_id,))
             self._insert_attachments(conn, case_id, attachments)
-            new = [a.path for a in attachments]
-            self._audit(conn, case_id, AUDIT_ATTACHMENTS, json.dumps(old, ensure_ascii=False),
-                        json.dumps(new, ensure_ascii=False), user, now)
+            if [r[:4] for r in before] != [r[:4] for r in after]:
+                old = [r[0] for r in before]
+                new = [a.path for a in attachments]
+                self._audit(conn, case_id, AUDIT_ATTACHMENTS,
+                            json.dumps(old, ensure_ascii=False),
+                            json.dumps(new, ensure_ascii=False), user, now)
+            old_taken = _photo_taken_on(before)
+            new_taken = _photo_taken_on(after)
+            if old_taken != new_taken:
+                self._audit(conn, case_id, AUDIT_TAKEN_ON, old_taken or None,
+                            new_taken or None, user, now)
             self._touch(conn, case_id, now)
 
     def duplicate(self, case_id: str, procedure: str | None = None, user: str = "") -> Case:
@@ -814,6 +837,11 @@ class CaseStore:
 
     def schema_version(self) -> int:
         return int(self._read("PRAGMA user_version")[0][0])
+
+
+def _photo_taken_on(rows: Sequence[tuple[Any, ...]]) -> str:
+    """The taken date of the case's photo (the first ``photo`` row), "" when none."""
+    return next((str(r[4]) for r in rows if r[1] == "photo"), "")
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, clock: Callable[[], datetime]) -> None:

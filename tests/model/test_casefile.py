@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,7 +29,8 @@ MOMENT = st.one_of(
                  timezones=st.sampled_from([UTC, timezone(timedelta(hours=9))])),
 )
 ATTACHMENT = st.builds(AttachmentRef, path=TEXT.filter(bool), kind=st.sampled_from(
-    ["document", "photo"]), title=TEXT, position=st.integers(0, 99))
+    ["document", "photo"]), title=TEXT, position=st.integers(0, 99),
+    taken_on=st.one_of(st.just(""), st.dates().map(date.isoformat)))
 
 
 def cases(non_empty_values: bool = False, aware: bool = False):
@@ -125,6 +126,28 @@ def test_older_file_with_a_top_level_receipt_method_still_loads(tmp_path, old, l
     assert "receipt_method" not in casefile.case_to_dict(case)
 
 
+def test_photo_taken_date_is_written_and_read_back(tmp_path):
+    case = Case(id="p", procedure="renewal", attachments=[
+        AttachmentRef("C:/案件/王/face.jpg", kind="photo", taken_on="2026-09-01"),
+        AttachmentRef("C:/案件/王/在職証明書.pdf")])
+    path = tmp_path / "case.json"
+    casefile.write_case_file(path, case)
+    written = json.loads(path.read_text(encoding="utf-8"))["attachments"]
+    assert written[0]["taken_on"] == "2026-09-01"
+    # no date entered: no entry, so the file stays as earlier versions wrote it
+    assert "taken_on" not in written[1]
+    assert casefile.load_case_file(path).attachments == case.attachments
+
+
+def test_older_file_without_taken_dates_still_loads(tmp_path):
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps({"schema_version": 1, "procedure": "renewal", "attachments": [
+        {"path": "face.jpg", "kind": "photo", "title": "face.jpg", "position": 0}]}),
+        encoding="utf-8")
+    (ref,) = casefile.load_case_file(path).attachments
+    assert (ref.kind, ref.taken_on) == ("photo", "")
+
+
 def test_the_step3_value_wins_over_an_old_top_level_entry(tmp_path):
     data = {"schema_version": 1, "procedure": "coe", "receipt_method": "mail",
             "values": {"receipt_method": "メール Email"}}
@@ -152,6 +175,10 @@ GOOD = {"schema_version": 1, "procedure": "renewal"}
     (json.dumps({**GOOD, "is_sample": "yes"}), "casefile_wrong_type", "is_sample"),
     (json.dumps({**GOOD, "attachments": [{"path": "a.pdf", "position": True}]}),
      "casefile_wrong_type", "position"),
+    (json.dumps({**GOOD, "attachments": [{"path": "a.jpg", "taken_on": "2026-13-01"}]}),
+     "casefile_bad_value", "2026-13-01"),
+    (json.dumps({**GOOD, "attachments": [{"path": "a.jpg", "taken_on": 20260901}]}),
+     "casefile_wrong_type", "taken_on"),
     (json.dumps({**GOOD, "status": "approved"}), "casefile_bad_value", "approved"),
     (json.dumps({**GOOD, "receipt_method": "fax"}), "casefile_bad_value", "fax"),
     (json.dumps({**GOOD, "created_at": "yesterday"}), "casefile_bad_value", "yesterday"),

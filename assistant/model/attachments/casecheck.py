@@ -171,6 +171,16 @@ def _filed(problem: Problem, field: str, path: str) -> Problem:
     return replace(problem, field=field, params={**problem.params, "file": path})
 
 
+def entered_taken_on(ref: AttachmentRef) -> date | None:
+    """The taken date the office entered for ``ref`` (None when none, or not a date)."""
+    if not ref.taken_on:
+        return None
+    try:
+        return date.fromisoformat(ref.taken_on)
+    except ValueError:
+        return None
+
+
 def check_attachments(refs: Iterable[AttachmentRef], limits: AttachmentLimits, apply_on: date,
                       *, taken_on: date | None = None, cache: CheckCache | None = None,
                       progress: Progress | None = None,
@@ -178,7 +188,8 @@ def check_attachments(refs: Iterable[AttachmentRef], limits: AttachmentLimits, a
     """Check every document and the photo of a case for filing on ``apply_on``.
 
     ``refs`` are the case's attachments (documents in ``position`` order; the first photo
-    counts). ``taken_on`` is the photo's date entered by the office (used when EXIF has none).
+    counts). The photo's taken date entered by the office (used when EXIF has none) is its
+    ``AttachmentRef.taken_on``; ``taken_on`` given here takes its place.
     Reports progress per file (the file name as message); raises
     :class:`~assistant.model.progress.Cancelled` when ``cancelled()`` turns true.
     """
@@ -196,7 +207,8 @@ def check_attachments(refs: Iterable[AttachmentRef], limits: AttachmentLimits, a
     if photo_ref is not None:
         check_cancel(cancelled)
         report(progress, len(docs), total, os.path.basename(photo_ref.path))
-        photo = cache.photo(photo_ref.path, limits, apply_on, taken_on, cancelled=cancelled)
+        entered = taken_on if taken_on is not None else entered_taken_on(photo_ref)
+        photo = cache.photo(photo_ref.path, limits, apply_on, entered, cancelled=cancelled)
     report(progress, total, total, "")
     return AttachmentsCheck(tuple(documents), photo,
                             tuple(attachment_problems(documents, photo, limits)))
