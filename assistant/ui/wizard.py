@@ -977,10 +977,8 @@ class CaseEditor(QWidget):
             if hasattr(panel, "set_filing_date"):
                 panel.set_filing_date(on)
         self._attachment_inputs = (profile, on)
-        taken = None
-        if panel is not None and hasattr(panel, "entered_taken_on"):
-            taken = panel.entered_taken_on()
-        checker.request(list(self.case.attachments), profile, on, taken)
+        # The photo's entered taken date is in its AttachmentRef (stored with the case).
+        checker.request(list(self.case.attachments), profile, on)
 
     def attachments_checking(self) -> bool:
         """True while the attachment files are still being checked."""

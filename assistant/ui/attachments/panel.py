@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -292,6 +292,7 @@ class AttachmentsPanel(QWidget):
         photos = [r for r in refs if r.kind == "photo"]
         if photos:
             self._photo = replace(photos[0])
+        self._show_taken_on(self._photo.taken_on if self._photo is not None else "")
         self._pending = list(self._docs)
         self._refresh_all()
         self._start_checks()
@@ -304,7 +305,8 @@ class AttachmentsPanel(QWidget):
             doc = self._docs[self.list.item(row).data(PATH_ROLE)]
             refs.append(replace(doc.ref, position=row))
         if self._photo is not None:
-            refs.append(replace(self._photo))
+            taken = self.entered_taken_on()
+            refs.append(replace(self._photo, taken_on=taken.isoformat() if taken else ""))
         return refs
 
     def problems(self) -> list[Problem]:
@@ -342,6 +344,20 @@ class AttachmentsPanel(QWidget):
     def entered_taken_on(self) -> date | None:
         """The photo's taken date the office entered (used when the photo has no EXIF date)."""
         return self.taken_edit.date().toPython() if self.taken_check.isChecked() else None
+
+    def _show_taken_on(self, taken_on: str) -> None:
+        """Show the case's entered taken date (ISO; "" = none) without storing it again."""
+        day = None
+        if taken_on:
+            try:
+                day = date.fromisoformat(taken_on)
+            except ValueError:
+                day = None
+        with QSignalBlocker(self.taken_check), QSignalBlocker(self.taken_edit):
+            self.taken_check.setChecked(day is not None)
+            if day is not None:
+                self.taken_edit.setDate(QDate(day.year, day.month, day.day))
+        self.taken_edit.setEnabled(day is not None)
 
     def add_documents(self, paths: list[str]) -> None:
         """Add files at the end of the list (files already listed are skipped)."""
@@ -700,11 +716,18 @@ class AttachmentsPanel(QWidget):
     def _on_taken_check_toggled(self, checked: bool) -> None:
         self.taken_edit.setEnabled(checked)
         self._check_photo()
+        self._taken_on_changed()
 
     @Slot(QDate)
     def _on_taken_edit_date_changed(self, _day: QDate) -> None:
         if self.taken_check.isChecked():
             self._check_photo()
+            self._taken_on_changed()
+
+    def _taken_on_changed(self) -> None:
+        """The entered date belongs to the photo: stored at once, like the list itself."""
+        if self._photo is not None:
+            self.changed.emit()
 
     def _refresh_photo(self) -> None:
         self.taken_edit.setEnabled(self.taken_check.isChecked())
