@@ -4,248 +4,248 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="163"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="168"/>
         <source>ここに PDF や スキャン画像をドラッグ＆ドロップするか、「追加…」を押してください。</source>
         <translation>Drag and drop PDFs or scanned images here, or press &quot;Add…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="168"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="173"/>
         <source>追加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="170"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="175"/>
         <source>削除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="172"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="177"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="174"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="179"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="190"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="195"/>
         <source>送信用 PDF を作成…</source>
         <translation>Create the file to send…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="192"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="197"/>
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="206"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="211"/>
         <source>資料（PDF・スキャン画像）</source>
         <translation>Documents (PDF, scanned images)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="226"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="231"/>
         <source>写真を選択…</source>
         <translation>Choose photo…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="228"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="233"/>
         <source>写真を切り抜く…</source>
         <translation>Crop photo…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="230"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="235"/>
         <source>撮影日を入力する</source>
         <translation>Enter the date taken</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="252"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="257"/>
         <source>顔写真（縦 4 cm × 横 3 cm）</source>
         <translation>Face photo (4 cm high × 3 cm wide)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="393"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="420"/>
         <source>送信用 PDF を作成しています…</source>
         <translation>Creating the file to send…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="422"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="449"/>
         <source>確認中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="428"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="456"/>
         <source>{0}・{1} ページ</source>
         <translation>{0}, {1} page(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="430"/>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="716"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="459"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="752"/>
         <source>✔ 問題ありません</source>
         <translation>✔ No problems</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="480"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="509"/>
         <source>確認しています: {0}</source>
         <translation>Checking: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="497"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="526"/>
         <source>確認できませんでした: {0}</source>
         <translation>Could not check: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="524"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="553"/>
         <source>追加する資料を選択</source>
         <translation>Choose documents to add</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="525"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="554"/>
         <source>PDF・画像 ({0})</source>
         <translation>PDF and images ({0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="560"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="589"/>
         <source>送信用資料.pdf</source>
         <translation>documents-to-send.pdf</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="561"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="590"/>
         <source>送信用 PDF の保存先</source>
         <translation>Save the file to send as</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="562"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="591"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="573"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="602"/>
         <source>中止しています…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="581"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="610"/>
         <source>資料を読み込んでいます…</source>
         <translation>Reading the documents…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="582"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="611"/>
         <source>1 つの PDF にまとめています…</source>
         <translation>Merging into one PDF…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="583"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="612"/>
         <source>画像を圧縮しています…</source>
         <translation>Compressing images…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="584"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="613"/>
         <source>上限に収まるよう分割しています…</source>
         <translation>Splitting to fit the limit…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="585"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="614"/>
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="600"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="629"/>
         <source>作成: {0}（{1} MB・{2} ページ）</source>
         <translation>Created: {0} ({1} MB, {2} page(s))</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="606"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="635"/>
         <source>送信用 PDF を作成しました。</source>
         <translation>The file to send was created.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="607"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="636"/>
         <source>送信用 PDF を作成できませんでした。</source>
         <translation>The file to send could not be created.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="615"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="644"/>
         <source>送信用 PDF を作成できませんでした: {0}</source>
         <translation>The file to send could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="621"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="650"/>
         <source>中止しました。ファイルは作成していません。</source>
         <translation>Cancelled. No file was created.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="663"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="692"/>
         <source>顔写真を選択</source>
         <translation>Choose the face photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="664"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="693"/>
         <source>画像 ({0})</source>
         <translation>Images ({0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="677"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="706"/>
         <source>写真を切り抜く</source>
         <translation>Crop photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="678"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="707"/>
         <source>写真を開けませんでした: {0}</source>
         <translation>Could not open the photo: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="700"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="736"/>
         <source>顔写真はまだ選択されていません。</source>
         <translation>No face photo chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="702"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="738"/>
         <source>写真なし</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="712"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="748"/>
         <source>不明</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="713"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="750"/>
         <source>{0}（{1} ピクセル・撮影日 {2}）</source>
         <translation>{0} ({1} pixels, taken {2})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="726"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="762"/>
         <source>表示できません</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="742"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="778"/>
         <source>PDF 1 ファイル・{0} MB まで。複数の資料は、指定した順に 1 つの PDF にまとめて送信します。</source>
         <translation>One PDF file of up to {0} MB. Several documents are merged into one PDF in the order shown.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="746"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="782"/>
         <source>資料と顔写真の合計 {0} MB まで。資料は指定した順に 1 つの PDF にまとめます。</source>
         <translation>Up to {0} MB for documents and photo together. The documents are merged into one PDF in the order shown.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="757"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="793"/>
         <source>資料</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="757"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="793"/>
         <source>資料と写真</source>
         <translation>Documents and photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="758"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="794"/>
         <source>{0}の合計 {1} MB / 上限 {2} MB</source>
         <translation>{0}: {1} MB of at most {2} MB</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="764"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="800"/>
         <source>上限を超えています。「送信用 PDF を作成」で画像を圧縮し、それでも入らなければ分割して「資料添付に関する申告書」（参考様式9）を添える案内をします。</source>
         <translation>Over the limit. &quot;Create the file to send&quot; compresses the images and, if they still do not fit, splits the PDF and tells you to add the declaration on attachments (参考様式9).</translation>
     </message>
