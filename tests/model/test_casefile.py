@@ -236,6 +236,7 @@ def test_readme_example_is_a_valid_case_file():
     assert document.case.value("relative_name", 1) == "王 芳"
     assert document.case.status is CaseStatus.FILED
     assert [h.status for h in document.history] == [CaseStatus.DRAFT, CaseStatus.FILED]
+    assert [a.taken_on for a in document.case.attachments] == ["", "2026-10-01"]
 
 
 def test_failed_export_keeps_the_previous_file_and_leaves_no_temporary(tmp_path):
