@@ -556,8 +556,14 @@ class CatalogueBuilder:
         list_id = mapped[2] if len(mapped) > 2 else None
         if list_id:
             entry["list"] = list_id
+            # The field whose value picks the sub-list (the code list's parent_list):
+            # 作業 by the 職種 of the same 技能実習 entry; 活動内容 and 職種 on the coe 区分
+            # sheet by the purpose of entry (_A062_1_01U1–U4_L, _CC02_1_01U1–U4_L).
             parent = {"municipality": fid.replace("municipality", "prefecture"),
                       "work_category": "job_field",
+                      "ti_work": "ti_occupation",
+                      "activity": "desired_status",
+                      "occupation_coe": "desired_status",
                       "period": fid.replace("period", "status")}.get(list_id)
             if parent:
                 entry["parent"] = parent

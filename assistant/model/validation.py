@@ -35,7 +35,7 @@ from typing import Any
 
 from assistant.model import rules
 from assistant.model.case import Case, ReceiptMethod, repeat_key, split_key
-from assistant.model.codelists import CodeEntry, code_list
+from assistant.model.codelists import CodeEntry, CodeList, code_list
 from assistant.model.eras import DateResult, parse_date, parse_year_month
 from assistant.model.fields import Catalogue, Condition, FieldDef, catalogue, flag_set
 from assistant.model.problems import Problem, Severity, make_problem
@@ -211,6 +211,23 @@ def _parent_value(f: FieldDef, values: Mapping[str, str], index: int | None) -> 
     return ""
 
 
+# Dependent lists whose mismatch has a message of its own; every other dependent list
+# (作業 by 職種, 業務区分 by 特定産業分野, …) is worded from the code list's name.
+_PARENT_MESSAGES = {"period": ("period_not_for_status", "status"),
+                    "municipality": ("municipality_not_in_prefecture", "prefecture")}
+
+
+def _not_for_parent(f: FieldDef, key: str, codes: CodeList, value: str, parent: str) -> Problem:
+    """``value`` is in the list but not among the choices its parent value allows."""
+    special = _PARENT_MESSAGES.get(codes.id)
+    if special is not None:
+        code, parent_param = special
+        params: dict[str, Any] = {"value": value, parent_param: parent}
+        return _problem(f, key, code, **params)
+    return _problem(f, key, "choice_not_for_parent", value=value, parent=parent,
+                    list_name=codes.name_ja, list_name_en=codes.name_en)
+
+
 def _code_problems(f: FieldDef, key: str, value: str, ctx: FieldContext,
                    index: int | None) -> list[Problem]:
     if f.code_list is None:
@@ -229,10 +246,7 @@ def _code_problems(f: FieldDef, key: str, value: str, ctx: FieldContext,
     if parent and codes.by_parent:
         allowed = codes.entries_for(parent)
         if allowed is not codes.entries and entry not in allowed:
-            if f.code_list == "period":
-                return [_problem(f, key, "period_not_for_status", value=value, status=parent)]
-            return [_problem(f, key, "municipality_not_in_prefecture", value=value,
-                             prefecture=parent)]
+            return [_not_for_parent(f, key, codes, value, parent)]
     if not entry.verified:
         return [_problem(f, key, "field_unverified_code", Severity.WARNING, value=value)]
     return []
@@ -244,7 +258,8 @@ def validate_field(f: FieldDef, value: str, context: FieldContext) -> list[Probl
     The value is checked as stored (normalise first with
     :func:`assistant.model.normalize.normalize_value`): required, character class, length,
     pattern, real dates (not in the future where impossible, passport valid on the filing date),
-    code-list membership (and the period of stay allowed for the status).
+    code-list membership (and, for a dependent list, the choices its parent value allows: the
+    period of stay for the status, the city for the prefecture, the 作業 for the 職種 …).
     """
     key = context.key or f.id
     _, index = split_key(key)

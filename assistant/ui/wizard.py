@@ -318,10 +318,14 @@ class CaseEditor(QWidget):
             return ""
         _base, index = split_key(key)
         for parent_id in field_def.parent.split("|"):
-            parent_key = repeat_key(parent_id, index) if index is not None else parent_id
-            value = self.case.values.get(parent_key, "")
-            if value:
-                return value
+            # Within a repeat entry the entry's own parent first (職種[2] for 作業[2]), else
+            # a parent outside the group (入国目的 for every 他職種).
+            keys = (repeat_key(parent_id, index), parent_id) if index is not None \
+                else (parent_id,)
+            for parent_key in keys:
+                value = self.case.values.get(parent_key, "")
+                if value:
+                    return value
         return ""
 
     def _make_editor(self, field_def: FieldDef, key: str) -> FieldEditor:
@@ -859,10 +863,13 @@ class CaseEditor(QWidget):
         for field_def in self.catalogue.fields:
             if not field_def.parent or base not in field_def.parent.split("|"):
                 continue
-            dependent_key = repeat_key(field_def.id, index) if index is not None \
-                else field_def.id
-            for editor in self.editors.get(dependent_key, []):
-                editor.set_choices(self._choices(field_def, dependent_key))
+            if index is not None:
+                dependent_keys = [repeat_key(field_def.id, index)]
+            else:  # every entry of a repeat group follows a parent outside the group
+                dependent_keys = [k for k in self.editors if split_key(k)[0] == field_def.id]
+            for dependent_key in dependent_keys:
+                for editor in self.editors.get(dependent_key, []):
+                    editor.set_choices(self._choices(field_def, dependent_key))
 
     def _update_groups_after(self, values: Mapping[str, str]) -> None:
         for group_id, box in self._group_boxes.items():
