@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPalette,
     QRegularExpressionValidator,
 )
@@ -94,6 +95,33 @@ class _PlainTextEdit(QPlainTextEdit):
         super().keyPressEvent(event)  # type: ignore[arg-type]
 
 
+class CheckBoxText(QLabel):
+    """The word-wrapped text of a check box (a QCheckBox cannot wrap its own text).
+
+    A click on it toggles the check box and gives it the focus, as a click on a check box's
+    own text does; the keyboard stays on the check box (Space toggles it).
+    """
+
+    def __init__(self, text: str, check: QCheckBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = check
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        # With a buddy "&" marks a mnemonic: a choice's own "&" is doubled to stay visible.
+        self.setText(text.replace("&", "&&"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setBuddy(check)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()) and self.check.isEnabled():
+            self.check.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.check.click()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+
 class FieldEditor(QWidget):
     """Label, input, guidance and problem text of one field.
 
@@ -117,6 +145,7 @@ class FieldEditor(QWidget):
         self.label = QLabel(title)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.check_text: CheckBoxText | None = None
         self.input = self._make_input()
         self.label.setBuddy(self.input)
         self.input.setObjectName(f"field:{spec.key}")
@@ -144,7 +173,16 @@ class FieldEditor(QWidget):
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)
         layout.addWidget(self.label)
-        layout.addWidget(self.input)
+        if self.check_text is not None:
+            # The check box's long text wraps beside it instead of widening the whole page.
+            check_row = QHBoxLayout()
+            check_row.setContentsMargins(0, 0, 0, 0)
+            check_row.setSpacing(4)
+            check_row.addWidget(self.input, 0, Qt.AlignmentFlag.AlignTop)
+            check_row.addWidget(self.check_text, 1)
+            layout.addLayout(check_row)
+        else:
+            layout.addWidget(self.input)
         layout.addLayout(hint_row)
         layout.addWidget(self.problem)
         self.setFocusProxy(self.input)
@@ -166,7 +204,11 @@ class FieldEditor(QWidget):
         spec = self.spec
         if len(spec.choices) == 1:
             # A pull-down with one entry (同時申請, 申請意思の確認) is a yes/no question.
-            check = QCheckBox(spec.choices[0] if spec.kind != "check_label" else spec.label)
+            # Its text (a whole sentence for the intent) is a wrapping label beside it.
+            check = QCheckBox()
+            text = spec.choices[0] if spec.kind != "check_label" else spec.label
+            self.check_text = CheckBoxText(text, check, self)
+            check.setAccessibleDescription(text)
             check.toggled.connect(self._on_check_toggled)
             return check
         if spec.kind in ("code", "yesno") or spec.choices:
