@@ -9,9 +9,11 @@ label list has). ``has_codes`` is ``False`` for lists whose extracted data has l
 (receipt method, immigration office, …): there the label is the only known value. Case values store the label; :meth:`CodeList.lookup`
 accepts a label or a code.
 
-Some lists depend on another field (``parent_list``): the periods of stay allowed for a status
-(``period`` by status code, from the ``_CB19_0_<status>_C`` ranges) and the municipalities of a
-prefecture (``municipality`` by prefecture label). Use :meth:`CodeList.entries_for`.
+Some lists depend on another field (``parent_list``, ``by_parent``): for example the periods of
+stay allowed for a status (``period`` by status code, from the ``_CB19_0_<status>_C`` ranges),
+the municipalities of a prefecture (``municipality`` by prefecture label), the 作業 of a
+技能実習 職種, and the coe 活動内容 / 職種 of a purpose of entry. Use
+:meth:`CodeList.entries_for`.
 
 Public API (stable): :func:`code_list`, :func:`list_ids`, :class:`CodeList`, :class:`CodeEntry`.
 """
