@@ -13,7 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -158,13 +165,33 @@ class CaseListPage(QWidget):
         """Size the columns to their headers and a sample of rows (cheap with many cases)."""
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
+        least: list[int] = []
+        widths: list[int] = []
         for column in range(self.model.columnCount()):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = metrics.horizontalAdvance(title) + 36
+            least.append(width)
             for row in range(min(self.proxy.rowCount(), 50)):
                 text = str(self.proxy.index(row, column).data() or "")
                 width = max(width, metrics.horizontalAdvance(text) + 24)
-            header.resizeSection(column, min(width, 320))
+            widths.append(min(width, 320))
+            if column == 0:
+                least[0] = widths[0]  # the name is what the office looks for: never elided
+        # Too wide for the table: the last columns (最終更新) would need the scroll bar. Take the
+        # excess from the columns wider than their headers (not the name), in proportion; their
+        # texts elide.
+        available = 0
+        if self.table.isVisible():  # (the vertical scroll bar may only come once rows are laid)
+            available = self.table.viewport().width() - (
+                0 if self.table.verticalScrollBar().isVisible()
+                else self.table.verticalScrollBar().sizeHint().width())
+        excess = sum(widths) - available
+        spare = sum(w - m for w, m in zip(widths, least, strict=True))
+        if available and excess > 0 and spare > 0:
+            cut = min(1.0, excess / spare)
+            widths = [w - int((w - m) * cut + 0.999) for w, m in zip(widths, least, strict=True)]
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
 
     def current_case_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -220,6 +247,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.today = today
         self.editor: QWidget | None = None
+        self._shown_once = False
         # Linux and Windows append the display name to every window title ("設定 — …"): it
         # must be in the UI language too.
         QGuiApplication.setApplicationDisplayName(self._app_title())
@@ -622,6 +650,13 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("エラー"), message)
 
     # --- Qt events --------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if not self.settings.get(CASE_LIST_STATE):  # the user's own widths come first
+                self.list_page.fit_columns()  # again, now that the table's width is known
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Every edit is already stored; only the window's layout is kept for next time.
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode())

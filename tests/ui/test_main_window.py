@@ -224,3 +224,27 @@ def test_the_smallest_window_still_shows_the_wizards_fields(qtbot, store, main_w
     # …and is no larger than a 1920x1080 screen at 150 % leaves (1280x720 less the task bar).
     assert main_window.minimumSize().width() <= 1000
     assert main_window.minimumSize().height() <= 620
+
+
+def test_every_column_fits_the_window_at_first_start(qtbot, store, settings, japanese):
+    """The last column (最終更新) is on screen without scrolling sideways."""
+    from assistant.ui.main_window import MainWindow
+
+    for number in range(60):
+        store.create("renewal" if number % 2 else "coe",
+                     {"name": f"NGUYEN THI THANH HUONG {number:03d}", "expiry_date": "20270331",
+                      "nationality": "ベトナム Viet Nam", "current_status": "留学 Student"})
+    window = MainWindow(store, settings, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()  # at the first start's size (nothing saved yet)
+    qtbot.waitExposed(window)
+    qtbot.wait(20)
+    table = window.list_page.table
+    header = table.horizontalHeader()
+    last = header.logicalIndex(header.count() - 1)
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) \
+        <= table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
+    # …and the names, which the office reads, are not cut short for it.
+    assert header.sectionSize(0) > table.fontMetrics().horizontalAdvance(
+        "NGUYEN THI THANH HUONG 059")

@@ -376,49 +376,49 @@ Everything entered is kept. The case as it was stays in the recycle bin.</transl
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="60"/>
+        <location filename="../../../assistant/ui/main_window.py" line="67"/>
         <source>氏名または在留カード番号で検索 (Ctrl+F)</source>
         <translation>Search by name or residence card number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="63"/>
+        <location filename="../../../assistant/ui/main_window.py" line="70"/>
         <source>検索(&amp;S):</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="67"/>
+        <location filename="../../../assistant/ui/main_window.py" line="74"/>
         <source>すべての申請種別</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="71"/>
+        <location filename="../../../assistant/ui/main_window.py" line="78"/>
         <source>申請種別(&amp;P):</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="75"/>
+        <location filename="../../../assistant/ui/main_window.py" line="82"/>
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="79"/>
+        <location filename="../../../assistant/ui/main_window.py" line="86"/>
         <source>状態(&amp;T):</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="100"/>
+        <location filename="../../../assistant/ui/main_window.py" line="107"/>
         <source>案件はまだありません。
 「新しい案件」(Ctrl+N) から最初の案件を作成してください。</source>
         <translation>No cases yet.
 Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="106"/>
+        <location filename="../../../assistant/ui/main_window.py" line="113"/>
         <source>検索・絞り込みの条件に合う案件はありません。</source>
         <translation>No case matches the search or the filters.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="109"/>
+        <location filename="../../../assistant/ui/main_window.py" line="116"/>
         <source>条件を解除してすべての案件を表示(&amp;A)</source>
         <translation>Clear the search and filters to show &amp;all cases</translation>
     </message>
@@ -931,200 +931,200 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="276"/>
+        <location filename="../../../assistant/ui/main_window.py" line="304"/>
         <source>新しい案件(&amp;N)...</source>
         <translation>&amp;New case...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="278"/>
+        <location filename="../../../assistant/ui/main_window.py" line="306"/>
         <source>申請種別を選んで新しい案件を作成します</source>
         <translation>Choose a procedure and create a new case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="279"/>
+        <location filename="../../../assistant/ui/main_window.py" line="307"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="280"/>
+        <location filename="../../../assistant/ui/main_window.py" line="308"/>
         <source>選択した案件を開きます</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="282"/>
+        <location filename="../../../assistant/ui/main_window.py" line="310"/>
         <source>複製して新しい案件に(&amp;D)</source>
         <translation>&amp;Duplicate as a new case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="284"/>
+        <location filename="../../../assistant/ui/main_window.py" line="312"/>
         <source>選択した案件を元に新しい案件を作成します（昨年の更新申請から今年の申請を作るときなど）</source>
         <translation>Create a new case from the selected one (e.g. this year&apos;s renewal from last year&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="285"/>
+        <location filename="../../../assistant/ui/main_window.py" line="313"/>
         <source>ゴミ箱へ移動(&amp;L)</source>
         <translation>Move to recyc&amp;le bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="287"/>
+        <location filename="../../../assistant/ui/main_window.py" line="315"/>
         <source>選択した案件をゴミ箱へ移動します（元に戻せます）</source>
         <translation>Move the selected case to the recycle bin (it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="288"/>
+        <location filename="../../../assistant/ui/main_window.py" line="316"/>
         <source>ゴミ箱を開く(&amp;R)...</source>
         <translation>Open the &amp;recycle bin...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="289"/>
+        <location filename="../../../assistant/ui/main_window.py" line="317"/>
         <source>案件ファイルへ書き出す(&amp;E)...</source>
         <translation>&amp;Export case file...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="291"/>
+        <location filename="../../../assistant/ui/main_window.py" line="319"/>
         <source>案件ファイルを読み込む(&amp;I)...</source>
         <translation>&amp;Import case file...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="293"/>
+        <location filename="../../../assistant/ui/main_window.py" line="321"/>
         <source>設定(&amp;S)...</source>
         <translation>&amp;Settings...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="294"/>
+        <location filename="../../../assistant/ui/main_window.py" line="322"/>
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="296"/>
+        <location filename="../../../assistant/ui/main_window.py" line="324"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="298"/>
+        <location filename="../../../assistant/ui/main_window.py" line="326"/>
         <source>案件一覧に戻る(&amp;B)</source>
         <translation>&amp;Back to the case list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="300"/>
+        <location filename="../../../assistant/ui/main_window.py" line="328"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="302"/>
+        <location filename="../../../assistant/ui/main_window.py" line="330"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="305"/>
+        <location filename="../../../assistant/ui/main_window.py" line="333"/>
         <source>このアプリについて(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="309"/>
+        <location filename="../../../assistant/ui/main_window.py" line="337"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="317"/>
+        <location filename="../../../assistant/ui/main_window.py" line="345"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="325"/>
+        <location filename="../../../assistant/ui/main_window.py" line="353"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="327"/>
+        <location filename="../../../assistant/ui/main_window.py" line="355"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="331"/>
+        <location filename="../../../assistant/ui/main_window.py" line="359"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="392"/>
+        <location filename="../../../assistant/ui/main_window.py" line="420"/>
         <source>案件 {0} 件</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="394"/>
+        <location filename="../../../assistant/ui/main_window.py" line="422"/>
         <source>案件 {0} 件中 {1} 件を表示</source>
         <translation>{1} of {0} case(s) shown</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="458"/>
+        <location filename="../../../assistant/ui/main_window.py" line="486"/>
         <source>この案件の申請種別には対応していないため、開けません。</source>
         <translation>This case is for a procedure this version does not know, so it cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="470"/>
+        <location filename="../../../assistant/ui/main_window.py" line="498"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="515"/>
+        <location filename="../../../assistant/ui/main_window.py" line="543"/>
         <source>案件を複製しました。在留カード番号と満了日は新しく入力してください。</source>
         <translation>Case duplicated. Enter the new residence card number and expiry date.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="525"/>
+        <location filename="../../../assistant/ui/main_window.py" line="553"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="527"/>
+        <location filename="../../../assistant/ui/main_window.py" line="555"/>
         <source>ゴミ箱へ移動</source>
         <translation>Move to recycle bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="528"/>
+        <location filename="../../../assistant/ui/main_window.py" line="556"/>
         <source>「{0}」の案件をゴミ箱へ移動しますか？
 ゴミ箱からいつでも元に戻せます。</source>
         <translation>Move the case of &quot;{0}&quot; to the recycle bin?
 It can be restored from the recycle bin at any time.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="537"/>
+        <location filename="../../../assistant/ui/main_window.py" line="565"/>
         <source>「{0}」をゴミ箱へ移動しました。</source>
         <translation>&quot;{0}&quot; moved to the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="567"/>
+        <location filename="../../../assistant/ui/main_window.py" line="595"/>
         <source>案件ファイルへ書き出す</source>
         <translation>Export case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="568"/>
-        <location filename="../../../assistant/ui/main_window.py" line="586"/>
+        <location filename="../../../assistant/ui/main_window.py" line="596"/>
+        <location filename="../../../assistant/ui/main_window.py" line="614"/>
         <source>案件ファイル (*.json)</source>
         <translation>Case files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="578"/>
+        <location filename="../../../assistant/ui/main_window.py" line="606"/>
         <source>「{0}」を書き出しました: {1}</source>
         <translation>&quot;{0}&quot; exported: {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="585"/>
+        <location filename="../../../assistant/ui/main_window.py" line="613"/>
         <source>案件ファイルを読み込む</source>
         <translation>Import case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="598"/>
+        <location filename="../../../assistant/ui/main_window.py" line="626"/>
         <source>案件ファイルを読み込みました。</source>
         <translation>Case file imported.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="617"/>
+        <location filename="../../../assistant/ui/main_window.py" line="645"/>
         <source>このアプリについて</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="618"/>
+        <location filename="../../../assistant/ui/main_window.py" line="646"/>
         <source>在留申請 準備アシスタント {0}
 
 在留申請オンラインシステムで申請する前に、申請内容・添付書類を事務所で準備・確認するためのアプリです。</source>
@@ -1133,7 +1133,7 @@ It can be restored from the recycle bin at any time.</translation>
 Prepares and checks applications and attachments in the office before they are filed on the ISA online system.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="622"/>
+        <location filename="../../../assistant/ui/main_window.py" line="650"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
@@ -1164,75 +1164,75 @@ Prepares and checks applications and attachments in the office before they are f
 <context>
     <name>ReferenceDataRow</name>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="48"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="49"/>
         <source>公式テンプレートから更新(&amp;U)...</source>
         <translation>&amp;Update from the official template...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="50"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="51"/>
         <source>元に戻す(&amp;O)</source>
         <translation>Back to the &amp;original</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="66"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="70"/>
         <source>プログラムに含まれる選択肢を使っています。</source>
         <translation>Using the lists that come with the program.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="70"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="74"/>
         <source>{0} に {1} から更新した選択肢を使っています（{2}）。</source>
         <translation>Using lists updated on {0} from {1} ({2}).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="76"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="80"/>
         <source>ISAの一括申請用テンプレート</source>
         <translation>ISA bulk-application template</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="77"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="81"/>
         <source>Excel ブック (*.xlsm *.xlsx)</source>
         <translation>Excel workbook (*.xlsm *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="82"/>
-        <location filename="../../../assistant/ui/reference_data.py" line="116"/>
-        <location filename="../../../assistant/ui/reference_data.py" line="123"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="86"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="120"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="127"/>
         <source>参照データの更新</source>
         <translation>Update of the reference data</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="83"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="87"/>
         <source>このテンプレートの申請種別(&amp;P):</source>
         <translation>&amp;Procedure of this template:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="87"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="91"/>
         <source>{0} を読んでいます…</source>
         <translation>Reading {0}…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="88"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="92"/>
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="115"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="119"/>
         <source>更新した選択肢は、次にこのプログラムを起動したときから使われます。</source>
         <translation>The updated lists are used from the next start of the program.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="129"/>
-        <location filename="../../../assistant/ui/reference_data.py" line="137"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="133"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="141"/>
         <source>参照データ</source>
         <translation>Reference data</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="130"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="134"/>
         <source>更新した選択肢を消して、プログラムに含まれる選択肢に戻しますか？（次の起動から使われます）</source>
         <translation>Remove the updated lists and go back to the lists that come with the program? (Takes effect at the next start.)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/reference_data.py" line="138"/>
+        <location filename="../../../assistant/ui/reference_data.py" line="142"/>
         <source>元に戻せませんでした: {0}</source>
         <translation>Could not go back: {0}</translation>
     </message>
