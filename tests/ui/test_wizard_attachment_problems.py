@@ -156,8 +156,28 @@ def thick_pdf(path):
     return path
 
 
+@pytest.fixture
+def held_check(monkeypatch):
+    """The file check waits (in its worker) until the test lets it go, then runs for real:
+    the tests below see the "still checking" state on any machine, however fast."""
+    import threading
+
+    from assistant.model.attachments import casecheck
+
+    release = threading.Event()
+    real = casecheck.check_attachments
+
+    def held(*args, **kwargs):
+        release.wait(20)          # never hangs a run: at worst the check goes on after 20 s
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(casecheck, "check_attachments", held)
+    yield release
+    release.set()
+
+
 def test_the_gui_keeps_turning_while_a_long_pdf_is_checked(qtbot, store, main_window,
-                                                            tmp_path):
+                                                            tmp_path, held_check):
     thick = thick_pdf(tmp_path / "thick.pdf")
     ticks_while_checking = []
     timer = QTimer()
@@ -167,15 +187,18 @@ def test_the_gui_keeps_turning_while_a_long_pdf_is_checked(qtbot, store, main_wi
     timer.start()
     editor = open_case(main_window, store, [AttachmentRef(str(thick), "document")])
     editor.go_to_step(Step.CONFIRM)
-    wait_checked(qtbot, editor)
-    timer.stop()
+    assert "添付ファイルを確認しています" in editor.problem_summary.text()
+    qtbot.wait(200)
     # Had the check run on the GUI thread, no timer event could have come in meanwhile.
     assert len(ticks_while_checking) >= 5
+    held_check.set()
+    wait_checked(qtbot, editor)
+    timer.stop()
     assert "添付ファイルを確認しています" not in editor.problem_summary.text()
 
 
 def test_finishing_waits_for_the_file_checks(qtbot, store, main_window, tmp_path,
-                                             monkeypatch):
+                                             monkeypatch, held_check):
     from PySide6.QtWidgets import QMessageBox
 
     from assistant.model.case import CaseStatus
@@ -197,6 +220,7 @@ def test_finishing_waits_for_the_file_checks(qtbot, store, main_window, tmp_path
     editor.finish()
     assert shown and "添付ファイルを確認しています" in shown[-1]
     assert store.get(case.id).status is CaseStatus.DRAFT
+    held_check.set()
     wait_checked(qtbot, editor)
     editor.finish()
     assert store.get(case.id).status is CaseStatus.READY, shown
