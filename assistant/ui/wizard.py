@@ -561,13 +561,9 @@ class CaseEditor(QWidget):
     def _build_attachments_page(self) -> QWidget:
         panel_class = self._attachments_panel_class
         assert panel_class is not None
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        heading = QLabel(self._step_title(Step.ATTACHMENTS))
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
+        # Scrolls like the other steps: the panel needs ~700 px, which would otherwise force
+        # the main window taller than a laptop screen (次へ / 入力完了 off-screen).
+        page, layout = self._scroll_page(Step.ATTACHMENTS)
         # What the step list counts as 確認事項 (no document, no photo), said on the page too.
         self.attachments_notes = QLabel()
         self.attachments_notes.setWordWrap(True)

@@ -161,25 +161,32 @@ class AttachmentsPanel(QWidget):
         self.rules_label = QLabel()
         self.rules_label.setWordWrap(True)
         self.list = DocumentList(self)
-        self.list.setMinimumHeight(220)
+        # About three thumbnail rows: the page scrolls in a small window instead of forcing it
+        # taller (a fixed 220 px pushed the window's buttons off a laptop screen).
+        self.list.setMinimumHeight(THUMB * 2 + self.list.fontMetrics().lineSpacing() * 2)
         self.list.filesDropped.connect(self._on_list_files_dropped)
         self.list.orderChanged.connect(self._on_list_order_changed)
         self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         self.empty_hint = QLabel(self.tr("ここに PDF や スキャン画像をドラッグ＆ドロップするか、"
-                                         "「追加…」を押してください。"))
+                                         "「追加」を押してください。"))
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Its own room below the list (it was drawn over the list's bottom border when the
+        # layout squeezed the page).
+        self.empty_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
-        self.add_button = QPushButton(self.tr("追加…"))
+        self.add_button = QPushButton(self.tr("追加(&A)…"))
         self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.remove_button = QPushButton(self.tr("削除"))
+        self.remove_button = QPushButton(self.tr("削除(&R)"))
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
-        self.up_button = QPushButton(self.tr("上へ"))
+        self.up_button = QPushButton(self.tr("上へ(&U)"))
         self.up_button.clicked.connect(self._on_up_button_clicked)
-        self.down_button = QPushButton(self.tr("下へ"))
+        self.down_button = QPushButton(self.tr("下へ(&W)"))
         self.down_button.clicked.connect(self._on_down_button_clicked)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            # never narrower than the text (削除 / 下へ were clipped in a small window)
+            button.setMinimumWidth(button.sizeHint().width())
             buttons.addWidget(button)
         buttons.addStretch(1)
 

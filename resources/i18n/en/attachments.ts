@@ -4,248 +4,248 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="168"/>
-        <source>ここに PDF や スキャン画像をドラッグ＆ドロップするか、「追加…」を押してください。</source>
-        <translation>Drag and drop PDFs or scanned images here, or press &quot;Add…&quot;.</translation>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="170"/>
+        <source>ここに PDF や スキャン画像をドラッグ＆ドロップするか、「追加」を押してください。</source>
+        <translation>Drag and drop PDFs or scanned images here, or press &quot;Add&quot;.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="173"/>
-        <source>追加…</source>
-        <translation>Add…</translation>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="178"/>
+        <source>追加(&amp;A)…</source>
+        <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="175"/>
-        <source>削除</source>
-        <translation>Remove</translation>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="180"/>
+        <source>削除(&amp;R)</source>
+        <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="177"/>
-        <source>上へ</source>
-        <translation>Up</translation>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="182"/>
+        <source>上へ(&amp;U)</source>
+        <translation>&amp;Up</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="179"/>
-        <source>下へ</source>
-        <translation>Down</translation>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="184"/>
+        <source>下へ(&amp;W)</source>
+        <translation>Do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="195"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="202"/>
         <source>送信用 PDF を作成…</source>
         <translation>Create the file to send…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="197"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="204"/>
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="211"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="218"/>
         <source>資料（PDF・スキャン画像）</source>
         <translation>Documents (PDF, scanned images)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="231"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="238"/>
         <source>写真を選択…</source>
         <translation>Choose photo…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="233"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="240"/>
         <source>写真を切り抜く…</source>
         <translation>Crop photo…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="235"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="242"/>
         <source>撮影日を入力する</source>
         <translation>Enter the date taken</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="257"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="264"/>
         <source>顔写真（縦 4 cm × 横 3 cm）</source>
         <translation>Face photo (4 cm high × 3 cm wide)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="420"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="427"/>
         <source>送信用 PDF を作成しています…</source>
         <translation>Creating the file to send…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="449"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="456"/>
         <source>確認中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="456"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="463"/>
         <source>{0}・{1} ページ</source>
         <translation>{0}, {1} page(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="459"/>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="752"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="466"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="759"/>
         <source>✔ 問題ありません</source>
         <translation>✔ No problems</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="509"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="516"/>
         <source>確認しています: {0}</source>
         <translation>Checking: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="526"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="533"/>
         <source>確認できませんでした: {0}</source>
         <translation>Could not check: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="553"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="560"/>
         <source>追加する資料を選択</source>
         <translation>Choose documents to add</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="554"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="561"/>
         <source>PDF・画像 ({0})</source>
         <translation>PDF and images ({0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="589"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="596"/>
         <source>送信用資料.pdf</source>
         <translation>documents-to-send.pdf</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="590"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="597"/>
         <source>送信用 PDF の保存先</source>
         <translation>Save the file to send as</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="591"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="598"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="602"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="609"/>
         <source>中止しています…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="610"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="617"/>
         <source>資料を読み込んでいます…</source>
         <translation>Reading the documents…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="611"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="618"/>
         <source>1 つの PDF にまとめています…</source>
         <translation>Merging into one PDF…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="612"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="619"/>
         <source>画像を圧縮しています…</source>
         <translation>Compressing images…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="613"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="620"/>
         <source>上限に収まるよう分割しています…</source>
         <translation>Splitting to fit the limit…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="614"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="621"/>
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="629"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="636"/>
         <source>作成: {0}（{1} MB・{2} ページ）</source>
         <translation>Created: {0} ({1} MB, {2} page(s))</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="635"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="642"/>
         <source>送信用 PDF を作成しました。</source>
         <translation>The file to send was created.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="636"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="643"/>
         <source>送信用 PDF を作成できませんでした。</source>
         <translation>The file to send could not be created.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="644"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="651"/>
         <source>送信用 PDF を作成できませんでした: {0}</source>
         <translation>The file to send could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="650"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="657"/>
         <source>中止しました。ファイルは作成していません。</source>
         <translation>Cancelled. No file was created.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="692"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="699"/>
         <source>顔写真を選択</source>
         <translation>Choose the face photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="693"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="700"/>
         <source>画像 ({0})</source>
         <translation>Images ({0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="706"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="713"/>
         <source>写真を切り抜く</source>
         <translation>Crop photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="707"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="714"/>
         <source>写真を開けませんでした: {0}</source>
         <translation>Could not open the photo: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="736"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="743"/>
         <source>顔写真はまだ選択されていません。</source>
         <translation>No face photo chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="738"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="745"/>
         <source>写真なし</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="748"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="755"/>
         <source>不明</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="750"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="757"/>
         <source>{0}（{1} ピクセル・撮影日 {2}）</source>
         <translation>{0} ({1} pixels, taken {2})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="762"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="769"/>
         <source>表示できません</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="778"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="785"/>
         <source>PDF 1 ファイル・{0} MB まで。複数の資料は、指定した順に 1 つの PDF にまとめて送信します。</source>
         <translation>One PDF file of up to {0} MB. Several documents are merged into one PDF in the order shown.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="782"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="789"/>
         <source>資料と顔写真の合計 {0} MB まで。資料は指定した順に 1 つの PDF にまとめます。</source>
         <translation>Up to {0} MB for documents and photo together. The documents are merged into one PDF in the order shown.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="793"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="800"/>
         <source>資料</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="793"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="800"/>
         <source>資料と写真</source>
         <translation>Documents and photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="794"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="801"/>
         <source>{0}の合計 {1} MB / 上限 {2} MB</source>
         <translation>{0}: {1} MB of at most {2} MB</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="800"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="807"/>
         <source>上限を超えています。「送信用 PDF を作成」で画像を圧縮し、それでも入らなければ分割して「資料添付に関する申告書」（参考様式9）を添える案内をします。</source>
         <translation>Over the limit. &quot;Create the file to send&quot; compresses the images and, if they still do not fit, splits the PDF and tells you to add the declaration on attachments (参考様式9).</translation>
     </message>
