@@ -1074,10 +1074,17 @@ class CaseEditor(QWidget):
             item.setForeground(Qt.GlobalColor.darkRed if problem.is_error
                                else Qt.GlobalColor.darkYellow)
             self.problem_list.addItem(item)
+        warnings = len(remaining) - errors
         checking = self.attachments_checking()
-        if errors:
-            summary = self.tr("入力完了にするには、次の {0} 件の問題を解決してください。").format(
+        # Errors and warnings (△) counted apart, as in the step list: the rows shown add up.
+        if errors and warnings:
+            summary = self.tr("問題 {0} 件・確認事項 {1} 件。入力完了にするには問題を解決して"
+                              "ください（確認事項 △ は見直すだけで構いません）。").format(
+                errors, warnings)
+        elif errors:
+            summary = self.tr("問題 {0} 件。入力完了にするには、これらを解決してください。").format(
                 errors)
+        if errors:
             if checking:
                 summary += "\n" + self.tr("添付ファイルを確認しています…（確認が終わると、"
                                            "ファイルの問題がこの一覧に加わることがあります）")
@@ -1088,7 +1095,9 @@ class CaseEditor(QWidget):
                 "添付ファイルを確認しています…。確認が終わるまで、問題がないかどうかは"
                 "まだ分かりません。"))
         elif remaining:
-            self.problem_summary.setText(self.tr("エラーはありません。確認事項を見直してから入力完了にしてください。"))
+            self.problem_summary.setText(self.tr(
+                "問題はありません。確認事項 {0} 件（△）を見直してから入力完了にしてください。"
+                ).format(warnings))
         else:
             self.problem_summary.setText(self.tr("問題はありません。入力完了にできます。"))
         self.problem_list.setVisible(bool(remaining))

@@ -66,7 +66,7 @@ def test_file_problems_are_listed_on_step_3_without_opening_the_attachments_page
     assert editor.step_status(Step.ATTACHMENTS) is StepStatus.PROBLEMS
     assert "問題 2 件" in step_text(editor, Step.ATTACHMENTS)
     assert "確認中" not in step_text(editor, Step.ATTACHMENTS)
-    assert "件の問題を解決してください" in editor.problem_summary.text()
+    assert "件。入力完了にするには" in editor.problem_summary.text()
     # The review of the input shows each file's problem beside it, as fields show theirs.
     review = editor.review.toPlainText()
     assert "11.0 MB" in review and "撮影日 2026-02-20" in review

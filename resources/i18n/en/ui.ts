@@ -127,93 +127,93 @@
         <translation>Mark as ready to file (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="350"/>
+        <location filename="../../../assistant/ui/wizard.py" line="354"/>
         <source>ステップ{0}&#x3000;{1}</source>
         <translation>Step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="393"/>
+        <location filename="../../../assistant/ui/wizard.py" line="397"/>
         <source>事務所の担当者の情報で入力(&amp;O)</source>
         <translation>Fill in from the &amp;office&apos;s staff member</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="395"/>
+        <location filename="../../../assistant/ui/wizard.py" line="399"/>
         <source>「事務所」メニューで選んだ担当者の氏名・住所・電話番号をこの欄に入れます</source>
         <translation>Puts the name, address and phone number of the staff member chosen in the Office menu into this block</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="452"/>
+        <location filename="../../../assistant/ui/wizard.py" line="456"/>
         <source>申請種別</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="459"/>
+        <location filename="../../../assistant/ui/wizard.py" line="463"/>
         <source>申請種別(&amp;K)（オンラインで申請できるものだけを表示しています）</source>
         <translation>&amp;Kind of procedure (only procedures that can be filed online are shown)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="466"/>
+        <location filename="../../../assistant/ui/wizard.py" line="470"/>
         <source>オンラインで申請できる期間</source>
         <translation>When it can be filed online</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="486"/>
+        <location filename="../../../assistant/ui/wizard.py" line="490"/>
         <source>在留期間の満了日を入力すると、オンラインで申請できる期間を表示します。</source>
         <translation>Enter the expiry date of the period of stay to see when the application can be filed online.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="489"/>
+        <location filename="../../../assistant/ui/wizard.py" line="493"/>
         <source>事由の生じた日を入力すると、オンラインで申請できる期間を表示します。</source>
         <translation>Enter the date of the event to see when the application can be filed online.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="502"/>
+        <location filename="../../../assistant/ui/wizard.py" line="506"/>
         <source>期間: {0} 〜 {1}</source>
         <translation>Window: {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="503"/>
-        <location filename="../../../assistant/ui/wizard.py" line="504"/>
+        <location filename="../../../assistant/ui/wizard.py" line="507"/>
+        <location filename="../../../assistant/ui/wizard.py" line="508"/>
         <source>制限なし</source>
         <translation>no limit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="513"/>
+        <location filename="../../../assistant/ui/wizard.py" line="517"/>
         <source>申請種別の変更</source>
         <translation>Change the procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="514"/>
+        <location filename="../../../assistant/ui/wizard.py" line="518"/>
         <source>申請種別を「{0}」に変更しますか？
 入力済みの内容は引き継がれます。変更前の案件はゴミ箱に残ります。</source>
         <translation>Change the procedure to &quot;{0}&quot;?
 Everything entered is kept. The case as it was stays in the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="528"/>
-        <location filename="../../../assistant/ui/wizard.py" line="541"/>
+        <location filename="../../../assistant/ui/wizard.py" line="532"/>
+        <location filename="../../../assistant/ui/wizard.py" line="545"/>
         <location filename="../../../assistant/ui/wizard.py" line="598"/>
-        <location filename="../../../assistant/ui/wizard.py" line="1249"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1259"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="544"/>
+        <location filename="../../../assistant/ui/wizard.py" line="548"/>
         <source>取次者</source>
         <translation>Filing agent</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="545"/>
+        <location filename="../../../assistant/ui/wizard.py" line="549"/>
         <source>担当者が選ばれていません。「事務所」メニューで担当者を登録・選択してください。</source>
         <translation>No staff member is chosen. Register or choose one in the Office menu.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="550"/>
+        <location filename="../../../assistant/ui/wizard.py" line="554"/>
         <source>取次者欄の入力</source>
         <translation>Filling in the filing agent block</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="553"/>
+        <location filename="../../../assistant/ui/wizard.py" line="557"/>
         <location filename="../../../assistant/ui/wizard.py" line="792"/>
         <source>取次者欄に {0} 項目を入力しました。</source>
         <translation>{0} item(s) of the filing agent block filled in.</translation>
@@ -255,120 +255,125 @@ Everything entered is kept. The case as it was stays in the recycle bin.</transl
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="906"/>
+        <location filename="../../../assistant/ui/wizard.py" line="909"/>
         <source>「{0}」の入力</source>
         <translation>Typing in &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="934"/>
+        <location filename="../../../assistant/ui/wizard.py" line="937"/>
         <source>{0} {1}件目の削除</source>
         <translation>Removing {0} no. {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1032"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1033"/>
         <source>ステップ{0}
 {1}</source>
         <translation>Step {0}
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1035"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1036"/>
         <source>問題 {0} 件</source>
         <translation>{0} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1038"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1039"/>
         <source>確認事項 {0} 件</source>
         <translation>{0} to check</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1041"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1042"/>
         <source>完了</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1045"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1046"/>
         <source>ファイルを確認中…</source>
         <translation>Checking files…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1062"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1063"/>
         <source>ステップ{0}</source>
         <translation>Step {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1067"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1068"/>
         <source>（{0}件目）</source>
         <translation> (no. {0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1078"/>
-        <source>入力完了にするには、次の {0} 件の問題を解決してください。</source>
-        <translation>Solve these {0} problem(s) to mark the case as ready to file.</translation>
+        <location filename="../../../assistant/ui/wizard.py" line="1081"/>
+        <source>問題 {0} 件・確認事項 {1} 件。入力完了にするには問題を解決してください（確認事項 △ は見直すだけで構いません）。</source>
+        <translation>{0} problem(s) and {1} to check. Solve the problems to mark the case as ready to file (the points to check, △, only need a look).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1081"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1085"/>
+        <source>問題 {0} 件。入力完了にするには、これらを解決してください。</source>
+        <translation>{0} problem(s). Solve them to mark the case as ready to file.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1099"/>
+        <source>問題はありません。確認事項 {0} 件（△）を見直してから入力完了にしてください。</source>
+        <translation>No problems. Review the {0} point(s) to check (△), then mark the case as ready to file.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1089"/>
         <source>添付ファイルを確認しています…（確認が終わると、ファイルの問題がこの一覧に加わることがあります）</source>
         <translation>Checking the attached files… (problems with the files may be added to this list when the check is done)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1087"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1095"/>
         <source>添付ファイルを確認しています…。確認が終わるまで、問題がないかどうかはまだ分かりません。</source>
         <translation>Checking the attached files… Until the check is done it is not known whether any problems are left.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1090"/>
-        <source>エラーはありません。確認事項を見直してから入力完了にしてください。</source>
-        <translation>No errors. Review the points to check, then mark the case as ready to file.</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1092"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1102"/>
         <source>問題はありません。入力完了にできます。</source>
         <translation>No problems. The case can be marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1233"/>
-        <location filename="../../../assistant/ui/wizard.py" line="1240"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1243"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1250"/>
         <source>入力完了にできません</source>
         <translation>Not ready to file yet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1234"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1244"/>
         <source>添付ファイルを確認しています。確認が終わってから、もう一度「入力完了にする」を押してください。</source>
         <translation>The attached files are still being checked. When the check is done, press “Mark as ready” again.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1241"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1251"/>
         <source>まだ {0} 件の問題があります。一覧から選んで修正してください。</source>
         <translation>{0} problem(s) are left. Choose one in the list to correct it.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1254"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1264"/>
         <source>入力完了</source>
         <translation>Ready to file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1255"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1265"/>
         <source>「{0}」を入力完了にしました。</source>
         <translation>&quot;{0}&quot; is marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1260"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1270"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1262"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1272"/>
         <source>【サンプル】{0}</source>
         <translation>[Sample] {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1263"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1273"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1266"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1276"/>
         <source>{0}&#x3000;— {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -840,27 +845,27 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="116"/>
+        <location filename="../../../assistant/ui/field_widgets.py" line="144"/>
         <source>［必須］</source>
         <translation>[required]</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="160"/>
+        <location filename="../../../assistant/ui/field_widgets.py" line="198"/>
         <source>「20000101」「2000-01-01」「平成12年1月1日」「H12.1.1」の形で入力できます。</source>
         <translation>Accepted forms: 20000101, 2000-01-01, 平成12年1月1日, H12.1.1.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="162"/>
+        <location filename="../../../assistant/ui/field_widgets.py" line="200"/>
         <source>例: {0}</source>
         <translation>e.g. {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="219"/>
+        <location filename="../../../assistant/ui/field_widgets.py" line="261"/>
         <source>入力して検索、または一覧から選択</source>
         <translation>Type to search, or choose from the list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="227"/>
+        <location filename="../../../assistant/ui/field_widgets.py" line="269"/>
         <source>選択してください</source>
         <translation>Please choose</translation>
     </message>
