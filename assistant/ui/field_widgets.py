@@ -75,6 +75,7 @@ class EditorSpec:
     guidance: str
     example: str
     choices: tuple[str, ...] = ()
+    check_text: str = ""     # beside a one-choice check box, if not the choice (stored) itself
 
 
 class _PlainTextEdit(QPlainTextEdit):
@@ -206,7 +207,8 @@ class FieldEditor(QWidget):
             # A pull-down with one entry (同時申請, 申請意思の確認) is a yes/no question.
             # Its text (a whole sentence for the intent) is a wrapping label beside it.
             check = QCheckBox()
-            text = spec.choices[0] if spec.kind != "check_label" else spec.label
+            text = spec.label if spec.kind == "check_label" else \
+                spec.check_text or spec.choices[0]
             self.check_text = CheckBoxText(text, check, self)
             check.setAccessibleDescription(text)
             check.toggled.connect(self._on_check_toggled)

@@ -52,6 +52,7 @@ from assistant.model.storage import CaseStore, StorageError
 from assistant.model.validation import applies as field_applies
 from assistant.model.validation import condition_holds, validate_case
 from assistant.model.wizard import Step, StepStatus, WizardFlow
+from assistant.resources import load_json
 from assistant.ui import texts
 from assistant.ui.edit_commands import SetValuesCommand
 from assistant.ui.field_widgets import PROBLEM_COLOR, EditorSpec, FieldEditor, set_text_color
@@ -300,7 +301,17 @@ class CaseEditor(QWidget):
                 guidance.replace("プルダウンから選択してください。", "").strip()) if part)
         return EditorSpec(key=key, kind=field_def.kind, label=label,
                           required=field_def.required, max_length=field_def.max_length,
-                          guidance=guidance, example=field_def.example, choices=choices)
+                          guidance=guidance, example=field_def.example, choices=choices,
+                          check_text=self._check_text(field_def, choices))
+
+    def _check_text(self, field_def: FieldDef, choices: tuple[str, ...]) -> str:
+        """In English, a one-choice check box (同時申請) shows the English part of its label,
+        in full; the stored value stays the ISA label."""
+        if self.language != "en" or len(choices) != 1 or not field_def.code_list:
+            return ""
+        full = load_json("fields", "check_texts_en.json")["texts"].get(choices[0])
+        entry = code_list(field_def.code_list).lookup(choices[0])
+        return str(full) if full else entry.label_en if entry is not None else ""
 
     def _choices(self, field_def: FieldDef, key: str) -> list[str]:
         assert field_def.code_list
