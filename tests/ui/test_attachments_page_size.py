@@ -69,6 +69,8 @@ def test_attachments_page_buttons_are_on_screen_and_not_clipped(qtbot, editor, m
     assert hint.isVisible()
     list_bottom = panel.list.mapTo(panel, QPoint(0, panel.list.height())).y()
     assert hint.mapTo(panel, QPoint(0, 0)).y() >= list_bottom
+    # no empty result line takes room before anything was made
+    assert not panel.result_label.isVisible()
     if SHOTS:
         main_window.grab().save(os.path.join(SHOTS, f"attachments_{size[0]}x{size[1]}.png"))
 

@@ -114,6 +114,7 @@ def test_prepare_shows_progress_and_reports_the_result(qtbot, panel, tmp_path):
     assert report.ok and out.exists()
     assert "作成: 送信用資料.pdf" in panel.result_label.text()
     assert "制限（権限パスワード）を外しました" in panel.result_label.text()
+    assert panel.result_label.isVisible()
     assert panel.prepare_button.isEnabled() and not panel.cancel_button.isEnabled()
     shot(panel, "attachments_panel_prepared")
 

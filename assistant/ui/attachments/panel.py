@@ -214,6 +214,7 @@ class AttachmentsPanel(QWidget):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.hide()          # shown with the files made (no empty line before)
 
         documents = QGroupBox(self.tr("資料（PDF・スキャン画像）"))
         doc_layout = QVBoxLayout(documents)
@@ -415,6 +416,7 @@ class AttachmentsPanel(QWidget):
             return
         photo_bytes = self._photo_size()
         self.result_label.clear()
+        self.result_label.hide()
         op = Operation(prepare_documents, sources, out, self._limits, parent=self,
                        photo_bytes=photo_bytes)
         op.progressed.connect(self._on_prepare_progressed)
@@ -639,6 +641,7 @@ class AttachmentsPanel(QWidget):
         lines += [("✖ " if p.is_error else "⚠ ") + p.message(language)
                   for p in report.problems]
         self.result_label.setText("\n".join(lines))
+        self.result_label.setVisible(bool(lines))
         self.status_label.setText(self.tr("送信用 PDF を作成しました。") if report.parts
                                   else self.tr("送信用 PDF を作成できませんでした。"))
         self.prepared.emit(report)
