@@ -212,6 +212,15 @@ class Catalogue:
         base, _ = split_key(field_id)
         return base in self._by_id
 
+    def key_label(self, key: str, language: str = "ja") -> str:
+        """The field's label for a case-value key (``氏名 (2)`` for ``relative_name[2]``);
+        the key itself when the catalogue has no such field."""
+        base, index = split_key(key)
+        if base not in self._by_id:
+            return key
+        label = self._by_id[base].label(language)
+        return f"{label} ({index})" if index is not None else label
+
     def fields_for_step(self, step: str) -> tuple[FieldDef, ...]:
         return tuple(f for f in self.fields if f.step == step)
 

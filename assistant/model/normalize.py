@@ -37,11 +37,19 @@ _NON_DIGITS = re.compile(r"[^0-9]")
 _LINE_SPACES = re.compile(r"[ \u3000\t]+")
 
 
+def _converted(*tables: dict[int, str]) -> frozenset[str]:
+    """The characters ``jaconv`` tables convert, with half-width kana and marks."""
+    return frozenset({chr(code) for table in tables for code in table}
+                     | {chr(code) for code in range(0xFF61, 0xFFA0)})
+
+
+def _char_class(chars: set[str] | frozenset[str], negate: bool = False) -> str:
+    return "[" + "^" * negate + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
 def _any_of(*tables: dict[int, str]) -> re.Pattern[str]:
     """A pattern that finds any character a ``jaconv`` table (or half-width kana) converts."""
-    chars = {chr(code) for table in tables for code in table}
-    chars.update(chr(code) for code in range(0xFF61, 0xFFA0))   # half-width kana and marks
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return re.compile(_char_class(_converted(*tables)))
 
 
 # characters to_halfwidth / to_fullwidth / _multiline would change; a value without any of them
@@ -189,17 +197,13 @@ def normalizer(field: FieldDef) -> Callable[[str], str]:
     return _multiline
 
 
-def _negated(chars: set[str]) -> str:
-    return "[^" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-
-
-_H2Z_ALL = {chr(code) for code in conv_table.H2Z_ALL} | {chr(c) for c in range(0xFF61, 0xFFA0)}
-_H2Z_KANA = {chr(code) for code in conv_table.H2Z_K} | {chr(c) for c in range(0xFF61, 0xFFA0)}
 _ASCII_WORD = "[!-~]+"                        # printable ASCII, no space
 _UPPER_WORD = "[!-`{-~]+"                     # the same without a-z
 _SEPARATOR = "\x1f"   # joins the values of a batch: no pattern below takes it as a character
-_WIDE = _negated(_H2Z_ALL | {"\u3000", "\t", "\r", "\n", _SEPARATOR}) + "+"
-_TEXT = _negated(_H2Z_KANA | {" ", "\u3000", "\t", "\r", "\n", _SEPARATOR}) + "+"
+_WIDE = _char_class(_converted(conv_table.H2Z_ALL) | {"\u3000", "\t", "\r", "\n", _SEPARATOR},
+                    negate=True) + "+"
+_TEXT = _char_class(_converted(conv_table.H2Z_K) | {" ", "\u3000", "\t", "\r", "\n", _SEPARATOR},
+                    negate=True) + "+"
 _TEXT_LINE = f"{_TEXT}(?: {_TEXT})*"
 
 # For each normaliser: a pattern that only values it returns unchanged match (most stored

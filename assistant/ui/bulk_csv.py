@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.model.case import split_key
 from assistant.model.exports.bulk import CellIssue
 from assistant.model.fields import catalogue
 from assistant.ui import texts
@@ -133,21 +132,6 @@ class BulkCsvDialog(QDialog):
             self.folder_edit.setText(chosen)
 
 
-def _field_label(issue: CellIssue) -> str:
-    """The field's name as the wizard shows it (the template header when unknown)."""
-    try:
-        field = catalogue(issue.procedure).field(issue.key)
-    except KeyError:
-        return issue.header
-    english = texts.language() == "en"
-    label = field.label_en if english else field.label_ja
-    _, index = split_key(issue.key)
-    if index is None:
-        return label
-    section = field.section_en if english else field.section_ja
-    return f"{section} {index}: {label}"
-
-
 class CharacterReportDialog(QDialog):
     """The characters a Shift_JIS export cannot carry: who, which field, what to use instead.
 
@@ -180,7 +164,8 @@ class CharacterReportDialog(QDialog):
                    "changed": self.tr("別の文字に変わる")}
         for row, issue in enumerate(self.issues):
             assert issue.bad is not None
-            cells = [str(issue.row), issue.applicant, _field_label(issue),
+            cells = [str(issue.row), issue.applicant,
+                     catalogue(issue.procedure).key_label(issue.key, texts.language()),
                      f"{issue.bad.char}（{issue.bad.codepoint}）",
                      reasons.get(issue.bad.issue.value, issue.bad.issue.value),
                      issue.bad.suggestion or self.tr("（候補なし: 手で直してください）")]

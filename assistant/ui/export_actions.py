@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QInputDialog,
     QMessageBox,
@@ -27,7 +26,7 @@ from assistant.model.progress import CancelCheck, Progress, check_cancel, report
 from assistant.model.settings import BULK_ENCODING, CODE_LIST_CELLS, LAST_FOLDER
 from assistant.model.storage import CaseStore, StorageError
 from assistant.ui import texts
-from assistant.ui.operations import Operation
+from assistant.ui.operations import Operation, run_with_progress
 
 if TYPE_CHECKING:
     from assistant.model.exports.bulk import BulkResult
@@ -145,8 +144,6 @@ class ExportActions(QObject):
         self.progress_dialog: QProgressDialog | None = None
         self._on_success: Callable[[Any], None] | None = None
         self._csv_options: tuple[list[str], str, str, str] = ([], "", "", "")
-        self.character_report: QDialog | None = None   # while it is open (for tests)
-        self.import_report: QDialog | None = None
 
     # --- helpers ----------------------------------------------------------------------------
     def _selected_case(self) -> Case | None:
@@ -296,13 +293,9 @@ class ExportActions(QObject):
         if not result.written:
             self._report_characters(cases, result)
             return
-        warnings = [i for i in result.issues if not i.problem.is_error]
-        text = self.tr("{0} 件の案件を書き出しました:\n{1}").format(
-            len(cases), "\n".join(str(p) for p in result.files))
-        if warnings:
-            text += "\n\n" + self.tr("注意（{0} 件）:").format(len(warnings)) + "\n" + \
-                "\n".join(i.problem.message(texts.language()) for i in warnings[:10])
-        QMessageBox.information(self.window, self.tr("一括申請ファイル"), text)
+        warnings = [i.problem.message(texts.language())
+                    for i in result.issues if not i.problem.is_error]
+        self._say_written(len(cases), result.files, warnings)
 
     def _report_characters(self, cases: list[Case], result: BulkResult) -> None:
         """Show what Shift_JIS cannot carry; on request put the suggestions in and retry."""
@@ -310,13 +303,10 @@ class ExportActions(QObject):
         from assistant.ui.bulk_csv import CharacterReportDialog
 
         dialog = CharacterReportDialog(result.errors, self.window)
-        self.character_report = dialog
         replace = dialog.exec() == CharacterReportDialog.DialogCode.Accepted
-        self.character_report = None
         dialog.deleteLater()
         if not replace:
             return
-        open_id = getattr(self.window.editor, "case_id", None)
         changed_ids = []
         try:
             for case in cases:
@@ -328,10 +318,7 @@ class ExportActions(QObject):
             QMessageBox.warning(self.window, self.tr("書き出せませんでした"),
                                 texts.error_text(exc))
             return
-        for case_id in changed_ids:
-            self.window.refresh_case(case_id)
-        if open_id in changed_ids:
-            self.window.open_case(open_id)   # the open wizard shows the replaced values
+        self.window.show_changed_cases(changed_ids)
         self.window.statusBar().showMessage(self.tr(
             "{0} 件の案件の文字を置き換えました。").format(len(changed_ids)), 8000)
         self._start_csv(*self._csv_options)
@@ -341,13 +328,16 @@ class ExportActions(QObject):
         case = self._selected_case()
         return None if case is None else (case, self._transcription(case))
 
-    def _selected_checklist(self) -> tuple[Case, Document] | None:
-        """The selected case and its checklist, or None when there is no case or no method."""
+    def _selected_for_checklist(self) -> tuple[Case, ReceiptMethod] | None:
+        """The selected case and its receipt method (asked when the case has none yet)."""
         case = self._selected_case()
         method = None if case is None else self._receipt_method(case)
-        if case is None or method is None:
-            return None
-        return case, self._checklist(case, method)
+        return None if case is None or method is None else (case, method)
+
+    def _selected_checklist(self) -> tuple[Case, Document] | None:
+        """The selected case and its checklist, or None when there is no case or no method."""
+        chosen = self._selected_for_checklist()
+        return None if chosen is None else (chosen[0], self._checklist(*chosen))
 
     @staticmethod
     def _file_stem(case: Case) -> str:
@@ -377,10 +367,10 @@ class ExportActions(QObject):
 
     @Slot()
     def _on_checklist_action_triggered(self) -> None:
-        case = self._selected_case()
-        method = None if case is None else self._receipt_method(case)
-        if case is None or method is None:
+        chosen = self._selected_for_checklist()
+        if chosen is None:
             return
+        case, method = chosen
         target = self._ask_save(self.tr("結果受領チェックリスト"),
                                 f"{self._file_stem(case)}_チェックリスト.pdf",
                                 self.tr("PDF (*.pdf)"))
@@ -467,7 +457,7 @@ class ExportActions(QObject):
         self._run(write_workbooks,
                   (cases, folder, str(self.window.settings.get(CODE_LIST_CELLS))),
                   self.tr("一括申請ファイル（Excel）"), len(cases),
-                  lambda files: self._on_workbooks_written(len(cases), files))
+                  lambda files: self._say_written(len(cases), files))
 
     @Slot()
     def _on_xlsx_import_action_triggered(self) -> None:
@@ -491,59 +481,43 @@ class ExportActions(QObject):
         from assistant.ui.bulk_import import ImportReportDialog, apply_import
 
         dialog = ImportReportDialog(result, file_name, self.window)
-        self.import_report = dialog
         accepted = dialog.exec() == ImportReportDialog.DialogCode.Accepted
-        self.import_report = None
         dialog.deleteLater()
         if not accepted:
             return
-        open_id = getattr(self.window.editor, "case_id", None)
         try:
             created, changed = apply_import(self.window.store, result)
         except StorageError as exc:
             QMessageBox.warning(self.window, self.tr("取り込めませんでした"),
                                 texts.error_text(exc))
-            self.window.reload_cases()
+            self.window.reload_cases()   # what was taken before the failure
             return
-        self.window.reload_cases()
-        if open_id in changed:
-            self.window.open_case(open_id)   # the open wizard shows the imported values
+        self.window.show_changed_cases(changed)
         self.window.statusBar().showMessage(self.tr(
             "取り込みました: 新しい案件 {0} 件、更新 {1} 件").format(len(created), len(changed)),
             10000)
 
-    def _on_workbooks_written(self, count: int, files: list[Path]) -> None:
-        QMessageBox.information(self.window, self.tr("一括申請ファイル"), self.tr(
-            "{0} 件の案件を書き出しました:\n{1}").format(count, "\n".join(str(p) for p in files)))
+    def _say_written(self, count: int, files: Sequence[Path],
+                     notes: Sequence[str] = ()) -> None:
+        """How many cases went into which files (and up to ten notes on them)."""
+        text = self.tr("{0} 件の案件を書き出しました:\n{1}").format(
+            count, "\n".join(str(p) for p in files))
+        if notes:
+            text += "\n\n" + self.tr("注意（{0} 件）:").format(len(notes)) + "\n" + \
+                "\n".join(notes[:10])
+        QMessageBox.information(self.window, self.tr("一括申請ファイル"), text)
 
     def _run(self, function: Callable[..., Any], args: tuple[Any, ...], title: str,
              count: int, on_success: Callable[[Any], None], show_after_ms: int = 0,
              label: str = "") -> None:
         """Run an export off the GUI thread with a progress dialog (中止 stops it)."""
-        dialog = QProgressDialog(label or self.tr("{0} 件の案件を書き出しています…").format(count),
-                                 self.tr("中止"), 0, 0, self.window)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(show_after_ms)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        operation = Operation(function, *args, parent=self)
-        operation.progressed.connect(self._on_operation_progressed)
-        operation.succeeded.connect(self._on_operation_succeeded)
-        operation.failed.connect(self._on_operation_failed)
-        operation.cancelled.connect(self._on_operation_cancelled)
-        dialog.canceled.connect(operation.cancel)
-        self.operation, self.progress_dialog = operation, dialog
         self._on_success = on_success
-        if show_after_ms == 0:
-            dialog.show()
-        operation.start()
-
-    @Slot(int, int, str)
-    def _on_operation_progressed(self, done: int, total: int, _message: str) -> None:
-        if self.progress_dialog is not None and total:
-            self.progress_dialog.setMaximum(total)
-            self.progress_dialog.setValue(min(done, total))
+        self.operation, self.progress_dialog = run_with_progress(
+            function, *args, parent=self.window, title=title,
+            label=label or self.tr("{0} 件の案件を書き出しています…").format(count),
+            on_success=self._on_operation_succeeded, on_failure=self._on_operation_failed,
+            on_cancel=self._on_operation_cancelled, cancel_text=self.tr("中止"),
+            show_after_ms=show_after_ms)
 
     @Slot(object)
     def _on_operation_succeeded(self, outcome: object) -> None:
@@ -566,11 +540,4 @@ class ExportActions(QObject):
 
     def _end_operation(self) -> None:
         """The operation has ended (exactly one of succeeded / failed / cancelled came)."""
-        operation, self.operation, self._on_success = self.operation, None, None
-        if operation is not None:
-            operation.deleteLater()
-        if self.progress_dialog is not None:
-            self.progress_dialog.reset()
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-        self.progress_dialog = None
+        self.operation, self.progress_dialog, self._on_success = None, None, None

@@ -402,6 +402,14 @@ class MainWindow(QMainWindow):
         gc.freeze()
         self._update_count()
 
+    def show_changed_cases(self, case_ids: list[str]) -> None:
+        """Cases changed outside the wizard (an import, a bulk replacement): the list reads
+        them again, and a wizard open on one of them is reopened to show the new values."""
+        open_id = getattr(self.editor, "case_id", None)
+        self.reload_cases()
+        if open_id in case_ids:
+            self.open_case(open_id)
+
     def refresh_case(self, case_id: str) -> None:
         """Show the current state of one case in the list (after an edit)."""
         for summary in self._summaries_of(case_id):

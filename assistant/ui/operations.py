@@ -30,7 +30,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from assistant.model.progress import Cancelled
 
@@ -157,3 +158,50 @@ def run_operation(function: Callable[..., Any], *args: Any, parent: QObject,
     operation.finished.connect(operation.deleteLater)
     operation.start()
     return operation
+
+
+def run_with_progress(function: Callable[..., Any], *args: Any, parent: QWidget, title: str,
+                      label: str, on_success: Callable[[Any], None],
+                      on_failure: Callable[[object], None],
+                      on_cancel: Callable[[], None] | None = None, cancel_text: str = "",
+                      show_after_ms: int = 0) -> tuple[Operation, QProgressDialog]:
+    """:func:`run_operation` with a window-modal progress dialog over ``parent``.
+
+    The bar follows the progress reports; ``cancel_text`` names the button that asks the
+    function to stop (no button when empty). The dialog is gone before ``on_success`` /
+    ``on_failure`` / ``on_cancel`` run, so they may open dialogs of their own; it appears only
+    when the work takes longer than ``show_after_ms``.
+    """
+    dialog = QProgressDialog(label, cancel_text, 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(show_after_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancel_text:
+        dialog.setCancelButton(None)
+    operation = Operation(function, *args, parent=parent)
+
+    def follow(done: int, total: int, _message: str) -> None:
+        if total:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+
+    def close(*_ignored: object) -> None:
+        dialog.reset()
+        dialog.hide()
+        dialog.deleteLater()
+
+    for ended in (operation.succeeded, operation.failed, operation.cancelled):
+        ended.connect(close)          # first: before the caller's slots
+    operation.progressed.connect(follow)
+    operation.succeeded.connect(on_success)
+    operation.failed.connect(on_failure)
+    if on_cancel is not None:
+        operation.cancelled.connect(on_cancel)
+    dialog.canceled.connect(operation.cancel)
+    operation.finished.connect(operation.deleteLater)
+    if show_after_ms == 0:
+        dialog.show()
+    operation.start()
+    return operation, dialog

@@ -11,14 +11,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from assistant.model import rules
 from assistant.model.exports.refresh import RefreshReport, installed_reference
 from assistant.ui import texts
-from assistant.ui.operations import Operation
+from assistant.ui.operations import run_with_progress
 
 
 def _install(workbook: str, procedure: str, on: str, *, progress: object = None,
@@ -58,9 +57,6 @@ class ReferenceDataRow(QWidget):
         row.addWidget(self.reset_button)
         row.addStretch(1)
         column.addLayout(row)
-        self.operation: Operation | None = None
-        self.progress: QProgressDialog | None = None
-        self.last_report: list[str] = []    # what the last refresh said (for tests)
         self._update_status()
 
     def _update_status(self) -> None:
@@ -88,33 +84,22 @@ class ReferenceDataRow(QWidget):
         if not ok:
             return
         procedure = procedures[labels.index(chosen)]
-        progress = QProgressDialog(self.tr("{0} を読んでいます…").format(Path(path).name),
-                                   self.tr("中止"), 0, 0, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setCancelButton(None)   # openpyxl cannot be interrupted while it reads
-        operation = Operation(_install, path, procedure, self.today.isoformat(), parent=self)
-        operation.succeeded.connect(self._on_operation_succeeded)
-        operation.failed.connect(self._on_operation_failed)
-        self.operation, self.progress = operation, progress
         self.refresh_button.setEnabled(False)
-        operation.start()
+        # no 中止: openpyxl cannot be interrupted while it reads
+        run_with_progress(_install, path, procedure, self.today.isoformat(), parent=self,
+                          title=self.tr("参照データの更新"),
+                          label=self.tr("{0} を読んでいます…").format(Path(path).name),
+                          on_success=self._on_operation_succeeded,
+                          on_failure=self._on_operation_failed, show_after_ms=300)
 
     def _end(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
-        if self.operation is not None:
-            self.operation.deleteLater()
-        self.operation, self.progress = None, None
         self.refresh_button.setEnabled(True)
         self._update_status()
 
     @Slot(object)
     def _on_operation_succeeded(self, report: RefreshReport) -> None:
         self._end()
-        self.last_report = report.lines(texts.language())
-        text = "\n".join(self.last_report)
+        text = "\n".join(report.lines(texts.language()))
         if report.written:
             text += "\n\n" + self.tr("更新した選択肢は、次にこのプログラムを起動したときから使われます。")
         QMessageBox.information(self, self.tr("参照データの更新"), text)
@@ -122,9 +107,9 @@ class ReferenceDataRow(QWidget):
     @Slot(object)
     def _on_operation_failed(self, error: object) -> None:
         self._end()
-        self.last_report = [texts.error_text(error) if isinstance(error, BaseException)
-                            else str(error)]
-        QMessageBox.warning(self, self.tr("参照データの更新"), self.last_report[0])
+        QMessageBox.warning(self, self.tr("参照データの更新"),
+                            texts.error_text(error) if isinstance(error, BaseException)
+                            else str(error))
 
     @Slot()
     def _on_reset_button_clicked(self) -> None:

@@ -1114,11 +1114,7 @@ class CaseEditor(QWidget):
         self.problem_list.setVisible(bool(remaining))
 
     def _field_label(self, key: str) -> str:
-        base, index = split_key(key)
-        if self.catalogue.has_field(base):
-            label = self.catalogue.field(base).label(self.language)
-            return f"{label} ({index})" if index is not None else label
-        return key
+        return self.catalogue.key_label(key, self.language)
 
     # --- navigation ---------------------------------------------------------------------
     def current_step(self) -> Step:

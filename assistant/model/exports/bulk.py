@@ -147,7 +147,8 @@ def formatter(fdef: FieldDef, cells: str = "labels", normalise: bool = True) -> 
 
 # --------------------------------------------------------------------------- tables
 
-def _group_by_procedure(cases: Sequence[Case]) -> dict[str, list[Case]]:
+def group_by_procedure(cases: Sequence[Case]) -> dict[str, list[Case]]:
+    """The cases by procedure, each group and the groups in the cases' order."""
     groups: dict[str, list[Case]] = {}
     for case in cases:
         groups.setdefault(case.procedure, []).append(case)
@@ -155,11 +156,11 @@ def _group_by_procedure(cases: Sequence[Case]) -> dict[str, list[Case]]:
 
 
 @cache
-def _places(procedure: str, sheets: tuple[str, ...]) -> dict[str, list[tuple[int, int]]]:
-    """key -> its (sheet number, column number) among ``sheets``: a key's first column on each."""
+def _places(procedure: str) -> dict[str, list[tuple[int, int]]]:
+    """key -> its (sheet number, column number) places: a key's first column on each sheet."""
     cat = catalogue(procedure)
     places: dict[str, list[tuple[int, int]]] = {}
-    for number, sheet in enumerate(sheets):
+    for number, sheet in enumerate(cat.sheets):
         on_sheet: set[str] = set()
         for index, column in enumerate(cat.columns(sheet)):
             key = column.key
@@ -229,7 +230,7 @@ def _procedure_tables(cat: Catalogue, cases: Sequence[Case], cells: str,
     the columns some case has a value for are gathered (one C-level pass each) and the others
     share one empty column.
     """
-    places = _places(cat.procedure, cat.sheets)
+    places = _places(cat.procedure)
     values = [case.values for case in cases]
     empty = [""] * len(cases)
     columns = [[empty] * len(cat.columns(sheet)) for sheet in cat.sheets]
@@ -269,7 +270,7 @@ def sheet_tables(cases: Sequence[Case], cells: str = "labels",
     if cells not in CELL_MODES:
         raise ValueError(f"cells must be one of {CELL_MODES}, not {cells!r}")
     tables = []
-    for procedure, group in _group_by_procedure(cases).items():
+    for procedure, group in group_by_procedure(cases).items():
         tables.extend(_procedure_tables(catalogue(procedure), group, cells, normalise))
     return tables
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from assistant.model.case import Case
 from assistant.model.codelists import code_list
-from assistant.model.exports.bulk import SheetTable, sheet_tables
+from assistant.model.exports.bulk import SheetTable, group_by_procedure, sheet_tables
 from assistant.model.exports.checklist import procedure_label
 from assistant.model.fields import Catalogue, catalogue
 from assistant.resources import load_json
@@ -266,9 +266,6 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
 def export_workbooks(cases: Sequence[Case], out_dir: str | os.PathLike[str], *,
                      cells: str = "labels", progress: Progress | None = None) -> list[Path]:
     """One workbook per procedure in ``out_dir`` (``<procedure>.xlsx``)."""
-    groups: dict[str, list[Case]] = {}
-    for case in cases:
-        groups.setdefault(case.procedure, []).append(case)
     return [write_workbook(group, Path(out_dir) / f"{procedure}.xlsx", cells=cells,
                            progress=progress)
-            for procedure, group in groups.items()]
+            for procedure, group in group_by_procedure(cases).items()]
