@@ -144,20 +144,24 @@ def test_import_bulk_reports_broken_rows_and_imports_the_rest(tmp_path, capsys):
     assert [p.name for p in out.iterdir()] == ["renewal-SANTOS_MARIA.json"]
 
 
-def test_import_reference_reports_changes_from_an_official_workbook(tmp_path, capsys):
+def _official_with_a_new_sex_code(path):
+    """An official-structured workbook whose sex list (_C611_C) gained 不明 unknown = 9."""
     from openpyxl import Workbook
     from openpyxl.workbook.defined_name import DefinedName
 
     wb = Workbook()
     codes = wb.active
     codes.title = "コード値"
-    codes.sheet_state = "visible"
     for i, (label, code) in enumerate([("男 male", "1"), ("女 female", "2"),
                                        ("不明 unknown", "9")], start=1):
         codes.cell(i, 1, label)
         codes.cell(i, 2, code)
     wb.defined_names["_C611_C"] = DefinedName("_C611_C", attr_text="'コード値'!$A$1:$B$3")
-    wb.save(tmp_path / "official.xlsx")
+    wb.save(path)
+
+
+def test_import_reference_reports_changes_from_an_official_workbook(tmp_path, capsys):
+    _official_with_a_new_sex_code(tmp_path / "official.xlsx")
     assert main(["import", "reference", str(tmp_path / "official.xlsx"), "--procedure",
                  "renewal", "--out", str(tmp_path / "ref"), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
@@ -170,21 +174,11 @@ def test_import_reference_reports_changes_from_an_official_workbook(tmp_path, ca
 
 def test_import_reference_install_puts_the_changed_lists_in_the_data_folder(
         tmp_path, capsys, monkeypatch):
-    from openpyxl import Workbook
-    from openpyxl.workbook.defined_name import DefinedName
-
     from assistant.model.codelists import code_list
 
     monkeypatch.delenv("ASSISTANT_RESOURCES", raising=False)
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
-    wb = Workbook()
-    codes = wb.active
-    for i, (label, code) in enumerate([("男 male", "1"), ("女 female", "2"),
-                                       ("不明 unknown", "9")], start=1):
-        codes.cell(i, 1, label)
-        codes.cell(i, 2, code)
-    wb.defined_names["_C611_C"] = DefinedName("_C611_C", attr_text="'Sheet'!$A$1:$B$3")
-    wb.save(tmp_path / "official.xlsx")
+    _official_with_a_new_sex_code(tmp_path / "official.xlsx")
     assert main(["import", "reference", str(tmp_path / "official.xlsx"), "--procedure",
                  "renewal", "--install"]) == 0
     assert "不明 unknown" in capsys.readouterr().out
