@@ -172,6 +172,26 @@ AUDIT_TAKEN_ON = "#photo_taken_on"
 AUDIT_CREATED = "#created"
 AUDIT_IMPORTED = "#imported"
 AUDIT_DUPLICATED = "#duplicated_from"
+AUDIT_PROCEDURE_CHANGED = "#procedure_changed_from"
+
+
+@dataclass(frozen=True)
+class CaseChanges:
+    """What one store operation changed, by case id, for the views to refresh.
+
+    ``case`` is the case the operation produced or left current (e.g. the new case of
+    :meth:`CaseStore.change_procedure`), as stored when the operation committed.
+    """
+
+    created: frozenset[str] = frozenset()
+    updated: frozenset[str] = frozenset()
+    trashed: frozenset[str] = frozenset()
+    case: Case | None = None
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Every case id the operation touched."""
+        return self.created | self.updated | self.trashed
 
 
 class StorageError(Exception):
@@ -746,6 +766,49 @@ class CaseStore:
                          (new_id, CaseStatus.DRAFT.value, now))
             self._audit(conn, new_id, AUDIT_DUPLICATED, None, case_id, user, now)
         return self.get(new_id)
+
+    def change_procedure(self, case_id: str, procedure: str,
+                         values: Mapping[str, str] | None = None, user: str = "") -> CaseChanges:
+        """Carry the case over to ``procedure``, in one transaction.
+
+        A new draft for ``procedure`` gets the case's values (``values`` when given: what the
+        editor shows), its remarks and its attachments; the old case goes to the recycle bin
+        (it keeps its own history there). Either all of this happens or, on any failure,
+        nothing does. Returns the new case (``created``) and the old one (``trashed``).
+        """
+        now = self._now()
+        new_id = _new_id()
+        with self._write() as conn:
+            row = self._require(conn, case_id)
+            if values is None:
+                values = dict(conn.execute(
+                    "SELECT key, value FROM case_values WHERE case_id = ?", (case_id,)))
+            attachments = [
+                AttachmentRef(path=r[0], kind=r[1], title=r[2], position=r[3], taken_on=r[4])
+                for r in conn.execute(
+                    "SELECT path, kind, title, position, taken_on FROM attachments "
+                    "WHERE case_id = ? ORDER BY seq", (case_id,))]
+            conn.execute(
+                "INSERT INTO cases (id, procedure, status, remarks, created_at, updated_at) "
+                "VALUES (?,?,?,?,?,?)",
+                (new_id, procedure, CaseStatus.DRAFT.value, row["remarks"], now, now))
+            conn.execute("INSERT INTO status_history (case_id, status, at) VALUES (?,?,?)",
+                         (new_id, CaseStatus.DRAFT.value, now))
+            self._audit(conn, new_id, AUDIT_CREATED, None, procedure, user, now)
+            self._audit(conn, new_id, AUDIT_PROCEDURE_CHANGED, row["procedure"], case_id,
+                        user, now)
+            self._put_values(conn, new_id, values, user, now)
+            if row["remarks"]:
+                self._audit(conn, new_id, AUDIT_REMARKS, None, row["remarks"], user, now)
+            if attachments:
+                self._insert_attachments(conn, new_id, attachments)
+                self._audit(conn, new_id, AUDIT_ATTACHMENTS, None,
+                            json.dumps([a.path for a in attachments], ensure_ascii=False),
+                            user, now)
+            conn.execute("UPDATE cases SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                         (now, case_id))
+        return CaseChanges(created=frozenset({new_id}), trashed=frozenset({case_id}),
+                           case=self.get(new_id))
 
     # -- recycle bin -------------------------------------------------------------------------
 

@@ -533,12 +533,9 @@ class CaseEditor(QWidget):
                 self.procedure_combo.findData(self.case.procedure))
             return
         try:
-            new_case = self.store.create(new_procedure, values=self.case.values)
-            if self.case.remarks:
-                self.store.set_remarks(new_case.id, self.case.remarks)
-            if self.case.attachments:
-                self.store.set_attachments(new_case.id, self.case.attachments)
-            self.store.delete(self.case_id)
+            new_case = self.store.change_procedure(
+                self.case_id, new_procedure, values=self.case.values).case
+            assert new_case is not None
         except StorageError as exc:
             QMessageBox.warning(self, self.tr("エラー"), exc.message(self.language))
             return
