@@ -39,7 +39,7 @@ class Session:
         self.settings: Settings = Settings()
         self.store: CaseStore | None = None
         self.window: MainWindow | None = None
-        self.office: object | None = None  # the office banner and menu (issue 6)
+        self.office: object | None = None  # the office banner and menu
 
     def open(self, defer_office: bool = False) -> MainWindow:
         """Build the window; ``defer_office`` adds the office parts once the event loop runs.
@@ -70,7 +70,7 @@ class Session:
         return window
 
     def _attach_office(self, window: MainWindow, language: str) -> None:
-        """The expiry banner and the 事務所 menu (issue 6), before the ヘルプ menu."""
+        """The expiry banner and the 事務所 menu, before the ヘルプ menu."""
         if window is not self.window or self.store is None:
             return
         from assistant.ui.office.integration import attach_office

@@ -22,7 +22,7 @@ import size_report  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-SIZE_LIMIT_MB = 200  # issue 8: the one-folder build stays under 200 MB on Linux
+SIZE_LIMIT_MB = 200  # docs/domain.md#project-decisions: the one-folder build stays under 200 MB on Linux
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build the field catalogue and code lists in ``resources/`` from the ISA reference data.
 
-Reads ``../shared/isa`` (templates/<procedure>/*.csv, codelists/*.json) and the hand-written
+Reads a folder of ISA reference data, ``--isa PATH`` (templates/<procedure>/*.csv, codelists/*.json,
+extracted from ISA's bulk-application workbooks; docs/domain.md#bulk-template) and the hand-written
 ``resources/fields/columns.json`` (ids, English labels, sections, code lists, conditions) and
 writes:
 
@@ -9,10 +10,10 @@ writes:
   the templates; acquisition and work-cert defined from them, with the source stated);
 * ``resources/codelists/<id>.json`` — one code list per file (label, code, verified flag).
 
-The output is committed: the application never reads ``../shared`` at run time. Run it again
+The output is committed: the application never reads the ISA folder at run time. Run it again
 when ISA publishes a new workbook (after refreshing ``isa/``) and review the diff.
 
-Usage: ``python3 tools/build_catalogue.py [--isa PATH]``; ``--pull-downs`` prints, after the
+Usage: ``python3 tools/build_catalogue.py --isa PATH``; ``--pull-downs`` prints, after the
 build, every pull-down column (guidance: プルダウン) with its code list or why it has none.
 """
 
@@ -29,7 +30,6 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = ROOT / "resources"
-DEFAULT_ISA = Path("/work/shared/isa")
 
 TEMPLATE_PROCEDURES = ("renewal", "change", "coe")
 SHEETS = ("main", "category_v", "simultaneous")
@@ -178,7 +178,7 @@ class CodeListBuilder:
             entry: dict[str, Any] = {"label": label, "code": code, "verified": code is not None}
             if code is None:
                 entry["note"] = ("label from coe.json _CA61_L / change.json _CA61_C; the code was "
-                                 "lost in extraction (isa/README.md, known gaps) — confirm it "
+                                 "lost in extraction (docs/domain.md#bulk-template) — confirm it "
                                  "against the current ISA workbook before uploading codes")
             entries.append(entry)
         self.add("nationality", "国籍・地域", "Nationality / region", entries,
@@ -716,7 +716,7 @@ class CatalogueBuilder:
         fields += [dict(f) for f in change["fields"]
                    if f["id"].startswith(("legal_rep_", "agent_"))]
         # Re-entry and extra-activity permits may be filed together with an acquisition
-        # (DOMAIN.md §2): the change template's 同時申請 sheet, without the work certificate.
+        # (docs/domain.md#procedures): the change template's 同時申請 sheet, without the work certificate.
         fields += [dict(f) for f in change["fields"] if f["sheet"] == "simultaneous"
                    and not f["id"].startswith(("work_cert", "simultaneous_work_cert"))]
         for add in spec["add"]:
@@ -815,7 +815,8 @@ def distinguish_labels(fields: list[dict[str, Any]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--isa", type=Path, default=DEFAULT_ISA)
+    parser.add_argument("--isa", type=Path, required=True,
+                        help="the ISA reference-data folder (templates/, codelists/)")
     parser.add_argument("--pull-downs", action="store_true",
                         help="list every pull-down column with its code list (or why none)")
     args = parser.parse_args(argv)

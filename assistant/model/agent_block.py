@@ -1,7 +1,7 @@
 """Fill a case's 取次者 (filing agent) block from the current staff member's profile.
 
 The block is the ``取次者_`` columns of the 区分V sheet of ISA's bulk-application template
-(``/work/shared/isa/templates/*/category_v.csv``, the same seven columns for renewal, change and
+(the 区分V sheet, docs/domain.md#bulk-template; the same seven columns for renewal, change and
 certificate of eligibility). :data:`AGENT_COLUMNS` maps each template header to the profile
 attribute that fills it; the field catalogue (:mod:`assistant.model.fields`) gives the case's
 field id for each column.

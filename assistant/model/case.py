@@ -95,7 +95,7 @@ class ReceiptMethod(enum.StrEnum):
 
     MAIL = "mail"        # 郵送による受領
     COUNTER = "counter"  # 窓口での受領
-    EMAIL = "email"      # メールでの受領 — [2026] certificate of eligibility (DOMAIN.md §5)
+    EMAIL = "email"      # メールでの受領 — [2026] certificate of eligibility (docs/domain.md#receipt-methods)
 
     @property
     def label(self) -> str:

@@ -4,7 +4,7 @@ Built by ``tools/build_catalogue.py`` from the ISA workbooks' named ranges. Each
 ``label`` exactly as the workbook shows it (``"男 male"``), the ``code`` where the data has one
 (``"1"``; ``None`` when the extracted data has no code) and ``verified``: ``False`` marks entries
 whose code is not confirmed by the ISA data (for example 中国 in the nationality list, whose code
-was lost in extraction — see isa/README.md; or 兄弟姉妹 in the relationship list, which only the
+was lost in extraction — see docs/domain.md#bulk-template; or 兄弟姉妹 in the relationship list, which only the
 label list has). ``has_codes`` is ``False`` for lists whose extracted data has labels only
 (receipt method, immigration office, …): there the label is the only known value. Case values store the label; :meth:`CodeList.lookup`
 accepts a label or a code.

@@ -1,6 +1,6 @@
 """Calendar helpers shared by the model: strict ISO parsing and month arithmetic.
 
-Conventions (DOMAIN.md §2): "N months before" is the same day-of-month N calendar months
+Conventions (docs/domain.md#date-conventions): "N months before" is the same day-of-month N calendar months
 earlier, clamped to the last day of a shorter month (2027-05-31 minus 3 months = 2027-02-28).
 """
 

@@ -1,6 +1,6 @@
 """When the office's login stops working, and what to do before and after.
 
-Two dates matter (DOMAIN.md §7, ISA guide seed §6(1)):
+Two dates matter (docs/domain.md#credentials, ISA guide 6(1)):
 
 * the password is valid for 1 year from the day it was set or changed;
 * login stops working when the 届出済証明書 (agent certificate) expires; renewing it through the

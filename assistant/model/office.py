@@ -1,4 +1,4 @@
-"""The office's staff profiles (利用者情報, DOMAIN.md §7) and where they are stored.
+"""The office's staff profiles (利用者情報, docs/domain.md#office-account) and where they are stored.
 
 An office has several staff members who file applications on the ISA online system; one of
 them is the *current* user, whose profile fills the 取次者 block of each case (see
@@ -38,7 +38,7 @@ def rules() -> dict[str, Any]:
 
 
 class StaffCategory(enum.StrEnum):
-    """Who may file as 取次者 (DOMAIN.md §7: 弁護士・行政書士)."""
+    """Who may file as 取次者 (docs/domain.md#office-account: 弁護士・行政書士)."""
 
     LAWYER = "lawyer"              # 弁護士
     GYOSEISHOSHI = "gyoseishoshi"  # 行政書士

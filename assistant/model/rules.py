@@ -5,7 +5,7 @@ Rules that differ between rule profiles (``guide-2024``, the default, and ``syst
 kept in files keyed by profile id; :func:`profile_data` resolves a profile's section, following
 ``based_on`` (see ``resources/rules/README.md``).
 
-Conventions (DOMAIN.md §2): online filing is impossible on the expiry day itself and after it;
+Conventions (docs/domain.md#date-conventions): online filing is impossible on the expiry day itself and after it;
 "3 months before" is the same day-of-month three calendar months earlier, clamped to the end of a
 shorter month; "within 30 days" of an event does not count the event day.
 """
@@ -629,7 +629,7 @@ def status_reasons(procedure: str, current: str | None = None, desired: str | No
 
     ``current`` is the applicant's status (change, renewal, …), ``desired`` the status applied
     for (change: 希望する在留資格; coe: the status sought). Both the holder's status and a change
-    into a status count (DOMAIN.md §2); a status that the procedure's ISA list does not offer is
+    into a status count (docs/domain.md#not-online); a status that the procedure's ISA list does not offer is
     reported too.
     """
     proc = get_procedure(procedure)

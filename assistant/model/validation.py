@@ -396,7 +396,7 @@ def _rules_problems(case: Case, cat: Catalogue, values: Mapping[str, str], on: d
                     profile: str | None) -> list[Problem]:
     problems: list[Problem] = []
     procedure = case.procedure
-    # The online window (DOMAIN.md §2), from the rules engine.
+    # The online window (docs/domain.md#filing-window), from the rules engine.
     expiry = _iso_from_template(values.get("expiry_date", ""))
     event = _iso_from_template(values.get("acquisition_event_date", ""))
     window_field = "acquisition_event_date" if procedure == "acquisition" else "expiry_date"
@@ -433,7 +433,7 @@ def _rules_problems(case: Case, cat: Catalogue, values: Mapping[str, str], on: d
                                     severity=Severity.ERROR,
                                     message_ja=eligibility.reason.message_ja,
                                     message_en=eligibility.reason.message_en))
-    # Receipt method allowed with the simultaneous applications (DOMAIN.md §5).
+    # Receipt method allowed with the simultaneous applications (docs/domain.md#receipt-methods).
     chosen = values.get("receipt_method", "").strip()
     if chosen and cat.has_field("receipt_method"):
         receipt = ReceiptMethod.from_label(chosen)

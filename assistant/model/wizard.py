@@ -3,7 +3,7 @@
 Pure Python (no Qt), after Electrum's ``wizard.py``: the pages in :mod:`assistant.ui.wizard`
 only present what this module decides, so the flow is tested without a GUI.
 
-The steps follow the online system's screens (DOMAIN.md §3): Step 1 申請種別及び在留資格選択,
+The steps follow the online system's screens (docs/domain.md#wizard-steps): Step 1 申請種別及び在留資格選択,
 Step 2-1 申請人等情報, Step 2-2 申請人に関する情報等, Step 2-3 活動に関する事項, Step 3 入力情報確認.
 The attachments page (添付書類) sits between 2-3 and 3, as the online system asks for the files
 after the input screens and before the final confirmation.

@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
             from assistant.model.agent_block import new_case_values
             from assistant.model.office import OfficeStore
 
-            # The 取次者 block starts filled from the current staff member (issue 6).
+            # The 取次者 block starts filled from the current staff member (docs/domain.md#office-account).
             agent = new_case_values(dialog.procedure(), OfficeStore(self.store).current())
             case = self.store.create(dialog.procedure(), agent)
         except StorageError as exc:

@@ -35,7 +35,7 @@ def test_age_limit_depends_on_the_profile(tmp_path):
 
 
 def test_age_limit_boundary_clamps_to_month_end(tmp_path):
-    # filing 2027-05-31: three months earlier is 2027-02-28 (DOMAIN §2 convention)
+    # filing 2027-05-31: three months earlier is 2027-02-28 (docs/domain.md#date-conventions)
     ok = check_photo(files.photo(tmp_path / "a.jpg"), apply_on=date(2027, 5, 31),
                      taken_on=date(2027, 2, 28))
     old = check_photo(files.photo(tmp_path / "b.jpg"), apply_on=date(2027, 5, 31),

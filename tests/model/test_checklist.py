@@ -11,7 +11,7 @@ from assistant.model.exports.checklist import build_batch_checklist, build_check
 from assistant.model.exports.document import LineKind
 
 ON = date(2026, 11, 26)
-# Online fees of DOMAIN.md §6.4 as the rules module reports them; injected here so that these
+# Online fees of docs/domain.md#fees as the rules module reports them; injected here so that these
 # tests are about which lines appear, not about the fee table (tested with the rules).
 FEES = {"change": 5500, "renewal": 5500, "work-cert": 1600, "coe": 0, "acquisition": 0}
 

@@ -14,7 +14,7 @@ from assistant.model.case import Case
 from assistant.model.exports import bulk
 from assistant.model.fields import catalogue
 
-ISA = Path("/work/shared/isa/templates")
+ISA = Path(__file__).resolve().parents[1] / "fixtures" / "isa_templates"
 
 
 def template_header(procedure: str, sheet: str) -> list[str]:

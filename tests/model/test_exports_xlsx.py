@@ -18,7 +18,7 @@ from assistant.model.fields import catalogue
 WEEKLY_HOURS = next(c.key for c in catalogue("renewal").columns("category_v")
                     if c.header.endswith("(3)所定労働時間(週平均）"))
 
-ISA = Path("/work/shared/isa/templates")
+ISA = Path(__file__).resolve().parents[1] / "fixtures" / "isa_templates"
 
 
 def applicants(n: int = 3) -> list[Case]:

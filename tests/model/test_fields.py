@@ -12,7 +12,7 @@ from assistant.model import case
 from assistant.model.codelists import code_list, list_ids
 from assistant.model.fields import PROCEDURES, STEPS, catalogue
 
-ISA = Path("/work/shared/isa/templates")
+ISA = Path(__file__).resolve().parents[1] / "fixtures" / "isa_templates"
 
 
 def _template_headers(procedure: str, sheet: str) -> list[str]:

@@ -18,7 +18,7 @@ from assistant.model.agent_block import (
 from assistant.model.case import Case
 from assistant.model.office import StaffCategory, StaffProfile
 
-TEMPLATES = Path("/work/shared/isa/templates")
+TEMPLATES = Path(__file__).resolve().parents[1] / "fixtures" / "isa_templates"
 
 
 def profile() -> StaffProfile:

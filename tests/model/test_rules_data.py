@@ -40,7 +40,7 @@ def test_profile_data_follows_based_on():
     assert "based_on" not in derived
 
 
-# --- fees (DOMAIN.md §6.4, from 2025-04-01) ------------------------------------------------
+# --- fees (docs/domain.md#fees, from 2025-04-01) ------------------------------------------------
 
 @pytest.mark.parametrize(("procedure", "variant", "counter", "online"), [
     ("change", None, 6000, 5500),

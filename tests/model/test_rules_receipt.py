@@ -1,4 +1,4 @@
-"""Receipt methods (DOMAIN.md §5, seed §5(1)カ): the table and every exclusion."""
+"""Receipt methods (docs/domain.md#receipt-methods, guide 5(1)カ): the table and every exclusion."""
 
 from __future__ import annotations
 

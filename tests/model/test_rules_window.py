@@ -1,4 +1,4 @@
-"""Online filing windows (DOMAIN.md §2, seed §5(1)イ): every row and convention."""
+"""Online filing windows (docs/domain.md#filing-window, guide 5(1)イ): every row and convention."""
 
 from __future__ import annotations
 

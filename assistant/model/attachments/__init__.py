@@ -1,4 +1,4 @@
-"""Attachments: check and prepare the documents (PDF) and the face photo (issue 5).
+"""Attachments: check and prepare the documents (PDF) and the face photo (docs/domain.md#attachments).
 
 Modules (pypdf and Pillow are imported only inside functions, to keep start-up fast):
 

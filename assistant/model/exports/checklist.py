@@ -171,7 +171,7 @@ def _fee_lines(case: Case, on: date, language: str,
             total = None if total is None else total + fee
         parts.append(_word("fee_part", language, amount=value,
                            procedure=procedure_label(procedure, language)))
-        lines.append(Line(LineKind.FIELD, label=label, value=value, source="DOMAIN.md §6.4",
+        lines.append(Line(LineKind.FIELD, label=label, value=value, source="docs/domain.md#fees",
                           id=f"fee_{procedure}"))
     if total:
         lines.append(Line(LineKind.CHECK, text=_word("fee_total", language) + ": "

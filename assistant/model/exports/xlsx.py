@@ -29,7 +29,7 @@ from assistant.resources import load_json
 
 FORMAT = "zairyu-assistant-bulk"
 FORMAT_VERSION = 1
-# Row numbers of the official input sheet (isa/README.md: row 5 logical names, data from row 8).
+# Row numbers of the official input sheet (docs/domain.md#bulk-template: row 5 logical names, data from row 8).
 ROW_SECTION, ROW_REPEAT, ROW_HEADER, ROW_GUIDANCE, ROW_EXAMPLE, FIRST_DATA_ROW = 3, 4, 5, 6, 7, 8
 META_SHEET = "_meta"
 LISTS_SHEET = "_lists"

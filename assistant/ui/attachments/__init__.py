@@ -1,4 +1,4 @@
-"""The attachments step / tab: documents and the face photo (issue 5).
+"""The attachments step / tab: documents and the face photo (docs/domain.md#attachments).
 
 :class:`AttachmentsPanel` is what the wizard and the case window embed::
 

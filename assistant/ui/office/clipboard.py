@@ -9,7 +9,7 @@ from assistant.model.office import rules
 
 
 def default_clear_ms() -> int:
-    """``clipboard_clear_seconds`` from resources/office/rules.json (issue 6: 30 seconds)."""
+    """``clipboard_clear_seconds`` from resources/office/rules.json (30 seconds, docs/domain.md#project-decisions)."""
     return int(rules()["clipboard_clear_seconds"]) * 1000
 
 
