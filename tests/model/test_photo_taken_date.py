@@ -56,8 +56,8 @@ def test_v3_database_is_migrated_and_keeps_its_attachments(tmp_path, monkeypatch
     """A database written before the taken date was stored (schema v3) opens with v4."""
     path = tmp_path / "cases.sqlite"
     with monkeypatch.context() as patch:
-        patch.setattr("assistant.model.storage.MIGRATIONS", MIGRATIONS[:3])
-        patch.setattr("assistant.model.storage.SCHEMA_VERSION", 3)
+        patch.setattr("assistant.model.storage.schema.MIGRATIONS", MIGRATIONS[:3])
+        patch.setattr("assistant.model.storage.schema.SCHEMA_VERSION", 3)
         with CaseStore.open(path) as store:
             case = store.create("renewal", {NAME: "OLD PHOTO"})
             # the attachments as the v3 code wrote them (no taken_on column yet)

@@ -207,9 +207,9 @@ def test_migration_backs_up_existing_database(tmp_path, monkeypatch):
     with CaseStore.open(path) as store:
         case = store.create("renewal", {NAME: "BACKUP ME"})
     # A later version appends a migration: opening the v1 file must copy it first.
-    monkeypatch.setattr("assistant.model.storage.MIGRATIONS",
+    monkeypatch.setattr("assistant.model.storage.schema.MIGRATIONS",
                         [*MIGRATIONS, "ALTER TABLE cases ADD COLUMN label TEXT"])
-    monkeypatch.setattr("assistant.model.storage.SCHEMA_VERSION", len(MIGRATIONS) + 1)
+    monkeypatch.setattr("assistant.model.storage.schema.SCHEMA_VERSION", len(MIGRATIONS) + 1)
     with CaseStore.open(path) as store:
         assert store.schema_version() == len(MIGRATIONS) + 1
         assert store.get(case.id).value(NAME) == "BACKUP ME"
@@ -224,8 +224,8 @@ def test_migration_backs_up_existing_database(tmp_path, monkeypatch):
 def test_v2_receipt_method_column_moves_into_the_step3_value(tmp_path, monkeypatch):
     path = tmp_path / "cases.sqlite"
     with monkeypatch.context() as patch:
-        patch.setattr("assistant.model.storage.MIGRATIONS", MIGRATIONS[:2])
-        patch.setattr("assistant.model.storage.SCHEMA_VERSION", 2)
+        patch.setattr("assistant.model.storage.schema.MIGRATIONS", MIGRATIONS[:2])
+        patch.setattr("assistant.model.storage.schema.SCHEMA_VERSION", 2)
         with CaseStore.open(path) as store:
             mail = store.create("renewal", {NAME: "MAIL CASE"})
             counter = store.create("change", {NAME: "COUNTER CASE"})
@@ -251,8 +251,8 @@ def test_v1_database_is_migrated_and_case_list_filled(tmp_path, monkeypatch):
     """A database written by schema v1 (values only in case_values) lists correctly after v2."""
     path = tmp_path / "cases.sqlite"
     with monkeypatch.context() as patch:
-        patch.setattr("assistant.model.storage.MIGRATIONS", MIGRATIONS[:1])
-        patch.setattr("assistant.model.storage.SCHEMA_VERSION", 1)
+        patch.setattr("assistant.model.storage.schema.MIGRATIONS", MIGRATIONS[:1])
+        patch.setattr("assistant.model.storage.schema.SCHEMA_VERSION", 1)
         with CaseStore.open(path) as store:
             conn = store.connection
             conn.execute("INSERT INTO cases (id, procedure, created_at, updated_at) VALUES "

@@ -1,37 +1,18 @@
-"""Durable case storage: one SQLite file (WAL, ``synchronous=FULL``).
-
-Every public method that changes something runs in its own ``BEGIN IMMEDIATE`` … ``COMMIT``
-transaction; with WAL and ``synchronous=FULL`` the commit is fsynced before the method returns,
-so an autosave that got its call back has nothing left to lose.
-
-Schema changes are the ordered list :data:`MIGRATIONS`: entry ``n`` (0-based) takes the database
-from ``PRAGMA user_version`` ``n`` to ``n + 1``. To change the schema, *append* an entry (an SQL
-script or a function taking the connection) — never edit a released one. Before an existing
-database is migrated, a copy is made next to it with SQLite's backup API
-(``cases.backup-v<old>-<UTC time>.sqlite``).
+"""The cases: creating, reading, listing, changing, the recycle bin, history and audit.
 
 Values are kept one row per key in ``case_values`` (``PRIMARY KEY (case_id, key)``), so
-:meth:`CaseStore.set_value` is one indexed upsert plus one audit row.
-
-Failures of the disk or the file (read-only, full, locked, not a database) are raised as
-:class:`StorageError` with a Japanese and an English message; nothing else escapes as a
-``sqlite3`` exception.
+:meth:`CaseRecords.set_value` is one indexed upsert plus one audit row. The case list's
+columns are copied onto the ``cases`` row (:data:`LIST_COLUMNS`) in the same transaction.
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import sqlite3
-import threading
-import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
-from types import TracebackType
-from typing import Any, NamedTuple, Self
+from datetime import datetime
+from typing import Any, NamedTuple
 
 from assistant.model.case import (
     CURRENT_STATUS,
@@ -46,114 +27,9 @@ from assistant.model.case import (
     ReceiptMethod,
     split_key,
 )
-from assistant.model.problems import message_texts
+from assistant.model.storage.database import Database, make_id, parse_ts, to_ts
+from assistant.model.storage.errors import CaseNotFoundError, StorageError
 from assistant.resources import load_json
-
-Migration = str | Callable[[sqlite3.Connection], None]
-
-#: Ordered schema migrations; index ``n`` upgrades ``user_version`` ``n`` → ``n + 1``.
-#: Append new entries at the end (other areas may add their tables here too).
-MIGRATIONS: list[Migration] = [
-    # v1 — cases, values, status history, audit trail, attachments, office staff, settings.
-    """
-    CREATE TABLE cases (
-        id TEXT PRIMARY KEY,
-        procedure TEXT NOT NULL,
-        status TEXT NOT NULL DEFAULT 'draft',
-        receipt_method TEXT,
-        provisional_number TEXT NOT NULL DEFAULT '',
-        application_number TEXT NOT NULL DEFAULT '',
-        remarks TEXT NOT NULL DEFAULT '',
-        is_sample INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        deleted_at TEXT
-    );
-    CREATE INDEX cases_by_update ON cases (updated_at);
-    CREATE TABLE case_values (
-        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
-        key TEXT NOT NULL,
-        value TEXT NOT NULL,
-        PRIMARY KEY (case_id, key)
-    ) WITHOUT ROWID;
-    CREATE TABLE status_history (
-        id INTEGER PRIMARY KEY,
-        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
-        status TEXT NOT NULL,
-        at TEXT NOT NULL,
-        note TEXT NOT NULL DEFAULT '',
-        number TEXT NOT NULL DEFAULT ''
-    );
-    CREATE INDEX status_history_by_case ON status_history (case_id, id);
-    CREATE TABLE audit (
-        id INTEGER PRIMARY KEY,
-        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
-        key TEXT NOT NULL,
-        old TEXT,
-        new TEXT,
-        user TEXT NOT NULL DEFAULT '',
-        at TEXT NOT NULL
-    );
-    CREATE INDEX audit_by_case ON audit (case_id, id);
-    CREATE TABLE attachments (
-        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        path TEXT NOT NULL,
-        kind TEXT NOT NULL DEFAULT 'document',
-        title TEXT NOT NULL DEFAULT '',
-        position INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (case_id, seq)
-    ) WITHOUT ROWID;
-    CREATE TABLE staff (
-        id TEXT PRIMARY KEY,
-        data TEXT NOT NULL,
-        is_current INTEGER NOT NULL DEFAULT 0,
-        updated_at TEXT
-    );
-    CREATE TABLE settings (
-        key TEXT PRIMARY KEY,
-        value TEXT
-    );
-    """,
-    # v2 — the case list's columns kept on the cases row (one table scan lists 10,000 cases).
-    """
-    ALTER TABLE cases ADD COLUMN list_name TEXT NOT NULL DEFAULT '';
-    ALTER TABLE cases ADD COLUMN list_nationality TEXT NOT NULL DEFAULT '';
-    ALTER TABLE cases ADD COLUMN list_current_status TEXT NOT NULL DEFAULT '';
-    ALTER TABLE cases ADD COLUMN list_expiry_date TEXT NOT NULL DEFAULT '';
-    ALTER TABLE cases ADD COLUMN list_zairyu_card_number TEXT NOT NULL DEFAULT '';
-    UPDATE cases SET
-        list_name = COALESCE((SELECT value FROM case_values
-                              WHERE case_id = cases.id AND key = 'name'), ''),
-        list_nationality = COALESCE((SELECT value FROM case_values
-                                     WHERE case_id = cases.id AND key = 'nationality'), ''),
-        list_current_status = COALESCE((SELECT value FROM case_values
-                                        WHERE case_id = cases.id AND key = 'current_status'), ''),
-        list_expiry_date = COALESCE((SELECT value FROM case_values
-                                     WHERE case_id = cases.id AND key = 'expiry_date'), ''),
-        list_zairyu_card_number = COALESCE((SELECT value FROM case_values
-                                            WHERE case_id = cases.id
-                                            AND key = 'zairyu_card_number'), '');
-    """,
-    # v3 — the receipt method lives only in the case's values (the Step 3 field, as the
-    # template's label); the old cases.receipt_method column is copied there and left empty.
-    """
-    INSERT OR IGNORE INTO case_values (case_id, key, value)
-        SELECT id, 'receipt_method',
-               CASE receipt_method WHEN 'mail' THEN '郵送 Mailing'
-                                   WHEN 'counter' THEN '窓口 Regional office counter'
-                                   ELSE 'メール Email' END
-        FROM cases WHERE receipt_method IS NOT NULL AND receipt_method != '';
-    UPDATE cases SET receipt_method = NULL;
-    """,
-    # v4 — the photo's taken date the office typed (ISO date; '' = not entered), kept with
-    # the attachment so it survives reopening the case.
-    """
-    ALTER TABLE attachments ADD COLUMN taken_on TEXT NOT NULL DEFAULT '';
-    """,
-]
-
-SCHEMA_VERSION = len(MIGRATIONS)
 
 # Field values copied onto the cases row for the case list (column names from migration v2);
 # kept in step with case_values inside the same transaction.
@@ -193,24 +69,6 @@ class CaseChanges:
         """Every case id the operation touched."""
         return self.created | self.updated | self.trashed
 
-
-class StorageError(Exception):
-    """The database cannot be read or written; ``message_ja`` / ``message_en`` say why."""
-
-    def __init__(self, code: str, *, path: str = "", detail: str = "", **params: Any) -> None:
-        self.code = code
-        self.path = path
-        self.detail = detail
-        self.message_ja, self.message_en = message_texts(
-            code, path=path, detail=detail, **params)
-        super().__init__(self.message_ja)
-
-    def message(self, language: str = "ja") -> str:
-        return self.message_en if language == "en" else self.message_ja
-
-
-class CaseNotFoundError(StorageError):
-    """No case with that id (or id prefix)."""
 
 
 class CaseSummary(NamedTuple):
@@ -256,190 +114,9 @@ class AuditEntry:
     at: datetime
 
 
-@dataclass(frozen=True)
-class StaffRecord:
-    """A row of the office's staff table (the office area owns the meaning of ``data``)."""
 
-    id: str
-    data: dict[str, Any]
-    is_current: bool
-    updated_at: datetime | None
-
-
-def _ts(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _parse_ts(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _new_id() -> str:
-    return uuid.uuid4().hex
-
-
-def storage_error(exc: BaseException, path: str = "") -> StorageError:
-    """The plain-message :class:`StorageError` for a database or file failure ``exc``."""
-    return StorageError(_error_code(exc), path=path, detail=str(exc))
-
-
-def _error_code(exc: BaseException) -> str:
-    if isinstance(exc, sqlite3.Error):
-        name = getattr(exc, "sqlite_errorname", "") or ""
-        text = str(exc).lower()
-        if name.startswith("SQLITE_READONLY") or "readonly" in text:
-            return "storage_readonly"
-        if name.startswith("SQLITE_FULL") or "disk is full" in text:
-            return "storage_disk_full"
-        if name.startswith("SQLITE_IOERR") or "i/o error" in text:
-            return "storage_io_error"
-        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
-            return "storage_locked"
-        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "not a database" in text \
-                or "malformed" in text:
-            return "storage_corrupt"
-        if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")) \
-                or "unable to open" in text:
-            return "storage_cannot_open"
-        return "storage_failed"
-    if isinstance(exc, PermissionError):
-        return "storage_readonly"
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG):
-        return "storage_disk_full"
-    return "storage_cannot_open"
-
-
-class CaseStore:
-    """The office's cases in one SQLite database.
-
-    Use as ``with CaseStore.open(path) as store: ...``. Methods raise :class:`StorageError`
-    for disk or file problems and :class:`CaseNotFoundError` for an unknown case id.
-    ``clock`` returns the current time (tests fix it); times are stored in UTC.
-    """
-
-    def __init__(self, connection: sqlite3.Connection, path: Path,
-                 clock: Callable[[], datetime] = _utc_now) -> None:
-        self._conn = connection
-        self.path = path
-        self._clock = clock
-        # One connection may be used from a worker thread (autosave) and the GUI thread;
-        # the lock keeps each BEGIN … COMMIT to one thread at a time.
-        self._lock = threading.RLock()
-
-    # -- opening and closing -------------------------------------------------------------
-
-    @classmethod
-    def open(cls, path: str | Path, clock: Callable[[], datetime] = _utc_now) -> CaseStore:
-        """Open (creating or migrating as needed) the database at ``path``."""
-        db = Path(path)
-        conn: sqlite3.Connection | None = None
-        try:
-            db.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(db, isolation_level=None, timeout=10.0,
-                                   check_same_thread=False)
-            conn.execute("PRAGMA foreign_keys = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                # e.g. a read-only file whose journal mode cannot be changed
-                raise StorageError("storage_readonly", path=str(db), detail=f"journal_mode={mode}")
-            conn.execute("PRAGMA synchronous = FULL")
-            _migrate(conn, db, clock)
-        except StorageError:
-            if conn is not None:
-                conn.close()
-            raise
-        except (sqlite3.Error, OSError) as exc:
-            if conn is not None:
-                conn.close()
-            raise StorageError(_error_code(exc), path=str(db), detail=str(exc)) from exc
-        return cls(conn, db, clock)
-
-    def close(self) -> None:
-        """Close the database (a checkpoint folds the WAL back into the file)."""
-        with suppress(sqlite3.Error):
-            self._conn.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.close()
-
-    @property
-    def connection(self) -> sqlite3.Connection:
-        """The underlying connection (for other areas' own tables; autocommit mode)."""
-        return self._conn
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One durable write transaction on the store's connection, for other areas' tables
-        (committed when the block ends normally; failures raise :class:`StorageError`)."""
-        with self._write() as conn:
-            yield conn
-
-    @contextmanager
-    def locked(self) -> Iterator[sqlite3.Connection]:
-        """The connection, for reads, while no other thread uses it."""
-        with self._lock:
-            yield self._conn
-
-    # -- internals -----------------------------------------------------------------------
-
-    def _now(self) -> str:
-        return _ts(self._clock())
-
-    def _wrap(self, exc: BaseException) -> StorageError:
-        return storage_error(exc, str(self.path))
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One durable transaction: committed (and fsynced) when the block ends normally."""
-        conn = self._conn
-        with self._lock:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise self._wrap(exc) from exc
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                if conn.in_transaction:
-                    with suppress(sqlite3.Error):
-                        conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):
-                    raise self._wrap(exc) from exc
-                raise
-
-    @contextmanager
-    def _snapshot(self) -> Iterator[None]:
-        """Several reads that see one consistent state of the database."""
-        with self._lock:
-            try:
-                self._conn.execute("BEGIN")
-            except sqlite3.Error as exc:
-                raise self._wrap(exc) from exc
-            try:
-                yield
-            finally:
-                with suppress(sqlite3.Error):
-                    self._conn.execute("COMMIT")
-
-    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        try:
-            with self._lock:
-                cur = self._conn.execute(sql, params)
-                cur.row_factory = sqlite3.Row
-                return cur.fetchall()
-        except sqlite3.Error as exc:
-            raise self._wrap(exc) from exc
+class CaseRecords(Database):
+    """The case tables' operations (mixed into :class:`~assistant.model.storage.CaseStore`)."""
 
     def _require(self, conn: sqlite3.Connection, case_id: str) -> sqlite3.Row:
         cur = conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,))
@@ -492,9 +169,9 @@ class CaseStore:
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
             (case.id, case.procedure, CaseStatus(case.status).value,
              case.provisional_number, case.application_number, case.remarks,
-             int(case.is_sample), _ts(case.created_at or self._clock()),
-             _ts(case.updated_at or self._clock()),
-             None if case.deleted_at is None else _ts(case.deleted_at)))
+             int(case.is_sample), to_ts(case.created_at or self._clock()),
+             to_ts(case.updated_at or self._clock()),
+             None if case.deleted_at is None else to_ts(case.deleted_at)))
         conn.executemany("INSERT INTO case_values (case_id, key, value) VALUES (?,?,?)",
                          [(case.id, k, v) for k, v in case.values.items() if v != ""])
         for key, column in LIST_COLUMNS.items():
@@ -517,7 +194,7 @@ class CaseStore:
                is_sample: bool = False) -> Case:
         """Create a draft case for ``procedure`` with optional initial ``values``."""
         now = self._now()
-        case_id = _new_id()
+        case_id = make_id()
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO cases (id, procedure, status, is_sample, created_at, updated_at) "
@@ -542,7 +219,7 @@ class CaseStore:
         now = self._now()
         with self._write() as conn:
             taken = conn.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone()
-            new_id = _new_id() if taken or not case.id else case.id
+            new_id = make_id() if taken or not case.id else case.id
             stored = Case(
                 id=new_id, procedure=case.procedure, values=dict(case.values),
                 status=CaseStatus(case.status),
@@ -556,7 +233,7 @@ class CaseStore:
                 conn.executemany(
                     "INSERT INTO status_history (case_id, status, at, note, number) "
                     "VALUES (?,?,?,?,?)",
-                    [(new_id, CaseStatus(h.status).value, _ts(h.at), h.note, h.number)
+                    [(new_id, CaseStatus(h.status).value, to_ts(h.at), h.note, h.number)
                      for h in history])
             else:
                 conn.execute("INSERT INTO status_history (case_id, status, at) VALUES (?,?,?)",
@@ -586,8 +263,8 @@ class CaseStore:
             provisional_number=row["provisional_number"],
             application_number=row["application_number"],
             attachments=attachments, remarks=row["remarks"],
-            created_at=_parse_ts(row["created_at"]), updated_at=_parse_ts(row["updated_at"]),
-            is_sample=bool(row["is_sample"]), deleted_at=_parse_ts(row["deleted_at"]))
+            created_at=parse_ts(row["created_at"]), updated_at=parse_ts(row["updated_at"]),
+            is_sample=bool(row["is_sample"]), deleted_at=parse_ts(row["deleted_at"]))
 
     def exists(self, case_id: str) -> bool:
         return bool(self._read("SELECT 1 FROM cases WHERE id = ?", (case_id,)))
@@ -757,7 +434,7 @@ class CaseStore:
         dropped = set(load_json("storage", "duplicate.json")["drop_fields"])
         values = {k: v for k, v in source.values.items() if split_key(k)[0] not in dropped}
         now = self._now()
-        new_id = _new_id()
+        new_id = make_id()
         with self._write() as conn:
             self._insert_case(conn, Case(
                 id=new_id, procedure=procedure or source.procedure, values=values,
@@ -777,7 +454,7 @@ class CaseStore:
         nothing does. Returns the new case (``created``) and the old one (``trashed``).
         """
         now = self._now()
-        new_id = _new_id()
+        new_id = make_id()
         with self._write() as conn:
             row = self._require(conn, case_id)
             if values is None:
@@ -853,109 +530,9 @@ class CaseStore:
                 for r in self._read("SELECT * FROM audit WHERE case_id = ? ORDER BY id",
                                     (case_id,))]
 
-    # -- settings and staff (tables for the office area) -------------------------------------
-
-    def get_setting(self, key: str, default: str | None = None) -> str | None:
-        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
-        return default if not rows else rows[0]["value"]
-
-    def set_setting(self, key: str, value: str | None) -> None:
-        """Set a setting (``None`` removes it)."""
-        with self._write() as conn:
-            if value is None:
-                conn.execute("DELETE FROM settings WHERE key = ?", (key,))
-            else:
-                conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) "
-                             "DO UPDATE SET value = excluded.value", (key, value))
-
-    def list_staff(self) -> list[StaffRecord]:
-        return [StaffRecord(id=r["id"], data=json.loads(r["data"]),
-                            is_current=bool(r["is_current"]),
-                            updated_at=_parse_ts(r["updated_at"]))
-                for r in self._read("SELECT * FROM staff ORDER BY id")]
-
-    def put_staff(self, staff_id: str, data: Mapping[str, Any]) -> None:
-        """Insert or replace a staff member's data (a JSON object)."""
-        now = self._now()
-        with self._write() as conn:
-            conn.execute("INSERT INTO staff (id, data, updated_at) VALUES (?,?,?) "
-                         "ON CONFLICT (id) DO UPDATE SET data = excluded.data, "
-                         "updated_at = excluded.updated_at",
-                         (staff_id, json.dumps(dict(data), ensure_ascii=False), now))
-
-    def delete_staff(self, staff_id: str) -> None:
-        with self._write() as conn:
-            conn.execute("DELETE FROM staff WHERE id = ?", (staff_id,))
-
-    def set_current_staff(self, staff_id: str | None) -> None:
-        """Mark one staff member as the current user (``None``: nobody)."""
-        with self._write() as conn:
-            conn.execute("UPDATE staff SET is_current = (id IS ?)", (staff_id,))
-
-    # -- maintenance -------------------------------------------------------------------------
-
-    def integrity_check(self) -> str:
-        """``"ok"`` when SQLite finds the file intact, else its report."""
-        return "\n".join(str(r[0]) for r in self._read("PRAGMA integrity_check"))
-
-    def schema_version(self) -> int:
-        return int(self._read("PRAGMA user_version")[0][0])
 
 
 def _photo_taken_on(rows: Sequence[tuple[Any, ...]]) -> str:
     """The taken date of the case's photo (the first ``photo`` row), "" when none."""
     return next((str(r[4]) for r in rows if r[1] == "photo"), "")
 
-
-def _migrate(conn: sqlite3.Connection, path: Path, clock: Callable[[], datetime]) -> None:
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise StorageError("storage_newer_schema", path=str(path), version=version,
-                           supported=SCHEMA_VERSION)
-    if version == SCHEMA_VERSION:
-        return
-    has_tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
-    if version > 0 or has_tables:
-        backup_database(conn, path, version, clock())
-    for index in range(version, SCHEMA_VERSION):
-        migration = MIGRATIONS[index]
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if callable(migration):
-                migration(conn)
-            else:
-                for statement in _split_sql(migration):
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {index + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            with suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-            raise
-
-
-def _split_sql(script: str) -> list[str]:
-    """Split a migration script into statements (``sqlite3.complete_statement`` boundaries)."""
-    statements: list[str] = []
-    current = ""
-    for line in script.splitlines(keepends=True):
-        current += line
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    if current.strip():
-        statements.append(current.strip())
-    return statements
-
-
-def backup_database(conn: sqlite3.Connection, path: Path, version: int,
-                    moment: datetime) -> Path:
-    """Copy the open database next to ``path`` with the SQLite backup API; return the copy."""
-    stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = path.with_name(f"{path.stem}.backup-v{version}-{stamp}{path.suffix or '.sqlite'}")
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    return target

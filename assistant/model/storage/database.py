@@ -1,0 +1,186 @@
+"""The store's connection: opening, one durable write transaction, consistent reads.
+
+Every public method that changes something runs in its own ``BEGIN IMMEDIATE`` … ``COMMIT``
+transaction (:meth:`Database._write`); with WAL and ``synchronous=FULL`` the commit is fsynced
+before the method returns, so an autosave that got its call back has nothing left to lose.
+The case and staff tables add their methods in :mod:`.cases` and :mod:`.staff`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from assistant.model.storage.errors import StorageError, error_code, storage_error
+from assistant.model.storage.schema import migrate
+
+
+def to_ts(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse_ts(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def make_id() -> str:
+    return uuid.uuid4().hex
+
+
+
+class Database:
+    """One SQLite database file (WAL, ``synchronous=FULL``) and its connection."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path,
+                 clock: Callable[[], datetime] = utc_now) -> None:
+        self._conn = connection
+        self.path = path
+        self._clock = clock
+        # One connection may be used from a worker thread (autosave) and the GUI thread;
+        # the lock keeps each BEGIN … COMMIT to one thread at a time.
+        self._lock = threading.RLock()
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, clock: Callable[[], datetime] = utc_now) -> Self:
+        """Open (creating or migrating as needed) the database at ``path``."""
+        db = Path(path)
+        conn: sqlite3.Connection | None = None
+        try:
+            db.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(db, isolation_level=None, timeout=10.0,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA foreign_keys = ON")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                # e.g. a read-only file whose journal mode cannot be changed
+                raise StorageError("storage_readonly", path=str(db), detail=f"journal_mode={mode}")
+            conn.execute("PRAGMA synchronous = FULL")
+            migrate(conn, db, clock)
+        except StorageError:
+            if conn is not None:
+                conn.close()
+            raise
+        except (sqlite3.Error, OSError) as exc:
+            if conn is not None:
+                conn.close()
+            raise StorageError(error_code(exc), path=str(db), detail=str(exc)) from exc
+        return cls(conn, db, clock)
+
+    def close(self) -> None:
+        """Close the database (a checkpoint folds the WAL back into the file)."""
+        with suppress(sqlite3.Error):
+            self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection (for other areas' own tables; autocommit mode)."""
+        return self._conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One durable write transaction on the store's connection, for other areas' tables
+        (committed when the block ends normally; failures raise :class:`StorageError`)."""
+        with self._write() as conn:
+            yield conn
+
+    @contextmanager
+    def locked(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for reads, while no other thread uses it."""
+        with self._lock:
+            yield self._conn
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _now(self) -> str:
+        return to_ts(self._clock())
+
+    def _wrap(self, exc: BaseException) -> StorageError:
+        return storage_error(exc, str(self.path))
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One durable transaction: committed (and fsynced) when the block ends normally."""
+        conn = self._conn
+        with self._lock:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._wrap(exc) from exc
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise self._wrap(exc) from exc
+                raise
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Several reads that see one consistent state of the database."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN")
+            except sqlite3.Error as exc:
+                raise self._wrap(exc) from exc
+            try:
+                yield
+            finally:
+                with suppress(sqlite3.Error):
+                    self._conn.execute("COMMIT")
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            with self._lock:
+                cur = self._conn.execute(sql, params)
+                cur.row_factory = sqlite3.Row
+                return cur.fetchall()
+        except sqlite3.Error as exc:
+            raise self._wrap(exc) from exc
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
+        return default if not rows else rows[0]["value"]
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Set a setting (``None`` removes it)."""
+        with self._write() as conn:
+            if value is None:
+                conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                             "DO UPDATE SET value = excluded.value", (key, value))
+
+    # -- maintenance -------------------------------------------------------------------------
+
+    def integrity_check(self) -> str:
+        """``"ok"`` when SQLite finds the file intact, else its report."""
+        return "\n".join(str(r[0]) for r in self._read("PRAGMA integrity_check"))
+
+    def schema_version(self) -> int:
+        return int(self._read("PRAGMA user_version")[0][0])
+
