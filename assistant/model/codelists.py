@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from assistant.resources import load_json, resource_path
+from assistant.model.reference import load_reference_json, reference_path
+from assistant.resources import resource_path
 
 
 @dataclass(frozen=True)
@@ -109,10 +110,10 @@ def _entry(data: dict[str, Any]) -> CodeEntry:
 @cache
 def code_list(list_id: str) -> CodeList:
     """Load the code list ``list_id``; raises ``KeyError`` for an unknown id."""
-    path = resource_path("codelists", f"{list_id}.json")
+    path = reference_path("codelists", f"{list_id}.json")
     if not path.exists():
         raise KeyError(f"no code list {list_id!r} in resources/codelists")
-    data = load_json("codelists", f"{list_id}.json")
+    data = load_reference_json("codelists", f"{list_id}.json")
     by_parent = tuple((key, tuple(_entry(e) for e in entries))
                       for key, entries in (data.get("by_parent") or {}).items())
     return CodeList(id=data["id"], name_ja=data["name_ja"], name_en=data["name_en"],

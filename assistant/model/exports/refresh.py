@@ -36,7 +36,7 @@ from assistant.model.atomic import atomic_write_bytes, atomic_write_text
 from assistant.model.codelists import CodeList, code_list, list_ids
 from assistant.model.fields import catalogue
 from assistant.model.problems import message_texts
-from assistant.resources import OVERLAID, reference_dir
+from assistant.model.reference import OVERLAID, reference_dir
 
 HEADER_ROW, GUIDANCE_ROW, EXAMPLE_ROW = 5, 6, 7
 _RANGE_NAME = re.compile(r"(?<![A-Za-z0-9])(_[A-Z0-9]+(?:_[A-Z0-9]+)*_[CL])(?![A-Za-z0-9_])")
