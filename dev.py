@@ -2,7 +2,9 @@
 """Set up and run the assistant or its tests. Only the standard library is used here.
 
     python3 dev.py start    set up (virtualenv, packages, translations) and start the GUI
-    python3 dev.py test     set up (also system libraries and fonts on Debian) and run every check
+    python3 dev.py test     set up (also system libraries and fonts on Debian) and run every check:
+                            ruff, mypy --strict, lint-imports (layers), tools/check_house_rules.py,
+                            pytest
     python3 dev.py build    build the one-folder application with PyInstaller
 
 On Debian/Ubuntu as root, missing system packages are installed with apt-get. Elsewhere they
@@ -100,6 +102,8 @@ def cmd_test(extra: list[str]) -> int:
     run([BIN / "ruff", "check", *lint_paths])
     run([BIN / "mypy", "--strict", "assistant/model"])
     run([BIN / "lint-imports"])
+    # House rules the tools above cannot express (temporary files, dialogs, citations, ...).
+    run([PY, ROOT / "tools" / "check_house_rules.py"])
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.setdefault("ASSISTANT_SCREENSHOTS", str(ROOT / "build" / "screenshots"))
     pytest = [str(PY), "-m", "pytest", "-q", *extra]

@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+"""Check the house rules that ruff, mypy and import-linter cannot express.
+
+    python3 tools/check_house_rules.py [--root PATH] [--strict] [--list]
+
+Each rule names the files it applies to, what it forbids and why (docs/architecture.md explains
+the layers behind them). An offence prints as ``path:line: [rule] message``; the exit status is 1
+when there is one, else 0. ``python3 dev.py test`` runs this script.
+
+A file that still breaks a rule while its fix is being written is listed in :data:`ALLOWED` with
+the reason; an entry whose file no longer offends is reported as stale (an error with
+``--strict``) so that the list only shrinks. Only the standard library is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The checker and its test spell out what they look for.
+SELF = frozenset({"tools/check_house_rules.py", "tests/test_house_rules.py"})
+
+# Files that still break a rule, by rule, with the reason; remove an entry when its fix lands.
+ALLOWED: dict[str, dict[str, str]] = {
+    "temp-files": {
+        "assistant/crash.py": "crash-report writes move to model/atomic.py (storage work)",
+        "assistant/model/exports/xlsx.py": "workbook writes move to model/atomic.py (hardening work)",
+        "assistant/ui/printing.py": "PDF rendering moves to assistant/render (render work)",
+    },
+    "ui-self-attribute-guards": {
+        "assistant/ui/wizard.py": "editing state moves to model/editing.py CaseSession (session work)",
+        "assistant/ui/main_window.py": "the editor is handed over, not probed (ops work)",
+        "assistant/ui/export_actions.py": "ExportActions takes a selection (ops work)",
+    },
+    "dialogs-through-ask": {
+        "assistant/ui/main_window.py": "dialogs move to ui/ask.py (ops work)",
+        "assistant/ui/wizard.py": "dialogs move to ui/ask.py (ops/session work)",
+        "assistant/ui/export_actions.py": "dialogs move to ui/ask.py (ops work)",
+        "assistant/ui/settings_dialog.py": "dialogs move to ui/ask.py (ops work)",
+        "assistant/ui/trash.py": "dialogs move to ui/ask.py (ops work)",
+        "assistant/ui/bulk_csv.py": "dialogs move to ui/ask.py (ops work)",
+        "assistant/ui/reference_data.py": "dialogs move to ui/ask.py (ops work)",
+        "assistant/ui/attachments/panel.py": "dialogs move to ui/ask.py (ops/attach work)",
+        "assistant/ui/attachments/crop_dialog.py": "dialogs move to ui/ask.py (ops/attach work)",
+    },
+    "paths-inside-repo": {
+        "resources/rules/attachments.json": "sources re-cited once the system-2026 limits land",
+    },
+    "citations-in-repo": {
+        "resources/rules/attachments.json": "sources re-cited once the system-2026 limits land",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Offence:
+    path: str
+    line: int
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: [{self.rule}] {self.message}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    why: str
+    applies: Callable[[str], bool]
+    check: Callable[[str, str], Iterator[tuple[int, str]]]   # (path, text) -> (line, what)
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _under(*prefixes: str, suffixes: tuple[str, ...] = (".py",),
+           exclude: tuple[str, ...] = ()) -> Callable[[str], bool]:
+    def applies(path: str) -> bool:
+        return (path.endswith(suffixes) and path not in SELF and path not in exclude
+                and any(path == p or path.startswith(p.rstrip("/") + "/") for p in prefixes))
+    return applies
+
+
+def _tree(path: str, text: str) -> ast.AST | None:
+    try:
+        return ast.parse(text, filename=path)
+    except SyntaxError:
+        return None   # ruff reports it
+
+
+def _lines(pattern: re.Pattern[str], what: str) -> Callable[[str, str], Iterator[tuple[int, str]]]:
+    """A check that flags every line (code, comment or data) matching ``pattern``."""
+    def check(path: str, text: str) -> Iterator[tuple[int, str]]:
+        for number, line in enumerate(text.splitlines(), start=1):
+            found = pattern.search(line)
+            if found:
+                yield number, f"{what}: {found.group(0)!r}"
+    return check
+
+
+def _names(node: ast.AST) -> Iterator[tuple[int, str]]:
+    """Every name a module uses, as (line, name): ``x``, ``a.x`` and ``from a import x``."""
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            yield sub.lineno, sub.id
+        elif isinstance(sub, ast.Attribute):
+            yield sub.lineno, sub.attr
+        elif isinstance(sub, ast.ImportFrom):
+            for alias in sub.names:
+                yield sub.lineno, alias.name
+
+
+# --------------------------------------------------------------------------- the checks
+
+_TEMP_NAMES = frozenset({"NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile",
+                         "mkstemp", "mktemp"})
+_TMP_SUFFIX = re.compile(r"\.tmp\b|\.part\b")
+
+
+def check_temp_files(path: str, text: str) -> Iterator[tuple[int, str]]:
+    tree = _tree(path, text)
+    if tree is None:
+        return
+    for line, name in _names(tree):
+        if name in _TEMP_NAMES:
+            yield line, f"tempfile.{name}: write through assistant/model/atomic.py"
+    for sub in ast.walk(tree):
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+            if _TMP_SUFFIX.search(sub.value):
+                yield sub.lineno, (f"a temporary name {sub.value!r}: write through "
+                                   "assistant/model/atomic.py")
+
+
+def check_self_attribute_guards(path: str, text: str) -> Iterator[tuple[int, str]]:
+    tree = _tree(path, text)
+    if tree is None:
+        return
+    for sub in ast.walk(tree):
+        if (isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name)
+                and sub.func.id in {"hasattr", "getattr"} and sub.args
+                and _rooted_at_self(sub.args[0])):
+            yield sub.lineno, (f"{sub.func.id}({ast.unparse(sub.args[0])}, …): give the "
+                               "attribute a value in __init__ (state a widget may lack "
+                               "belongs in the model)")
+
+
+def _rooted_at_self(node: ast.expr) -> bool:
+    """``self`` or ``self.a.b``: the widget probing its own (or its parts') attributes."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name) and node.id == "self"
+
+
+def check_dialogs(path: str, text: str) -> Iterator[tuple[int, str]]:
+    tree = _tree(path, text)
+    if tree is None:
+        return
+    seen: set[tuple[int, str]] = set()
+    for line, name in _names(tree):
+        if name in {"QMessageBox", "QFileDialog"} and (line, name) not in seen:
+            seen.add((line, name))
+            yield line, f"{name}: ask the user through assistant/ui/ask.py"
+
+
+def check_render_widgets(path: str, text: str) -> Iterator[tuple[int, str]]:
+    tree = _tree(path, text)
+    if tree is None:
+        return
+    for sub in ast.walk(tree):
+        if isinstance(sub, ast.Import):
+            modules = [alias.name for alias in sub.names]
+        elif isinstance(sub, ast.ImportFrom) and sub.module:
+            modules = [sub.module] + [f"{sub.module}.{alias.name}" for alias in sub.names]
+        else:
+            continue
+        if any(m == "PySide6.QtWidgets" or m.startswith("PySide6.QtWidgets.") for m in modules):
+            yield sub.lineno, "PySide6.QtWidgets: rendering uses QtGui only (the CLI shares it)"
+
+
+_OUTSIDE = re.compile(r"\.\./shared\b|/work/[\w.]|\bshared/(seed|isa|fixtures)\b")
+_CITATION = re.compile(r"(?<![\w/])DOMAIN(\.md|\s?§)|(?i:\bissues?\s?#?\d+\b)|\(#\d+\)")
+
+CODE = ("assistant", "tools", "tests", "benchmarks", "dev.py", "build.spec")
+DATA = ("resources",)
+
+RULES: tuple[Rule, ...] = (
+    Rule("temp-files",
+         "Temporary files are written only by assistant/model/atomic.py (one place that "
+         "flushes, replaces atomically and cleans up stale temporaries).",
+         _under("assistant", exclude=("assistant/model/atomic.py",)), check_temp_files),
+    Rule("ui-self-attribute-guards",
+         "No hasattr(self, …) / getattr(self, …) in assistant/ui: a widget's attributes exist "
+         "from __init__; editing state lives in the model (CaseSession).",
+         _under("assistant/ui"), check_self_attribute_guards),
+    Rule("dialogs-through-ask",
+         "Message boxes and file dialogs go through assistant/ui/ask.py (one place tests "
+         "replace, one way to word a question).",
+         _under("assistant", exclude=("assistant/ui/ask.py",)), check_dialogs),
+    Rule("render-without-widgets",
+         "assistant/render draws with QtGui only, so the command line renders without "
+         "QtWidgets.",
+         _under("assistant/render"), check_render_widgets),
+    Rule("paths-inside-repo",
+         "Code and data name no path outside the repository (the repository stands alone).",
+         _under(*CODE, *DATA, suffixes=(".py", ".json", ".spec", ".md", ".csv")),
+         _lines(_OUTSIDE, "a path outside the repository")),
+    Rule("citations-in-repo",
+         "Comments and data cite docs/ (docs/domain.md#anchor), never DOMAIN.md or issue "
+         "numbers, which are not in the repository.",
+         _under(*CODE, *DATA, suffixes=(".py", ".json", ".spec", ".md")),
+         _lines(_CITATION, "a citation outside the repository")),
+)
+
+
+# --------------------------------------------------------------------------- running
+
+def repo_files(root: Path) -> list[str]:
+    """Every file under ``root`` that a rule may apply to, as a POSIX path relative to it."""
+    skip = {".git", ".venv", "build", "dist", "__pycache__", ".mypy_cache", ".ruff_cache",
+            ".pytest_cache", "node_modules"}
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in skip and not d.endswith(".egg-info")]
+        base = Path(folder).relative_to(root)
+        found += [(base / name).as_posix() for name in files]
+    return sorted(found)
+
+
+def check(root: Path, allowed: dict[str, dict[str, str]] | None = None
+          ) -> tuple[list[Offence], list[str]]:
+    """The offences under ``root`` (allow-listed files left out) and the stale allow-list
+    entries (files listed for a rule that they no longer break)."""
+    allowed = ALLOWED if allowed is None else allowed
+    offences: list[Offence] = []
+    offending: set[tuple[str, str]] = set()
+    for relative in repo_files(root):
+        rules = [rule for rule in RULES if rule.applies(relative)]
+        if not rules:
+            continue
+        try:
+            text = (root / relative).read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        for rule in rules:
+            for line, what in dict.fromkeys(rule.check(relative, text)):
+                offending.add((rule.name, relative))
+                if relative not in allowed.get(rule.name, {}):
+                    offences.append(Offence(relative, line, rule.name, what))
+    offences.sort(key=lambda o: (o.path, o.line, o.rule))
+    stale = [f"{name}: {path} ({reason})" for name, entries in allowed.items()
+             for path, reason in entries.items() if (name, path) not in offending]
+    return offences, stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="the repository to check")
+    parser.add_argument("--strict", action="store_true",
+                        help="fail on stale allow-list entries too")
+    parser.add_argument("--list", action="store_true", help="print the rules and exit")
+    args = parser.parse_args(argv)
+    if args.list:
+        for rule in RULES:
+            print(f"{rule.name}: {rule.why}")
+        return 0
+    offences, stale = check(args.root.resolve())
+    for offence in offences:
+        print(offence)
+    for entry in stale:
+        print(f"stale allow-list entry (remove it from tools/check_house_rules.py): {entry}")
+    waived = sum(len(entries) for entries in ALLOWED.values()) - len(stale)
+    status = 1 if offences or (args.strict and stale) else 0
+    print(f"house rules: {len(offences)} offence(s), {waived} allow-listed file(s) "
+          f"still offending, {len(stale)} stale allow-list entr(y/ies)")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
