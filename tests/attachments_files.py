@@ -98,16 +98,22 @@ def one_page_pdf(width_pt: float = 595, height_pt: float = 842, extra: bytes = b
 
 
 def oversize_pdf(path: Path, size: int) -> Path:
-    """A valid one-page PDF of about ``size`` bytes (an embedded incompressible file)."""
-    payload = random.Random(1).randbytes(size)
+    """A valid one-page PDF of about ``size`` bytes (an incompressible image the page lists).
+
+    The image is listed in the page's resources but not drawn: no resolution to measure, no
+    preview; an embedded file would be flagged as one (it is not what this file is about).
+    """
+    width = 1000
+    height = max(1, size // width)
+    payload = random.Random(1).randbytes(width * height)
     body = raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(a.bin) 4 0 R] "
-        b">> >> >>",
+        b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-        b"<< /Type /Filespec /F (a.bin) /EF << /F 5 0 R >> >>",
-        b"<< /Type /EmbeddedFile /Length %d >>\nstream\n" % len(payload) + payload
-        + b"\nendstream",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /XObject << /Im0 4 0 R >> >> >>",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length %d >>\nstream\n" % (width, height, len(payload))
+        + payload + b"\nendstream",
     ])
     path.write_bytes(body)
     return path

@@ -61,7 +61,16 @@ def _limits(profile: str | None) -> Any:
 
 
 def _existing(paths: list[str]) -> None:
+    """Every path must be a regular file: a folder, device, FIFO or link loop is refused
+    by what it is (a FIFO would otherwise wait for a writer for ever)."""
+    from assistant.model.attachments.pdfcheck import regular_file_kind
+    from assistant.model.problems import message_texts
+
     for path in paths:
+        kind = regular_file_kind(path)
+        if kind is not None:
+            what, _ = message_texts(f"file_kind_{kind}")
+            raise UsageError(f"通常のファイルではありません（{what}）: {path}")
         if not os.path.isfile(path):
             raise UsageError(f"ファイルがありません: {path}")
 

@@ -128,8 +128,9 @@ def test_the_command_line_answers_for_the_whole_corpus_within_the_bound(corpus):
     assert all(not a["ok"] and a["problems"] for a in answers)
 
 
-def test_pdf_check_never_decodes_a_huge_image_inside_a_pdf(tmp_path):
-    # an image XObject claiming 60000 × 60000 pixels drawn on an A4 page
+def test_pdf_check_never_decodes_a_huge_image_inside_a_pdf_and_refuses_it(tmp_path):
+    # an image XObject claiming 60000 × 60000 pixels drawn on an A4 page: refused by its
+    # pixel count, read from the header (both the check and the preparation)
     image = (b"<< /Type /XObject /Subtype /Image /Width 60000 /Height 60000 /ColorSpace "
              b"/DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /Length 8 >>\nstream\n"
              b"xxxxxxxx\nendstream")
@@ -143,6 +144,9 @@ def test_pdf_check_never_decodes_a_huge_image_inside_a_pdf(tmp_path):
     result = check_pdf(path)
     assert time.monotonic() - started < BOUND_SECONDS
     assert result.min_dpi > 5000              # measured from the header, not decoded
+    assert not result.ok
+    assert [p.code for p in result.problems] == ["pdf_image_too_many_pixels"]
+    assert "3,600 メガピクセル" in result.problems[0].message_ja
     out = tmp_path / "out.pdf"
     started = time.monotonic()
     import dataclasses
@@ -151,7 +155,9 @@ def test_pdf_check_never_decodes_a_huge_image_inside_a_pdf(tmp_path):
     tiny = dataclasses.replace(limits_for(), max_file_bytes=100, max_total_bytes=100)
     report = prepare_documents([SourceDocument(str(path))], str(out), tiny)
     assert time.monotonic() - started < BOUND_SECONDS
-    assert report.parts                       # written (the image was left alone)
+    assert not report.parts and not out.exists()     # not copied into the file to send
+    assert [p.params["reason"] for p in report.problems if p.code == "prepare_skipped"] == [
+        "pdf_image_too_many_pixels"]
 
 
 _SEEDS = [files.fixture(n).read_bytes() for n in ("pdflatex-outline.pdf", "grayscale-image.pdf",

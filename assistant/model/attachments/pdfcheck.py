@@ -9,14 +9,16 @@ the pages are listed, image data never decoded, recursion errors caught).
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.model.attachments import sniff
 from assistant.model.attachments.limits import AttachmentLimits, limits_for
-from assistant.model.problems import Problem, Severity, has_errors, make_problem
+from assistant.model.problems import Problem, Severity, has_errors, make_problem, message_texts
 from assistant.model.progress import CancelCheck, Progress, check_cancel, report
 
 MB = 1_000_000
@@ -81,6 +83,13 @@ def _check(path: str | os.PathLike[str], limits: AttachmentLimits, *, accept_ima
     name = os.fspath(path)
     label = os.path.basename(name)
     try:
+        # A folder, device, FIFO (opening one waits for a writer for ever) or a link loop is
+        # refused from its stat, before anything is opened.
+        not_regular = not_regular_problem(name)
+        if not_regular is not None:
+            result = DocumentCheck(file=name, kind=sniff.UNKNOWN, size_bytes=0)
+            result.problems.append(not_regular)
+            return result
         size = os.path.getsize(name)
         kind = sniff.sniff_file(name)
     except OSError as exc:
@@ -105,6 +114,51 @@ def _check(path: str | os.PathLike[str], limits: AttachmentLimits, *, accept_ima
         return result
     _check_size(result, label, limits)
     return result
+
+
+def regular_file_kind(path: str) -> str | None:
+    """None for a regular file (or one that does not exist); else what it is instead.
+
+    ``directory``, ``device``, ``fifo``, ``socket``, ``link_loop`` or ``other``; a symbolic
+    link is followed (a link to a regular file is a regular file).
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "link_loop"
+        return None                     # unreadable: the caller's open says why
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "other"
+
+
+def not_regular_problem(path: str) -> Problem | None:
+    """The problem of a path that is not a regular file (folder, device, FIFO, link loop).
+
+    Its code is ``file_unreadable`` (the file cannot be read as a document); the message says
+    what the path is instead.
+    """
+    kind = regular_file_kind(path)
+    if kind is None:
+        return None
+    label = os.path.basename(path)
+    what_ja, what_en = message_texts(f"file_kind_{kind}")
+    ja, _ = message_texts("file_not_regular", name=label, what=what_ja)
+    _, en = message_texts("file_not_regular", name=label, what=what_en)
+    return Problem(field=path, code="file_unreadable", severity=Severity.ERROR,
+                   message_ja=ja, message_en=en,
+                   params={"name": label, "not_regular": kind})
 
 
 def file_error(path: str, exc: OSError) -> Problem:
@@ -148,6 +202,69 @@ def declared_page_count(reader: Any) -> int:
     return int(pages.get("/Count", 0))
 
 
+def real_page_count(reader: Any, limit: int) -> int:
+    """The pages the page tree really holds, counted without trusting ``/Count``.
+
+    The tree is walked without recursion and without listing the pages; the walk stops at
+    ``limit + 1`` pages (so a file claiming 40 pages that holds 50,000 costs no more than
+    one over the limit). A node met twice (a loop, or a page listed twice) or a tree with
+    far more inner nodes than pages raises :class:`Malformed`.
+    """
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    root = reader.trailer["/Root"].get_object()
+    stack: list[Any] = [root["/Pages"]]
+    seen: set[int] = set()
+    count = nodes = 0
+    while stack:
+        ref = stack.pop()
+        idnum = getattr(ref, "idnum", None)
+        if idnum is not None:
+            if idnum in seen:
+                raise Malformed("page tree node met twice")
+            seen.add(idnum)
+        node = ref.get_object()
+        nodes += 1
+        if not isinstance(node, DictionaryObject) or nodes > 2 * limit + 100:
+            raise Malformed("not a page tree")
+        kids = node.get("/Kids")
+        if kids is not None and node.get("/Type") != "/Page":
+            kids = kids.get_object()
+            if not isinstance(kids, ArrayObject):
+                raise Malformed("page tree /Kids is not an array")
+            stack.extend(reversed(kids))
+            continue
+        count += 1
+        if count > limit:
+            break
+    return count
+
+
+def page_count_problem(path: str, label: str, reader: Any,
+                       limits: AttachmentLimits) -> tuple[int | None, Problem | None]:
+    """(pages, None) when the page tree is sound and within the limit; else (shown, problem).
+
+    ``/Count`` is what a viewer shows; the real pages are what a merge copies and what the
+    online system receives: both must agree and stay within ``limits.max_pages``.
+    """
+    declared = declared_page_count(reader)
+    if declared > limits.max_pages:
+        return declared, make_problem(path, "pdf_too_many_pages", Severity.ERROR, name=label,
+                                      pages=declared, max_pages=limits.max_pages)
+    pages = real_page_count(reader, limits.max_pages)
+    if pages > limits.max_pages:
+        ja, en = message_texts("pdf_too_many_real_pages", name=label,
+                               max_pages=limits.max_pages, declared=declared)
+        return None, Problem(field=path, code="pdf_too_many_pages", severity=Severity.ERROR,
+                             message_ja=ja, message_en=en,
+                             params={"name": label, "max_pages": limits.max_pages,
+                                     "declared": declared})
+    if pages != declared:
+        return pages, make_problem(path, "pdf_page_count_mismatch", Severity.ERROR,
+                                   name=label, declared=declared, pages=pages)
+    return pages, None
+
+
 def _check_pdf_file(result: DocumentCheck, label: str, limits: AttachmentLimits,
                     progress: Progress | None, cancelled: CancelCheck | None) -> None:
     name = result.file
@@ -162,12 +279,10 @@ def _check_pdf_file(result: DocumentCheck, label: str, limits: AttachmentLimits,
                                                     name=label))
                 return
             _check_permissions(result, label, reader)
-        declared = declared_page_count(reader)
-        if declared > limits.max_pages:
-            result.pages = declared
-            result.problems.append(make_problem(name, "pdf_too_many_pages", Severity.ERROR,
-                                                name=label, pages=declared,
-                                                max_pages=limits.max_pages))
+        counted, page_problem = page_count_problem(name, label, reader, limits)
+        if page_problem is not None:
+            result.pages = counted
+            result.problems.append(page_problem)
             return
         pages = len(reader.pages)
         result.pages = pages
@@ -176,7 +291,8 @@ def _check_pdf_file(result: DocumentCheck, label: str, limits: AttachmentLimits,
                                                 name=label))
             return
         _check_pages(result, label, reader, limits, progress, cancelled)
-    except (RecursionError, MemoryError):
+        _check_active_content(result, label, reader)
+    except (RecursionError, MemoryError, Malformed):
         result.problems.append(make_problem(name, "pdf_corrupt", Severity.ERROR, name=label))
         return
     except Exception as exc:  # pypdf raises many kinds of errors for damaged files
@@ -239,7 +355,14 @@ def _check_pages(result: DocumentCheck, label: str, reader: Any, limits: Attachm
         report(progress, index, total, label)
         page = reader.pages[index]
         if too_deep(page):
-            raise _Malformed()
+            raise Malformed("nested too deep")
+        huge = largest_image_pixels(page)
+        if huge > limits.max_image_pixels and not any(
+                p.code == "pdf_image_too_many_pixels" for p in result.problems):
+            # Refused from the header alone (never decoded here, nor by the preparation).
+            result.problems.append(make_problem(
+                name, "pdf_image_too_many_pixels", Severity.ERROR, name=label,
+                pages=index + 1, megapixels=f"{huge / 1_000_000:,.0f}"))
         box = page.mediabox
         width_pt, height_pt = float(box.width), float(box.height)
         page_area = abs(width_pt * height_pt)
@@ -270,8 +393,131 @@ def _check_pages(result: DocumentCheck, label: str, reader: Any, limits: Attachm
             height_mm=round(h_mm)))
 
 
-class _Malformed(Exception):
-    """Structure no sane producer writes (e.g. objects nested thousands deep)."""
+class Malformed(Exception):
+    """Structure no sane producer writes (objects nested thousands deep, page tree loops)."""
+
+
+def largest_image_pixels(page: Any) -> int:
+    """Pixels (width × height, from the headers) of the largest image the page uses.
+
+    Both the images drawn (also inside forms) and those merely listed in the page's
+    resources count: a merge copies them all. Nothing is decoded.
+    """
+    from assistant.model.attachments.geometry import placed_images
+
+    sizes = [img.pixel_width * img.pixel_height for img in placed_images(page)]
+    resources = page.get("/Resources")
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    if xobjects is not None:
+        for ref in xobjects.get_object().values():
+            xobj = ref.get_object()
+            if xobj.get("/Subtype") == "/Image":
+                try:
+                    sizes.append(int(xobj.get("/Width", 0)) * int(xobj.get("/Height", 0)))
+                except (TypeError, ValueError):
+                    continue
+    return max(sizes, default=0)
+
+
+# Action types that run something: JavaScript in the viewer, or another program or file.
+_SCRIPT_ACTIONS = {"/JavaScript": "javascript", "/Launch": "launch"}
+_MAX_ACTIONS = 10_000
+
+
+def active_content(reader: Any) -> set[str]:
+    """What in the document can run or carries other files, without running anything.
+
+    A subset of ``javascript``, ``launch`` and ``embedded_file``: document-level scripts
+    (``/Names /JavaScript``, ``/OpenAction``, ``/AA``), embedded files (``/Names
+    /EmbeddedFiles``, file-attachment annotations), and JavaScript or Launch actions of
+    pages, annotations and form fields. Bounded: at most ``_MAX_ACTIONS`` objects are looked
+    at (the page count is already within the limit).
+    """
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    found: set[str] = set()
+    budget = [_MAX_ACTIONS]
+    seen: set[int] = set()
+
+    def resolve(obj: Any) -> Any:
+        idnum = getattr(obj, "idnum", None)
+        if idnum is not None:
+            if idnum in seen:
+                return None
+            seen.add(idnum)
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise Malformed("too many actions")
+        return obj.get_object() if obj is not None else None
+
+    def action(obj: Any) -> None:
+        """An action dictionary and its /Next chain."""
+        pending = [obj]
+        while pending:
+            item = resolve(pending.pop())
+            if isinstance(item, ArrayObject):
+                pending.extend(item)
+            elif isinstance(item, DictionaryObject):
+                kind = _SCRIPT_ACTIONS.get(str(item.get("/S", "")))
+                if kind is not None:
+                    found.add(kind)
+                if "/Next" in item:
+                    pending.append(item["/Next"])
+
+    def triggers(owner: Any) -> None:
+        """``/A`` and every action of an ``/AA`` (additional actions) dictionary."""
+        if "/A" in owner:
+            action(owner["/A"])
+        additional = resolve(owner.get("/AA")) if "/AA" in owner else None
+        if isinstance(additional, DictionaryObject):
+            for value in additional.values():
+                action(value)
+
+    root = reader.trailer["/Root"].get_object()
+    open_action = root.get("/OpenAction")
+    if open_action is not None and isinstance(open_action.get_object(), DictionaryObject):
+        action(open_action)
+    triggers(root)
+    names = resolve(root.get("/Names")) if "/Names" in root else None
+    if isinstance(names, DictionaryObject):
+        if "/JavaScript" in names:
+            found.add("javascript")
+        if "/EmbeddedFiles" in names:
+            found.add("embedded_file")
+    for page in reader.pages:
+        triggers(page)
+        annots = resolve(page.get("/Annots")) if "/Annots" in page else None
+        for ref in annots if isinstance(annots, ArrayObject) else []:
+            annot = resolve(ref)
+            if not isinstance(annot, DictionaryObject):
+                continue
+            if annot.get("/Subtype") == "/FileAttachment":
+                found.add("embedded_file")
+            triggers(annot)
+    form = resolve(root.get("/AcroForm")) if "/AcroForm" in root else None
+    fields = resolve(form.get("/Fields")) if isinstance(form, DictionaryObject) \
+        and "/Fields" in form else None
+    pending = list(fields) if isinstance(fields, ArrayObject) else []
+    while pending:
+        field_obj = resolve(pending.pop())
+        if isinstance(field_obj, DictionaryObject):
+            triggers(field_obj)
+            kids = field_obj.get("/Kids")
+            if kids is not None:
+                pending.extend(kids.get_object())
+    return found
+
+
+_ACTIVE_CODES = {"javascript": "pdf_javascript", "launch": "pdf_launch_action",
+                 "embedded_file": "pdf_embedded_file"}
+
+
+def _check_active_content(result: DocumentCheck, label: str, reader: Any) -> None:
+    found = active_content(reader)
+    for kind in ("javascript", "launch", "embedded_file"):
+        if kind in found:
+            result.problems.append(make_problem(result.file, _ACTIVE_CODES[kind],
+                                                Severity.ERROR, name=label))
 
 
 MAX_NESTING = 100

@@ -20,10 +20,14 @@ from assistant.model.atomic import atomic_write_bytes
 from assistant.model.attachments import sniff
 from assistant.model.attachments.limits import AttachmentLimits, limits_for
 from assistant.model.attachments.pdfcheck import (
-    declared_page_count,
+    Malformed,
+    active_content,
     has_eof_marker,
+    largest_image_pixels,
     mb,
+    not_regular_problem,
     open_reader,
+    page_count_problem,
     too_deep,
 )
 from assistant.model.problems import Problem, Severity, has_errors, make_problem, message_texts
@@ -125,33 +129,20 @@ class PrepareReport:
 
 # --- images → PDF pages -----------------------------------------------------------------
 
-def _jpeg_page_pdf(data: bytes, width_px: int, height_px: int, mode: str,
-                   width_pt: float, height_pt: float) -> bytes:
-    """A one-page PDF that shows the JPEG ``data`` unchanged (no re-encoding)."""
-    colorspace = "/DeviceGray" if mode == "L" else "/DeviceRGB"
-    content = f"q {width_pt:.4f} 0 0 {height_pt:.4f} 0 0 cm /Im0 Do Q".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width_pt:.4f} {height_pt:.4f}] "
-         "/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>").encode(),
-        (f"<< /Type /XObject /Subtype /Image /Width {width_px} /Height {height_px} "
-         f"/ColorSpace {colorspace} /BitsPerComponent 8 /Filter /DCTDecode "
-         f"/Length {len(data)} >>\nstream\n").encode() + data + b"\nendstream",
-        f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
-            "%%EOF\n").encode()
-    return bytes(out)
+def _jpeg_page_pdf(path: str, width_pt: float, height_pt: float) -> bytes:
+    """A one-page PDF of ``width_pt`` × ``height_pt`` that shows the JPEG file unchanged.
+
+    img2pdf embeds the JPEG bytes as they are (no re-encoding, so no quality lost). Its own
+    PDF writer is used (``Engine.internal``): the output goes through pypdf anyway.
+    """
+    import img2pdf  # type: ignore[import-untyped]
+
+    layout = img2pdf.get_layout_fun(pagesize=(width_pt, height_pt),
+                                    fit=img2pdf.FitMode.into)
+    data = img2pdf.convert(path, layout_fun=layout, engine=img2pdf.Engine.internal,
+                           rotation=img2pdf.Rotation.ifvalid)
+    assert isinstance(data, bytes)
+    return data
 
 
 def image_to_pdf(path: str, limits: AttachmentLimits) -> tuple[bytes, int]:
@@ -170,10 +161,7 @@ def image_to_pdf(path: str, limits: AttachmentLimits) -> tuple[bytes, int]:
         frames = int(getattr(img, "n_frames", 1))
         upright = (width_px, height_px) == img.size and img.getexif().get(0x0112, 1) in (1, None)
         if img.format == "JPEG" and img.mode in ("RGB", "L") and upright and frames == 1:
-            with open(path, "rb") as handle:
-                data = handle.read()
-            return _jpeg_page_pdf(data, width_px, height_px, img.mode,
-                                  place.width_pt, place.height_pt), 1
+            return _jpeg_page_pdf(path, place.width_pt, place.height_pt), 1
         resolution = width_px * 72.0 / place.width_pt
         pages = []
         for index in range(frames):
@@ -216,12 +204,19 @@ def _load(source: SourceDocument, limits: AttachmentLimits,
 
     def skip(reason_code: str, **params: Any) -> None:
         reason_ja, reason_en = message_texts(reason_code, name=name, **params)
+        skip_because(reason_code, reason_ja, reason_en)
+
+    def skip_because(reason_code: str, reason_ja: str, reason_en: str) -> None:
         ja, en = message_texts("prepare_skipped", name=name, reason=reason_ja)
         _, en = message_texts("prepare_skipped", name=name, reason=reason_en)
         report_.problems.append(Problem(field=source.path, code="prepare_skipped",
                                         severity=Severity.ERROR, message_ja=ja, message_en=en,
                                         params={"reason": reason_code}))
 
+    not_regular = not_regular_problem(source.path)
+    if not_regular is not None:      # never opened: a FIFO would wait for ever
+        skip_because(not_regular.code, not_regular.message_ja, not_regular.message_en)
+        return None
     try:
         kind = sniff.sniff_file(source.path)
     except OSError as exc:
@@ -239,9 +234,10 @@ def _load(source: SourceDocument, limits: AttachmentLimits,
                     skip("pdf_password")
                     return None
                 removed = True
-            if declared_page_count(reader) > limits.max_pages:
-                skip("pdf_too_many_pages", pages=declared_page_count(reader),
-                     max_pages=limits.max_pages)
+            _counted, page_problem = page_count_problem(source.path, name, reader, limits)
+            if page_problem is not None:
+                skip_because(page_problem.code, page_problem.message_ja,
+                             page_problem.message_en)
                 return None
             pages = len(reader.pages)
             if pages == 0:
@@ -250,9 +246,18 @@ def _load(source: SourceDocument, limits: AttachmentLimits,
             if any(too_deep(page) for page in reader.pages):
                 skip("pdf_corrupt")
                 return None
+            for number, page in enumerate(reader.pages, start=1):
+                huge = largest_image_pixels(page)
+                if huge > limits.max_image_pixels:    # never decoded, never copied
+                    skip("pdf_image_too_many_pixels", pages=number,
+                         megapixels=f"{huge / 1_000_000:,.0f}")
+                    return None
+            active = active_content(reader)
             report_.merged.append(MergedDocument(source.path, label, kind, pages, removed))
             if removed:
                 report_.notices.append(_notice("prepare_restrictions_removed", name=name))
+            if active:
+                report_.notices.append(_notice("prepare_active_content_removed", name=name))
             return _Loaded(source, reader, pages)
         if kind in sniff.IMAGE_KINDS:
             data, pages = image_to_pdf(source.path, limits)
@@ -262,7 +267,7 @@ def _load(source: SourceDocument, limits: AttachmentLimits,
     except ImageTooLarge as exc:
         skip("image_too_many_pixels", megapixels=exc.megapixels)
         return None
-    except (RecursionError, MemoryError):
+    except (RecursionError, MemoryError, Malformed):
         skip("pdf_corrupt")
         return None
     except Cancelled:
@@ -312,7 +317,85 @@ def _merge(loaded: list[_Loaded], report_: PrepareReport) -> tuple[Any, list[_Lo
             report_.merged = [m for m in report_.merged if m.file != item.source.path]
             continue
         kept.append(item)
+    strip_active_content(writer)
     return writer, kept
+
+
+_ACTIVE_ANNOTATIONS = frozenset({"/FileAttachment", "/Screen", "/Movie", "/Sound",
+                                 "/RichMedia"})
+
+
+def strip_active_content(writer: Any) -> None:
+    """Remove what can run or carries other files from the merged document.
+
+    Document-level scripts and open actions, embedded files, additional actions (``/AA``)
+    of the document, pages, annotations and form fields; annotations whose action is
+    JavaScript or Launch, and file-attachment and multimedia annotations. Links to web
+    pages and to other pages stay. :func:`~.pdfcheck.active_content` finds nothing after.
+    """
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+
+    def runs(action: Any, depth: int = 0) -> bool:
+        action = action.get_object() if action is not None else None
+        if isinstance(action, ArrayObject):
+            return depth < 20 and any(runs(item, depth + 1) for item in action)
+        if not isinstance(action, DictionaryObject):
+            return False
+        if str(action.get("/S", "")) in ("/JavaScript", "/Launch"):
+            return True
+        return depth < 20 and "/Next" in action and runs(action["/Next"], depth + 1)
+
+    root = writer._root_object
+    open_action = root.get("/OpenAction")
+    if open_action is not None and isinstance(open_action.get_object(), DictionaryObject):
+        del root[NameObject("/OpenAction")]
+    if "/AA" in root:
+        del root[NameObject("/AA")]
+    names = root.get("/Names")
+    if names is not None:
+        names = names.get_object()
+        for key in ("/JavaScript", "/EmbeddedFiles"):
+            if key in names:
+                del names[NameObject(key)]
+    for page in writer.pages:
+        if "/AA" in page:
+            del page[NameObject("/AA")]
+        annots = page.get("/Annots")
+        if annots is None:
+            continue
+        kept = ArrayObject()
+        for ref in annots.get_object():
+            annot = ref.get_object()
+            if not isinstance(annot, DictionaryObject):
+                continue
+            if annot.get("/Subtype") in _ACTIVE_ANNOTATIONS or runs(annot.get("/A")):
+                continue
+            if "/AA" in annot:
+                del annot[NameObject("/AA")]
+            kept.append(ref)
+        page[NameObject("/Annots")] = kept
+    form = root.get("/AcroForm")
+    form = form.get_object() if form is not None else None
+    if isinstance(form, DictionaryObject):
+        if "/XFA" in form:
+            del form[NameObject("/XFA")]
+        pending = list(form.get("/Fields", ArrayObject()).get_object())
+        seen: set[int] = set()
+        while pending:
+            ref = pending.pop()
+            idnum = getattr(ref, "idnum", None)
+            if idnum is not None:
+                if idnum in seen:
+                    continue
+                seen.add(idnum)
+            field_obj = ref.get_object()
+            if not isinstance(field_obj, DictionaryObject):
+                continue
+            if "/AA" in field_obj:
+                del field_obj[NameObject("/AA")]
+            if runs(field_obj.get("/A")):
+                del field_obj[NameObject("/A")]
+            pending.extend(field_obj.get("/Kids", ArrayObject()).get_object())
 
 
 # --- compression --------------------------------------------------------------------------
@@ -593,6 +676,7 @@ def prepare_documents(sources: list[SourceDocument], out: str,
         atomic_write_bytes(out, data)
         result.parts.append(PreparedPart(out, len(data), pages,
                                          [item.source.label for item in kept]))
+        _check_written(result, limits)
         report(progress, 1, 1, "done")
         return result
     report(progress, 0, 0, "split")
@@ -614,5 +698,29 @@ def prepare_documents(sources: list[SourceDocument], out: str,
     result.notices.append(_notice(
         "prepare_split", limit_mb=mb(budget), parts=len(result.parts),
         first=os.path.basename(out), later="、".join(later)))
+    _check_written(result, limits)
     report(progress, 1, 1, "done")
     return result
+
+
+def _check_written(result: PrepareReport, limits: AttachmentLimits) -> None:
+    """Check each file written as ``check-pdf`` does; its errors are the report's errors.
+
+    A file the check rejects is not reported as ready to send (the files stay, so the office
+    can look at them). The size limit is already handled by splitting (a page too large on
+    its own is reported as such), so only other errors are added here.
+    """
+    from assistant.model.attachments.pdfcheck import check_pdf
+
+    for part in result.parts:
+        name = os.path.basename(part.file)
+        for problem in check_pdf(part.file, limits).problems:
+            if not problem.is_error or problem.code in ("pdf_too_large",
+                                                        "pdf_too_large_single"):
+                continue
+            ja, _ = message_texts("prepare_output_rejected", name=name,
+                                  reason=problem.message_ja)
+            _, en = message_texts("prepare_output_rejected", name=name,
+                                  reason=problem.message_en)
+            result.problems.append(Problem(part.file, "prepare_output_rejected",
+                                           Severity.ERROR, ja, en, {"reason": problem.code}))
