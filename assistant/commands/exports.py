@@ -153,7 +153,7 @@ def _ensure_gui() -> Any:
 
 def _write_pdf(document: Any, out: str, language: str) -> Path:
     _app = _ensure_gui()  # noqa: F841  (must live while the PDF is written)
-    from assistant.ui.printing import write_pdf
+    from assistant.render.pdf import write_pdf
 
     try:
         return write_pdf(document, out)

@@ -1,8 +1,8 @@
 """The 書き出し menu: bulk-application CSV, transcription sheet and result checklist.
 
-The documents are built by :mod:`assistant.model.exports` and written by
-:mod:`assistant.ui.printing`; both are imported only when used (they pull in the print
-support and the PDF code, which start-up does not need).
+The documents are built by :mod:`assistant.model.exports`, written by
+:mod:`assistant.render.pdf` and printed by :mod:`assistant.ui.printing`; all are imported only
+when used (they pull in the print support and the PDF code, which start-up does not need).
 """
 
 from __future__ import annotations
@@ -169,7 +169,7 @@ class ExportActions(QObject):
         return Path(path)
 
     def _write_pdf(self, document: object, target: Path) -> None:
-        from assistant.ui.printing import write_pdf
+        from assistant.render.pdf import write_pdf
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -3,7 +3,7 @@
 The content is data (``resources/checklists/{common,mail,counter}.json``, each line with its
 source in the ISA guide); this module picks the lines that apply to a case (procedure, receipt
 method, status of residence, fee) and fills in the case's values. The result is a
-:class:`~assistant.model.exports.document.Document`; ``assistant.ui.printing`` prints it.
+:class:`~assistant.model.exports.document.Document`; ``assistant.render`` writes it as a PDF.
 """
 
 from __future__ import annotations

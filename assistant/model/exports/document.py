@@ -1,8 +1,8 @@
 """A printable document as structured data: sections of lines, some with a checkbox.
 
 Checklists and transcription sheets are built as :class:`Document` objects by pure-Python code
-(no Qt), so tests and the command line can inspect them; ``assistant.ui.printing`` turns them
-into a PDF or sends them to a printer.
+(no Qt), so tests and the command line can inspect them; ``assistant.render`` turns them
+into a PDF, and ``assistant.ui.printing`` sends them to a printer.
 """
 
 from __future__ import annotations

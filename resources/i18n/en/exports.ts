@@ -4,12 +4,12 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../../assistant/ui/printing.py" line="143"/>
+        <location filename="../../../assistant/render/pdf.py" line="56"/>
         <source>在留申請 準備アシスタント</source>
         <translation>Residence Application Assistant</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/printing.py" line="173"/>
+        <location filename="../../../assistant/ui/printing.py" line="28"/>
         <source>印刷プレビュー</source>
         <translation>Print preview</translation>
     </message>

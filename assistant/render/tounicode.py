@@ -1,0 +1,147 @@
+"""Make the text copied out of a PDF the text that was drawn: rewrite the fonts' ToUnicode maps.
+
+A PDF shows glyphs; a reader that copies or searches text turns each glyph back into characters
+through the font's ``ToUnicode`` map. Qt writes that map by asking, for each glyph, which is the
+lowest code point the font draws with it. A CJK font draws a unified ideograph and its Kangxi
+radical (一 U+4E00 / ⼀ U+2F00, 人 / ⼈, 長 / ⻑ in the CJK Radicals Supplement) with one glyph,
+and a space and a tab with one glyph, so Qt's map names the radical and the tab: 山田 一郎 is
+copied as ⼭⽥\\t⼀郎.
+
+:func:`correct_to_unicode` knows the text that was drawn and, for every glyph whose mapped
+character was not drawn, names instead the drawn character that the same font draws with the
+same glyph. A map already naming a drawn character is left alone, so a radical that really was
+drawn stays a radical.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+# A font's glyph lookup: character → glyph index in that font (0: the font has no glyph).
+Glyphs = Callable[[str], int]
+# PDF font name (``/BaseFont`` without the subset tag) → its glyph lookup, or None if unknown.
+FontGlyphs = Callable[[str], Glyphs | None]
+
+_HEX = rb"<([0-9A-Fa-f]*)>"
+_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
+_RANGE_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])")
+_PAIR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>")
+
+
+def _utf16(hex_digits: bytes) -> str:
+    return bytes.fromhex(hex_digits.decode("ascii")).decode("utf-16-be", errors="replace")
+
+
+def parse_cmap(data: bytes) -> dict[int, str]:
+    """The ``bfchar``/``bfrange`` entries of a ToUnicode CMap: character code → text."""
+    mapping: dict[int, str] = {}
+    for block in _BFCHAR.findall(data):
+        for code, target in _PAIR.findall(block):
+            mapping[int(code, 16)] = _utf16(target)
+    for block in _BFRANGE.findall(data):
+        for low_hex, high_hex, target in _RANGE_ENTRY.findall(block):
+            low, high = int(low_hex, 16), int(high_hex, 16)
+            if target.startswith(b"["):
+                for offset, item in enumerate(re.findall(_HEX, target)):
+                    if low + offset <= high:
+                        mapping[low + offset] = _utf16(item)
+            else:
+                first = _utf16(target[1:-1])
+                for offset in range(high - low + 1):
+                    # The last UTF-16 unit counts up along the range (PDF 32000 9.10.3).
+                    mapping[low + offset] = first[:-1] + chr(ord(first[-1]) + offset) \
+                        if first else ""
+    return mapping
+
+
+def _hex_utf16(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
+
+
+def write_cmap(mapping: dict[int, str]) -> bytes:
+    """A ToUnicode CMap (2-byte codes, as Qt's Identity-H fonts use) naming ``mapping``."""
+    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
+    entries = sorted(mapping.items())
+    for start in range(0, len(entries), 100):  # at most 100 entries per block
+        chunk = entries[start:start + 100]
+        lines.append(f"{len(chunk)} beginbfchar")
+        lines.extend(f"<{code:04X}> <{_hex_utf16(text)}>" for code, text in chunk)
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end", ""]
+    return "\n".join(lines).encode("ascii")
+
+
+def _rank(char: str) -> tuple[bool, int]:
+    """Among drawn characters sharing a glyph, prefer one that is not a compatibility form."""
+    return unicodedata.decomposition(char) != "", ord(char)
+
+
+def correct_mapping(mapping: dict[int, str], drawn: Iterable[str],
+                    glyphs: Glyphs | None) -> dict[int, str]:
+    """``mapping`` with each single character that was not drawn replaced by the drawn
+    character of the same glyph (``glyphs``), or — for a font whose glyphs cannot be looked up —
+    by the drawn character it is a compatibility form of (⼀ → 一)."""
+    drawn_chars = set(drawn)
+    by_glyph: dict[int, list[str]] = {}
+    if glyphs is not None:
+        for char in drawn_chars:
+            glyph = glyphs(char)
+            if glyph:
+                by_glyph.setdefault(glyph, []).append(char)
+    result = dict(mapping)
+    for code, text in mapping.items():
+        if len(text) != 1 or text in drawn_chars:
+            continue
+        if glyphs is not None:
+            glyph = glyphs(text)
+            candidates = by_glyph.get(glyph, []) if glyph else []
+        else:
+            candidates = [c for c in drawn_chars if unicodedata.normalize("NFKC", text) == c]
+        if candidates:
+            result[code] = min(candidates, key=_rank)
+    return result
+
+
+def _font_name(font: dict[str, object]) -> str:
+    name = str(font.get("/BaseFont", "")).lstrip("/")
+    # A subset font is named "ABCDEF+Name" (six capitals and a plus sign).
+    return name[7:] if re.match(r"[A-Z]{6}\+", name) else name
+
+
+def correct_to_unicode(pdf: bytes, drawn: str, font_glyphs: FontGlyphs) -> bytes:
+    """``pdf`` with every font's ToUnicode map corrected for the ``drawn`` text (see module)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import IndirectObject, StreamObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    done: set[int] = set()
+    for page in writer.pages:
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources is not None else None
+        if fonts is None:
+            continue
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            cmap_ref = font.get("/ToUnicode")
+            if cmap_ref is None:
+                continue
+            key = cmap_ref.idnum if isinstance(cmap_ref, IndirectObject) else id(cmap_ref)
+            if key in done:
+                continue
+            done.add(key)
+            stream = cmap_ref.get_object()
+            assert isinstance(stream, StreamObject)
+            mapping = parse_cmap(stream.get_data())
+            corrected = correct_mapping(mapping, drawn, font_glyphs(_font_name(font)))
+            if corrected != mapping:
+                stream.set_data(write_cmap(corrected))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

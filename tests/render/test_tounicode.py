@@ -1,0 +1,61 @@
+"""The ToUnicode rewrite on its own: CMap syntax in and out, and which character a glyph names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pypdf import PdfReader
+
+from assistant.model.exports.document import Document, Line, LineKind, Section
+from assistant.render.pdf import font_glyphs, write_pdf
+from assistant.render.tounicode import correct_mapping, parse_cmap, write_cmap
+
+ON = date(2026, 11, 26)
+
+# The shapes of CMap a PDF writer uses (PDF 32000-1 9.10.3): a bfchar list, a range that counts
+# up, a range with one target per code, a target of two UTF-16 units (a surrogate pair).
+CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+2 beginbfchar
+<0001> <2F00>
+<0002> <D842DF9F>
+endbfchar
+2 beginbfrange
+<0010> <0012> <0041>
+<0020> <0022> [<2F2D> <2F65> <0009>]
+endbfrange
+endcmap CMapName currentdict /CMap defineresource pop end end"""
+
+
+def test_parse_cmap_reads_chars_and_both_kinds_of_range():
+    assert parse_cmap(CMAP) == {1: "⼀", 2: "\U00020b9f", 0x10: "A", 0x11: "B", 0x12: "C",
+                                0x20: "⼭", 0x21: "⽥", 0x22: "\t"}
+
+
+def test_written_cmap_reads_back_the_same():
+    mapping = parse_cmap(CMAP)
+    assert parse_cmap(write_cmap(mapping)) == mapping
+    big = {code: chr(0x4E00 + code) for code in range(250)}   # more than 100 entries: 3 blocks
+    assert parse_cmap(write_cmap(big)) == big
+
+
+def test_each_glyph_names_the_character_drawn_with_it(qapp):
+    glyphs = font_glyphs("IPAexGothic")
+    assert glyphs is not None and glyphs("⼀") == glyphs("一") != glyphs("二")
+    mapping = parse_cmap(CMAP)
+    assert correct_mapping(mapping, "山田 一郎", glyphs) == {**mapping, 1: "一", 0x20: "山",
+                                                           0x21: "田", 0x22: " "}
+    # A character that was drawn keeps its name, even a radical; one not drawn is left alone.
+    assert correct_mapping({1: "⼀", 2: "⼆"}, "⼀", glyphs) == {1: "⼀", 2: "⼆"}
+
+
+def test_a_font_that_cannot_be_looked_up_falls_back_to_compatibility_forms(qapp):
+    assert font_glyphs("NoSuchFont") is None
+    assert correct_mapping({1: "⼀", 2: "\t", 3: "⻘"}, "一 青", None) == {
+        1: "一", 2: "\t", 3: "⻘"}   # ⻘ has no decomposition: only a glyph lookup can tell
+
+
+def test_a_radical_that_was_really_drawn_copies_as_the_radical(qapp, tmp_path):
+    doc = Document(title="部首", sections=[Section("康煕部首", [Line(LineKind.TEXT, text="⼀⼈")])])
+    text = PdfReader(write_pdf(doc, tmp_path / "r.pdf")).pages[0].extract_text()
+    assert "⼀⼈" in text
