@@ -33,7 +33,6 @@ ALLOWED: dict[str, dict[str, str]] = {
     "temp-files": {
         "assistant/crash.py": "crash-report writes move to model/atomic.py (storage work)",
         "assistant/model/exports/xlsx.py": "workbook writes move to model/atomic.py (hardening work)",
-        "assistant/ui/printing.py": "PDF rendering moves to assistant/render (render work)",
     },
     "ui-self-attribute-guards": {
         "assistant/ui/wizard.py": "editing state moves to model/editing.py CaseSession (session work)",
