@@ -3,10 +3,14 @@
 Checks a case file (format: :mod:`assistant.model.casefile`) against the field catalogue and the
 rules, as :func:`assistant.model.validation.validate_case` does for the wizard.
 
+Reading the file normalises its values as the wizard does (:mod:`assistant.model.casefile`);
+what changed is shown first (``整形`` lines), and the stored values are what is judged.
+
 Output: one line per problem (``エラー``/``注意``, field, message), or with ``--json``
-``{"ok": bool, "problems": [{"field", "code", "severity", "message"}]}`` (messages in the
-``--lang`` language, Japanese by default). Exit status: 0 no errors (warnings allowed), 1 errors,
-2 the file cannot be read or is not a valid case file, or bad arguments.
+``{"ok": bool, "problems": [{"field", "code", "severity", "message"}], "normalised": [{"field",
+"from", "to"}]}`` (messages in the ``--lang`` language, Japanese by default). Exit status: 0 no
+errors (warnings allowed), 1 errors, 2 the file cannot be read or is not a valid case file
+(unknown procedure, unknown value keys …), or bad arguments.
 """
 
 from __future__ import annotations
@@ -44,8 +48,8 @@ def _filing_date(text: str | None) -> date:
 
 def _validate(args: argparse.Namespace) -> int:
     from assistant.model import rules
-    from assistant.model.casefile import CaseFileError, load_case_file
-    from assistant.model.problems import has_errors
+    from assistant.model.casefile import CaseFileError, read_case_file
+    from assistant.model.problems import has_errors, message_texts
     from assistant.model.validation import validate_case
 
     language = "en" if getattr(args, "lang", None) == "en" else "ja"
@@ -54,19 +58,26 @@ def _validate(args: argparse.Namespace) -> int:
         raise UsageError(f"規則プロファイル「{args.profile}」はありません。選べるもの: "
                          + ", ".join(rules.profile_ids()))
     try:
-        case = load_case_file(args.file)
+        # over-long values are reported below as problems (exit 1), not refused
+        document = read_case_file(args.file, check_lengths=False)
     except CaseFileError as exc:
         if args.json:
             print(json.dumps({"ok": False, "problems": [exc.to_problem().to_json(language)]},
                              ensure_ascii=False, indent=2))
         print(f"assistant: {exc.message(language)}", file=sys.stderr)
         return 2
+    case = document.case
     problems = validate_case(case, on, profile=args.profile)
     errors = has_errors(problems)
     if args.json:
-        print(json.dumps({"ok": not errors, "problems": [p.to_json(language) for p in problems]},
+        print(json.dumps({"ok": not errors, "problems": [p.to_json(language) for p in problems],
+                          "normalised": [{"field": key, "from": typed, "to": stored}
+                                         for key, typed, stored in document.normalised]},
                          ensure_ascii=False, indent=2))
     else:
+        for key, typed, stored in document.normalised:
+            ja, en = message_texts("validate_normalised", field=key, before=typed, after=stored)
+            print(en if language == "en" else ja)
         labels = {"error": ("エラー", "error"), "warning": ("注意", "warning")}
         for p in problems:
             word = labels[p.severity.value][1 if language == "en" else 0]

@@ -19,7 +19,16 @@ The format (``schema_version`` 1; documented in the README, "Case files / 案件
 
 Anything else (unknown entries, wrong types, broken JSON, a newer ``schema_version``, a file
 that cannot be read) raises :class:`CaseFileError` with a Japanese and an English message;
-nothing is half-loaded. Files are written atomically (:mod:`assistant.model.atomic`).
+nothing is half-loaded. The values must fit the procedure's field catalogue: an unknown
+procedure, a value key that is not a field of that procedure (``current_status`` on an
+``acquisition`` case), an index on a field that does not repeat (``name[2]``) or a repeating
+field without one are refused, and so (unless ``check_lengths=False``, as ``validate`` reads
+a file to report it) is a value longer than its field allows.
+
+Reading a case file is an entry point: every value goes through the entry normaliser
+(:func:`assistant.model.normalize.normalize_values`: 平成7年4月12日 → 19950412, full-width
+digits, letter case) and :attr:`CaseDocument.normalised` lists what changed, for the caller to
+show. Files are written atomically (:mod:`assistant.model.atomic`).
 The recycle-bin mark and the audit trail are not part of a case file. The receipt method is
 the ``receipt_method`` value (Step 3); files written before that still load: their top-level
 ``receipt_method`` fills the value when the file has none.
@@ -30,7 +39,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -44,6 +53,8 @@ from assistant.model.case import (
     ReceiptMethod,
     split_key,
 )
+from assistant.model.fields import PROCEDURES, catalogue
+from assistant.model.normalize import normalize_values
 from assistant.model.problems import Problem, Severity, message_texts
 from assistant.model.storage import StatusChange
 from assistant.resources import load_json
@@ -87,6 +98,8 @@ class CaseDocument:
 
     case: Case
     history: list[StatusChange] | None = None
+    normalised: list[tuple[str, str, str]] = field(default_factory=list)
+    """The values entry normalisation changed: ``(key, as in the file, as stored)``."""
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -152,8 +165,9 @@ def write_case_file(path: str | os.PathLike[str], case: Case,
 class _Reader:
     """Checks one decoded JSON document; every failure is a :class:`CaseFileError`."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, check_lengths: bool = True) -> None:
         self.source = source
+        self.check_lengths = check_lengths
 
     def fail(self, code: str, **params: Any) -> CaseFileError:
         return CaseFileError(code, self.source, **params)
@@ -239,6 +253,9 @@ class _Reader:
         procedure = self.string(top, "procedure", "procedure")
         if not procedure:
             raise self.fail("casefile_bad_value", entry="procedure", value='""')
+        if procedure not in PROCEDURES:
+            raise self.fail("casefile_unknown_procedure", procedure=procedure,
+                            choices=", ".join(PROCEDURES))
 
         raw_method = top.get("receipt_method")
         method: ReceiptMethod | None = None
@@ -261,6 +278,7 @@ class _Reader:
             if not isinstance(value, str):
                 raise self.wrong_type(f"values.{key}", "文字列", "a string")
             values[key] = value
+        values, normalised = self.values(procedure, values)
 
         raw_attachments = top.get("attachments", [])
         if not isinstance(raw_attachments, list):
@@ -310,15 +328,43 @@ class _Reader:
         )
         if method is not None and not values.get(RECEIPT_METHOD, "").strip():
             case.receipt_method = method   # an older file: the method was a top-level entry
-        return CaseDocument(case=case, history=history)
+        return CaseDocument(case=case, history=history, normalised=normalised)
+
+    def values(self, procedure: str, raw: dict[str, str]
+               ) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+        """The values checked against the procedure's catalogue and normalised at entry."""
+        cat = catalogue(procedure)
+        unknown = sorted(k for k in raw if not cat.has_field(k))
+        if unknown:
+            raise self.fail("casefile_unknown_value_keys", procedure=procedure,
+                            keys=", ".join(unknown))
+        for key in raw:
+            base, index = split_key(key)
+            repeats = cat.field(base).group is not None
+            if index is not None and not repeats:
+                raise self.fail("casefile_index_not_repeating", key=key, base=base)
+            if index is None and repeats:
+                raise self.fail("casefile_index_missing", key=key)
+        values, changes = normalize_values(cat, raw)
+        if self.check_lengths:
+            for key, value in values.items():
+                fdef = cat.field(key)
+                if (fdef.kind in ("text", "number") and fdef.max_length is not None
+                        and len(value) > fdef.max_length):
+                    raise self.fail("casefile_value_too_long", key=key, label=fdef.label_ja,
+                                    label_en=fdef.label("en"), max=fdef.max_length,
+                                    length=len(value))
+        return values, changes
 
 
-def case_from_dict(data: Any, source: str = "<dict>") -> CaseDocument:
+def case_from_dict(data: Any, source: str = "<dict>", *,
+                   check_lengths: bool = True) -> CaseDocument:
     """Check and convert a decoded case file; :class:`CaseFileError` if it is not valid."""
-    return _Reader(source).document(data)
+    return _Reader(source, check_lengths).document(data)
 
 
-def loads_case(text: str, source: str = "<text>") -> CaseDocument:
+def loads_case(text: str, source: str = "<text>", *,
+               check_lengths: bool = True) -> CaseDocument:
     """Parse case-file text; :class:`CaseFileError` for broken JSON or invalid content."""
     try:
         data = json.loads(text)
@@ -328,11 +374,15 @@ def loads_case(text: str, source: str = "<text>") -> CaseDocument:
     except RecursionError:
         raise CaseFileError("casefile_bad_json", source, line=0, column=0,
                             detail="too deeply nested") from None
-    return case_from_dict(data, source)
+    return case_from_dict(data, source, check_lengths=check_lengths)
 
 
-def read_case_file(path: str | os.PathLike[str]) -> CaseDocument:
-    """Read a case file (UTF-8, a byte-order mark is accepted) with its history if present."""
+def read_case_file(path: str | os.PathLike[str], *,
+                   check_lengths: bool = True) -> CaseDocument:
+    """Read a case file (UTF-8, a byte-order mark is accepted) with its history if present.
+
+    ``check_lengths=False`` keeps over-long values for validation to report (``validate``);
+    importing and exporting refuse them."""
     source = str(path)
     limit = int(load_json("storage", "casefile.json")["max_bytes"])
     try:
@@ -349,12 +399,12 @@ def read_case_file(path: str | os.PathLike[str]) -> CaseDocument:
     except UnicodeDecodeError as exc:
         raise CaseFileError("casefile_unreadable", source,
                             detail=f"UTF-8 ではありません / not UTF-8 (byte {exc.start})") from None
-    return loads_case(text, source)
+    return loads_case(text, source, check_lengths=check_lengths)
 
 
-def load_case_file(path: str | os.PathLike[str]) -> Case:
+def load_case_file(path: str | os.PathLike[str], *, check_lengths: bool = True) -> Case:
     """Read a case file and return the case (see :func:`read_case_file`)."""
-    return read_case_file(path).case
+    return read_case_file(path, check_lengths=check_lengths).case
 
 
 def default_file_name(case: Case) -> str:

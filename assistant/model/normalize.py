@@ -1,4 +1,15 @@
-"""Normalisers an office needs daily (pure functions; they never raise on user input).
+"""Entry normalisation: what the office types becomes the value the case stores (pure
+functions; they never raise on user input).
+
+:func:`normalize_value` is the one function every entry point calls — the wizard when a field
+loses focus (it shows the result in the field), case-file reading
+(:func:`assistant.model.casefile.read_case_file`, which reports what it changed) and the bulk
+workbook import (:mod:`assistant.model.exports.xlsx_import`). Nothing later changes a value:
+``validate`` judges the stored value and the exports write it as it is (docs/domain.md: the
+value checked is the value written). It changes a value only where the result is certain
+(width, letter case, spaces, an era date, the hyphens of a phone number); a value it cannot make
+right with certainty (``約20万円`` or ``37.5`` in a digits column, ``1.23457E+12`` for a
+corporate number) is kept as typed, and validation reports it.
 
 * :func:`to_halfwidth` — full-width letters, digits, symbols and spaces → half-width
   (``ＡＢ１２３４５６７８ＣＤ`` → ``AB12345678CD``); katakana stays full-width and half-width
@@ -6,11 +17,14 @@
 * :func:`to_fullwidth` — half-width ASCII and katakana → full-width (for 全角 fields).
 * :func:`collapse_spaces` — trim and collapse runs of spaces (ASCII or ideographic).
 * :func:`latin_name` — passport names: half-width, upper case, single spaces.
-* :func:`digits_only` — phone numbers and postal codes without punctuation
-  (``〒100-0001`` → ``1000001``, ``(03) 1234-5678`` → ``0312345678``).
+* :func:`digits_only` — every digit of a text, nothing else (a helper; entry uses
+  :func:`separated_digits`, which drops only separators).
+* :func:`separated_digits` — phone numbers, postal codes, other digit numbers: digits with
+  spaces, hyphens or brackets between them lose those (``〒100-0001`` → ``1000001``,
+  ``(03) 1234-5678`` → ``0312345678``); anything else is kept for validation to report.
 * :func:`normalize_value` — applies the right ones for a :class:`~assistant.model.fields.FieldDef`
   (its kind, character class and pattern); code-list values become the workbook label,
-  dates the template's ``YYYYMMDD``.
+  dates the template's ``YYYYMMDD``; :func:`normalize_values` does a whole case.
 
 Conversion tables come from ``jaconv`` (tested kana tables including voiced marks). Values that
 are already normal (the usual case: what the wizard and the imports store) skip ``jaconv``
@@ -21,7 +35,7 @@ conversion would change, built from ``jaconv``'s own tables — so the result is
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache, partial
 
@@ -30,7 +44,7 @@ from jaconv import conv_table
 
 from assistant.model.codelists import code_list
 from assistant.model.eras import parse_date, parse_year_month
-from assistant.model.fields import FieldDef
+from assistant.model.fields import Catalogue, FieldDef
 
 _SPACES = re.compile(r"[ \u3000\t]+")
 _NON_DIGITS = re.compile(r"[^0-9]")
@@ -164,8 +178,33 @@ def _template_year_month(raw: str) -> str:
     return result.template if result.ok else collapse_spaces(to_halfwidth(raw))
 
 
-def _digits_text(raw: str) -> str:
-    return collapse_spaces(to_halfwidth(raw), space="")
+# Between digits: spaces, hyphens and dashes of every width (U+2010–U+2015, minus sign, the
+# long-vowel mark typed for a hyphen), brackets, and a leading postal mark.
+_DIGIT_SEPARATED = re.compile(
+    "\u3012?[ (]*[0-9]+(?:[ ()\\-\u2010-\u2015\u2212\u30fc]*[0-9]+)*[ )]*")
+_THOUSANDS = re.compile("[0-9]{1,3}(?:,[0-9]{3})+")
+
+
+def separated_digits(text: str) -> str:
+    """Digits typed with separators → the digits (``03-1234-5678`` → ``0312345678``).
+
+    Only spaces, hyphens/dashes and brackets between digits (and a leading 〒) are dropped;
+    any other text (``+81 3…``, ``37.5``, ``約20万円``) is kept half-width and trimmed, for
+    validation to report — a digit is never guessed.
+    """
+    half = collapse_spaces(to_halfwidth(text))
+    if _DIGIT_SEPARATED.fullmatch(half):
+        return _NON_DIGITS.sub("", half)
+    return half
+
+
+def _amount(text: str) -> str:
+    """A number column (円, hours, counts): digits; thousands commas (``200,000``) dropped.
+    Anything else (``37.5``, ``1E+12``, ``約20万円``) is kept for validation to report."""
+    half = collapse_spaces(to_halfwidth(text))
+    if _THOUSANDS.fullmatch(half):
+        return half.replace(",", "")
+    return half
 
 
 def _halfwidth_text(raw: str) -> str:
@@ -184,10 +223,10 @@ def normalizer(field: FieldDef) -> Callable[[str], str]:
         return partial(_template_date, field.date_unknown_markers)
     if field.kind == "year_month":
         return _template_year_month
-    if field.pattern in ("phone", "postal_code") or field.kind == "number":
-        return digits_only
-    if field.char_class == "digits":
-        return _digits_text
+    if field.kind == "number":
+        return _amount
+    if field.pattern in ("phone", "postal_code") or field.char_class == "digits":
+        return separated_digits
     if field.char_class == "halfwidth_upper":
         return latin_name
     if field.char_class == "halfwidth":
@@ -212,8 +251,8 @@ _TEXT_LINE = f"{_TEXT}(?: {_TEXT})*"
 # The hypothesis test in tests/model/test_normalize.py holds each pattern to that promise.
 _ALREADY_NORMAL: dict[Callable[[str], str], re.Pattern[str]] = {
     _template_year_month: re.compile("(?!0000)[0-9]{4}(?:0[1-9]|1[0-2])"),
-    digits_only: re.compile("[0-9]+"),
-    _digits_text: re.compile(_ASCII_WORD),
+    separated_digits: re.compile("[0-9]+"),
+    _amount: re.compile("[0-9]+"),
     latin_name: re.compile(f"{_UPPER_WORD}(?: {_UPPER_WORD})*"),
     _halfwidth_text: re.compile(f"{_ASCII_WORD}(?: {_ASCII_WORD})*"),
     _fullwidth_text: re.compile(f"{_WIDE}(?:\u3000{_WIDE})*"),
@@ -259,8 +298,31 @@ def all_normal(field: FieldDef) -> Callable[[list[str]], bool] | None:
 
 
 def normalize_value(field: FieldDef, raw: str) -> str:
-    """Normalise what the office typed for ``field``; returns it unchanged where unsure.
+    """THE entry normaliser: what the office typed for ``field`` → the value to store.
 
-    Idempotent: ``normalize_value(f, normalize_value(f, x)) == normalize_value(f, x)``.
+    Call it wherever a value enters (wizard focus-out, case-file reading, bulk workbook
+    import) and show the user the result; never on the way out (exports write the stored
+    value). It returns the value as typed (trimmed, half-width where the column is half-width)
+    where a change would be a guess; :func:`assistant.model.validation.validate_field` then
+    reports it. Idempotent: ``normalize_value(f, normalize_value(f, x)) ==
+    normalize_value(f, x)``.
     """
     return normalizer(field)(raw)
+
+
+def normalize_values(cat: Catalogue, values: Mapping[str, str]
+                     ) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """:func:`normalize_value` for every value of a case (keys the catalogue does not know
+    are kept as they are): the values to store and the changes ``(key, typed, stored)``, in
+    key order, to show the user."""
+    stored: dict[str, str] = {}
+    changes: list[tuple[str, str, str]] = []
+    for key, raw in values.items():
+        if not cat.has_field(key):
+            stored[key] = raw
+            continue
+        value = normalize_value(cat.field(key), raw)
+        stored[key] = value
+        if value != raw:
+            changes.append((key, raw, value))
+    return stored, sorted(changes)

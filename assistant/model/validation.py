@@ -27,6 +27,7 @@ the statuses (:func:`assistant.model.rules.online_eligible_status`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -147,16 +148,41 @@ def _is_fullwidth_violation(ch: str) -> bool:
     return (ch.isascii() and ch not in "\r\n") or "\uff61" <= ch <= "\uff9f"
 
 
+# What a spreadsheet reads as the start of a formula: = + - @ (and their full-width forms,
+# which a 全角 column stores and Japanese Excel also reads), after any leading spaces and
+# invisible control or format characters (a tab or CR before "=" is still a formula).
+_FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+_SKIPPED_AT_START = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))
+_EXPONENT = re.compile(r"[0-9]+(?:\.[0-9]+)?[Ee][+-]?[0-9]+")
+
+
+def formula_start(value: str) -> str | None:
+    """The character that makes a spreadsheet read ``value`` as a formula, or None.
+
+    The ISA templates have no free-text column whose value needs to start with one of them
+    (phone numbers and amounts are digits only), so such a value is an error, not escaped.
+    """
+    for ch in value:
+        if ch in _FORMULA_STARTS:
+            return ch
+        if unicodedata.category(ch) not in _SKIPPED_AT_START:
+            return None
+    return None
+
+
 def _char_class_problems(f: FieldDef, key: str, value: str) -> list[Problem]:
     cls = f.char_class
-    if cls in ("halfwidth", "halfwidth_upper", "digits"):
+    if cls == "digits" and _EXPONENT.fullmatch(value):
+        # 1.23457E+12: a spreadsheet rounded the number; the digits are lost
+        return [_problem(f, key, "field_exponent_notation", value=value)]
+    if cls == "digits" and not (value.isascii() and value.isdigit()):
+        return [_problem(f, key, "field_not_digits", value=value)]
+    if cls in ("halfwidth", "halfwidth_upper"):
         wide = _chars(value, lambda ch: not ch.isascii())
         if wide:
             return [_problem(f, key, "field_not_halfwidth", chars=wide)]
     if cls == "halfwidth_upper" and any("a" <= ch <= "z" for ch in value):
         return [_problem(f, key, "field_not_uppercase")]
-    if cls == "digits" and not value.isdigit():
-        return [_problem(f, key, "field_not_digits")]
     if cls == "fullwidth":
         narrow = _chars(value, _is_fullwidth_violation)
         if narrow:
@@ -275,6 +301,9 @@ def validate_field(f: FieldDef, value: str, context: FieldContext) -> list[Probl
         if wide:
             return [_problem(f, key, "field_not_halfwidth", chars=wide)]
         return _date_problems(f, key, value, context)
+    start = formula_start(value)
+    if start is not None:
+        return [_problem(f, key, "field_formula_start", char=start)]
     problems = _char_class_problems(f, key, value)
     if problems:
         return problems

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
 from assistant.cli import main
 from assistant.model import paths
 from assistant.model.case import AttachmentRef, CaseStatus, ReceiptMethod, repeat_key
+from assistant.model.fields import catalogue
+from assistant.model.normalize import normalize_values
 from assistant.model.storage import CaseStore
 
 
@@ -76,7 +79,13 @@ def test_export_import_round_trip(db, tmp_path, capsys):
     result = json.loads(out)
     assert result == {"id": case_id, "procedure": "renewal", "kept_id": True}
     with CaseStore.open(path) as a, CaseStore.open(other) as b:
-        assert a.get(case_id) == b.get(case_id)
+        # importing is an entry point: the values come in normalised ("中国" → the workbook
+        # label, a 全角 name with U+3000), everything else exactly as exported
+        original, imported = a.get(case_id), b.get(case_id)
+        assert original is not None and imported is not None
+        stored, _ = normalize_values(catalogue("renewal"), original.values)
+        assert imported == replace(original, values=stored)
+        assert imported.values["nationality"] == "中国 People's Republic of China"
         assert a.history(case_id) == b.history(case_id)
     # Importing into the same database again makes a new case (the id is taken).
     code, out, _ = run(capsys, "--db", str(path), "case", "import", str(out_file), "--json")
@@ -89,6 +98,18 @@ def test_export_import_round_trip(db, tmp_path, capsys):
     ('{"schema_version": 1, "procedure": "renewal", "extra": 1}', "不明な項目"),
     ('{"schema_version": 9, "procedure": "renewal"}', "新しいバージョン"),
     ('{"schema_version": 1, "procedure": "renewal", "values": {"name": 1}}', "形式が正しくありません"),
+    # the values must fit the procedure (a case export bulk could not write)
+    ('{"schema_version": 1, "procedure": "bogus"}', "申請種別「bogus」はこのアプリでは扱えません"),
+    ('{"schema_version": 1, "procedure": "renewal", "values": {"favourite_colour": "x"}}',
+     "項目ではないもの"),
+    ('{"schema_version": 1, "procedure": "acquisition", "values": {"current_status": "T26"}}',
+     "current_status"),
+    ('{"schema_version": 1, "procedure": "renewal", "values": {"name[2]": "A B"}}',
+     "繰り返す項目ではない"),
+    ('{"schema_version": 1, "procedure": "renewal", "values": {"name": "%s"}}' % ("A" * 105),
+     "104文字以内"),
+    ('{"schema_version": 1, "procedure": "renewal", "values": {"remarks": "%s"}}'
+     % ("あ" * 5_000_000), "300文字以内"),
 ])
 def test_bad_case_file_changes_nothing(db, tmp_path, capsys, content, message):
     path, _ = db

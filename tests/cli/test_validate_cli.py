@@ -65,12 +65,73 @@ def test_errors_exit_1_with_messages(tmp_path, capsys) -> None:
 
 
 def test_text_output_and_english(tmp_path, capsys) -> None:
-    path = write(tmp_path, VALUES | {"name": "wang wei"})
+    # (a lower-case name is no longer an error here: reading the file upper-cases it, see
+    # test_values_are_normalised_when_read_and_the_change_is_shown)
+    path = write(tmp_path, VALUES | {"name": "WANG WEI2"})
     code, out, _ = run(capsys, "validate", str(path), "--on", "2026-11-26")
     assert code == 1
-    assert "エラー\tname\t「氏名」は半角の大文字で入力してください。" in out
+    assert ("エラー\tname\t「氏名」は旅券のとおり半角英大文字で、姓と名をスペース1つで区切って"
+            "入力してください。") in out
     code, out, _ = run(capsys, "--lang", "en", "validate", str(path), "--on", "2026-11-26")
     assert code == 1 and "capital letters" in out and "1 error(s)" in out
+
+
+def test_values_are_normalised_when_read_and_the_change_is_shown(tmp_path, capsys) -> None:
+    """A case file is an entry point: 和暦, lower case and full-width digits are normalised
+    once, as the wizard does, and validate judges (and shows) the stored value."""
+    path = write(tmp_path, VALUES | {"name": "wang  wei", "birth_date": "平成7年4月12日",
+                                     "postal_code": "〒100-0013", "phone": "０３－１２３４－５６７８"})
+    code, out, _ = run(capsys, "validate", str(path), "--on", "2026-11-26", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["ok"] is True
+    assert report["normalised"] == [
+        {"field": "birth_date", "from": "平成7年4月12日", "to": "19950412"},
+        {"field": "name", "from": "wang  wei", "to": "WANG WEI"},
+        {"field": "phone", "from": "０３－１２３４－５６７８", "to": "0312345678"},
+        {"field": "postal_code", "from": "〒100-0013", "to": "1000013"}]
+    code, out, _ = run(capsys, "validate", str(path), "--on", "2026-11-26")
+    assert code == 0
+    assert "整形\tbirth_date\t「平成7年4月12日」を「19950412」として検査しました。" in out
+
+
+@pytest.mark.parametrize(("raw", "code"), [("約20万円", "field_not_digits"),
+                                           ("37.5", "field_not_digits"),
+                                           ("1E+12", "field_exponent_notation")])
+def test_a_value_that_cannot_be_normalised_safely_is_an_error_not_a_guess(
+        tmp_path, capsys, raw: str, code: str) -> None:
+    path = write(tmp_path, VALUES | {"phone": raw})
+    status, out, _ = run(capsys, "validate", str(path), "--on", "2026-11-26", "--json")
+    report = json.loads(out)
+    assert status == 1
+    assert [(p["field"], p["code"]) for p in report["problems"] if p["field"] == "phone"] == [
+        ("phone", code)]
+    assert report["normalised"] == []
+
+
+@pytest.mark.parametrize(("procedure", "values", "ja_part"), [
+    ("bogus", {}, "申請種別「bogus」"),
+    ("renewal", {"favourite_colour": "blue"}, "favourite_colour"),
+    ("acquisition", {"current_status": T26}, "current_status"),
+    ("renewal", {"name[2]": "WANG WEI"}, "name[2]"),
+    ("renewal", {"relative_name": "王　芳"}, "relative_name"),
+])
+def test_unknown_procedure_or_value_key_exits_2(tmp_path, capsys, procedure, values,
+                                               ja_part) -> None:
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps({"schema_version": 1, "procedure": procedure, "values": values},
+                               ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(path), "--json")
+    assert code == 2
+    assert ja_part in err and json.loads(out)["ok"] is False
+
+
+def test_an_over_long_value_is_a_validation_error_not_an_unusable_file(tmp_path,
+                                                                        capsys) -> None:
+    path = write(tmp_path, VALUES | {"reason": "あ" * 601})
+    code, out, _ = run(capsys, "validate", str(path), "--on", "2026-11-26", "--json")
+    assert code == 1
+    assert ("reason", "field_too_long") in {(p["field"], p["code"])
+                                            for p in json.loads(out)["problems"]}
 
 
 def test_filing_date_decides_the_window(tmp_path, capsys) -> None:

@@ -6,12 +6,14 @@ import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from assistant.model import casefile
 from assistant.model.case import AttachmentRef, Case, CaseStatus, ReceiptMethod, repeat_key
 from assistant.model.casefile import CaseFileError
+from assistant.model.fields import catalogue
+from assistant.model.normalize import normalize_value
 from assistant.model.storage import CaseStore, StatusChange
 
 # Text as offices type it: Japanese (kana, kanji, full-width forms), Latin, digits, anything.
@@ -20,8 +22,7 @@ TEXT = st.one_of(
     st.text(max_size=30),
     st.lists(JAPANESE, max_size=20).map("".join),
 )
-FIELD_ID = st.from_regex(r"[a-z][a-z0-9_]{0,20}", fullmatch=True)
-VALUE_KEY = st.one_of(FIELD_ID, st.builds(repeat_key, FIELD_ID, st.integers(1, 10)))
+PROCEDURES = ["renewal", "change", "coe", "acquisition", "work-cert"]
 MOMENT = st.one_of(
     st.none(),
     st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1)),
@@ -33,15 +34,35 @@ ATTACHMENT = st.builds(AttachmentRef, path=TEXT.filter(bool), kind=st.sampled_fr
     taken_on=st.one_of(st.just(""), st.dates().map(date.isoformat)))
 
 
+@st.composite
+def stored_values(draw, procedure: str, non_empty: bool) -> dict[str, str]:
+    """Values as a case stores them: keys of the procedure's fields (repeat members with an
+    index), each value as entry normalisation leaves it and within its field's length — what a
+    case file must carry unchanged (a file's own values are normalised when read)."""
+    cat = catalogue(procedure)
+    values: dict[str, str] = {}
+    for _ in range(draw(st.integers(0, 15))):
+        fdef = draw(st.sampled_from(cat.fields))
+        key = fdef.id if fdef.group is None else repeat_key(
+            fdef.id, draw(st.integers(1, cat.group(fdef.group).max)))
+        value = normalize_value(fdef, draw(TEXT))
+        if fdef.max_length is not None and fdef.kind in ("text", "number"):
+            value = normalize_value(fdef, value[:fdef.max_length])
+            assume(len(value) <= fdef.max_length)
+        assume(value or not non_empty)
+        values[key] = value
+    return values
+
+
 def cases(non_empty_values: bool = False, aware: bool = False):
-    value = TEXT.filter(bool) if non_empty_values else TEXT
     moment = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1),
                           timezones=st.just(UTC)) if aware else MOMENT
+    procedure = st.shared(st.sampled_from(PROCEDURES), key="procedure")
     return st.builds(
         Case,
         id=st.one_of(st.just(""), st.uuids().map(lambda u: u.hex)),
-        procedure=st.sampled_from(["renewal", "change", "coe", "acquisition", "work-cert"]),
-        values=st.dictionaries(VALUE_KEY, value, max_size=15),
+        procedure=procedure,
+        values=procedure.flatmap(lambda p: stored_values(p, non_empty_values)),
         status=st.sampled_from(list(CaseStatus)),
         provisional_number=TEXT, application_number=TEXT,
         attachments=st.lists(ATTACHMENT, max_size=4),
@@ -233,7 +254,7 @@ def test_readme_example_is_a_valid_case_file():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     block = readme.split("## Case files / 案件ファイル")[1].split("```json")[1].split("```")[0]
     document = casefile.case_from_dict(json.loads(block), "README.md")
-    assert document.case.value("relative_name", 1) == "王 芳"
+    assert document.case.value("relative_name", 1) == "王　芳"   # a 全角 field: U+3000
     assert document.case.status is CaseStatus.FILED
     assert [h.status for h in document.history] == [CaseStatus.DRAFT, CaseStatus.FILED]
     assert [a.taken_on for a in document.case.attachments] == ["", "2026-10-01"]

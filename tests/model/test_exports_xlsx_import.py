@@ -85,7 +85,6 @@ def test_codes_in_cells_come_back_as_labels(tmp_path):
 def test_a_cleared_cell_clears_the_value_but_other_fields_are_kept(tmp_path):
     book, folder, col = edited_workbook(tmp_path)
     case = load_case_file(folder / "case-3.json")
-    case.values["remarks_extra"] = "kept"
     case.values[WEEKLY_HOURS] = "40"   # 区分V, a sheet not in this workbook
     write_case_file(folder / "case-3.json", case)
     wb = load_workbook(book)
