@@ -3,9 +3,12 @@ the rules allow, and passes on this repository (as ``python3 dev.py test`` runs 
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,6 +43,7 @@ PLANTED = {
     "assistant/model/rules.py": (
         f"# The window ({DOMAIN_MD} §2), see issue 5.\n"
         f"DATA = '{OUTSIDE}/templates'\n"
+        "# Closed on the expiry day: docs/domain.md#filing-windows\n"
     ),
     "resources/rules/fees.json": f'{{"_source": "{DOMAIN_MD} §6.4"}}\n',
 }
@@ -58,7 +62,18 @@ ALLOWED_HERE = {
         "# Conventions (docs/domain.md#date-conventions); tissue 5 is not an issue number.\n"
     ),
     "resources/rules/procedures.json": '{"_source": "docs/domain.md#filing-window"}\n',
+    "docs/domain.md": "# Domain notes\n\n## Filing window\n\n### Date conventions\n",
 }
+
+
+def rules_module() -> Any:
+    """The script imported as a module (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("check_house_rules", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module   # dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module
 
 
 def plant(root: Path, files: dict[str, str]) -> None:
@@ -98,11 +113,27 @@ def test_every_planted_offence_is_reported_with_file_line_and_rule(tmp_path):
         ("assistant/render/pages.py", 1, "render-without-widgets"),
         ("assistant/model/rules.py", 1, "citations-in-repo"),
         ("assistant/model/rules.py", 2, "paths-inside-repo"),
+        ("assistant/model/rules.py", 3, "doc-links-resolve"),
         ("resources/rules/fees.json", 1, "citations-in-repo"),
     }
     # the message says where the thing belongs instead
     assert "assistant/model/atomic.py" in result.stdout
     assert "assistant/ui/ask.py" in result.stdout
+    assert "docs/domain.md has no section #filing-windows" in result.stdout
+
+
+def test_doc_anchors_are_the_headings_github_makes():
+    rules = rules_module()
+    anchors = rules.heading_anchors(
+        "# Domain notes — filing online\n## Filing window\n### Date conventions\n"
+        "```\n## not a heading\n```\n## `pyproject.toml` contracts\n## Fees\n## Fees\n")
+    assert anchors == {"domain-notes--filing-online", "filing-window", "date-conventions",
+                       "pyprojecttoml-contracts", "fees", "fees-1"}
+    # every anchor docs/domain.md promises at its top exists
+    domain = (ROOT / "docs" / "domain.md").read_text(encoding="utf-8")
+    promised = set(re.findall(r"\]\(#([\w-]+)\)", domain.split("## Sources")[0]))
+    assert len(promised) > 20
+    assert promised <= rules.heading_anchors(domain)
 
 
 def test_a_clean_tree_passes(tmp_path):
@@ -113,11 +144,7 @@ def test_a_clean_tree_passes(tmp_path):
 
 
 def test_allow_list_waives_only_its_file_and_rule_and_reports_stale_entries(tmp_path):
-    sys.path.insert(0, str(SCRIPT.parent))
-    try:
-        import check_house_rules as rules
-    finally:
-        sys.path.remove(str(SCRIPT.parent))
+    rules = rules_module()
     plant(tmp_path, PLANTED)
     allowed = {"ui-self-attribute-guards": {"assistant/ui/editor.py": "being fixed"},
                "temp-files": {"assistant/ui/editor.py": "listed but not offending"}}

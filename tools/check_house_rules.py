@@ -70,12 +70,36 @@ class Offence:
         return f"{self.path}:{self.line}: [{self.rule}] {self.message}"
 
 
+@dataclass
+class Source:
+    """One file being checked: the repository root, its relative POSIX path and its text."""
+    root: Path
+    path: str
+    text: str
+    _tree: ast.AST | None = None
+    _parsed: bool = False
+
+    @property
+    def tree(self) -> ast.AST | None:
+        """The parsed module (None when it does not parse: ruff reports that)."""
+        if not self._parsed:
+            self._parsed = True
+            try:
+                self._tree = ast.parse(self.text, filename=self.path)
+            except SyntaxError:
+                self._tree = None
+        return self._tree
+
+
+Check = Callable[[Source], Iterator[tuple[int, str]]]   # -> (line, what is wrong)
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
     why: str
     applies: Callable[[str], bool]
-    check: Callable[[str, str], Iterator[tuple[int, str]]]   # (path, text) -> (line, what)
+    check: Check
 
 
 # --------------------------------------------------------------------------- helpers
@@ -88,17 +112,10 @@ def _under(*prefixes: str, suffixes: tuple[str, ...] = (".py",),
     return applies
 
 
-def _tree(path: str, text: str) -> ast.AST | None:
-    try:
-        return ast.parse(text, filename=path)
-    except SyntaxError:
-        return None   # ruff reports it
-
-
-def _lines(pattern: re.Pattern[str], what: str) -> Callable[[str, str], Iterator[tuple[int, str]]]:
+def _lines(pattern: re.Pattern[str], what: str) -> Check:
     """A check that flags every line (code, comment or data) matching ``pattern``."""
-    def check(path: str, text: str) -> Iterator[tuple[int, str]]:
-        for number, line in enumerate(text.splitlines(), start=1):
+    def check(source: Source) -> Iterator[tuple[int, str]]:
+        for number, line in enumerate(source.text.splitlines(), start=1):
             found = pattern.search(line)
             if found:
                 yield number, f"{what}: {found.group(0)!r}"
@@ -124,8 +141,8 @@ _TEMP_NAMES = frozenset({"NamedTemporaryFile", "TemporaryFile", "SpooledTemporar
 _TMP_SUFFIX = re.compile(r"\.tmp\b|\.part\b")
 
 
-def check_temp_files(path: str, text: str) -> Iterator[tuple[int, str]]:
-    tree = _tree(path, text)
+def check_temp_files(source: Source) -> Iterator[tuple[int, str]]:
+    tree = source.tree
     if tree is None:
         return
     for line, name in _names(tree):
@@ -138,8 +155,8 @@ def check_temp_files(path: str, text: str) -> Iterator[tuple[int, str]]:
                                    "assistant/model/atomic.py")
 
 
-def check_self_attribute_guards(path: str, text: str) -> Iterator[tuple[int, str]]:
-    tree = _tree(path, text)
+def check_self_attribute_guards(source: Source) -> Iterator[tuple[int, str]]:
+    tree = source.tree
     if tree is None:
         return
     for sub in ast.walk(tree):
@@ -158,8 +175,8 @@ def _rooted_at_self(node: ast.expr) -> bool:
     return isinstance(node, ast.Name) and node.id == "self"
 
 
-def check_dialogs(path: str, text: str) -> Iterator[tuple[int, str]]:
-    tree = _tree(path, text)
+def check_dialogs(source: Source) -> Iterator[tuple[int, str]]:
+    tree = source.tree
     if tree is None:
         return
     seen: set[tuple[int, str]] = set()
@@ -169,8 +186,8 @@ def check_dialogs(path: str, text: str) -> Iterator[tuple[int, str]]:
             yield line, f"{name}: ask the user through assistant/ui/ask.py"
 
 
-def check_render_widgets(path: str, text: str) -> Iterator[tuple[int, str]]:
-    tree = _tree(path, text)
+def check_render_widgets(source: Source) -> Iterator[tuple[int, str]]:
+    tree = source.tree
     if tree is None:
         return
     for sub in ast.walk(tree):
@@ -182,6 +199,55 @@ def check_render_widgets(path: str, text: str) -> Iterator[tuple[int, str]]:
             continue
         if any(m == "PySide6.QtWidgets" or m.startswith("PySide6.QtWidgets.") for m in modules):
             yield sub.lineno, "PySide6.QtWidgets: rendering uses QtGui only (the CLI shares it)"
+
+
+_DOC_LINK = re.compile(r"\bdocs/([\w-]+\.md)#([\w-]+)")
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+
+
+def heading_anchors(markdown: str) -> set[str]:
+    """The anchors GitHub gives a Markdown file's headings (lower case, punctuation dropped,
+    spaces to hyphens; a repeated heading gets ``-1``, ``-2``, …)."""
+    anchors: set[str] = set()
+    in_fence = False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith("```"):
+            in_fence = not in_fence
+            continue
+        found = None if in_fence else _HEADING.match(line)
+        if not found:
+            continue
+        text = re.sub(r"`|\*|_(?=\w)|(?<=\w)_", "", found.group(1)).strip().lower()
+        slug = re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+        unique, n = slug, 0
+        while unique in anchors:
+            n += 1
+            unique = f"{slug}-{n}"
+        anchors.add(unique)
+    return anchors
+
+
+_ANCHORS: dict[Path, set[str] | None] = {}
+
+
+def _anchors_of(doc: Path) -> set[str] | None:
+    if doc not in _ANCHORS:
+        try:
+            _ANCHORS[doc] = heading_anchors(doc.read_text(encoding="utf-8"))
+        except OSError:
+            _ANCHORS[doc] = None
+    return _ANCHORS[doc]
+
+
+def check_doc_links(source: Source) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        for found in _DOC_LINK.finditer(line):
+            name, anchor = found.groups()
+            anchors = _anchors_of(source.root / "docs" / name)
+            if anchors is None:
+                yield number, f"docs/{name} does not exist"
+            elif anchor not in anchors:
+                yield number, f"docs/{name} has no section #{anchor}"
 
 
 _OUTSIDE = re.compile(r"\.\./shared\b|/work/[\w.]|\bshared/(seed|isa|fixtures)\b")
@@ -216,6 +282,11 @@ RULES: tuple[Rule, ...] = (
          "numbers, which are not in the repository.",
          _under(*CODE, *DATA, suffixes=(".py", ".json", ".spec", ".md")),
          _lines(_CITATION, "a citation outside the repository")),
+    Rule("doc-links-resolve",
+         "Every docs/<file>.md#anchor cited in code, data or docs names an existing heading "
+         "(headings are the anchors; keep their wording when editing).",
+         _under(*CODE, *DATA, "docs", "README.md", suffixes=(".py", ".json", ".spec", ".md")),
+         check_doc_links),
 )
 
 
@@ -249,7 +320,7 @@ def check(root: Path, allowed: dict[str, dict[str, str]] | None = None
         except (UnicodeDecodeError, OSError):
             continue
         for rule in rules:
-            for line, what in dict.fromkeys(rule.check(relative, text)):
+            for line, what in dict.fromkeys(rule.check(Source(root, relative, text))):
                 offending.add((rule.name, relative))
                 if relative not in allowed.get(rule.name, {}):
                     offences.append(Offence(relative, line, rule.name, what))
