@@ -24,8 +24,8 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_and_replace(target: Path, data: bytes) -> Path:
-    """Temporary file in the target's folder, fsync, replace; returns the folder."""
+def _stage(target: Path, data: bytes) -> str:
+    """Write ``data`` to a temporary file beside ``target`` (fsynced); returns its name."""
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
@@ -35,12 +35,27 @@ def _write_and_replace(target: Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    return tmp_name
+
+
+def _folder(target: Path) -> Path:
+    return target.parent if str(target.parent) else Path(".")
+
+
+def _write_and_replace(target: Path, data: bytes) -> Path:
+    """Temporary file in the target's folder, fsync, replace; returns the folder."""
+    tmp_name = _stage(target, data)
+    try:
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    return folder
+    return _folder(target)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -50,10 +65,22 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
 
 def atomic_write_files(files: Mapping[Path, bytes]) -> None:
-    """:func:`atomic_write_bytes` for several files, with one folder fsync per folder at the
-    end instead of one per file (each file on its own is replaced atomically)."""
-    folders = {_write_and_replace(Path(path), data): None for path, data in files.items()}
-    for folder in folders:
+    """Write several files: every one is first written in full beside its target, and only
+    then are the targets replaced, so a failure while writing (a full disk, a file too large)
+    leaves every target as it was; one folder fsync per folder at the end."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            staged.append((_stage(Path(path), data), Path(path)))
+        while staged:
+            tmp_name, target = staged[0]
+            os.replace(tmp_name, target)
+            staged.pop(0)
+    finally:
+        for tmp_name, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    for folder in dict.fromkeys(_folder(Path(path)) for path in files):
         _fsync_dir(folder)
 
 

@@ -39,7 +39,7 @@ def test_a_failed_write_leaves_no_temporary_file_and_the_old_content(tmp_path):
     missing = tmp_path / "no-such-folder" / "b.csv"
     with pytest.raises(OSError):
         atomic_write_files({target: b"new", missing: b"x"})
-    assert target.read_bytes() == b"new"            # each file on its own is atomic
+    assert target.read_bytes() == b"old"            # all written before any is replaced
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
     atomic_write_bytes(target, b"again")
     assert target.read_bytes() == b"again"

