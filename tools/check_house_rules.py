@@ -50,12 +50,8 @@ ALLOWED: dict[str, dict[str, str]] = {
         "assistant/ui/attachments/panel.py": "dialogs move to ui/ask.py (ops/attach work)",
         "assistant/ui/attachments/crop_dialog.py": "dialogs move to ui/ask.py (ops/attach work)",
     },
-    "paths-inside-repo": {
-        "resources/rules/attachments.json": "sources re-cited once the system-2026 limits land",
-    },
-    "citations-in-repo": {
-        "resources/rules/attachments.json": "sources re-cited once the system-2026 limits land",
-    },
+    "paths-inside-repo": {},
+    "citations-in-repo": {},
 }
 
 
