@@ -32,7 +32,6 @@ SELF = frozenset({"tools/check_house_rules.py", "tests/test_house_rules.py"})
 ALLOWED: dict[str, dict[str, str]] = {
     "temp-files": {
         "assistant/crash.py": "crash-report writes move to model/atomic.py (storage work)",
-        "assistant/model/exports/xlsx.py": "workbook writes move to model/atomic.py (hardening work)",
     },
     "ui-self-attribute-guards": {
         "assistant/ui/wizard.py": "editing state moves to model/editing.py CaseSession (session work)",

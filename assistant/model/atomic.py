@@ -3,15 +3,62 @@
 The data goes to a temporary file in the same folder, is flushed and fsynced, replaces the
 target with :func:`os.replace`, and the folder itself is fsynced so the rename survives a
 power cut (where the OS supports opening a folder; Windows does not and needs no such step).
+
+Temporaries are named ``.<target name>.<8 random characters>.tmp``. A process killed while
+writing (kill -9, a power cut) leaves one behind, holding client data; the first write of a
+process into a folder — and :func:`remove_stale_temporaries` at start-up — removes the ones of
+that pattern older than the running process (never the ones being written now).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import re
+import stat
+import threading
+import time
 from collections.abc import Mapping
 from pathlib import Path
+
+# tempfile.mkstemp(prefix=".<name>.", suffix=".tmp"): 8 characters of this alphabet between
+_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+_STARTED = time.time()  # this module is imported before any temporary of this process exists
+_cleaned: set[str] = set()
+_cleaned_lock = threading.Lock()
+
+
+def remove_stale_temporaries(folder: str | os.PathLike[str],
+                             older_than: float | None = None) -> list[Path]:
+    """Remove our temporaries in ``folder`` last modified before ``older_than`` (default: the
+    start of this process); returns what was removed. Errors are ignored (best effort)."""
+    limit = _STARTED if older_than is None else older_than
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _TEMPORARY.match(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+def _clean_once(folder: Path) -> None:
+    """:func:`remove_stale_temporaries` on the first write of this process into ``folder``."""
+    key = os.path.abspath(folder)
+    with _cleaned_lock:
+        if key in _cleaned:
+            return
+        _cleaned.add(key)
+    remove_stale_temporaries(folder)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -26,7 +73,10 @@ def _fsync_dir(folder: Path) -> None:
 
 def _stage(target: Path, data: bytes) -> str:
     """Write ``data`` to a temporary file beside ``target`` (fsynced); returns its name."""
-    folder = target.parent if str(target.parent) else Path(".")
+    import tempfile
+
+    folder = _folder(target)
+    _clean_once(folder)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with contextlib.suppress(OSError):  # keep the mode of a file being replaced

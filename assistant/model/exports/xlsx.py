@@ -17,13 +17,14 @@ openpyxl is imported inside the functions (it is slow to import and not needed a
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.model.atomic import atomic_write_bytes
 from assistant.model.case import Case
 from assistant.model.codelists import code_list
 from assistant.model.exports.bulk import SheetTable, group_by_procedure, sheet_tables
@@ -262,16 +263,9 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
 
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        wb.save(temp_name)
-        with open(temp_name, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    atomic_write_bytes(target, buffer.getvalue())
     if progress is not None:
         progress(total, total)
     return target
