@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import argparse
 
 # Modules under assistant.commands that register sub-commands, in help order.
-COMMAND_MODULES = ("rules", "validation", "cases", "attachments", "exports", "office")
+COMMAND_MODULES = ("rules", "validation", "cases", "attachments", "exports", "office", "backup")
 
 
 class UsageError(Exception):

@@ -324,7 +324,9 @@ def _move_back(db: Path, moved: Iterable[Path]) -> None:
 def restore_backup(db: Path, backup: Path, *, now: datetime) -> Restored:
     """Replace the database at ``db`` by the backup ``backup``. The store must be closed.
 
-    The backup is verified first; the current database with its ``-wal`` / ``-shm`` is moved
+    The backup is verified first; an intact current database is backed up (reason
+    ``restore``, so the restore can be undone from the list); the current database with its
+    ``-wal`` / ``-shm`` is moved
     to ``backups/aside/<time>/`` (never deleted); the backup is copied in with SQLite's backup
     API, verified, made user-only and renamed into place. On any failure the moved files go
     back where they were and :class:`StorageError` says why.
@@ -332,6 +334,9 @@ def restore_backup(db: Path, backup: Path, *, now: datetime) -> Restored:
     problem = verify(backup)
     if problem is not None:
         raise StorageError("backup_unusable", path=str(backup), detail=problem)
+    if db.is_file() and db.stat().st_size > 0 and verify(db) is None:
+        # an intact database being replaced is also kept as a listed, restorable backup
+        backup_before(db, Reason.RESTORE, now=now)
     moved: list[Path] = []
     try:
         moved = _move_aside(db, now)
