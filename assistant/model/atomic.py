@@ -18,7 +18,7 @@ import re
 import stat
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 # tempfile.mkstemp(prefix=".<name>.", suffix=".tmp"): 8 characters of this alphabet between
@@ -137,3 +137,31 @@ def atomic_write_files(files: Mapping[Path, bytes]) -> None:
 def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``path`` atomically and durably (see :func:`atomic_write_bytes`)."""
     atomic_write_bytes(path, text.encode(encoding))
+
+
+def atomic_write_with(path: str | os.PathLike[str], write: Callable[[Path], None],
+                      check: Callable[[Path], None] | None = None) -> None:
+    """Atomic and durable like :func:`atomic_write_bytes`, for a file another library writes
+    (e.g. SQLite's backup API): ``write(tmp)`` fills the temporary file beside ``path``,
+    ``check(tmp)`` may raise to refuse it; only then is it fsynced and renamed to ``path``."""
+    import tempfile
+
+    target = Path(path)
+    folder = _folder(target)
+    _clean_once(folder)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        with contextlib.suppress(OSError):  # keep the mode of a file being replaced
+            os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+        write(Path(tmp_name))
+        if check is not None:
+            check(Path(tmp_name))
+        with open(tmp_name, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_dir(folder)

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from assistant.model.atomic import atomic_write_with
 from assistant.model.storage import health
 from assistant.model.storage.errors import StorageError, storage_error
 
@@ -127,16 +128,6 @@ def verify(path: Path) -> str | None:
         conn.close()
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _free_name(folder: Path, stem: str, moment: datetime, reason: Reason) -> Path:
     base = f"{stem}-{moment.astimezone(UTC).strftime(_STAMP)}-{reason.value}"
     target = folder / f"{base}.sqlite"
@@ -148,30 +139,22 @@ def _free_name(folder: Path, stem: str, moment: datetime, reason: Reason) -> Pat
 
 
 def _copy_verified(write: Callable[[Path], None], target: Path) -> None:
-    """Run ``write(tmp)`` to make a temporary copy, verify it, then rename it to ``target``."""
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        write(tmp)
+    """Make ``target`` with ``write(tmp)``; it gets its name only once :func:`verify` passes
+    (user-only on POSIX; written and renamed through :mod:`assistant.model.atomic`)."""
+    def check(tmp: Path) -> None:
         if os.name == "posix":
             os.chmod(tmp, health.FILE_MODE)
         problem = verify(tmp)
         if problem is not None:
             raise StorageError("backup_verify_failed", path=str(target), detail=problem)
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-        _fsync_folder(target.parent)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+
+    atomic_write_with(target, write, check)
 
 
 def _sqlite_copy(source: Path) -> Callable[[Path], None]:
     def write(tmp: Path) -> None:
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
         try:
-            health.make_private_file(tmp)
             dst = sqlite3.connect(tmp)
             try:
                 src.backup(dst)
