@@ -98,8 +98,6 @@ class Profile:
     label_en: str
     effective_from: date
     source: str
-    description_ja: str = ""     # what the rule set means for the office, in a sentence
-    description_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -112,6 +110,9 @@ class Procedure:
     main_procedures: tuple[str, ...]
     source: str
     window_params: Mapping[str, Any] = field(default_factory=dict)
+    # The case value (a 同時申請 check box of Step 1) that asks for this simultaneous
+    # application; None for a main procedure.
+    flag_field: str | None = None
 
     @property
     def needs_expiry(self) -> bool:
@@ -225,9 +226,7 @@ def get_profile(profile_id: str) -> Profile:
     raw = _profiles_doc()["profiles"][pid]
     return Profile(id=pid, label_ja=str(raw["label_ja"]), label_en=str(raw["label_en"]),
                    effective_from=date.fromisoformat(raw["effective_from"]),
-                   source=str(raw["source"]),
-                   description_ja=str(raw.get("description_ja", "")),
-                   description_en=str(raw.get("description_en", "")))
+                   source=str(raw["source"]))
 
 
 def profile_data(filename: str, profile: str | None = None) -> dict[str, Any]:
@@ -296,11 +295,25 @@ def get_procedure(procedure: str) -> Procedure:
     return Procedure(id=procedure, name_ja=str(raw["name_ja"]), name_en=str(raw["name_en"]),
                      window_kind=kind, simultaneous=bool(raw["simultaneous"]),
                      main_procedures=tuple(raw.get("main_procedures", ())),
-                     source=str(raw["source"]), window_params=window)
+                     source=str(raw["source"]), window_params=window,
+                     flag_field=raw.get("flag_field"))
 
 
 def _names(procedure: Procedure, prefix: str = "procedure") -> dict[str, str]:
     return {f"{prefix}_ja": procedure.name_ja, f"{prefix}_en": procedure.name_en}
+
+
+def simultaneous_procedures(values: Mapping[str, str]) -> list[str]:
+    """The simultaneous applications a case's 同時申請 check boxes ask for (``reentry``, …),
+    in the order of procedures.json (each procedure's ``flag_field`` names its check box)."""
+    from assistant.model.fields import flag_set
+
+    found = []
+    for pid in procedure_ids():
+        flag = get_procedure(pid).flag_field
+        if flag is not None and flag_set(values.get(flag, ""), flag):
+            found.append(pid)
+    return found
 
 
 def check_simultaneous(main_procedure: str, simultaneous: Iterable[str]) -> None:
@@ -435,6 +448,19 @@ def _judge_change(proc: Procedure, on: date, reason_date: date | None, closes: d
 def days_left(closes: date, on: date) -> int:
     """Days after ``on`` up to and including ``closes`` (0 on the last day, negative after)."""
     return (closes - on).days
+
+
+def urgent_days() -> int:
+    """A window closing within this many days is urgent (procedures.json ``urgent_days``)."""
+    return int(_procedures_doc()["urgent_days"]["value"])
+
+
+def window_urgent(result: WindowResult, on: date) -> bool:
+    """Whether Step 1 shows the window in red: online filing is not possible on ``on``, or
+    the window closes within :func:`urgent_days`; else it is shown in green."""
+    if not result.online_possible:
+        return True
+    return result.closes is not None and days_left(result.closes, on) < urgent_days()
 
 
 def _short_date(day: date, on: date) -> tuple[str, str]:

@@ -38,7 +38,7 @@ from assistant.model import rules
 from assistant.model.case import Case, ReceiptMethod, repeat_key, split_key
 from assistant.model.codelists import CodeEntry, CodeList, code_list
 from assistant.model.eras import DateResult, parse_date, parse_year_month
-from assistant.model.fields import Catalogue, Condition, FieldDef, catalogue, flag_set
+from assistant.model.fields import Catalogue, Condition, FieldDef, catalogue
 from assistant.model.problems import Problem, Severity, make_problem
 from assistant.resources import load_json
 
@@ -467,9 +467,7 @@ def _rules_problems(case: Case, cat: Catalogue, values: Mapping[str, str], on: d
     if chosen and cat.has_field("receipt_method"):
         receipt = ReceiptMethod.from_label(chosen)
         method = None if receipt is None else receipt.value
-        with_ = [pid for pid, fid in (("reentry", "simultaneous_reentry"),
-                                      ("extra-activity", "simultaneous_extra_activity"))
-                 if flag_set(values.get(fid, ""), fid)]
+        with_ = rules.simultaneous_procedures(values)
         try:
             allowed = rules.receipt_methods(procedure, with_=with_, profile=profile)
         except rules.RulesError:

@@ -12,7 +12,7 @@ after the input screens and before the final confirmation.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -91,18 +91,34 @@ class FieldLike(Protocol):
 
 
 class StepStatus(enum.StrEnum):
-    NOT_VISITED = "not_visited"  # nothing entered and not opened yet
-    COMPLETE = "complete"        # no problem left
-    WARNINGS = "warnings"        # only warnings left
-    PROBLEMS = "problems"        # at least one error left
+    """The mark of a step in the step list.
+
+    ``NOT_STARTED`` 未入力: nothing of the step entered yet. ``IN_PROGRESS`` 入力中: something
+    entered, not complete. ``PROBLEMS`` 入力中 with the number of errors, once the user has
+    been on the step. ``WARNINGS``: no error, points to review (確認事項) once the user has
+    been there. ``COMPLETE`` 完了: every required item of the step filled and valid.
+    """
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    PROBLEMS = "problems"
+    WARNINGS = "warnings"
+    COMPLETE = "complete"
 
 
 @dataclass(frozen=True)
 class StepState:
+    """A step's mark. ``errors`` / ``warnings`` count the problems on the step; they are
+    shown (``counted``) only once the user has been there. ``complete`` and ``started`` give
+    the words of the mark (完了 / 入力中 / 未入力), also beside counts."""
+
     step: Step
     status: StepStatus
     errors: int
     warnings: int
+    complete: bool = False
+    started: bool = False
+    counted: bool = False
 
 
 class WizardFlow:
@@ -162,29 +178,47 @@ class WizardFlow:
             grouped.setdefault(step, []).append(problem)
         return grouped
 
-    def step_states(self, problems: Iterable[Problem],
-                    visited: Iterable[Step] = ()) -> dict[Step, StepState]:
-        """How complete each step is: the step list's marks.
+    def step_states(self, problems: Iterable[Problem], *, counted: Iterable[Step] = (),
+                    entered: Iterable[Step] = (), required: Mapping[Step, bool] | None = None,
+                    ready: bool = False) -> dict[Step, StepState]:
+        """How complete each step is: the step list's marks, honest from the first look.
 
-        A step with problems that the user has not opened yet still shows them: the office
-        should see at a glance what is left, wherever it is.
+        ``counted``: the steps whose problems the user is shown (been there, or asked to
+        finish); a new case shows no counts before anything is typed. ``entered``: the steps
+        with something entered. ``required``: step → every required item that applies is
+        filled (a step without required items is absent). ``ready``: the case is 入力完了.
+
+        A step is complete (完了) without errors when its required items are filled and
+        something is entered; a step without required items is complete once the user has
+        been there and entered something (or the case is 入力完了), never by a visit alone.
         """
-        seen = set(visited)
+        shown = set(counted)
+        started_steps = set(entered)
+        needs = dict(required or {})
         states: dict[Step, StepState] = {}
         for step, found in self.problems_by_step(problems).items():
             if step not in self.steps:
                 continue
             errors = sum(1 for p in found if p.is_error)
             warnings = len(found) - errors
-            if errors:
+            been = step in shown
+            has_input = step in started_steps
+            filled = needs.get(step)
+            complete = not errors and (ready or (has_input and (
+                filled is True or (filled is None and been))))
+            started = has_input or (been and errors > 0)
+            if been and errors:
                 status = StepStatus.PROBLEMS
-            elif warnings:
+            elif been and warnings:
                 status = StepStatus.WARNINGS
-            elif step in seen:
+            elif complete:
                 status = StepStatus.COMPLETE
+            elif started:
+                status = StepStatus.IN_PROGRESS
             else:
-                status = StepStatus.NOT_VISITED
-            states[step] = StepState(step, status, errors, warnings)
+                status = StepStatus.NOT_STARTED
+            states[step] = StepState(step, status, errors if been else 0,
+                                     warnings if been else 0, complete, started, been)
         return states
 
     def remaining_problems(self, problems: Iterable[Problem]) -> list[Problem]:

@@ -140,7 +140,6 @@ class FieldEditor(QWidget):
         self.key = spec.key
         self._normalize = normalize
         self._updating = False
-        self.touched = False
 
         title = spec.label + ("　" + self.tr("［必須］") if spec.required else "")
         self.label = QLabel(title)
@@ -260,6 +259,7 @@ class FieldEditor(QWidget):
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             combo.setCompleter(completer)
             line = combo.lineEdit()
+            assert line is not None  # an editable combo has one
             line.setPlaceholderText(self.tr("入力して検索、または一覧から選択"))
             line.textEdited.connect(self._on_line_text_edited)
             line.editingFinished.connect(self._on_input_editing_finished)
@@ -323,8 +323,9 @@ class FieldEditor(QWidget):
                 if widget.isEditable():
                     widget.setCurrentIndex(index if index > 0 else 0)
                     widget.setEditText(value)
-                    if not widget.hasFocus():
-                        widget.lineEdit().setCursorPosition(0)  # show a long label's start
+                    line = widget.lineEdit()
+                    if line is not None and not widget.hasFocus():
+                        line.setCursorPosition(0)  # show a long label's start
                 else:
                     widget.setCurrentIndex(index if index > 0 else -1)
             elif isinstance(widget, QPlainTextEdit):
@@ -363,10 +364,14 @@ class FieldEditor(QWidget):
         set_text_color(self.counter, PROBLEM_COLOR if length > limit else None)
 
     # --- slots ------------------------------------------------------------------------------
+    def commit(self) -> None:
+        """Report the value now, normalised, as when the user leaves the field (the case is
+        being finished while the cursor is still here)."""
+        self._report(True)
+
     def _report(self, finished: bool) -> None:
         if self._updating:
             return
-        self.touched = True
         value = self.value()
         if finished:
             normalized = self._normalize(value)

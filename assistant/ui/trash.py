@@ -9,13 +9,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from assistant.model.storage import CaseStore, StorageError
-from assistant.ui import ask, texts
+from assistant.ui import texts
 
 _CASE_ID = Qt.ItemDataRole.UserRole
 
@@ -87,7 +88,7 @@ class TrashDialog(QDialog):
         try:
             self.store.restore(case_id)
         except StorageError as exc:
-            ask.error(self, exc)
+            QMessageBox.warning(self, self.tr("エラー"), exc.message(texts.language()))
             return
         self.restored.append(case_id)
         self._fill()

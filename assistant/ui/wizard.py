@@ -1,10 +1,12 @@
 """The case editor: the Step 1 → 2-1 → 2-2 → 2-3 → 3 wizard, generated from the catalogue.
 
 Pages are built from :func:`assistant.model.fields.catalogue` (a change in ``resources/fields``
-changes the form); the order of the steps and their marks come from
-:class:`assistant.model.wizard.WizardFlow`. Every edit is stored at once through an undoable
-command; the whole case is validated again shortly after each edit and each field shows its
-problems under it (once the user has been there).
+changes the form). The editing state and every decision about it (where the user has been,
+the repeat groups, what is shown, which problems show, the step marks, finishing) live in
+:class:`assistant.model.editing.CaseSession`; the widgets here render the session and forward
+the user's input. Every edit is stored at once through an undoable command; the whole case is
+validated again shortly after each edit and each field shows its problems under it (once the
+user has been there).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,34 +45,41 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.model import rules
-from assistant.model.case import Case, CaseStatus, repeat_key, split_key
+from assistant.model.case import NAME, RECEIPT_METHOD, Case, repeat_key, split_key
 from assistant.model.codelists import code_list
-from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, catalogue, flag_set
+from assistant.model.editing import (
+    AGENT_SECTION,
+    WINDOW_DATE_FIELDS,
+    CaseSession,
+    counts_persons,
+)
+from assistant.model.fields import Catalogue, FieldDef, RepeatGroup
 from assistant.model.problems import Problem, Severity, make_problem
 from assistant.model.settings import Settings
 from assistant.model.storage import CaseStore, StorageError
-from assistant.model.validation import applies as field_applies
-from assistant.model.validation import condition_holds, validate_case
-from assistant.model.wizard import Step, StepStatus, WizardFlow
+from assistant.model.wizard import Step, StepState, StepStatus, WizardFlow
 from assistant.resources import load_json
 from assistant.ui import texts
 from assistant.ui.edit_commands import SetValuesCommand
 from assistant.ui.field_widgets import PROBLEM_COLOR, EditorSpec, FieldEditor, set_text_color
 
 if TYPE_CHECKING:
+    from assistant.ui.attachments import AttachmentsPanel
     from assistant.ui.attachments.checker import AttachmentChecker
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
+# The icon of each step mark in the step list.
+_STEP_ICONS = {
+    StepStatus.NOT_STARTED: QStyle.StandardPixmap.SP_FileIcon,
+    StepStatus.IN_PROGRESS: QStyle.StandardPixmap.SP_FileDialogContentsView,
+    StepStatus.PROBLEMS: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    StepStatus.WARNINGS: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    StepStatus.COMPLETE: QStyle.StandardPixmap.SP_DialogApplyButton,
+}
 # The attached file a problem is about (Step 3 selects it on the attachments page).
 _FILE_ROLE = Qt.ItemDataRole.UserRole + 2
-# Fields whose dates decide the online window; Step 1 shows them next to the window.
-WINDOW_DATE_FIELDS = ("expiry_date", "acquisition_event_date")
-# Step 3 presents these catalogue fields with their own widgets.
-RECEIPT_FIELD = "receipt_method"
-# The catalogue section of the 取次者 block, filled from the office's staff profile.
-AGENT_SECTION = "agent"
-SIMULTANEOUS_FIELDS = {"simultaneous_reentry": "reentry",
-                       "simultaneous_extra_activity": "extra-activity"}
+# Step 3 presents the receipt method with radio buttons of its own (the methods left).
+RECEIPT_FIELD = RECEIPT_METHOD
 
 
 class RepeatGroupBox(QGroupBox):
@@ -94,14 +103,14 @@ class RepeatGroupBox(QGroupBox):
         self.layout_.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def add_instance(self, number: int, editors: list[FieldEditor]) -> QGroupBox:
-        box = QGroupBox(self.tr("{0}件目").format(number) if self.group.id != "relatives"
-                        else self.tr("{0}人目").format(number))
+        persons = counts_persons(self.group)
+        box = QGroupBox(self.tr("{0}人目").format(number) if persons
+                        else self.tr("{0}件目").format(number))
         layout = QVBoxLayout(box)
         for editor in editors:
             layout.addWidget(editor)
-        remove = QPushButton(self.tr("この{0}件目を削除").format(number)
-                             if self.group.id != "relatives"
-                             else self.tr("この{0}人目を削除").format(number))
+        remove = QPushButton(self.tr("この{0}人目を削除").format(number) if persons
+                             else self.tr("この{0}件目を削除").format(number))
         remove.setProperty("instance", number)
         remove.clicked.connect(self._on_remove_button_clicked)
         layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignRight)
@@ -126,14 +135,19 @@ class RepeatGroupBox(QGroupBox):
         number = self.sender().property("instance")
         self.remove_requested.emit(self.group.id, int(number))
 
+    def remove_buttons(self) -> list[QPushButton]:
+        """The この…を削除 button of each instance, in order."""
+        return [next(b for b in box.findChildren(QPushButton)
+                     if b.property("instance") is not None) for box in self.instances]
+
 
 class CaseEditor(QWidget):
     """The wizard of one case.
 
     Attributes:
+        session: the editing state of the case (:class:`CaseSession`); the editor renders it.
         case_id: the case being edited.
         undo_stack: the field edits, undoable.
-        problems: the problems found by the last validation.
 
     Signals:
         case_changed(str): something of the case was stored (the list shows it again).
@@ -151,24 +165,20 @@ class CaseEditor(QWidget):
         self.store = store
         self.settings = settings
         self.today = today
-        self.case: Case = store.get(case_id)
         self.case_id = case_id
         self.language = texts.language()
-        self.catalogue: Catalogue = catalogue(self.case.procedure)
         self._attachments_panel_class = _attachments_panel_class()
-        self.flow = WizardFlow(self.catalogue.fields,
-                               with_attachments=self._attachments_panel_class is not None)
+        self.session = CaseSession(store, case_id, today=today,
+                                   profile=lambda: texts.profile_id(settings),
+                                   with_attachments=self._attachments_panel_class is not None)
+        self.catalogue: Catalogue = self.session.catalogue
+        self.flow: WizardFlow = self.session.flow
         self.undo_stack = QUndoStack(self)
-        self.problems: list[Problem] = []
         self.editors: dict[str, list[FieldEditor]] = {}
-        self._conditional: list[tuple[QWidget, FieldDef, int | None]] = []
         self._conditional_sections: list[QGroupBox] = []
         self._group_boxes: dict[str, RepeatGroupBox] = {}
-        self._group_counts: dict[str, int] = {}
-        self._visited: set[Step] = set()
-        self._left: set[Step] = set()
-        self._finish_attempted = False
-        self.attachments_panel: QWidget | None = None
+        self.attachments_panel: AttachmentsPanel | None = None
+        self.attachments_notes: QLabel | None = None  # on the attachments page, once built
         # The attachment files' problems count from the start, checked in a worker thread,
         # whether or not the attachments page is ever opened.
         self.attachment_checker: AttachmentChecker | None = None
@@ -205,9 +215,11 @@ class CaseEditor(QWidget):
         self.finish_button.clicked.connect(self.finish)
         self.list_button = QPushButton(self.tr("案件一覧に戻る"))
         self.list_button.clicked.connect(self.close_requested)
+        self._make_select_widgets()
+        self._make_confirm_widgets()
 
         # Pages are built when first shown: Step 2-3 alone has hundreds of fields.
-        self._built: set[Step] = set()
+        self._built: dict[Step, QWidget] = {}
         for step in self.flow.steps:
             self.pages.addWidget(QWidget())
             item = QListWidgetItem()
@@ -252,16 +264,40 @@ class CaseEditor(QWidget):
         self.revalidate()
         self.step_list.setCurrentRow(0)
 
+    @property
+    def case(self) -> Case:
+        """The case as stored (the session's)."""
+        return self.session.case
+
+    @case.setter
+    def case(self, case: Case) -> None:
+        self.session.case = case
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The problems found by the last validation."""
+        return self.session.problems
+
+    def group_box(self, group_id: str) -> RepeatGroupBox:
+        """The box of a repeat group (its page must have been built)."""
+        return self._group_boxes[group_id]
+
+    def validation_pending(self) -> bool:
+        """True while a validation is due (shortly after an edit)."""
+        return self._validate_timer.isActive()
+
     def ensure_page(self, step: Step) -> QWidget:
         """The page of ``step``, built (and filled with the case's values) on first use."""
         index = self.flow.steps.index(step)
-        if step in self._built:
-            return self.pages.widget(index)
-        self._built.add(step)
+        built = self._built.get(step)
+        if built is not None:
+            return built
         before = {id(e) for editors in self.editors.values() for e in editors}
         groups_before = set(self._group_boxes)
         page = self._build_page(step)
+        self._built[step] = page
         placeholder = self.pages.widget(index)
+        assert placeholder is not None
         current = self.pages.currentIndex()
         self.pages.insertWidget(index, page)
         self.pages.removeWidget(placeholder)
@@ -273,11 +309,7 @@ class CaseEditor(QWidget):
                 if id(editor) not in before:
                     editor.set_value(self.case.values.get(key, ""))
         for group_id in set(self._group_boxes) - groups_before:
-            group = self.catalogue.group(group_id)
-            count = self._group_count_from_values(group)
-            if count == 0 and self._group_applies(group):
-                count = 1
-            self._fill_group(group_id, count)
+            self._fill_group(group_id)
         self._update_visibility()
         self._update_window()
         self._update_receipt()
@@ -291,7 +323,7 @@ class CaseEditor(QWidget):
     def _spec(self, field_def: FieldDef, key: str) -> EditorSpec:
         choices: tuple[str, ...] = ()
         if field_def.code_list:
-            choices = tuple(self._choices(field_def, key))
+            choices = self.session.choices(key)
         label = _clean_label(field_def.label(self.language))
         guidance = field_def.guidance_ja if self.language == "ja" else ""
         if field_def.code_list_missing:
@@ -312,32 +344,6 @@ class CaseEditor(QWidget):
         full = load_json("fields", "check_texts_en.json")["texts"].get(choices[0])
         entry = code_list(field_def.code_list).lookup(choices[0])
         return str(full) if full else entry.label_en if entry is not None else ""
-
-    def _choices(self, field_def: FieldDef, key: str) -> list[str]:
-        assert field_def.code_list
-        codes = code_list(field_def.code_list)
-        entries = codes.entries_for(self._parent_value(field_def, key) or None)
-        labels = [entry.label for entry in entries]
-        if field_def.step == Step.SELECT.value and field_def.code_list.startswith("status"):
-            # Step 1 offers only the statuses that can be filed online.
-            labels = [e.label for e in entries
-                      if e.code is None or _status_online(e.code)]
-        return labels
-
-    def _parent_value(self, field_def: FieldDef, key: str) -> str:
-        if not field_def.parent:
-            return ""
-        _base, index = split_key(key)
-        for parent_id in field_def.parent.split("|"):
-            # Within a repeat entry the entry's own parent first (職種[2] for 作業[2]), else
-            # a parent outside the group (入国目的 for every 他職種).
-            keys = (repeat_key(parent_id, index), parent_id) if index is not None \
-                else (parent_id,)
-            for parent_key in keys:
-                value = self.case.values.get(parent_key, "")
-                if value:
-                    return value
-        return ""
 
     def _make_editor(self, field_def: FieldDef, key: str) -> FieldEditor:
         editor = FieldEditor(self._spec(field_def, key), self._normalizer(field_def))
@@ -418,10 +424,7 @@ class CaseEditor(QWidget):
                     groups_done.add(field_def.group)
                     box_layout.addWidget(self._make_group(self.catalogue.group(field_def.group)))
                     continue
-                editor = self._make_editor(field_def, field_def.id)
-                box_layout.addWidget(editor)
-                if field_def.applies_when or field_def.required_when:
-                    self._conditional.append((editor, field_def, None))
+                box_layout.addWidget(self._make_editor(field_def, field_def.id))
             layout.addWidget(box)
             self._conditional_sections.append(box)
 
@@ -432,45 +435,39 @@ class CaseEditor(QWidget):
         self._group_boxes[group.id] = box
         return box
 
-    def _fill_group(self, group_id: str, count: int) -> None:
+    def _fill_group(self, group_id: str) -> None:
+        """Show the instances the session has for the group (rebuilt from the values)."""
         box = self._group_boxes[group_id]
         group = self.catalogue.group(group_id)
         for instance in box.instances:
             for editor in instance.findChildren(FieldEditor):
                 self.editors.get(editor.key, []).remove(editor)
-        self._conditional = [c for c in self._conditional if c[2] is None
-                             or self.catalogue.field(c[1].id).group != group_id]
         box.clear_instances()
-        for number in range(1, count + 1):
+        for number in range(1, self.session.group_count(group_id) + 1):
             editors = []
             for member in group.members:
                 field_def = self.catalogue.field(member)
                 editor = self._make_editor(field_def, repeat_key(member, number))
                 editor.set_value(self.case.values.get(repeat_key(member, number), ""))
-                if field_def.applies_when or field_def.required_when:
-                    self._conditional.append((editor, field_def, number))
                 editors.append(editor)
             box.add_instance(number, editors)
-        self._group_counts[group_id] = count
         self._update_visibility()
 
-    def _group_count_from_values(self, group: RepeatGroup) -> int:
-        highest = 0
-        for key, value in self.case.values.items():
-            base, index = split_key(key)
-            if index is not None and base in group.members and value:
-                highest = max(highest, index)
-        return highest
-
     # --- Step 1 -----------------------------------------------------------------------------
-    def _add_select_header(self, layout: QVBoxLayout) -> None:
-        box = QGroupBox(self.tr("申請種別"))
-        box_layout = QVBoxLayout(box)
+    def _make_select_widgets(self) -> None:
+        """Step 1's own widgets (placed on the page when it is built)."""
         self.procedure_combo = QComboBox()
         for procedure_id in texts.case_procedures():
             self.procedure_combo.addItem(texts.procedure_label(procedure_id), procedure_id)
         self.procedure_combo.setCurrentIndex(self.procedure_combo.findData(self.case.procedure))
         self.procedure_combo.activated.connect(self._on_procedure_combo_activated)
+        self.window_label = QLabel()
+        self.window_label.setWordWrap(True)
+        self.window_label.setTextFormat(Qt.TextFormat.RichText)
+
+    def _add_select_header(self, layout: QVBoxLayout) -> None:
+        box = QGroupBox(self.tr("申請種別"))
+        box_layout = QVBoxLayout(box)
         label = QLabel(self.tr("申請種別(&K)（オンラインで申請できるものだけを表示しています）"))
         label.setWordWrap(True)
         label.setBuddy(self.procedure_combo)
@@ -484,34 +481,25 @@ class CaseEditor(QWidget):
             if self.catalogue.has_field(field_id):
                 field_def = self.catalogue.field(field_id)
                 window_layout.addWidget(self._make_editor(field_def, field_id))
-        self.window_label = QLabel()
-        self.window_label.setWordWrap(True)
-        self.window_label.setTextFormat(Qt.TextFormat.RichText)
         window_layout.addWidget(self.window_label)
         layout.addWidget(window_box)
 
     def _update_window(self) -> None:
-        if not hasattr(self, "window_label"):
-            return
-        procedure = rules.get_procedure(self.case.procedure)
-        on = self.today()
-        expiry = texts.parse_date(self.case.values.get("expiry_date", ""))
-        event = texts.parse_date(self.case.values.get("acquisition_event_date", ""))
-        if procedure.needs_expiry and expiry is None:
+        state = self.session.window()
+        if state.needs == WINDOW_DATE_FIELDS[0]:
             self.window_label.setText(self.tr("在留期間の満了日を入力すると、オンラインで申請できる期間を表示します。"))
             return
-        if procedure.needs_event_date and event is None:
+        if state.needs is not None:
             self.window_label.setText(self.tr("事由の生じた日を入力すると、オンラインで申請できる期間を表示します。"))
             return
-        try:
-            result = rules.application_window(self.case.procedure, on, expiry=expiry,
-                                              event_date=event,
-                                              profile=texts.profile_id(self.settings))
-        except rules.RulesError as exc:
-            self.window_label.setText(html.escape(exc.message(self.language)))
+        if state.error is not None:
+            self.window_label.setText(html.escape(state.error.message(self.language)))
             return
-        summary = texts.pick(rules.window_summary(result, on))
-        color = "#1b5e20" if result.online_possible else "#b00020"
+        result = state.result
+        assert result is not None
+        summary = texts.pick(rules.window_summary(result, result.on))
+        # Green while there is time; red when it is closed or closes soon.
+        color = "#b00020" if state.urgent else "#1b5e20"
         parts = [f'<b style="color:{color}">{html.escape(summary)}</b>']
         if result.opens or result.closes:
             parts.append(html.escape(self.tr("期間: {0} 〜 {1}").format(
@@ -544,26 +532,21 @@ class CaseEditor(QWidget):
 
     @Slot()
     def _on_agent_fill_button_clicked(self) -> None:
-        from assistant.model.agent_block import fill_agent_block
-        from assistant.model.office import OfficeStore
-
         try:
-            profile = OfficeStore(self.store).current()
+            filled = self.session.office_agent_values()
         except StorageError as exc:
             QMessageBox.warning(self, self.tr("エラー"), exc.message(self.language))
             return
-        if profile is None:
+        if filled is None:
             QMessageBox.information(self, self.tr("取次者"), self.tr(
                 "担当者が選ばれていません。「事務所」メニューで担当者を登録・選択してください。"))
             return
-        copy = replace(self.case, values=dict(self.case.values))
-        result = fill_agent_block(copy, profile, overwrite=True)
-        if result.filled:
-            self.set_values(result.filled, self.tr("取次者欄の入力"))
+        if filled:
+            self.set_values(filled, self.tr("取次者欄の入力"))
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(self.tr("取次者欄に {0} 項目を入力しました。").format(
-                len(result.filled)), 6000)
+                len(filled)), 6000)
 
     # --- attachments ------------------------------------------------------------------------
     def _build_attachments_page(self) -> QWidget:
@@ -599,7 +582,7 @@ class CaseEditor(QWidget):
         panel = self.attachments_panel
         if panel is None:
             return
-        attachments = list(panel.attachments())  # type: ignore[attr-defined]
+        attachments = list(panel.attachments())
         try:
             self.store.set_attachments(self.case_id, attachments)
         except StorageError as exc:
@@ -610,9 +593,8 @@ class CaseEditor(QWidget):
         self._validate_timer.start()
 
     # --- Step 3 -----------------------------------------------------------------------------
-    def _add_confirm_page(self, layout: QVBoxLayout) -> None:
-        problems_box = QGroupBox(self.tr("残っている問題"))
-        problems_layout = QVBoxLayout(problems_box)
+    def _make_confirm_widgets(self) -> None:
+        """Step 3's own widgets (placed on the page when it is built)."""
         self.problem_summary = QLabel()
         self.problem_summary.setWordWrap(True)
         self.problem_list = QListWidget()
@@ -624,38 +606,19 @@ class CaseEditor(QWidget):
         # Re-wrap the long (file) messages when the width changes, instead of eliding them.
         self.problem_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.problem_list.setSpacing(2)     # wrapped entries stay apart from each other
-        hint = QLabel(self.tr("問題を選んで Enter キーを押すと（またはダブルクリックすると）、その入力欄へ移動します。"))
-        hint.setWordWrap(True)
-        problems_layout.addWidget(self.problem_summary)
-        problems_layout.addWidget(self.problem_list)
-        problems_layout.addWidget(hint)
-        layout.addWidget(problems_box)
-
-        receipt_box = QGroupBox(self.tr("在留カード等の受領方法"))
-        receipt_layout = QVBoxLayout(receipt_box)
         self.receipt_group = QButtonGroup(self)
         self.receipt_buttons: dict[str, QRadioButton] = {}
+        for label in self.session.receipt_options().labels:
+            button = QRadioButton(label)
+            button.setProperty("label", label)
+            self.receipt_group.addButton(button)
+            self.receipt_buttons[label] = button
+        self.receipt_group.buttonClicked.connect(self._on_receipt_group_button_clicked)
         self.receipt_reasons = QLabel()
         self.receipt_reasons.setWordWrap(True)
-        if self.catalogue.has_field(RECEIPT_FIELD):
-            field_def = self.catalogue.field(RECEIPT_FIELD)
-            for label in self._choices(field_def, RECEIPT_FIELD):
-                button = QRadioButton(label)
-                button.setProperty("label", label)
-                self.receipt_group.addButton(button)
-                self.receipt_buttons[label] = button
-                receipt_layout.addWidget(button)
-            self.receipt_group.buttonClicked.connect(self._on_receipt_group_button_clicked)
-            self.receipt_problem = QLabel()
-            set_text_color(self.receipt_problem, PROBLEM_COLOR)
-            self.receipt_problem.setWordWrap(True)
-            receipt_layout.addWidget(self.receipt_reasons)
-            receipt_layout.addWidget(self.receipt_problem)
-        layout.addWidget(receipt_box)
-        # The other Step 3 fields (receipt office, e-mail, intent, remarks) from the catalogue.
-        self._add_sections(Step.CONFIRM, layout, skip=frozenset({RECEIPT_FIELD}))
-        review_box = QGroupBox(self.tr("入力内容の一覧（オンラインシステムの画面の順）"))
-        review_layout = QVBoxLayout(review_box)
+        self.receipt_problem = QLabel()
+        set_text_color(self.receipt_problem, PROBLEM_COLOR)
+        self.receipt_problem.setWordWrap(True)
         self.review = QTextBrowser()
         self.review.setOpenLinks(False)
         # Tab must not walk through a hundred links: the list of problems above is the
@@ -666,36 +629,43 @@ class CaseEditor(QWidget):
                                             | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.review.anchorClicked.connect(self._on_review_anchor_clicked)
         self.review.setMinimumHeight(self.fontMetrics().lineSpacing() * 18)
+
+    def _add_confirm_page(self, layout: QVBoxLayout) -> None:
+        problems_box = QGroupBox(self.tr("残っている問題"))
+        problems_layout = QVBoxLayout(problems_box)
+        hint = QLabel(self.tr("問題を選んで Enter キーを押すと（またはダブルクリックすると）、その入力欄へ移動します。"))
+        hint.setWordWrap(True)
+        problems_layout.addWidget(self.problem_summary)
+        problems_layout.addWidget(self.problem_list)
+        problems_layout.addWidget(hint)
+        layout.addWidget(problems_box)
+
+        receipt_box = QGroupBox(self.tr("在留カード等の受領方法"))
+        receipt_layout = QVBoxLayout(receipt_box)
+        if self.receipt_buttons:
+            for button in self.receipt_buttons.values():
+                receipt_layout.addWidget(button)
+            receipt_layout.addWidget(self.receipt_reasons)
+            receipt_layout.addWidget(self.receipt_problem)
+        layout.addWidget(receipt_box)
+        # The other Step 3 fields (receipt office, e-mail, intent, remarks) from the catalogue.
+        self._add_sections(Step.CONFIRM, layout, skip=frozenset({RECEIPT_FIELD}))
+        review_box = QGroupBox(self.tr("入力内容の一覧（オンラインシステムの画面の順）"))
+        review_layout = QVBoxLayout(review_box)
         review_layout.addWidget(self.review)
         layout.addWidget(review_box)
 
-    def _simultaneous(self) -> list[str]:
-        return [procedure for field_id, procedure in SIMULTANEOUS_FIELDS.items()
-                if flag_set(self.case.values.get(field_id, ""), field_id)
-                and self.catalogue.has_field(field_id)]
-
-    def _receipt_label_for(self, method: str) -> str | None:
-        """The code-list label of a rules method id (郵送 Mailing ↔ 郵送による受領)."""
-        ja, _en = rules.method_label(method)
-        for label in self.receipt_buttons:
-            if ja.startswith(label.split(" ", 1)[0]):
-                return label
-        return None
-
     def _update_receipt(self) -> None:
-        if not getattr(self, "receipt_buttons", None):
+        if not self.receipt_buttons or Step.CONFIRM not in self._built:
+            return  # shown when Step 3 is built (a widget shown before it has a page
+            # would open as a window of its own)
+        options = self.session.receipt_options()
+        if options.error is not None:
+            self.receipt_reasons.setText(options.error.message(self.language))
             return
-        try:
-            result = rules.receipt_methods(self.case.procedure, with_=self._simultaneous(),
-                                           profile=texts.profile_id(self.settings))
-        except rules.RulesError as exc:
-            self.receipt_reasons.setText(exc.message(self.language))
-            return
-        allowed = {self._receipt_label_for(m) for m in result.methods}
         for label, button in self.receipt_buttons.items():
-            button.setEnabled(label in allowed)
-        reasons = [r.message(self.language) for r in result.reasons
-                   if r.code != "rules_receipt_not_offered"]
+            button.setEnabled(label in options.allowed)
+        reasons = [r.message(self.language) for r in options.reasons]
         self.receipt_reasons.setText("\n".join(reasons))
         self.receipt_reasons.setVisible(bool(reasons))
         current = self.case.values.get(RECEIPT_FIELD, "")
@@ -711,8 +681,8 @@ class CaseEditor(QWidget):
         self.set_values({RECEIPT_FIELD: label}, self.tr("受領方法の選択"))
 
     def _update_review(self) -> None:
-        if not hasattr(self, "review"):
-            return
+        if Step.CONFIRM not in self._built:
+            return  # hundreds of rows: written when Step 3 is built, and kept up from then
         by_key: dict[str, list[Problem]] = {}
         for problem in self.problems:
             by_key.setdefault(problem.field, []).append(problem)
@@ -725,8 +695,8 @@ class CaseEditor(QWidget):
             rows.append(f"<h4>{html.escape(self.tr('ステップ{0}　{1}').format(step.value, self._step_title(step)))}</h4>")
             rows.append('<table cellspacing="0" cellpadding="3" width="100%">')
             for field_def in self.catalogue.fields_for_step(step.value):
-                for key, index in self._keys_of(field_def):
-                    if not self._applies(field_def, index):
+                for key, index in self.session.keys_of(field_def):
+                    if not self.session.is_shown(key):
                         continue
                     value = self.case.values.get(key, "")
                     label = _clean_label(field_def.label(self.language))
@@ -766,63 +736,25 @@ class CaseEditor(QWidget):
             lines.append(line)
         return "<p>" + "<br>".join(lines) + "</p>"
 
-    def _keys_of(self, field_def: FieldDef) -> list[tuple[str, int | None]]:
-        if not field_def.group:
-            return [(field_def.id, None)]
-        count = self._group_counts.get(field_def.group)
-        if count is None:
-            count = self._group_count_from_values(self.catalogue.group(field_def.group))
-        return [(repeat_key(field_def.id, n), n) for n in range(1, count + 1)]
-
     # --- values -----------------------------------------------------------------------------
     def set_values(self, values: Mapping[str, str], text: str,
                    typing_key: str | None = None, finished: bool = True) -> None:
-        """Change values through the undo stack (stored at once)."""
-        changes = {key: (self.case.values.get(key, ""), value) for key, value in values.items()
-                   if self.case.values.get(key, "") != value}
-        if not changes:
+        """Change values through the undo stack (stored at once).
+
+        A finished change is one undo step with the 取次者 block it brings in (a tick)."""
+        edit = self.session.edit(values, finished=finished)
+        if not edit.changes:
             if typing_key is not None and finished:
                 self._close_typing(typing_key)
             return
-        agent_filled: dict[str, str] = {}
-        if finished:
-            # One undo step: the tick and the 取次者 block it brings in.
-            agent_filled = self._agent_fill_for(changes)
-            for key, value in agent_filled.items():
-                changes.setdefault(key, ("", value))
-        command = SetValuesCommand(self._apply_values, changes, text, typing_key)
+        command = SetValuesCommand(self._apply_values, edit.changes, text, typing_key)
         if typing_key is not None and finished:
             command.closed = True
         self.undo_stack.push(command)
         window = self.window()
-        if agent_filled and isinstance(window, QMainWindow):
+        if edit.agent_filled and isinstance(window, QMainWindow):
             window.statusBar().showMessage(self.tr(
-                "取次者欄に {0} 項目を入力しました。").format(len(agent_filled)), 6000)
-
-    def _agent_fill_for(self, changes: Mapping[str, tuple[str, str]]) -> dict[str, str]:
-        """The 取次者 block values a change brings in (a simultaneous application ticked).
-
-        Like a new case, a block that starts to apply gets the current staff member's
-        details; only empty fields are filled, what the office typed stays.
-        """
-        from assistant.model.agent_block import agent_targets, fill_agent_block
-        from assistant.model.office import OfficeStore
-
-        before = agent_targets(self.case)
-        after_case = replace(self.case, values=dict(self.case.values))
-        for key, (_old, new) in changes.items():
-            after_case.values[key] = new
-        new_targets = {field_id: attr for field_id, attr in agent_targets(after_case).items()
-                       if field_id not in before}
-        if not new_targets:
-            return {}
-        try:
-            profile = OfficeStore(self.store).current()
-        except StorageError:
-            return {}
-        if profile is None:
-            return {}
-        return fill_agent_block(after_case, profile, targets=new_targets).filled
+                "取次者欄に {0} 項目を入力しました。").format(len(edit.agent_filled)), 6000)
 
     def _close_typing(self, key: str) -> None:
         index = self.undo_stack.index()
@@ -832,78 +764,41 @@ class CaseEditor(QWidget):
                 command.closed = True
 
     def _apply_values(self, values: Mapping[str, str]) -> None:
-        """Store ``values`` and show them (called by the undo commands)."""
+        """Store ``values`` and show what changed (called by the undo commands)."""
         try:
-            self.store.set_values(self.case_id, dict(values))
+            applied = self.session.apply(values)
         except StorageError as exc:
             # Nothing typed is lost: the widgets still show it, and the message says why.
             QMessageBox.warning(self, self.tr("保存できませんでした"), exc.message(self.language))
             return
-        new_values = dict(self.case.values)
-        for key, value in values.items():
-            if value:
-                new_values[key] = value
-            else:
-                new_values.pop(key, None)
-        self.case = replace(self.case, values=new_values)
-        for key, value in values.items():
+        for key, value in applied.values.items():
             for editor in self.editors.get(key, []):
                 editor.set_value(value)
-            self._refresh_dependents(key)
-        self._update_groups_after(values)
-        self._update_visibility()
-        if any(k in values for k in WINDOW_DATE_FIELDS):
+        for key, choices in applied.choices.items():
+            for editor in self.editors.get(key, []):
+                editor.set_choices(choices)
+        for group_id in applied.groups:
+            if group_id in self._group_boxes:
+                self._fill_group(group_id)
+        if applied.visibility or applied.group_visibility:
+            self._update_visibility()
+        if applied.window:
             self._update_window()
-        if any(k in values for k in (*SIMULTANEOUS_FIELDS, RECEIPT_FIELD)):
+        if applied.receipt:
             self._update_receipt()
-        if any(k in values for k in ("name",)):
+        if applied.title:
             self._update_title()
         self.case_changed.emit(self.case_id)
         self._validate_timer.start()
 
-    def _refresh_dependents(self, key: str) -> None:
-        """Narrow the lists that depend on ``key`` (status → periods, prefecture → cities)."""
-        base, index = split_key(key)
-        for field_def in self.catalogue.fields:
-            if not field_def.parent or base not in field_def.parent.split("|"):
-                continue
-            if index is not None:
-                dependent_keys = [repeat_key(field_def.id, index)]
-            else:  # every entry of a repeat group follows a parent outside the group
-                dependent_keys = [k for k in self.editors if split_key(k)[0] == field_def.id]
-            for dependent_key in dependent_keys:
-                for editor in self.editors.get(dependent_key, []):
-                    editor.set_choices(self._choices(field_def, dependent_key))
-
-    def _update_groups_after(self, values: Mapping[str, str]) -> None:
-        for group_id, box in self._group_boxes.items():
-            group = box.group
-            wanted = max(self._group_count_from_values(group),
-                         self._group_counts.get(group_id, 0))
-            if self._group_applies(group) and wanted == 0:
-                wanted = 1
-            if wanted != self._group_counts.get(group_id, 0):
-                self._fill_group(group_id, wanted)
-
-    def _group_applies(self, group: RepeatGroup) -> bool:
-        return group.required_when is None or condition_holds(
-            group.required_when, self.case.values, self.catalogue)
-
-    def _applies(self, field_def: FieldDef, index: int | None) -> bool:
-        """A field is shown when its conditions hold (required-when fields only then)."""
-        values = self.case.values
-        if field_def.group and not self._group_applies(self.catalogue.group(field_def.group)):
-            return False
-        if not field_applies(field_def, values, self.catalogue):
-            return False
-        return field_def.required_when is None or condition_holds(
-            field_def.required_when, values, self.catalogue, index)
-
     def _update_visibility(self) -> None:
-        for widget, field_def, index in self._conditional:
-            widget.setVisible(self._applies(field_def, index))
-        for box in self._group_boxes.values():
-            box.setVisible(self._group_applies(box.group))
+        """Show the fields, groups and sections that apply (the session decides)."""
+        for key, shown in self.session.visibility().items():
+            for editor in self.editors.get(key, []):
+                editor.setVisible(shown)
+        for group_id, shown in self.session.group_visibility().items():
+            if group_id in self._group_boxes:
+                self._group_boxes[group_id].setVisible(shown)
         for section in self._conditional_sections:
             editors = section.findChildren(FieldEditor)
             groups = section.findChildren(RepeatGroupBox)
@@ -914,6 +809,7 @@ class CaseEditor(QWidget):
     def _on_editor_edited(self, key: str, value: str, finished: bool) -> None:
         editor = self.sender()
         label = editor.spec.label if isinstance(editor, FieldEditor) else key
+        self.session.touch(key)
         self.set_values({key: value}, self.tr("「{0}」の入力").format(label),
                         typing_key=key, finished=finished)
         if finished:
@@ -921,10 +817,9 @@ class CaseEditor(QWidget):
 
     @Slot(str)
     def _on_group_add_requested(self, group_id: str) -> None:
-        count = self._group_counts.get(group_id, 0)
-        if count >= self.catalogue.group(group_id).max:
+        if self.session.add_instance(group_id) is None:
             return
-        self._fill_group(group_id, count + 1)
+        self._fill_group(group_id)
         box = self._group_boxes[group_id]
         new_editors = box.instances[-1].findChildren(FieldEditor)
         if new_editors:
@@ -933,15 +828,8 @@ class CaseEditor(QWidget):
     @Slot(str, int)
     def _on_group_remove_requested(self, group_id: str, number: int) -> None:
         group = self.catalogue.group(group_id)
-        count = self._group_counts.get(group_id, 0)
-        changes: dict[str, str] = {}
-        for member in group.members:
-            for index in range(number, count + 1):
-                following = self.case.values.get(repeat_key(member, index + 1), "") \
-                    if index < count else ""
-                changes[repeat_key(member, index)] = following
-        self._group_counts[group_id] = count - 1
-        self._fill_group(group_id, max(count - 1, 0))
+        changes = self.session.remove_instance(group_id, number)
+        self._fill_group(group_id)
         self.set_values(changes, self.tr("{0} {1}件目の削除").format(
             group.label_en if self.language == "en" else group.label_ja, number))
 
@@ -950,9 +838,7 @@ class CaseEditor(QWidget):
     def revalidate(self) -> None:
         """Validate the whole case; update the problem lines, step marks and Step 3."""
         self._request_attachment_check()
-        self.problems = validate_case(self.case, self.today(),
-                                      texts.profile_id(self.settings))
-        self.problems.extend(self._attachment_notes())
+        self.session.validate(extra=self._attachment_notes())
         self._show_problems()
         self._update_step_marks()
         self._update_problem_list()
@@ -984,7 +870,7 @@ class CaseEditor(QWidget):
         if panel is not None and self._attachment_inputs != (profile, on):
             # The page shows the same verdicts: judge by the same rules and date.
             if self._attachment_inputs is not None and self._attachment_inputs[0] != profile:
-                panel.set_profile(profile)  # type: ignore[attr-defined]
+                panel.set_profile(profile)
             if hasattr(panel, "set_filing_date"):
                 panel.set_filing_date(on)
         self._attachment_inputs = (profile, on)
@@ -1007,60 +893,55 @@ class CaseEditor(QWidget):
             panel.recheck()           # the page shows what is on disk now, too
 
     def _show_problems(self) -> None:
-        """Each field's problems under it, once the user has been there."""
-        by_key: dict[str, list[Problem]] = {}
-        for problem in self.problems:
-            by_key.setdefault(problem.field, []).append(problem)
+        """Each field's problems under it, once the user has been there (the session says)."""
         for key, editors in self.editors.items():
+            shown = self.session.shown_problems(key)
             for editor in editors:
-                step = self.flow.step_of(key)
-                show = editor.touched or step in self._left or self._finish_attempted
-                editor.set_problems(by_key.get(key, []) if show else [], self.language)
+                editor.set_problems(shown, self.language)
         self._show_attachment_notes()
-        if hasattr(self, "receipt_problem"):
-            found = by_key.get(RECEIPT_FIELD, [])
-            self.receipt_problem.setText(found[0].message(self.language) if found and (
-                self._finish_attempted or Step.CONFIRM in self._left) else "")
+        found = self.session.shown_problems(RECEIPT_FIELD)
+        self.receipt_problem.setText(found[0].message(self.language) if found else "")
 
     def _show_attachment_notes(self) -> None:
-        notes = getattr(self, "attachments_notes", None)
+        notes = self.attachments_notes
         if notes is not None:
-            lines = ["△ " + p.message(self.language) for p in getattr(self, "problems", [])
+            lines = ["△ " + p.message(self.language) for p in self.problems
                      if p.code.startswith("wizard_")]
             notes.setText("\n".join(lines))
             notes.setVisible(bool(lines))
 
     def _update_step_marks(self) -> None:
-        states = self.flow.step_states(self.problems, self._visited)
-        style = self.style()
+        states = self.session.step_states()
         for row, step in enumerate(self.flow.steps):
             item = self.step_list.item(row)
             state = states[step]
             title = self._step_title(step)
             name = title if step is Step.ATTACHMENTS else \
                 self.tr("ステップ{0}\n{1}").format(step.value, title)
-            if state.status is StepStatus.PROBLEMS:
-                item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-                name += "\n" + self.tr("問題 {0} 件").format(state.errors)
-            elif state.status is StepStatus.WARNINGS:
-                item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
-                name += "\n" + self.tr("確認事項 {0} 件").format(state.warnings)
-            elif state.status is StepStatus.COMPLETE:
-                item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
-                name += "\n" + self.tr("完了")
-            else:
-                item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+            name += "\n" + self.step_mark_text(state)
             if step is Step.ATTACHMENTS and self.attachments_checking():
                 name += "\n" + self.tr("ファイルを確認中…")
+            item.setIcon(self.style().standardIcon(_STEP_ICONS[state.status]))
             item.setText(name)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, name.replace("\n", " "))
             item.setData(_KEY_ROLE + 1, state.status.value)
 
+    def step_mark_text(self, state: StepState) -> str:
+        """The mark under a step's name: 未入力 / 入力中 / 完了, with the counts of problems
+        and 確認事項 once the user has been there (「入力中・問題 3 件」)."""
+        words = [self.tr("完了") if state.complete
+                 else self.tr("入力中") if state.started else self.tr("未入力")]
+        if state.errors:
+            words.append(self.tr("問題 {0} 件").format(state.errors))
+        if state.warnings:
+            words.append(self.tr("確認事項 {0} 件").format(state.warnings))
+        return self.tr("・").join(words)
+
     def step_status(self, step: Step) -> StepStatus:
-        return self.flow.step_states(self.problems, self._visited)[step].status
+        return self.session.step_state(step).status
 
     def _update_problem_list(self) -> None:
-        if not hasattr(self, "problem_list"):
+        if Step.CONFIRM not in self._built:
             return
         self.problem_list.clear()
         remaining = self.flow.remaining_problems(self.problems)
@@ -1138,11 +1019,8 @@ class CaseEditor(QWidget):
     def _on_step_list_current_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        previous = self.pages.currentIndex()
-        if 0 <= previous < len(self.flow.steps) and previous != row:
-            self._left.add(self.flow.steps[previous])
         step = self.flow.steps[row]
-        self._visited.add(step)
+        self.session.go_to(step)
         self.ensure_page(step)
         self.pages.setCurrentIndex(row)
         self.back_button.setEnabled(self.flow.previous_step(step) is not None)
@@ -1177,17 +1055,15 @@ class CaseEditor(QWidget):
         """Go to the step of ``key`` and put the cursor in its field."""
         step = self.flow.step_of(key)
         self.go_to_step(step)
-        page = self.pages.currentWidget()
+        page = self.ensure_page(step)
         candidates: list[QWidget] = [e for e in self.editors.get(key, [])
                                      if e.isVisibleTo(page)]
-        if key == RECEIPT_FIELD and getattr(self, "receipt_buttons", None):
+        if key == RECEIPT_FIELD and self.receipt_buttons:
             candidates.insert(0, next(iter(b for b in self.receipt_buttons.values()
                                            if b.isEnabled()), self.problem_list))
         panel = self.attachments_panel
         if step is Step.ATTACHMENTS and panel is not None and not candidates:
-            target = getattr(panel, "photo_choose" if key == "photo" else "list", None)
-            if isinstance(target, QWidget):
-                candidates.append(target)
+            candidates.append(panel.photo_choose if key == "photo" else panel.list)
         if not candidates:
             return False
         widget = candidates[0]
@@ -1201,12 +1077,12 @@ class CaseEditor(QWidget):
         path = item.data(_FILE_ROLE)
         self.focus_field(str(item.data(_KEY_ROLE)))
         panel = self.attachments_panel
-        if path and panel is not None and hasattr(panel, "select_file"):
+        if path and panel is not None:
             panel.select_file(str(path))
 
-    @Slot("QUrl")
-    def _on_review_anchor_clicked(self, url: object) -> None:
-        text = url.toString() if hasattr(url, "toString") else str(url)
+    @Slot(QUrl)
+    def _on_review_anchor_clicked(self, url: QUrl) -> None:
+        text = url.toString()
         if text.startswith("field:"):
             self.focus_field(text.removeprefix("field:"))
 
@@ -1235,34 +1111,33 @@ class CaseEditor(QWidget):
     @Slot()
     def finish(self) -> None:
         """Mark the case 入力完了 when no error is left; else show what is left."""
-        self._finish_attempted = True
+        self.session.attempt_finish()
         for editor_list in self.editors.values():
             for editor in editor_list:
                 if editor.hasFocus() or editor.input.hasFocus():
-                    editor._report(True)  # store a normalised value typed just now
+                    editor.commit()  # store a normalised value typed just now
         self._validate_timer.stop()
         self.revalidate()
-        if WizardFlow.can_finish(self.problems) and self.attachments_checking():
+        if self.session.can_finish() and self.attachments_checking():
             self.go_to_step(Step.CONFIRM)
             QMessageBox.information(self, self.tr("入力完了にできません"), self.tr(
                 "添付ファイルを確認しています。確認が終わってから、もう一度"
                 "「入力完了にする」を押してください。"))
             return
-        if not WizardFlow.can_finish(self.problems):
-            errors = sum(1 for p in self.problems if p.is_error)
+        if not self.session.can_finish():
             self.go_to_step(Step.CONFIRM)
             QMessageBox.information(self, self.tr("入力完了にできません"), self.tr(
-                "まだ {0} 件の問題があります。一覧から選んで修正してください。").format(errors))
+                "まだ {0} 件の問題があります。一覧から選んで修正してください。").format(
+                len(self.session.errors())))
             self.problem_list.setFocus(Qt.FocusReason.OtherFocusReason)
             if self.problem_list.count():
                 self.problem_list.setCurrentRow(0)
             return
         try:
-            self.store.set_status(self.case_id, CaseStatus.READY)
+            self.session.mark_ready()
         except StorageError as exc:
             QMessageBox.warning(self, self.tr("エラー"), exc.message(self.language))
             return
-        self.case = replace(self.case, status=CaseStatus.READY)
         self.case_changed.emit(self.case_id)
         self._update_title()
         QMessageBox.information(self, self.tr("入力完了"), self.tr(
@@ -1271,7 +1146,7 @@ class CaseEditor(QWidget):
 
     # --- title --------------------------------------------------------------------------
     def title(self) -> str:
-        name = self.case.values.get("name", "") or self.tr("（氏名未入力）")
+        name = self.case.values.get(NAME, "") or self.tr("（氏名未入力）")
         if self.case.is_sample:  # the first-start sample: never mistaken for a real client
             name = self.tr("【サンプル】{0}").format(name)
         return self.tr("{0}（{1}）").format(name, texts.procedure_label(self.case.procedure))
@@ -1292,17 +1167,10 @@ def _field_editor_of(widget: QWidget | None) -> FieldEditor | None:
     return widget
 
 
-def _status_online(code: str) -> bool:
-    try:
-        return bool(rules.online_eligible_status(code))
-    except rules.RulesError:
-        return True  # unknown to the rules: let validation speak about it
-
-
-def _attachments_panel_class() -> type[QWidget] | None:
+def _attachments_panel_class() -> type[AttachmentsPanel] | None:
     """The attachments helper's panel, when that part of the application is installed."""
     try:
         from assistant.ui.attachments import AttachmentsPanel
     except ImportError:
         return None
-    return AttachmentsPanel  # type: ignore[no-any-return]
+    return AttachmentsPanel

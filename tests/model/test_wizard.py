@@ -79,14 +79,60 @@ def test_problems_land_on_the_step_that_shows_the_field_including_repeats():
 def test_step_marks_show_problems_warnings_and_completion():
     flow = WizardFlow(RENEWAL)
     states = flow.step_states([problem("name"), problem("employer_name", Severity.WARNING)],
-                              visited=[Step.SELECT, Step.APPLICANT])
+                              counted=[Step.SELECT, Step.APPLICANT, Step.ACTIVITY],
+                              entered=[Step.SELECT, Step.APPLICANT],
+                              required={Step.SELECT: True, Step.APPLICANT: False})
     assert states[Step.SELECT].status is StepStatus.COMPLETE
     assert states[Step.APPLICANT].status is StepStatus.PROBLEMS
-    assert states[Step.APPLICANT].errors == 1
+    assert states[Step.APPLICANT].errors == 1 and states[Step.APPLICANT].started
     assert states[Step.ACTIVITY].status is StepStatus.WARNINGS
     assert states[Step.ACTIVITY].warnings == 1
+    # Been there, nothing entered and nothing required: not complete, not started.
+    assert not states[Step.ACTIVITY].complete and not states[Step.ACTIVITY].started
     # Not opened yet and nothing wrong: not marked complete.
-    assert states[Step.RELATED].status is StepStatus.NOT_VISITED
+    assert states[Step.RELATED].status is StepStatus.NOT_STARTED
+
+
+def test_a_new_case_shows_no_counts_before_anything_is_typed():
+    flow = WizardFlow(RENEWAL)
+    states = flow.step_states([problem("procedure_status"), problem("name"), problem("intent"),
+                               problem("employer_name", Severity.WARNING)],
+                              required={Step.SELECT: False, Step.APPLICANT: False,
+                                        Step.CONFIRM: False})
+    assert {s.status for s in states.values()} == {StepStatus.NOT_STARTED}
+    assert all(s.errors == 0 and s.warnings == 0 for s in states.values())
+
+
+def test_a_step_is_complete_only_with_its_required_items_filled_and_valid():
+    flow = WizardFlow(RENEWAL)
+    # Something entered, every required item filled: complete without a visit.
+    states = flow.step_states([], entered=[Step.APPLICANT], required={Step.APPLICANT: True})
+    assert states[Step.APPLICANT].status is StepStatus.COMPLETE
+    # Something entered, a required item left (an error): in progress, counted once seen.
+    states = flow.step_states([problem("name")], entered=[Step.APPLICANT],
+                              required={Step.APPLICANT: False})
+    assert states[Step.APPLICANT].status is StepStatus.IN_PROGRESS
+    assert states[Step.APPLICANT].errors == 0  # not counted: the user has not been there
+    # A step without required items is not complete by a visit alone ...
+    states = flow.step_states([], counted=[Step.RELATED])
+    assert states[Step.RELATED].status is StepStatus.NOT_STARTED
+    # ... nor by values it was given (the 取次者 block of a new case) before a visit ...
+    states = flow.step_states([], entered=[Step.RELATED])
+    assert states[Step.RELATED].status is StepStatus.IN_PROGRESS
+    # ... but once the user has been there with something entered.
+    states = flow.step_states([], counted=[Step.RELATED], entered=[Step.RELATED])
+    assert states[Step.RELATED].status is StepStatus.COMPLETE
+
+
+def test_a_finished_case_shows_its_marks():
+    flow = WizardFlow(RENEWAL)
+    states = flow.step_states([problem("employer_name", Severity.WARNING)],
+                              counted=flow.steps, entered=[Step.SELECT, Step.APPLICANT],
+                              required={Step.SELECT: True, Step.APPLICANT: True}, ready=True)
+    assert states[Step.SELECT].status is StepStatus.COMPLETE
+    assert states[Step.RELATED].status is StepStatus.COMPLETE
+    assert states[Step.ACTIVITY].status is StepStatus.WARNINGS
+    assert states[Step.ACTIVITY].complete
 
 
 def test_finishing_needs_no_errors_but_allows_warnings():

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from assistant.model.case import CaseStatus, ReceiptMethod
-from assistant.ui import ask
 
 
 def ready_case(store):
@@ -23,8 +22,8 @@ def test_transcription_and_checklist_pdfs(qtbot, store, main_window, monkeypatch
     for action, name in ((main_window.exports.transcription_action, "sheet.pdf"),
                          (main_window.exports.checklist_action, "check.pdf")):
         target = tmp_path / name
-        monkeypatch.setattr(ask, "save_file",
-                            lambda *a, t=target, **k: t)
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            lambda *a, t=target, **k: (str(t), ""))
         action.trigger()
         assert target.read_bytes().startswith(b"%PDF")
 
@@ -50,8 +49,8 @@ def _answer_csv_dialog(monkeypatch, folder, encoding="utf-8-sig", cells="labels"
 
 def _messages(monkeypatch):
     said: list[str] = []
-    monkeypatch.setattr(ask, "information", lambda _p, _t, text, *a: said.append(text))
-    monkeypatch.setattr(ask, "warning", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
     return said
 
 
@@ -154,7 +153,7 @@ def test_bulk_without_ready_cases_explains(qtbot, store, main_window, monkeypatc
     store.create("renewal", {"name": "DRAFT ONLY"})
     main_window.reload_cases()
     said: list[str] = []
-    monkeypatch.setattr(ask, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
     main_window.exports.bulk_action.trigger()
     assert said and "入力完了" in said[0]
 
@@ -185,7 +184,7 @@ def test_checklist_carries_the_current_staff_members_return_address(
     main_window.reload_cases()
     main_window.list_page.select_case(case.id)
     target = tmp_path / "check.pdf"
-    monkeypatch.setattr(ask, "save_file", lambda *a, **k: target)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     main_window.exports.checklist_action.trigger()
     text = _pdf_text(target)
     assert "〒100-0013" in text
@@ -242,10 +241,10 @@ def test_excel_export_runs_with_a_progress_bar(qtbot, store, main_window, monkey
     main_window.reload_cases()
     out = tmp_path / "xlsx"
     out.mkdir()
-    monkeypatch.setattr(ask, "folder", lambda *a, **k: out)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
     said: list[str] = []
-    monkeypatch.setattr(ask, "information", lambda _p, _t, text, *a: said.append(text))
-    monkeypatch.setattr(ask, "warning", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
     exports = main_window.exports
     exports.xlsx_action.trigger()
     dialog = exports.progress_dialog
@@ -259,18 +258,18 @@ def test_excel_export_runs_with_a_progress_bar(qtbot, store, main_window, monkey
 
 def test_excel_export_cancelled_writes_nothing(qtbot, store, main_window, monkeypatch,
                                                tmp_path):
-    from assistant.model.exports import jobs
+    from assistant.ui import export_actions
 
     case = store.create("renewal", {"name": "APPLICANT"})
     store.set_status(case.id, CaseStatus.READY)
     main_window.reload_cases()
     out = tmp_path / "xlsx"
     out.mkdir()
-    monkeypatch.setattr(ask, "folder", lambda *a, **k: out)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
     said: list[str] = []
-    monkeypatch.setattr(ask, "information", lambda _p, _t, text, *a: said.append(text))
-    monkeypatch.setattr(ask, "warning", lambda _p, _t, text, *a: said.append(text))
-    real = jobs.write_workbooks
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
+    real = export_actions.write_workbooks
 
     def cancel_first(*args, cancelled=None, **kwargs):  # the user presses 中止 at once
         qtbot_wait.wait(10000)
@@ -279,7 +278,7 @@ def test_excel_export_cancelled_writes_nothing(qtbot, store, main_window, monkey
     import threading
 
     qtbot_wait = threading.Event()
-    monkeypatch.setattr(jobs, "write_workbooks", cancel_first)
+    monkeypatch.setattr(export_actions, "write_workbooks", cancel_first)
     main_window.exports.xlsx_action.trigger()
     from PySide6.QtWidgets import QPushButton
 
@@ -303,7 +302,7 @@ def test_checklist_follows_the_rule_profile_chosen_in_settings(
     main_window.reload_cases()
     main_window.list_page.select_case(case.id)
     target = tmp_path / "email.pdf"
-    monkeypatch.setattr(ask, "save_file", lambda *a, **k: target)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     main_window.exports.checklist_action.trigger()
     text = _pdf_text(target)
     assert "メールで届いた在留資格認定証明書を申請人" in text
@@ -312,6 +311,8 @@ def test_checklist_follows_the_rule_profile_chosen_in_settings(
 
 def test_batch_checklist_of_the_cases_awaiting_a_result(qtbot, store, main_window,
                                                         monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QInputDialog
+
     names = {}
     for name, method, status in (("LI WEI", ReceiptMethod.MAIL, CaseStatus.ACCEPTED),
                                  ("WANG FANG", None, CaseStatus.FILED),
@@ -328,17 +329,17 @@ def test_batch_checklist_of_the_cases_awaiting_a_result(qtbot, store, main_windo
 
     def pick_mail(_parent, _title, label, items, *a, **k):
         asked.append(label)
-        return items[0]
+        return items[0], True
 
-    monkeypatch.setattr(ask, "choose", pick_mail)
+    monkeypatch.setattr(QInputDialog, "getItem", pick_mail)
     target = tmp_path / "batch.pdf"
     offered: list[str] = []
 
     def save_as(_parent, _title, name, *a, **k):
-        offered.append(str(name))
-        return target
+        offered.append(name)
+        return str(target), ""
 
-    monkeypatch.setattr(ask, "save_file", save_as)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     main_window.exports.batch_checklist_action.trigger()
     text = _pdf_text(target)
     assert "LIWEI" in text and "WANGFANG" in text          # mail, and not chosen yet
@@ -352,7 +353,7 @@ def test_batch_checklist_without_cases_awaiting_a_result_explains(qtbot, store, 
     store.create("renewal", {"name": "DRAFT ONLY"})
     main_window.reload_cases()
     said: list[str] = []
-    monkeypatch.setattr(ask, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
     main_window.exports.batch_checklist_action.trigger()
     assert said and "結果待ち" in said[0]
 
@@ -362,7 +363,7 @@ def test_cancelling_the_save_dialog_writes_nothing(qtbot, store, main_window, mo
     case = ready_case(store)
     main_window.reload_cases()
     main_window.list_page.select_case(case.id)
-    monkeypatch.setattr(ask, "save_file", lambda *a, **k: None)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     main_window.exports.transcription_action.trigger()
     main_window.exports.checklist_action.trigger()
     assert list(tmp_path.glob("*.pdf")) == []
@@ -403,7 +404,7 @@ def test_excel_import_creates_and_updates_cases_and_leaves_broken_rows(
     book, ids = _exported_then_edited(store, tmp_path)
     main_window.reload_cases()
     main_window.open_case(ids[0])                  # open in the wizard while importing
-    monkeypatch.setattr(ask, "open_file", lambda *a, **k: book)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book), ""))
     seen: list[dict[str, object]] = []
 
     def take(dialog):
@@ -439,7 +440,7 @@ def test_excel_import_cancelled_changes_nothing(qtbot, store, main_window, monke
 
     book, ids = _exported_then_edited(store, tmp_path)
     main_window.reload_cases()
-    monkeypatch.setattr(ask, "open_file", lambda *a, **k: book)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book), ""))
     asked: list[bool] = []
     monkeypatch.setattr(ImportReportDialog, "exec",
                         lambda d: asked.append(True) or ImportReportDialog.DialogCode.Rejected)
@@ -454,7 +455,7 @@ def test_a_file_that_is_not_the_bulk_workbook_gets_a_plain_message(
         qtbot, store, main_window, monkeypatch, tmp_path):
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
-    monkeypatch.setattr(ask, "open_file", lambda *a, **k: broken)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
     said = _messages(monkeypatch)
     main_window.exports.xlsx_import_action.trigger()
     qtbot.waitUntil(lambda: bool(said) and main_window.exports.operation is None, timeout=20000)

@@ -27,7 +27,7 @@ def editor(qtbot, store, main_window):
 
 
 def wait_validated(qtbot, editor):
-    qtbot.waitUntil(lambda: not editor._validate_timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not editor.validation_pending(), timeout=2000)
 
 
 def test_a_problem_shows_under_the_field_while_typing_and_goes_when_fixed(qtbot, editor, store):
@@ -113,11 +113,12 @@ def test_undo_and_redo_field_edits(qtbot, editor, store, main_window):
 
 def test_removing_a_relative_moves_the_next_one_up_and_can_be_undone(qtbot, editor, store):
     fill(editor, "has_relatives", "有")
-    box = editor._group_boxes["relatives"]
+    box = editor.group_box("relatives")
     fill(editor, "relative_name[1]", "ワン　イー")
     box.add_button.click()
     fill(editor, "relative_name[2]", "ワン　アル")
-    box.instances[0].findChildren(type(box.add_button))[-1].click()  # 1人目を削除
+    assert [b.text() for b in box.remove_buttons()] == ["この1人目を削除", "この2人目を削除"]
+    box.remove_buttons()[0].click()  # 1人目を削除
     values = store.get(editor.case_id).values
     assert values["relative_name[1]"] == "ワン　アル" and "relative_name[2]" not in values
     assert len(box.instances) == 1
@@ -128,13 +129,19 @@ def test_removing_a_relative_moves_the_next_one_up_and_can_be_undone(qtbot, edit
 
 
 def test_step_marks_and_problem_links(qtbot, editor):
-    assert editor.step_status(Step.APPLICANT) is StepStatus.PROBLEMS
+    # No counts before anything is typed: 2-1 holds the expiry date the case came with.
+    assert editor.step_status(Step.APPLICANT) is StepStatus.IN_PROGRESS
     item_text = editor.step_list.item(1).text()
-    assert "ステップ2-1" in item_text and "問題" in item_text
+    assert "ステップ2-1" in item_text and "入力中" in item_text and "問題" not in item_text
     # Moving on with problems left is allowed.
     editor.go_next()
     editor.go_next()
     assert editor.current_step() is Step.RELATED
+    # Once the user has been on 2-1, its mark counts the problems left there.
+    wait_validated(qtbot, editor)
+    assert editor.step_status(Step.APPLICANT) is StepStatus.PROBLEMS
+    item_text = editor.step_list.item(1).text()
+    assert "ステップ2-1" in item_text and "入力中・問題" in item_text
     editor.go_to_step(Step.CONFIRM)
     wait_validated(qtbot, editor)
     problems = editor.problem_list
@@ -238,8 +245,13 @@ def test_the_attachments_step_asks_for_documents_and_photo(qtbot, store, main_wi
     editor = main_window.editor
     if Step.ATTACHMENTS not in editor.flow.steps:
         pytest.skip("no attachments panel in this build")
-    assert editor.step_status(Step.ATTACHMENTS) is StepStatus.WARNINGS
+    # Nothing attached and the page not opened yet: no counts on a new case.
+    assert editor.step_status(Step.ATTACHMENTS) is StepStatus.NOT_STARTED
     assert {p.code for p in editor.problems} >= {"wizard_no_documents", "wizard_no_photo"}
+    editor.go_to_step(Step.ATTACHMENTS)
+    assert editor.step_status(Step.ATTACHMENTS) is StepStatus.WARNINGS
+    row = editor.flow.steps.index(Step.ATTACHMENTS)
+    qtbot.waitUntil(lambda: "未入力・確認事項 2 件" in editor.step_list.item(row).text())
     main_window.show_list()
     store.set_attachments(case.id, [AttachmentRef(path="/tmp/a.pdf", kind="document"),
                                     AttachmentRef(path="/tmp/face.jpg", kind="photo")])

@@ -43,7 +43,7 @@ def test_the_operation_list_offers_only_the_chosen_occupations_operations(qtbot,
     fill(editor, "ti_occupation[1]", "漁船漁業")
     assert _offered(editor, "ti_work[1]") == works.labels(FISHING)
     assert "延縄漁業 Long-line fishery" in _offered(editor, "ti_work[1]")
-    qtbot.waitUntil(lambda: not editor._validate_timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not editor.validation_pending(), timeout=2000)
     assert store.get(editor.case_id).values["ti_work[1]"] == "果樹 Fruit growing"
     assert shown_problem(editor, "ti_work[1]") == (
         f"「果樹 Fruit growing」は「{FISHING}」のときに選べる技能実習の作業ではありません。")

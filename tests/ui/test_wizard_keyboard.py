@@ -179,7 +179,7 @@ def test_a_complete_change_with_two_relatives_and_reentry_by_keyboard(
     for key, keys in CHANGE_STEP_1 + CHANGE_APPLICANT:
         fill(editor, key, keys)
     # 在日親族: the group appears with one person; the second is added with the keyboard.
-    box = editor._group_boxes["relatives"]
+    box = editor.group_box("relatives")
     assert box.isVisible() and len(box.instances) == 1
     for number, person in enumerate(RELATIVES, start=1):
         if number > 1:

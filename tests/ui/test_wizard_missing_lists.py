@@ -31,7 +31,7 @@ def test_a_pull_down_without_choices_is_typed_with_the_reason_shown(qtbot, edito
     assert field.input.toolTip() == field.hint.text()
     field.input.setFocus()
     type_text("試験による証明")
-    qtbot.waitUntil(lambda: not editor._validate_timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not editor.validation_pending(), timeout=2000)
     assert field.shown_problem() == ""
     assert store.get(editor.case_id).values["japanese_eval_type"] == "試験による証明"
 
