@@ -24,6 +24,27 @@ class UsageError(Exception):
     """Bad arguments: printed as ``assistant: <message>`` with exit status 2."""
 
 
+def add_force_option(parser: argparse.ArgumentParser) -> None:
+    """``--force``: an output command may replace an existing file only when given."""
+    parser.add_argument("--force", action="store_true",
+                        help="既存のファイルを上書きする / overwrite an existing file")
+
+
+def checked_output(args: argparse.Namespace, path: str, *, folder: bool = False,
+                   will_write: Sequence[str] = ()) -> str:
+    """``path`` if the command may write there (see
+    :func:`assistant.model.file_guard.check_output_path`), else :class:`UsageError` (exit 2)."""
+    from assistant.model.file_guard import FileGuardError, check_output_path
+
+    try:
+        check_output_path(path, force=bool(getattr(args, "force", False)),
+                          db=getattr(args, "db", None), folder=folder, will_write=will_write)
+    except FileGuardError as exc:
+        raise UsageError(exc.message("en" if getattr(args, "lang", None) == "en" else "ja")
+                         ) from exc
+    return path
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # not at start-up: the GUI's own options are read without it
 

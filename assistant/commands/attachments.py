@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from typing import Any
 
-from assistant.cli import UsageError
+from assistant.cli import UsageError, add_force_option, checked_output
 
 
 def register(subparsers: Any) -> None:
@@ -42,6 +42,7 @@ def register(subparsers: Any) -> None:
                     "圧縮し、それでも入らなければ分割します。")
     prepare.add_argument("files", nargs="+", metavar="FILE")
     prepare.add_argument("--out", required=True, metavar="OUT.pdf", help="出力する PDF")
+    add_force_option(prepare)
     _common(prepare)
     prepare.set_defaults(handler=run_prepare_pdf)
 
@@ -131,6 +132,7 @@ def run_prepare_pdf(args: argparse.Namespace) -> int:
 
     limits = _limits(args.profile)
     _existing(args.files)
+    checked_output(args, args.out)
     out_dir = os.path.dirname(os.path.abspath(args.out))
     if not os.path.isdir(out_dir):
         raise UsageError(f"出力先のフォルダがありません: {out_dir}")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from assistant.cli import UsageError
+from assistant.cli import UsageError, add_force_option, checked_output
 from assistant.model import casefile, paths
 from assistant.model.case import CaseStatus
 from assistant.model.storage import CaseStore, CaseSummary, StorageError
@@ -48,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub.add_argument("--out", metavar="FILE", required=True, help="書き出すファイル / output file")
     sub.add_argument("--no-history", action="store_true",
                      help="状態の履歴を含めない / leave out the status history")
+    add_force_option(sub)
     sub.set_defaults(handler=_export)
 
     sub = add("import", "案件ファイルを読み込む / import a case file")
@@ -165,6 +166,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    checked_output(args, args.out)
     with _store(args) as store:
         case = store.get(_resolve(store, args.id))
         history = None if args.no_history else store.history(case.id)

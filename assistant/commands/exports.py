@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import UsageError
+from assistant.cli import UsageError, add_force_option, checked_output
 from assistant.model.problems import message_texts
 
 
@@ -43,6 +43,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                      help="プルダウン項目を表示名・コードのどちらで出すか（既定: 設定） / "
                           "code-list cells as labels or codes (default: the setting)")
     sub.add_argument("--json", action="store_true", help="JSON で出力 / output JSON")
+    add_force_option(sub)
     sub.set_defaults(handler=_export_bulk)
 
     sub = actions.add_parser("transcription", help="入力転記シート（PDF） / transcription sheet",
@@ -51,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub.add_argument("--out", metavar="FILE.pdf", required=True)
     sub.add_argument("--date", metavar="YYYY-MM-DD", type=_iso_date, default=None,
                      help="作成日（既定: 今日） / date printed (default: today)")
+    add_force_option(sub)
     sub.set_defaults(handler=_export_transcription)
 
     sub = actions.add_parser("checklist", help="結果受領チェックリスト（PDF） / result checklist",
@@ -66,6 +68,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                      help="作成日・手数料の基準日（既定: 今日） / date (default: today)")
     sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                      help="事務所情報を読むデータベース / database with the office profile")
+    add_force_option(sub)
     sub.set_defaults(handler=_export_checklist)
 
     imp = subparsers.add_parser(
@@ -95,6 +98,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                        help="変わった選択肢をこの事務所の参照データとして入れる / install the changed "
                             "code lists for this office (used from the next start)")
     sub.add_argument("--json", action="store_true", help="JSON で出力 / output JSON")
+    add_force_option(sub)
     sub.set_defaults(handler=_import_reference)
 
 
@@ -171,9 +175,21 @@ def _default_cells() -> str:
     return value
 
 
+def _bulk_file_names(cases: list[Any], fmt: str) -> list[str]:
+    """Every file ``export bulk`` may write for ``cases`` (checked for overwriting first)."""
+    from assistant.model.fields import catalogue
+
+    procedures = sorted({case.procedure for case in cases})
+    if fmt == "xlsx":
+        return [f"{procedure}.xlsx" for procedure in procedures]
+    return [f"{procedure}_{sheet}.csv" for procedure in procedures
+            for sheet in catalogue(procedure).sheets]
+
+
 def _export_bulk(args: argparse.Namespace) -> int:
     language = _language(args)
     cases = _load_cases(args.cases, language)
+    checked_output(args, args.out, folder=True, will_write=_bulk_file_names(cases, args.format))
     cells = args.cells or _default_cells()
     from assistant.model.exports import bulk, xlsx
 
@@ -211,6 +227,7 @@ def _export_bulk(args: argparse.Namespace) -> int:
 def _export_transcription(args: argparse.Namespace) -> int:
     language = _language(args)
     (case,) = _load_cases([args.case], language)
+    checked_output(args, args.out)
     from assistant.model.exports.transcription import build_transcription
 
     document = build_transcription(case, on=args.date or date.today(), language=language)
@@ -243,6 +260,7 @@ def _office_address(args: argparse.Namespace) -> str:
 def _export_checklist(args: argparse.Namespace) -> int:
     language = _language(args)
     cases = _load_cases(args.cases, language)
+    checked_output(args, args.out)
     from assistant.model import rules
     from assistant.model.case import ReceiptMethod
     from assistant.model.exports.checklist import build_batch_checklist
@@ -265,6 +283,8 @@ def _import_bulk(args: argparse.Namespace) -> int:
     from assistant.model.casefile import CaseFileError
     from assistant.model.exports import xlsx_import
 
+    # the case files of --out with the same case id are updated (that is the import's purpose)
+    checked_output(args, args.out, folder=True)
     try:
         result, written = xlsx_import.import_into_folder(args.file, args.out)
     except xlsx_import.WorkbookError as exc:
@@ -305,6 +325,10 @@ def _import_reference(args: argparse.Namespace) -> int:
         refresh_from_workbook,
     )
 
+    if args.out is not None:
+        out = Path(args.out)
+        checked_output(args, args.out, folder=True, will_write=[
+            p.name for p in (out.iterdir() if out.is_dir() else ())])
     try:
         if args.install:
             report = install_reference(args.workbook, args.procedure,
