@@ -1,9 +1,17 @@
-"""Start the GUI: application object, settings, translations, the case store, main window."""
+"""Start the GUI: the composition root.
+
+Here, and only here, the application's parts are made and handed to the windows: the settings,
+the case store, the clock (``today``), the change broadcast (:class:`CaseEvents`), the office
+parts (expiry banner, 事務所 menu) and the crash hooks. Windows receive them; none of them
+opens a store or reads the clock of its own.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +21,8 @@ if TYPE_CHECKING:
     from assistant.model.settings import Settings
     from assistant.model.storage import CaseStore
     from assistant.ui.main_window import MainWindow
+    from assistant.ui.office.integration import OfficeAttachment
+    from assistant.ui.ops.events import CaseEvents
 
 
 def database_path(settings: Settings, db: str | None) -> Path:
@@ -31,15 +41,18 @@ def database_path(settings: Settings, db: str | None) -> Path:
 class Session:
     """The open store and window; rebuilt when the language or the data folder changes."""
 
-    def __init__(self, db: str | None, language: str | None) -> None:
+    def __init__(self, db: str | None, language: str | None,
+                 today: Callable[[], date] = date.today) -> None:
         from assistant.model.settings import Settings
 
         self.db = db
         self.language_override = language
+        self.today = today
         self.settings: Settings = Settings()
         self.store: CaseStore | None = None
+        self.events: CaseEvents | None = None
         self.window: MainWindow | None = None
-        self.office: object | None = None  # the office banner and menu
+        self.office: OfficeAttachment | None = None  # the expiry banner and 事務所 menu
 
     def open(self, defer_office: bool = False) -> MainWindow:
         """Build the window; ``defer_office`` adds the office parts once the event loop runs.
@@ -52,13 +65,16 @@ class Session:
         from assistant.model.storage import CaseStore
         from assistant.ui.i18n import install_translators
         from assistant.ui.main_window import MainWindow
+        from assistant.ui.ops.events import CaseEvents
 
         language = self.language_override or str(self.settings.get(LANGUAGE))
         install_translators(language)
         path = database_path(self.settings, self.db)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.store = CaseStore.open(path)
-        window = self.window = MainWindow(self.store, self.settings)
+        self.events = CaseEvents()
+        window = self.window = MainWindow(self.store, self.settings, today=self.today,
+                                          events=self.events)
         window.reload_requested.connect(self.reload)
         if defer_office:
             from PySide6.QtCore import QTimer
@@ -75,7 +91,7 @@ class Session:
             return
         from assistant.ui.office.integration import attach_office
 
-        self.office = attach_office(window, self.store, language)
+        self.office = attach_office(window, self.store, language, today=self.today)
         window.keep_help_menu_last()
 
     def reload(self) -> None:
@@ -143,3 +159,6 @@ def run_gui(smoke: bool = False, db: str | None = None, language: str | None = N
     finally:
         session.close()
         crash_hooks[0].uninstall()
+        from assistant.ui.ops.bridge import use_crash_handler
+
+        use_crash_handler(None)

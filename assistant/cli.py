@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import argparse
 
 # Modules under assistant.commands that register sub-commands, in help order.
-COMMAND_MODULES = ("rules", "validation", "cases", "attachments", "exports", "office")
+COMMAND_MODULES = ("rules", "validation", "cases", "attachments", "exports", "office", "backup")
 
 
 class UsageError(Exception):
@@ -96,7 +96,20 @@ def _gui_options(argv: Sequence[str]) -> dict[str, str] | None:
     return options
 
 
+def _remove_stale_temporaries() -> None:
+    """Temporaries left in the data folder by a killed run (they may hold client data)."""
+    import os
+
+    from assistant.model import paths
+    from assistant.model.atomic import remove_stale_temporaries
+
+    for folder in (paths.data_dir(create=False), paths.config_dir(create=False)):
+        if os.path.isdir(folder):
+            remove_stale_temporaries(folder)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _remove_stale_temporaries()
     gui = _gui_options(sys.argv[1:] if argv is None else argv)
     if gui is not None:
         from assistant.app import run_gui

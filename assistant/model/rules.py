@@ -98,6 +98,8 @@ class Profile:
     label_en: str
     effective_from: date
     source: str
+    description_ja: str = ""     # what the rule set means for the office, in a sentence
+    description_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -226,7 +228,9 @@ def get_profile(profile_id: str) -> Profile:
     raw = _profiles_doc()["profiles"][pid]
     return Profile(id=pid, label_ja=str(raw["label_ja"]), label_en=str(raw["label_en"]),
                    effective_from=date.fromisoformat(raw["effective_from"]),
-                   source=str(raw["source"]))
+                   source=str(raw["source"]),
+                   description_ja=str(raw.get("description_ja", "")),
+                   description_en=str(raw.get("description_en", "")))
 
 
 def profile_data(filename: str, profile: str | None = None) -> dict[str, Any]:

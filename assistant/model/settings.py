@@ -54,10 +54,14 @@ BULK_ENCODING = Setting(
 WINDOW_GEOMETRY = Setting("window_geometry", str, "", description="Main window, base64")
 CASE_LIST_STATE = Setting("case_list_state", str, "", description="Case list header, base64")
 LAST_FOLDER = Setting("last_folder", str, "", description="Last folder used to import/export")
+BACKUP_MIRROR = Setting(
+    "backup_mirror", str, "",
+    description="Second folder that receives a copy of every backup (e.g. a network share); "
+                "empty = backups only in the data folder's backups/")
 
 ALL_SETTINGS: tuple[Setting, ...] = (
     RULE_PROFILE, LANGUAGE, DATA_FOLDER, CODE_LIST_CELLS, BULK_ENCODING, WINDOW_GEOMETRY,
-    CASE_LIST_STATE, LAST_FOLDER,
+    CASE_LIST_STATE, LAST_FOLDER, BACKUP_MIRROR,
 )
 _BY_KEY: dict[str, Setting] = {s.key: s for s in ALL_SETTINGS}
 

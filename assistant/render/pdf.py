@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -18,9 +19,10 @@ from PySide6.QtGui import QFont, QPdfWriter, QRawFont
 from assistant.model.atomic import atomic_write_bytes
 from assistant.model.exports.document import Document
 from assistant.render.layout import page_layout, text_document
-from assistant.render.tounicode import Glyphs, correct_to_unicode
+from assistant.render.tounicode import FontLookup, correct_to_unicode
 
 _RESOLUTION_DPI = 300
+_NOT_DRAWN = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
 
 
 def _squeezed(name: str) -> str:
@@ -34,8 +36,8 @@ def _raw_font(name: str) -> QRawFont | None:
     return raw if raw.isValid() and _squeezed(raw.familyName()) == _squeezed(name) else None
 
 
-def font_glyphs(name: str) -> Glyphs | None:
-    """The glyph lookup of the installed font called ``name`` (as a PDF names it), if any."""
+def font_glyphs(name: str) -> FontLookup | None:
+    """The installed font called ``name`` (as a PDF names it), if there is one."""
     raw = _raw_font(name)
     if raw is None:
         return None
@@ -44,7 +46,13 @@ def font_glyphs(name: str) -> Glyphs | None:
         indexes = raw.glyphIndexesForString(char)
         return int(indexes[0]) if len(indexes) == 1 else 0
 
-    return glyph
+    def table(tag: str) -> bytes:
+        data = raw.fontTable(tag)
+        if data.isEmpty():
+            raise KeyError(tag)
+        return bytes(data.data())
+
+    return FontLookup(glyph, table)
 
 
 def pdf_bytes(document: Document) -> bytes:
@@ -62,8 +70,10 @@ def pdf_bytes(document: Document) -> bytes:
     del writer
     data: QByteArray = buffer.data()
     buffer.close()
-    # toRawText keeps non-breaking spaces and line separators; toPlainText has plain spaces.
-    drawn = text.toRawText() + text.toPlainText()
+    # toRawText keeps non-breaking spaces; toPlainText has plain spaces. Neither's paragraph,
+    # line and table-cell marks (U+2029, U+2028, U+FDD0…) are drawn.
+    drawn = "".join(char for char in set(text.toRawText() + text.toPlainText())
+                    if unicodedata.category(char) not in _NOT_DRAWN)
     return correct_to_unicode(bytes(data.data()), drawn, font_glyphs)
 
 

@@ -11,19 +11,37 @@ copied as ⼭⽥\\t⼀郎.
 character was not drawn, names instead the drawn character that the same font draws with the
 same glyph. A map already naming a drawn character is left alone, so a radical that really was
 drawn stays a radical.
+
+Qt also leaves out every glyph of a character beyond the BMP (𠮟 U+20B9F, 𩸽): it looks for
+glyphs among the code points up to U+FFFF only. Such a glyph is named by comparing the embedded
+subset's glyph with the installed font's glyphs of the drawn characters not yet named: Qt copies
+each glyph's contour count and bounding box unchanged (it re-encodes the points), and among the
+few unnamed characters of one page that header tells the glyphs apart; when it does not, the
+glyph stays unnamed rather than named wrongly.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import struct
 import unicodedata
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 # A font's glyph lookup: character → glyph index in that font (0: the font has no glyph).
 Glyphs = Callable[[str], int]
-# PDF font name (``/BaseFont`` without the subset tag) → its glyph lookup, or None if unknown.
-FontGlyphs = Callable[[str], Glyphs | None]
+
+
+class FontLookup(NamedTuple):
+    """An installed font: its glyph for a character, and its TrueType tables by tag."""
+
+    glyph: Glyphs
+    table: Callable[[str], bytes]
+
+
+# PDF font name (``/BaseFont`` without the subset tag) → the installed font, or None if unknown.
+FontGlyphs = Callable[[str], FontLookup | None]
 
 _HEX = rb"<([0-9A-Fa-f]*)>"
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -109,6 +127,69 @@ def correct_mapping(mapping: dict[int, str], drawn: Iterable[str],
     return result
 
 
+def _truetype_tables(program: bytes) -> dict[str, bytes]:
+    """The tables of a TrueType font program, by tag."""
+    count = struct.unpack_from(">H", program, 4)[0]
+    tables = {}
+    for index in range(count):
+        tag, _checksum, offset, length = struct.unpack_from(">4sIII", program, 12 + 16 * index)
+        tables[tag.decode("latin-1")] = program[offset:offset + length]
+    return tables
+
+
+def glyph_headers(table: Callable[[str], bytes]) -> list[bytes]:
+    """Each glyph's header (contour count and bounding box, 10 bytes; b"" for an empty glyph)
+    from a TrueType font's ``head``, ``loca`` and ``glyf`` tables."""
+    long_offsets = struct.unpack_from(">h", table("head"), 50)[0] == 1
+    loca, glyf = table("loca"), table("glyf")
+    if long_offsets:
+        offsets = list(struct.unpack(f">{len(loca) // 4}I", loca))
+    else:
+        offsets = [2 * n for n in struct.unpack(f">{len(loca) // 2}H", loca)]
+    return [glyf[start:start + 10] if end > start else b""
+            for start, end in zip(offsets, offsets[1:], strict=False)]
+
+
+def name_unmapped(mapping: dict[int, str], drawn: Iterable[str], font: FontLookup,
+                  subset_headers: list[bytes]) -> dict[int, str]:
+    """``mapping`` with the subset glyphs it does not name (code = glyph index in the subset)
+    named after the drawn character whose glyph has the same header, when only one has."""
+    unnamed = [code for code, header in enumerate(subset_headers)
+               if code and header and mapping.get(code, "\x00") in ("", "\x00")]
+    if not unnamed:
+        return mapping
+    named = {font.glyph(text) for text in mapping.values() if len(text) == 1}
+    headers: list[bytes] | None = None
+    by_header: dict[bytes, dict[int, list[str]]] = {}
+    for char in set(drawn):
+        glyph = font.glyph(char)
+        if glyph and glyph not in named:
+            if headers is None:
+                headers = glyph_headers(font.table)
+            if glyph < len(headers) and headers[glyph]:
+                by_header.setdefault(headers[glyph], {}).setdefault(glyph, []).append(char)
+    result = dict(mapping)
+    for code in unnamed:
+        glyphs = by_header.get(subset_headers[code], {})
+        if len(glyphs) == 1:   # one glyph of the font has this header: that is the one
+            (chars,) = glyphs.values()
+            result[code] = min(chars, key=_rank)
+    return result
+
+
+def _subset_headers(font: dict[str, object]) -> list[bytes] | None:
+    """The glyph headers of the font's embedded TrueType subset, by character code (Qt's
+    Identity-H fonts: code = CID = glyph index), or None when the font is another kind."""
+    try:
+        descendant = font["/DescendantFonts"][0].get_object()  # type: ignore[index]
+        if descendant.get("/CIDToGIDMap") != "/Identity":
+            return None
+        program = descendant["/FontDescriptor"].get_object()["/FontFile2"].get_object()
+        return glyph_headers(_truetype_tables(program.get_data()).__getitem__)
+    except (KeyError, IndexError, TypeError, AttributeError, struct.error):
+        return None
+
+
 def _font_name(font: dict[str, object]) -> str:
     name = str(font.get("/BaseFont", "")).lstrip("/")
     # A subset font is named "ABCDEF+Name" (six capitals and a plus sign).
@@ -139,7 +220,14 @@ def correct_to_unicode(pdf: bytes, drawn: str, font_glyphs: FontGlyphs) -> bytes
             stream = cmap_ref.get_object()
             assert isinstance(stream, StreamObject)
             mapping = parse_cmap(stream.get_data())
-            corrected = correct_mapping(mapping, drawn, font_glyphs(_font_name(font)))
+            lookup = font_glyphs(_font_name(font))
+            corrected = correct_mapping(mapping, drawn, lookup.glyph if lookup else None)
+            subset = _subset_headers(font) if lookup else None
+            if lookup and subset:
+                try:
+                    corrected = name_unmapped(corrected, drawn, lookup, subset)
+                except (KeyError, struct.error):   # a font without the tables: leave it
+                    pass
             if corrected != mapping:
                 stream.set_data(write_cmap(corrected))
     out = io.BytesIO()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from assistant.model.exports.bulk import CellIssue
 from assistant.model.fields import catalogue
-from assistant.ui import texts
+from assistant.ui import ask, texts
 
 
 class BulkCsvDialog(QDialog):
@@ -126,10 +125,10 @@ class BulkCsvDialog(QDialog):
 
     @Slot()
     def _on_browse_clicked(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("一括申請ファイルの保存先"), self.folder() or str(Path.home()))
-        if chosen:
-            self.folder_edit.setText(chosen)
+        chosen = ask.folder(self, self.tr("一括申請ファイルの保存先"),
+                            self.folder() or str(Path.home()))
+        if chosen is not None:
+            self.folder_edit.setText(str(chosen))
 
 
 class CharacterReportDialog(QDialog):

@@ -1,16 +1,13 @@
 """Taking the bulk workbook back in after staff edited it in Excel: what will change, and why
 some rows will not be taken.
 
-:func:`read_workbook` (run off the GUI thread) reads and checks the workbook against the cases
-in the store; :class:`ImportReportDialog` shows how many cases will be created and updated and
-every problem per sheet, cell and header (rows with an error are not taken); :func:`apply_import`
-writes the accepted rows into the store.
+:func:`assistant.model.exports.jobs.read_workbook` (run off the GUI thread) reads and checks
+the workbook against the cases in the store; :class:`ImportReportDialog` shows how many cases
+will be created and updated and every problem per sheet, cell and header (rows with an error
+are not taken); :func:`assistant.model.exports.jobs.apply_import` writes the accepted rows.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator, Mapping
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,60 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.model.case import Case
-from assistant.model.exports.xlsx_import import ImportResult, import_workbook
-from assistant.model.progress import CancelCheck, Progress, check_cancel
-from assistant.model.storage import CaseNotFoundError, CaseStore
+from assistant.model.exports.xlsx_import import ImportResult
 from assistant.ui import texts
-
-
-class _StoredCases(Mapping[str, Case]):
-    """The store's cases by id, read only when the workbook names them."""
-
-    def __init__(self, store: CaseStore) -> None:
-        self._store = store
-
-    def __getitem__(self, case_id: str) -> Case:
-        try:
-            return self._store.get(case_id)
-        except CaseNotFoundError:
-            raise KeyError(case_id) from None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(summary.id for summary in self._store.list_summaries())
-
-    def __len__(self) -> int:
-        return len(self._store.list_summaries())
-
-
-def read_workbook(store: CaseStore, path: str, on: date, *, progress: Progress | None = None,
-                  cancelled: CancelCheck | None = None) -> ImportResult:
-    """Read and check the workbook at ``path`` (run by :class:`Operation`); changes nothing."""
-    check_cancel(cancelled)
-    return import_workbook(path, on=on, existing=_StoredCases(store))
-
-
-def apply_import(store: CaseStore, result: ImportResult, user: str = "") -> tuple[list[str],
-                                                                                   list[str]]:
-    """Write the accepted rows: new cases are created, known ones get the workbook's values.
-
-    Returns the ids of the created and of the changed cases.
-    """
-    created, changed = [], []
-    for row in result.imported:
-        case = row.case
-        assert case is not None
-        if row.created:
-            created.append(store.create(case.procedure, case.values, user=user).id)
-            continue
-        if not row.changed:
-            continue
-        before = store.get(case.id).values
-        update = {key: value for key, value in case.values.items() if before.get(key) != value}
-        update.update({key: "" for key in before if key not in case.values})
-        if update and store.set_values(case.id, update, user=user):
-            changed.append(case.id)
-    return created, changed
 
 
 class ImportReportDialog(QDialog):

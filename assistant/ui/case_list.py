@@ -357,7 +357,7 @@ class CaseFilterProxy(QAbstractProxyModel):
                     source = where.get(id(row), -1) if row is not None else -1
                 proxy_row = self._proxy_row(source)
                 new.append(self.index(proxy_row, column) if proxy_row >= 0 else QModelIndex())
-            self.changePersistentIndexList(old, new)
+            self.changePersistentIndexList(old, new)  # type: ignore[arg-type]  # (stubs)
             self._saved = []
         self.layoutChanged.emit()
 
@@ -462,7 +462,7 @@ class CaseFilterProxy(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
-    def parent(self, child: ModelIndex | None = None) -> Any:  # type: ignore[override]
+    def parent(self, child: ModelIndex | None = None) -> Any:
         if child is None:
             return QObject.parent(self)  # the QObject parent, when called without an index
         return QModelIndex()

@@ -10,79 +10,51 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
-    QMessageBox,
-    QProgressDialog,
-)
+from PySide6.QtWidgets import QMainWindow, QProgressDialog
 
 from assistant.model.case import AWAITING_RESULT, NAME, Case, CaseStatus, ReceiptMethod
-from assistant.model.progress import CancelCheck, Progress, check_cancel, report
-from assistant.model.settings import BULK_ENCODING, CODE_LIST_CELLS, LAST_FOLDER
+from assistant.model.settings import BULK_ENCODING, CODE_LIST_CELLS, LAST_FOLDER, Settings
 from assistant.model.storage import CaseStore, StorageError
-from assistant.ui import texts
-from assistant.ui.operations import Operation, run_with_progress
+from assistant.ui import ask, texts
+from assistant.ui.ops import CaseChange, CaseEvents, Operation
 
 if TYPE_CHECKING:
     from assistant.model.exports.bulk import BulkResult
     from assistant.model.exports.document import Document
     from assistant.model.exports.xlsx_import import ImportResult
-    from assistant.ui.main_window import MainWindow
 
 
-def write_workbooks(cases: Sequence[Case], folder: str, cells: str, *,
-                    progress: Progress | None = None,
-                    cancelled: CancelCheck | None = None) -> list[Path]:
-    """The bulk workbooks, run by :class:`Operation`: reports rows done, stops when asked.
+class CaseSelection(Protocol):
+    """What the export menu needs to know of the window's cases."""
 
-    (The xlsx writer reports ``(done, total)`` while it builds the rows, before any file is
-    opened, so stopping there leaves no half-written workbook.)
-    """
-    from assistant.model.exports.xlsx import export_workbooks
+    def current_case_id(self) -> str | None:
+        """The case the user is looking at (open in the editor, else selected in the list)."""
 
-    def rows_done(done: int, total: int) -> None:
-        if done < total:          # the last report comes after the file is written
-            check_cancel(cancelled)
-        report(progress, done, total)
-
-    check_cancel(cancelled)
-    return export_workbooks(cases, folder, cells=cells, progress=rows_done)
-
-
-def write_bulk_csv(store: CaseStore, case_ids: Sequence[str], folder: str, encoding: str,
-                   cells: str, *, progress: Progress | None = None,
-                   cancelled: CancelCheck | None = None) -> tuple[list[Case], BulkResult]:
-    """Read the cases and write their bulk CSV files, run by :class:`Operation`.
-
-    Reports the cases read; stopping is possible until the files are written, which is one
-    short step at the end (nothing is half-written when stopped).
-    """
-    from assistant.model.exports.bulk import export_csv
-
-    total = len(case_ids) + 1
-    cases = []
-    for number, case_id in enumerate(case_ids):
-        if number % 50 == 0:
-            check_cancel(cancelled)
-            report(progress, number, total)
-        cases.append(store.get(case_id))
-    check_cancel(cancelled)
-    result = export_csv(cases, folder, encoding=encoding, cells=cells)
-    report(progress, total, total)
-    return cases, result
+    def shown_case_ids(self, statuses: frozenset[CaseStatus]) -> list[str]:
+        """The cases the list shows (in its order) whose status is one of ``statuses``."""
 
 
 class ExportActions(QObject):
-    """The export menu of the main window and what its entries do."""
+    """The export menu of a main window and what its entries do.
 
-    def __init__(self, window: MainWindow) -> None:
+    It knows the window only as a :class:`QMainWindow` (its menu bar, status bar, the parent of
+    dialogs) and the cases by ``selection``; cases it changes are published on ``events``.
+    """
+
+    def __init__(self, window: QMainWindow, store: CaseStore, settings: Settings,
+                 today: Callable[[], date], events: CaseEvents,
+                 selection: CaseSelection) -> None:
         super().__init__(window)
         self.window = window
+        self.store = store
+        self.settings = settings
+        self.today = today
+        self.events = events
+        self.selection = selection
         menu = window.menuBar().addMenu(self.tr("書き出し(&X)"))
         self.menu = menu
         self.bulk_action = QAction(self.tr("一括申請ファイル（CSV）を書き出す(&B)..."), window)
@@ -140,50 +112,48 @@ class ExportActions(QObject):
             else:
                 menu.addAction(action)
         menu.aboutToShow.connect(self._on_menu_about_to_show)
-        self.operation: Operation | None = None
+        # the running export or import (one at a time) and its progress dialog
+        self.operation: Operation[Any] | None = None
         self.progress_dialog: QProgressDialog | None = None
-        self._on_success: Callable[[Any], None] | None = None
         self._csv_options: tuple[list[str], str, str, str] = ([], "", "", "")
 
     # --- helpers ----------------------------------------------------------------------------
+    def _say(self, text: str, msecs: int = 8000) -> None:
+        self.window.statusBar().showMessage(text, msecs)
+
     def _selected_case(self) -> Case | None:
-        case_id = self.window.list_page.current_case_id()
-        if case_id is None and self.window.editor is not None:
-            case_id = getattr(self.window.editor, "case_id", None)
+        case_id = self.selection.current_case_id()
         if case_id is None:
-            QMessageBox.information(self.window, self.tr("書き出し"),
-                                    self.tr("先に一覧で案件を選んでください。"))
+            ask.information(self.window, self.tr("書き出し"),
+                            self.tr("先に一覧で案件を選んでください。"))
             return None
         try:
-            return self.window.store.get(case_id)
+            return self.store.get(case_id)
         except StorageError as exc:
-            QMessageBox.warning(self.window, self.tr("エラー"), exc.message(texts.language()))
+            ask.error(self.window, exc)
             return None
+
+    def _last_folder(self) -> Path:
+        return Path(self.settings.get(LAST_FOLDER) or Path.home())
 
     def _ask_save(self, title: str, name: str, pattern: str) -> Path | None:
-        folder = Path(self.window.settings.get(LAST_FOLDER) or Path.home())
-        path, _ = QFileDialog.getSaveFileName(self.window, title, str(folder / name), pattern)
-        if not path:
-            return None
-        self.window.settings.set(LAST_FOLDER, str(Path(path).parent))
-        return Path(path)
+        path = ask.save_file(self.window, title, self._last_folder() / name, pattern)
+        if path is not None:
+            self.settings.set(LAST_FOLDER, str(path.parent))
+        return path
 
-    def _write_pdf(self, document: object, target: Path) -> None:
+    def _write_pdf(self, document: Document, target: Path) -> None:
         from assistant.render.pdf import write_pdf
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            written = write_pdf(document, target)  # type: ignore[arg-type]
+            written = write_pdf(document, target)
         except OSError as exc:
-            QMessageBox.warning(self.window, self.tr("書き出せませんでした"), str(exc))
-            return
-        finally:
             QGuiApplication.restoreOverrideCursor()
-        self.window.statusBar().showMessage(self.tr("書き出しました: {0}").format(str(written)),
-                                            8000)
-
-    def _today(self) -> date:
-        return self.window.today()
+            ask.error(self.window, exc, self.tr("書き出せませんでした"))
+            return
+        QGuiApplication.restoreOverrideCursor()
+        self._say(self.tr("書き出しました: {0}").format(str(written)))
 
     def _office_address(self) -> str:
         """The current staff member's office address for the return envelope ("" if none)."""
@@ -191,40 +161,40 @@ class ExportActions(QObject):
         from assistant.model.office import OfficeStore
 
         try:
-            return office_return_address(OfficeStore(self.window.store).current())
+            return office_return_address(OfficeStore(self.store).current())
         except StorageError:
             return ""
 
     def _ready_case_ids(self) -> list[str]:
         """The 入力完了 cases the list shows (in its order)."""
-        ids = self._shown_case_ids(frozenset({CaseStatus.READY}))
+        ids = self.selection.shown_case_ids(frozenset({CaseStatus.READY}))
         if not ids:
-            QMessageBox.information(self.window, self.tr("一括申請ファイル"), self.tr(
+            ask.information(self.window, self.tr("一括申請ファイル"), self.tr(
                 "一覧に「入力完了」の案件がありません。案件を入力完了にしてから書き出してください。"))
         return ids
 
     def _transcription(self, case: Case) -> Document:
         from assistant.model.exports.transcription import build_transcription
 
-        return build_transcription(case, on=self._today(), language=texts.language())
+        return build_transcription(case, on=self.today(), language=texts.language())
 
     def _receipt_method(self, case: Case) -> ReceiptMethod | None:
         if case.receipt_method is not None:
             return case.receipt_method
         labels = [self.tr("郵送"), self.tr("窓口")]
-        chosen, ok = QInputDialog.getItem(self.window, self.tr("結果受領チェックリスト"),
-                                          self.tr("受領方法(&M):"), labels, 0, False)
-        if not ok:
+        chosen = ask.choose(self.window, self.tr("結果受領チェックリスト"),
+                            self.tr("受領方法(&M):"), labels)
+        if chosen is None:
             return None
         return ReceiptMethod.MAIL if chosen == labels[0] else ReceiptMethod.COUNTER
 
     def _checklist(self, case: Case, method: ReceiptMethod) -> Document:
         from assistant.model.exports.checklist import build_checklist
 
-        return build_checklist(case, method, on=self._today(),
+        return build_checklist(case, method, on=self.today(),
                                office_address=self._office_address(),
                                language=texts.language(),
-                               profile=texts.profile_id(self.window.settings))
+                               profile=texts.profile_id(self.settings))
 
     def _preview(self, document: Document) -> None:
         from assistant.ui.printing import preview_dialog
@@ -237,14 +207,12 @@ class ExportActions(QObject):
         from assistant.ui.printing import print_with_dialog
 
         if print_with_dialog(document, self.window):
-            self.window.statusBar().showMessage(
-                self.tr("印刷しました: {0}").format(document.title), 8000)
+            self._say(self.tr("印刷しました: {0}").format(document.title))
 
     # --- slots ------------------------------------------------------------------------------
     @Slot()
     def _on_menu_about_to_show(self) -> None:
-        has_case = self.window.list_page.current_case_id() is not None \
-            or self.window.editor is not None
+        has_case = self.selection.current_case_id() is not None
         for action in self.case_actions:
             action.setEnabled(has_case)
         for action in (self.xlsx_action, self.bulk_action, self.xlsx_import_action):
@@ -252,12 +220,11 @@ class ExportActions(QObject):
 
     def _choose_bulk_folder(self) -> str:
         """Ask where the bulk files go (starting at the last folder used); "" when cancelled."""
-        folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("一括申請ファイルの保存先"),
-            str(self.window.settings.get(LAST_FOLDER) or Path.home()))
-        if folder:
-            self.window.settings.set(LAST_FOLDER, folder)
-        return folder
+        folder = ask.folder(self.window, self.tr("一括申請ファイルの保存先"), self._last_folder())
+        if folder is None:
+            return ""
+        self.settings.set(LAST_FOLDER, str(folder))
+        return str(folder)
 
     @Slot()
     def _on_bulk_action_triggered(self) -> None:
@@ -268,8 +235,8 @@ class ExportActions(QObject):
         ids = self._ready_case_ids()
         if not ids:
             return
-        settings = self.window.settings
-        dialog = BulkCsvDialog(len(ids), str(settings.get(LAST_FOLDER) or Path.home()),
+        settings = self.settings
+        dialog = BulkCsvDialog(len(ids), str(self._last_folder()),
                                str(settings.get(BULK_ENCODING)),
                                str(settings.get(CODE_LIST_CELLS)), self.window)
         accepted = dialog.exec() == BulkCsvDialog.DialogCode.Accepted
@@ -283,10 +250,11 @@ class ExportActions(QObject):
         self._start_csv(ids, folder, encoding, cells)
 
     def _start_csv(self, ids: list[str], folder: str, encoding: str, cells: str) -> None:
+        from assistant.ui.ops.exports import export_bulk_csv
+
         self._csv_options = (ids, folder, encoding, cells)
-        self._run(write_bulk_csv, (self.window.store, ids, folder, encoding, cells),
-                  self.tr("一括申請ファイル（CSV）"), len(ids), self._on_csv_written,
-                  show_after_ms=400)
+        self._track(export_bulk_csv(self.window, self.store, ids, folder, encoding, cells)
+                    .on_success(self._on_csv_written))
 
     def _on_csv_written(self, outcome: tuple[list[Case], BulkResult]) -> None:
         cases, result = outcome
@@ -312,15 +280,15 @@ class ExportActions(QObject):
             for case in cases:
                 changes = apply_suggestions(case, result.errors)
                 if changes:
-                    self.window.store.set_values(case.id, changes)
+                    self.store.set_values(case.id, changes)
                     changed_ids.append(case.id)
         except StorageError as exc:
-            QMessageBox.warning(self.window, self.tr("書き出せませんでした"),
-                                texts.error_text(exc))
+            ask.error(self.window, exc, self.tr("書き出せませんでした"))
             return
-        self.window.show_changed_cases(changed_ids)
-        self.window.statusBar().showMessage(self.tr(
-            "{0} 件の案件の文字を置き換えました。").format(len(changed_ids)), 8000)
+        finally:
+            if changed_ids:
+                self.events.publish(CaseChange.edited(changed_ids, source=self))
+        self._say(self.tr("{0} 件の案件の文字を置き換えました。").format(len(changed_ids)))
         self._start_csv(*self._csv_options)
 
     def _selected_transcription(self) -> tuple[Case, Document] | None:
@@ -377,52 +345,41 @@ class ExportActions(QObject):
         if target is not None:
             self._write_pdf(self._checklist(case, method), target)
 
-    def _shown_case_ids(self, statuses: frozenset[CaseStatus]) -> list[str]:
-        """The cases the list shows (in its order) whose status is one of ``statuses``."""
-        proxy = self.window.list_page.proxy
-        model = self.window.model
-        ids = []
-        for row in range(proxy.rowCount()):
-            source = model.rows[proxy.mapToSource(proxy.index(row, 0)).row()]
-            if source.status in statuses:
-                ids.append(source.case_id)
-        return ids
-
     @Slot()
     def _on_batch_checklist_action_triggered(self) -> None:
         from assistant.model.exports.checklist import build_batch_checklist
 
         title = self.tr("結果受領チェックリスト")
         try:
-            cases = [self.window.store.get(case_id)
-                     for case_id in self._shown_case_ids(AWAITING_RESULT)]
+            cases = [self.store.get(case_id)
+                     for case_id in self.selection.shown_case_ids(AWAITING_RESULT)]
         except StorageError as exc:
-            QMessageBox.warning(self.window, self.tr("エラー"), texts.error_text(exc))
+            ask.error(self.window, exc)
             return
         if not cases:
-            QMessageBox.information(self.window, title, self.tr(
+            ask.information(self.window, title, self.tr(
                 "一覧に結果待ちの案件（入力完了から審査完了まで）がありません。"))
             return
         labels = [self.tr("郵送"), self.tr("窓口")]
-        chosen, ok = QInputDialog.getItem(self.window, title, self.tr(
-            "どの受領方法の案件をまとめますか(&M):"), labels, 0, False)
-        if not ok:
+        chosen = ask.choose(self.window, title, self.tr(
+            "どの受領方法の案件をまとめますか(&M):"), labels)
+        if chosen is None:
             return
         method = ReceiptMethod.MAIL if chosen == labels[0] else ReceiptMethod.COUNTER
         # a case without a method yet is taken as the chosen one
         picked = [c for c in cases if c.receipt_method in (None, method)]
         if not picked:
-            QMessageBox.information(self.window, title, self.tr(
+            ask.information(self.window, title, self.tr(
                 "一覧の結果待ちの案件に、受領方法が「{0}」の案件がありません。").format(chosen))
             return
         target = self._ask_save(title, self.tr("結果受領チェックリスト_{0}_{1}件.pdf").format(
             chosen, len(picked)), self.tr("PDF (*.pdf)"))
         if target is None:
             return
-        document = build_batch_checklist(picked, method, on=self._today(),
+        document = build_batch_checklist(picked, method, on=self.today(),
                                          office_address=self._office_address(),
                                          language=texts.language(),
-                                         profile=texts.profile_id(self.window.settings))
+                                         profile=texts.profile_id(self.settings))
         self._write_pdf(document, target)
 
     @Slot()
@@ -437,9 +394,11 @@ class ExportActions(QObject):
         if chosen is not None:
             self._print(chosen[1])
 
-    # --- the Excel export, off the GUI thread with a progress bar ----------------------------
+    # --- the Excel export and import, off the GUI thread with a progress bar -----------------
     @Slot()
     def _on_xlsx_action_triggered(self) -> None:
+        from assistant.ui.ops.exports import export_xlsx
+
         if self.operation is not None:
             return
         ids = self._ready_case_ids()
@@ -449,36 +408,31 @@ class ExportActions(QObject):
         if not folder:
             return
         try:
-            cases = [self.window.store.get(case_id) for case_id in ids]
+            cases = [self.store.get(case_id) for case_id in ids]
         except StorageError as exc:
-            QMessageBox.warning(self.window, self.tr("書き出せませんでした"),
-                                texts.error_text(exc))
+            ask.error(self.window, exc, self.tr("書き出せませんでした"))
             return
-        self._run(write_workbooks,
-                  (cases, folder, str(self.window.settings.get(CODE_LIST_CELLS))),
-                  self.tr("一括申請ファイル（Excel）"), len(cases),
-                  lambda files: self._say_written(len(cases), files))
+        self._track(export_xlsx(self.window, cases, folder,
+                                str(self.settings.get(CODE_LIST_CELLS)))
+                    .on_success(lambda files: self._say_written(len(cases), files)))
 
     @Slot()
     def _on_xlsx_import_action_triggered(self) -> None:
-        from assistant.ui.bulk_import import read_workbook
+        from assistant.ui.ops.exports import import_bulk
 
         if self.operation is not None:
             return
-        folder = str(self.window.settings.get(LAST_FOLDER) or Path.home())
-        path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("取り込む一括申請ファイル（Excel）"), folder,
-            self.tr("Excel ブック (*.xlsx)"))
-        if not path:
+        path = ask.open_file(self.window, self.tr("取り込む一括申請ファイル（Excel）"),
+                             self._last_folder(), self.tr("Excel ブック (*.xlsx)"))
+        if path is None:
             return
-        self.window.settings.set(LAST_FOLDER, str(Path(path).parent))
-        self._run(read_workbook, (self.window.store, path, self._today()),
-                  self.tr("一括申請ファイル（Excel）の取り込み"), 0,
-                  lambda result: self._on_workbook_read(Path(path).name, result),
-                  show_after_ms=400, label=self.tr("{0} を読んでいます…").format(Path(path).name))
+        self.settings.set(LAST_FOLDER, str(path.parent))
+        self._track(import_bulk(self.window, self.store, path, self.today())
+                    .on_success(lambda result: self._on_workbook_read(path.name, result)))
 
     def _on_workbook_read(self, file_name: str, result: ImportResult) -> None:
-        from assistant.ui.bulk_import import ImportReportDialog, apply_import
+        from assistant.model.exports.jobs import apply_import
+        from assistant.ui.bulk_import import ImportReportDialog
 
         dialog = ImportReportDialog(result, file_name, self.window)
         accepted = dialog.exec() == ImportReportDialog.DialogCode.Accepted
@@ -486,16 +440,15 @@ class ExportActions(QObject):
         if not accepted:
             return
         try:
-            created, changed = apply_import(self.window.store, result)
+            created, changed = apply_import(self.store, result)
         except StorageError as exc:
-            QMessageBox.warning(self.window, self.tr("取り込めませんでした"),
-                                texts.error_text(exc))
-            self.window.reload_cases()   # what was taken before the failure
+            ask.error(self.window, exc, self.tr("取り込めませんでした"))
+            # what was taken before the failure
+            self.events.publish(CaseChange.everything(source=self))
             return
-        self.window.show_changed_cases(changed)
-        self.window.statusBar().showMessage(self.tr(
-            "取り込みました: 新しい案件 {0} 件、更新 {1} 件").format(len(created), len(changed)),
-            10000)
+        self.events.publish(CaseChange.edited([*created, *changed], source=self))
+        self._say(self.tr("取り込みました: 新しい案件 {0} 件、更新 {1} 件").format(
+            len(created), len(changed)), 10000)
 
     def _say_written(self, count: int, files: Sequence[Path],
                      notes: Sequence[str] = ()) -> None:
@@ -505,39 +458,17 @@ class ExportActions(QObject):
         if notes:
             text += "\n\n" + self.tr("注意（{0} 件）:").format(len(notes)) + "\n" + \
                 "\n".join(notes[:10])
-        QMessageBox.information(self.window, self.tr("一括申請ファイル"), text)
+        ask.information(self.window, self.tr("一括申請ファイル"), text)
 
-    def _run(self, function: Callable[..., Any], args: tuple[Any, ...], title: str,
-             count: int, on_success: Callable[[Any], None], show_after_ms: int = 0,
-             label: str = "") -> None:
-        """Run an export off the GUI thread with a progress dialog (中止 stops it)."""
-        self._on_success = on_success
-        self.operation, self.progress_dialog = run_with_progress(
-            function, *args, parent=self.window, title=title,
-            label=label or self.tr("{0} 件の案件を書き出しています…").format(count),
-            on_success=self._on_operation_succeeded, on_failure=self._on_operation_failed,
-            on_cancel=self._on_operation_cancelled, cancel_text=self.tr("中止"),
-            show_after_ms=show_after_ms)
+    def _track(self, operation: Operation[Any]) -> None:
+        """Start ``operation`` as the one running export (中止 shows in the status bar)."""
+        self.operation = operation
+        self.progress_dialog = operation.progress_dialog
+        operation.on_cancel(lambda: self._say(self.tr("書き出しを中止しました。")))
+        operation.on_finish(lambda: self._forget(operation))
+        operation.start()
 
-    @Slot(object)
-    def _on_operation_succeeded(self, outcome: object) -> None:
-        on_success = self._on_success
-        self._end_operation()
-        if on_success is not None:
-            on_success(outcome)
-
-    @Slot(object)
-    def _on_operation_failed(self, error: object) -> None:
-        self._end_operation()
-        QMessageBox.warning(self.window, self.tr("書き出せませんでした"),
-                            texts.error_text(error) if isinstance(error, BaseException)
-                            else str(error))
-
-    @Slot()
-    def _on_operation_cancelled(self) -> None:
-        self._end_operation()
-        self.window.statusBar().showMessage(self.tr("書き出しを中止しました。"), 8000)
-
-    def _end_operation(self) -> None:
-        """The operation has ended (exactly one of succeeded / failed / cancelled came)."""
-        self.operation, self.progress_dialog, self._on_success = None, None, None
+    def _forget(self, operation: object) -> None:
+        """``operation`` has ended (a success callback may already have started the next)."""
+        if self.operation is operation:
+            self.operation, self.progress_dialog = None, None

@@ -8,9 +8,10 @@ shortcut; the undo/redo actions follow the open case's undo stack.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -24,13 +25,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -44,8 +43,12 @@ from assistant import APP_NAME, APP_NAME_EN
 from assistant.model.case import CaseStatus
 from assistant.model.settings import CASE_LIST_STATE, LAST_FOLDER, WINDOW_GEOMETRY, Settings
 from assistant.model.storage import CaseStore, CaseSummary, StorageError
-from assistant.ui import texts
+from assistant.ui import ask, texts
 from assistant.ui.case_list import CASE_ID_ROLE, CaseFilterProxy, CaseRow, CaseTableModel
+from assistant.ui.ops.events import CaseChange, CaseEvents, ChangeKind
+
+if TYPE_CHECKING:
+    from assistant.ui.wizard import CaseEditor
 
 
 class CaseListPage(QWidget):
@@ -239,14 +242,21 @@ class MainWindow(QMainWindow):
     """
 
     reload_requested = Signal()
+    # False until built, and again when Qt has already torn the Python side down
+    _built = False
 
     def __init__(self, store: CaseStore, settings: Settings,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today,
+                 events: CaseEvents | None = None) -> None:
+        """The window over ``store`` and ``settings``; ``today`` is the clock of every date
+        shown (tests fix it); ``events`` is the application's change broadcast (app.py makes
+        one; a window made alone makes its own)."""
         super().__init__()
         self.store = store
         self.settings = settings
         self.today = today
-        self.editor: QWidget | None = None
+        self.events = events if events is not None else CaseEvents(self)
+        self.editor: CaseEditor | None = None
         self._shown_once = False
         # Linux and Windows append the display name to every window title ("設定 — …"): it
         # must be in the UI language too.
@@ -282,12 +292,15 @@ class MainWindow(QMainWindow):
         if self.list_page.proxy.rowCount():
             self.list_page.table.selectRow(0)
         self._restore_geometry()
+        self._built = True
         self._update_actions()
         self.pages.currentChanged.connect(self._update_actions)
+        self.events.subscribe(self._on_cases_changed)
 
     # --- set-up -----------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], None], shortcut: QKeySequence | str | None
-                = None, icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -349,7 +362,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.search_action)
         from assistant.ui.export_actions import ExportActions
 
-        self.exports = ExportActions(self)
+        self.exports = ExportActions(self, self.store, self.settings, self.today, self.events,
+                                     selection=self)
         self.view_menu = bar.addMenu(self.tr("表示(&V)"))
         self.view_menu.addAction(self.back_action)
         self.help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
@@ -393,7 +407,7 @@ class MainWindow(QMainWindow):
         try:
             summaries = self.store.list_summaries()
         except StorageError as exc:
-            self._show_error(exc.message(texts.language()))
+            ask.error(self, exc)
             summaries = []
         self.model.set_rows(texts.case_rows(summaries))
         # Thousands of long-lived row objects would make every cyclic garbage collection walk
@@ -402,24 +416,66 @@ class MainWindow(QMainWindow):
         gc.freeze()
         self._update_count()
 
-    def show_changed_cases(self, case_ids: list[str]) -> None:
-        """Cases changed outside the wizard (an import, a bulk replacement): the list reads
-        them again, and a wizard open on one of them is reopened to show the new values."""
-        open_id = getattr(self.editor, "case_id", None)
-        self.reload_cases()
-        if open_id in case_ids:
-            self.open_case(open_id)
+    def _refresh_rows(self, case_ids: Sequence[str]) -> None:
+        """Show the current state of these cases in the list (added when new)."""
+        wanted = set(case_ids)
+        if not wanted:
+            return
+        # One query for the whole list keeps every summary rule in the store; it is cheap
+        # enough even for one case.
+        try:
+            summaries = self.store.list_summaries()
+        except StorageError as exc:
+            ask.error(self, exc)
+            return
+        for summary in summaries:
+            if summary.id in wanted:
+                self.model.update_row(self._row(summary))
 
-    def refresh_case(self, case_id: str) -> None:
-        """Show the current state of one case in the list (after an edit)."""
-        for summary in self._summaries_of(case_id):
-            self.model.update_row(self._row(summary))
+    @Slot(object)
+    def _on_cases_changed(self, change: CaseChange) -> None:
+        """The list, the open editor and the menus follow every change to the cases."""
+        kind = change.kind
+        if kind is ChangeKind.EVERYTHING:
+            self.reload_cases()
+        elif kind is ChangeKind.REMOVED:
+            for case_id in change.case_ids:
+                self.model.remove_case(case_id)
+        elif kind is ChangeKind.REPLACED:
+            for case_id in change.case_ids:
+                self.model.remove_case(case_id)
+            if change.replacement is not None:
+                self._refresh_rows([change.replacement])
+                if self.editor is not None and self.editor.case_id in change.case_ids:
+                    new_id = change.replacement
+                    QTimer.singleShot(0, lambda: self.open_case(new_id))
+        else:
+            self._refresh_rows(change.case_ids)
+        editor = self.editor
+        if kind is ChangeKind.EDITED and editor is not None and change.source is not editor \
+                and change.touches(editor.case_id):
+            # changed elsewhere (an import, a bulk replacement): show the new values
+            self.open_case(editor.case_id)
         self._update_count()
+        self._update_actions()
 
-    def _summaries_of(self, case_id: str) -> list[CaseSummary]:
-        # The store reads the whole list in one query; for one case it is still cheap enough
-        # and keeps every summary rule in the store.
-        return [s for s in self.store.list_summaries() if s.id == case_id]
+    # --- what the export menu sees (export_actions.CaseSelection) ---------------------------
+    def current_case_id(self) -> str | None:
+        """The case open in the editor, else the one selected in the list."""
+        if self.editor is not None and self.pages.currentWidget() is self.editor:
+            return self.editor.case_id
+        return self.list_page.current_case_id()
+
+    def shown_case_ids(self, statuses: frozenset[CaseStatus]) -> list[str]:
+        """The cases the list shows (in its order) whose status is one of ``statuses``."""
+        proxy = self.list_page.proxy
+        rows = self.model.rows
+        ids = []
+        for number in range(proxy.rowCount()):
+            source = rows[proxy.mapToSource(proxy.index(number, 0)).row()]
+            if source.status in statuses:
+                ids.append(source.case_id)
+        return ids
 
     @Slot()
     def _update_count(self) -> None:
@@ -431,7 +487,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_actions(self) -> None:
-        if not hasattr(self, "pages"):
+        if not self._built:
             return  # the selection model still signals while the window is being destroyed
         on_list = self.pages.currentWidget() is self.list_page
         selected = on_list and self.list_page.current_case_id() is not None
@@ -463,9 +519,9 @@ class MainWindow(QMainWindow):
             agent = new_case_values(dialog.procedure(), OfficeStore(self.store).current())
             case = self.store.create(dialog.procedure(), agent)
         except StorageError as exc:
-            self._show_error(exc.message(texts.language()))
+            ask.error(self, exc)
             return
-        self.refresh_case(case.id)
+        self.events.publish(CaseChange.created(case.id, source=self))
         self.open_case(case.id)
 
     @Slot()
@@ -487,15 +543,20 @@ class MainWindow(QMainWindow):
             editor = CaseEditor(self.store, case_id, self.settings, today=self.today,
                                 parent=self)
         except StorageError as exc:
-            self._show_error(exc.message(texts.language()))
+            ask.error(self, exc)
             return
         except KeyError:
             # A case file from a newer version may name a procedure this one does not know.
-            self._show_error(self.tr("この案件の申請種別には対応していないため、開けません。"))
+            ask.warning(self, self.tr("エラー"),
+                        self.tr("この案件の申請種別には対応していないため、開けません。"))
             return
-        editor.case_changed.connect(self._on_editor_case_changed)
+        # The editor's own signals, told to everyone as case changes.
+        editor.case_changed.connect(
+            lambda changed_id: self.events.publish(CaseChange.edited((changed_id,), editor)))
+        editor.procedure_replaced.connect(
+            lambda old_id, new_id: self.events.publish(CaseChange.replaced(old_id, new_id,
+                                                                           editor)))
         editor.close_requested.connect(self.show_list)
-        editor.procedure_replaced.connect(self._on_editor_procedure_replaced)
         self.undo_group.addStack(editor.undo_stack)
         self.undo_group.setActiveStack(editor.undo_stack)
         self.editor = editor
@@ -508,32 +569,22 @@ class MainWindow(QMainWindow):
     def _app_title(self) -> str:
         return APP_NAME if texts.language() == "ja" else APP_NAME_EN
 
-    @Slot(str)
-    def _on_editor_case_changed(self, case_id: str) -> None:
-        self.refresh_case(case_id)
-
-    @Slot(str, str)
-    def _on_editor_procedure_replaced(self, old_id: str, new_id: str) -> None:
-        self.model.remove_case(old_id)
-        self.refresh_case(new_id)
-        QTimer.singleShot(0, lambda: self.open_case(new_id))
-
     def _close_editor(self) -> None:
         if self.editor is None:
             return
         editor, self.editor = self.editor, None
         self.pages.removeWidget(editor)
-        self.undo_group.removeStack(getattr(editor, "undo_stack"))  # noqa: B009
+        self.undo_group.removeStack(editor.undo_stack)
         editor.deleteLater()
 
     @Slot()
     def show_list(self) -> None:
-        case_id = getattr(self.editor, "case_id", None)
+        case_id = self.editor.case_id if self.editor is not None else None
         self._close_editor()
         self.pages.setCurrentWidget(self.list_page)
         self.setWindowTitle(self._app_title())
         if case_id:
-            self.refresh_case(case_id)
+            self._refresh_rows([case_id])
             self.list_page.select_case(case_id)
         self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -545,9 +596,9 @@ class MainWindow(QMainWindow):
         try:
             copy = self.store.duplicate(case_id)
         except StorageError as exc:
-            self._show_error(exc.message(texts.language()))
+            ask.error(self, exc)
             return
-        self.refresh_case(copy.id)
+        self.events.publish(CaseChange.created(copy.id, source=self))
         self.statusBar().showMessage(self.tr("案件を複製しました。在留カード番号と満了日は新しく入力してください。"),
                                      8000)
         self.open_case(copy.id)
@@ -559,17 +610,16 @@ class MainWindow(QMainWindow):
             return
         row = self.model.rows[self.model.row_of(case_id)]
         name = row.name or self.tr("（氏名未入力）")
-        answer = QMessageBox.question(
-            self, self.tr("ゴミ箱へ移動"),
-            self.tr("「{0}」の案件をゴミ箱へ移動しますか？\nゴミ箱からいつでも元に戻せます。").format(name))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask.question(
+                self, self.tr("ゴミ箱へ移動"),
+                self.tr("「{0}」の案件をゴミ箱へ移動しますか？\nゴミ箱からいつでも元に戻せます。").format(name)):
             return
         try:
             self.store.delete(case_id)
         except StorageError as exc:
-            self._show_error(exc.message(texts.language()))
+            ask.error(self, exc)
             return
-        self.model.remove_case(case_id)
+        self.events.publish(CaseChange.removed(case_id, source=self))
         self.statusBar().showMessage(self.tr("「{0}」をゴミ箱へ移動しました。").format(name), 8000)
 
     @Slot()
@@ -578,9 +628,8 @@ class MainWindow(QMainWindow):
 
         dialog = TrashDialog(self.store, self)
         dialog.exec()
-        for case_id in dialog.restored:
-            self.refresh_case(case_id)
         if dialog.restored:
+            self.events.publish(CaseChange.restored(dialog.restored, source=self))
             self.list_page.select_case(dialog.restored[-1])
 
     @Slot()
@@ -595,41 +644,40 @@ class MainWindow(QMainWindow):
             case = self.store.get(case_id)
             history = self.store.history(case_id)
         except StorageError as exc:
-            self._show_error(exc.message(texts.language()))
+            ask.error(self, exc)
             return
         suggested = Path(self.settings.get(LAST_FOLDER) or Path.home()) / \
             casefile.default_file_name(case)
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("案件ファイルへ書き出す"), str(suggested),
-            self.tr("案件ファイル (*.json)"))
-        if not path:
+        path = ask.save_file(self, self.tr("案件ファイルへ書き出す"), suggested,
+                             self.tr("案件ファイル (*.json)"))
+        if path is None:
             return
         try:
-            casefile.write_case_file(Path(path), case, history)
-        except casefile.CaseFileError as exc:
-            self._show_error(texts.error_text(exc))
+            casefile.write_case_file(path, case, history)
+        except (casefile.CaseFileError, OSError) as exc:
+            ask.error(self, exc)
             return
-        self.settings.set(LAST_FOLDER, str(Path(path).parent))
+        self.settings.set(LAST_FOLDER, str(path.parent))
         self.statusBar().showMessage(
-            self.tr("「{0}」を書き出しました: {1}").format(row.name, path), 8000)
+            self.tr("「{0}」を書き出しました: {1}").format(row.name, str(path)), 8000)
 
     @Slot()
     def import_case_file(self) -> None:
         from assistant.model import casefile
 
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("案件ファイルを読み込む"), self.settings.get(LAST_FOLDER) or "",
-            self.tr("案件ファイル (*.json)"))
-        if not path:
+        path = ask.open_file(self, self.tr("案件ファイルを読み込む"),
+                             self.settings.get(LAST_FOLDER) or "",
+                             self.tr("案件ファイル (*.json)"))
+        if path is None:
             return
         try:
-            document = casefile.read_case_file(Path(path))
+            document = casefile.read_case_file(path)
             case = self.store.import_case(document.case, document.history)
         except (StorageError, casefile.CaseFileError) as exc:
-            self._show_error(texts.error_text(exc))
+            ask.error(self, exc)
             return
-        self.settings.set(LAST_FOLDER, str(Path(path).parent))
-        self.refresh_case(case.id)
+        self.settings.set(LAST_FOLDER, str(path.parent))
+        self.events.publish(CaseChange.created(case.id, source=self))
         self.list_page.select_case(case.id)
         self.statusBar().showMessage(self.tr("案件ファイルを読み込みました。"), 8000)
 
@@ -644,18 +692,16 @@ class MainWindow(QMainWindow):
             # Language and data folder change the whole window: rebuild it after this slot.
             QTimer.singleShot(0, self.reload_requested.emit)
         else:
-            self.reload_cases()
+            # the rule profile may change the windows of every case
+            self.events.publish(CaseChange.everything(source=self))
 
     @Slot()
     def show_about(self) -> None:
         from assistant import __version__
 
-        QMessageBox.about(self, self.tr("このアプリについて"), self.tr(
+        ask.about(self, self.tr("このアプリについて"), self.tr(
             "在留申請 準備アシスタント {0}\n\n在留申請オンラインシステムで申請する前に、"
             "申請内容・添付書類を事務所で準備・確認するためのアプリです。").format(__version__))
-
-    def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("エラー"), message)
 
     # --- Qt events --------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802

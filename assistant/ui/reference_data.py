@@ -12,29 +12,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.model import rules
 from assistant.model.exports.refresh import RefreshReport, installed_reference
-from assistant.ui import texts
-from assistant.ui.operations import run_with_progress
-
-
-def _install(workbook: str, procedure: str, on: str, *, progress: object = None,
-             cancelled: object = None) -> RefreshReport:
-    """Run by :class:`Operation`: read the workbook and install what changed."""
-    from assistant.model.exports.refresh import install_reference
-
-    return install_reference(workbook, procedure, on=on)
+from assistant.ui import ask, texts
 
 
 class ReferenceDataRow(QWidget):
@@ -72,57 +54,44 @@ class ReferenceDataRow(QWidget):
 
     @Slot()
     def _on_refresh_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("ISAの一括申請用テンプレート"), str(Path.home()),
-            self.tr("Excel ブック (*.xlsm *.xlsx)"))
-        if not path:
+        from assistant.ui.ops.exports import install_reference
+
+        path = ask.open_file(self, self.tr("ISAの一括申請用テンプレート"), Path.home(),
+                             self.tr("Excel ブック (*.xlsm *.xlsx)"))
+        if path is None:
             return
         procedures = rules.main_procedure_ids()
         labels = [texts.procedure_label(pid) for pid in procedures]
-        chosen, ok = QInputDialog.getItem(self, self.tr("参照データの更新"), self.tr(
-            "このテンプレートの申請種別(&P):"), labels, 0, False)
-        if not ok:
+        chosen = ask.choose(self, self.tr("参照データの更新"), self.tr(
+            "このテンプレートの申請種別(&P):"), labels)
+        if chosen is None:
             return
         procedure = procedures[labels.index(chosen)]
         self.refresh_button.setEnabled(False)
-        # no 中止: openpyxl cannot be interrupted while it reads
-        run_with_progress(_install, path, procedure, self.today.isoformat(), parent=self,
-                          title=self.tr("参照データの更新"),
-                          label=self.tr("{0} を読んでいます…").format(Path(path).name),
-                          on_success=self._on_operation_succeeded,
-                          on_failure=self._on_operation_failed, show_after_ms=300)
+        install_reference(self, path, procedure, self.today) \
+            .on_success(self._on_installed).on_finish(self._end).start()
 
     def _end(self) -> None:
         self.refresh_button.setEnabled(True)
         self._update_status()
 
-    @Slot(object)
-    def _on_operation_succeeded(self, report: RefreshReport) -> None:
-        self._end()
+    def _on_installed(self, report: RefreshReport) -> None:
         text = "\n".join(report.lines(texts.language()))
         if report.written:
             text += "\n\n" + self.tr("更新した選択肢は、次にこのプログラムを起動したときから使われます。")
-        QMessageBox.information(self, self.tr("参照データの更新"), text)
-
-    @Slot(object)
-    def _on_operation_failed(self, error: object) -> None:
-        self._end()
-        QMessageBox.warning(self, self.tr("参照データの更新"),
-                            texts.error_text(error) if isinstance(error, BaseException)
-                            else str(error))
+        ask.information(self, self.tr("参照データの更新"), text)
 
     @Slot()
     def _on_reset_button_clicked(self) -> None:
         from assistant.model.exports.refresh import reset_reference
 
-        answer = QMessageBox.question(self, self.tr("参照データ"), self.tr(
-            "更新した選択肢を消して、プログラムに含まれる選択肢に戻しますか？"
-            "（次の起動から使われます）"))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask.question(self, self.tr("参照データ"), self.tr(
+                "更新した選択肢を消して、プログラムに含まれる選択肢に戻しますか？"
+                "（次の起動から使われます）")):
             return
         try:
             reset_reference()
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("参照データ"), self.tr(
-                "元に戻せませんでした: {0}").format(exc.strerror or str(exc)))
+            ask.warning(self, self.tr("参照データ"), self.tr(
+                "元に戻せませんでした: {0}").format(ask.error_text(exc)))
         self._update_status()

@@ -9,12 +9,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,7 +26,7 @@ from assistant.model.settings import (
     RULE_PROFILE,
     Settings,
 )
-from assistant.ui import texts
+from assistant.ui import ask, texts
 
 
 class SettingsDialog(QDialog):
@@ -101,10 +99,10 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def _on_browse_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("データの保存先"), self.data_folder.text() or str(Path.home()))
-        if folder:
-            self.data_folder.setText(folder)
+        folder = ask.folder(self, self.tr("データの保存先"),
+                            self.data_folder.text() or str(Path.home()))
+        if folder is not None:
+            self.data_folder.setText(str(folder))
 
     @Slot()
     def _on_buttons_accepted(self) -> None:
@@ -113,8 +111,8 @@ class SettingsDialog(QDialog):
             try:
                 Path(folder).mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                QMessageBox.warning(self, self.tr("設定"), self.tr(
-                    "データの保存先を作成できません: {0}").format(str(exc)))
+                ask.warning(self, self.tr("設定"), self.tr(
+                    "データの保存先を作成できません: {0}").format(ask.error_text(exc)))
                 return
         profile_id = str(self.profile.currentData())
         if profile_id == rules.default_profile_id():

@@ -9,14 +9,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from assistant.model.storage import CaseStore, StorageError
-from assistant.ui import texts
+from assistant.ui import ask, texts
 
 _CASE_ID = Qt.ItemDataRole.UserRole
 
@@ -88,7 +87,7 @@ class TrashDialog(QDialog):
         try:
             self.store.restore(case_id)
         except StorageError as exc:
-            QMessageBox.warning(self, self.tr("エラー"), exc.message(texts.language()))
+            ask.error(self, exc)
             return
         self.restored.append(case_id)
         self._fill()

@@ -34,6 +34,7 @@ from assistant.model.office import OfficeStore, StaffProfile
 from assistant.model.sample import create_sample_case, has_sample_case, sample_values
 from assistant.model.storage import CaseStore, StorageError
 from assistant.resources import resource_path
+from assistant.ui import ask
 
 if TYPE_CHECKING:
     from assistant.ui.main_window import MainWindow
@@ -201,7 +202,7 @@ class WelcomeDialog(QDialog):
             self._office.set_current(saved.id)
         except (StorageError, OSError, ValueError) as exc:
             self._show_error(self.tr("利用者情報を保存できませんでした: {error}").format(
-                error=str(exc)))
+                error=ask.error_text(exc) if not isinstance(exc, ValueError) else str(exc)))
             return
         self._update_profile_status()
 
@@ -212,10 +213,8 @@ class WelcomeDialog(QDialog):
                 self.sample = create_sample_case(self._store, self._today,
                                                  profile=self._office.current())
             except (StorageError, OSError) as exc:
-                message = exc.message(self._language) if isinstance(exc, StorageError) \
-                    else str(exc)
                 self._show_error(self.tr("サンプル案件を作成できませんでした: {error}").format(
-                    error=message))
+                    error=ask.error_text(exc)))
                 return
         self._record_done()
         super().accept()
@@ -247,11 +246,12 @@ def maybe_show_welcome(parent: QWidget | None, store: CaseStore, today: date | N
 def welcome_new_office(window: MainWindow) -> Case | None:
     """Greet a new office over the shown ``window``; list and select the sample case made."""
     from assistant.ui import texts
+    from assistant.ui.ops.events import CaseChange
 
     sample = maybe_show_welcome(window, window.store, today=window.today(),
                                 language=texts.language())
     if sample is not None:
-        window.reload_cases()
+        window.events.publish(CaseChange.created(sample.id))
         window.list_page.fit_columns()  # the list was empty when the columns were sized
         window.list_page.select_case(sample.id)
     return sample

@@ -213,3 +213,21 @@ def test_checklist_takes_the_return_address_from_the_current_staff_profile(tmp_p
                            "--out", str(out)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "〒100-0013東京都千代田区霞が関1-1-1山田行政書士事務所" in _pdf_text(out)
+
+
+def test_import_bulk_refuses_a_workbook_with_an_edited_header_exit_2(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    files = [case_file(tmp_path, "SANTOS MARIA")]
+    assert main(["export", "bulk", *map(str, files), "--out", str(tmp_path), "--format",
+                 "xlsx"]) == 0
+    book = tmp_path / "renewal.xlsx"
+    wb = load_workbook(book)
+    wb["申請情報入力"]["A5"] = "身分事項_氏名(ローマ字)"
+    wb.save(book)
+    capsys.readouterr()
+    out = tmp_path / "imported"
+    assert main(["import", "bulk", str(book), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "身分事項_氏名(ローマ字)" in err and "取り込みません" in err
+    assert not out.exists()

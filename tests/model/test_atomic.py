@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 
 import pytest
@@ -39,7 +40,67 @@ def test_a_failed_write_leaves_no_temporary_file_and_the_old_content(tmp_path):
     missing = tmp_path / "no-such-folder" / "b.csv"
     with pytest.raises(OSError):
         atomic_write_files({target: b"new", missing: b"x"})
-    assert target.read_bytes() == b"new"            # each file on its own is atomic
+    assert target.read_bytes() == b"old"            # all written before any is replaced
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
     atomic_write_bytes(target, b"again")
     assert target.read_bytes() == b"again"
+
+
+def _killed_while_writing(*targets) -> None:
+    """A real process writes its temporaries beside ``targets`` and is killed with SIGKILL."""
+    import subprocess
+    import sys
+
+    script = ("import os, signal, sys\n"
+              "from pathlib import Path\n"
+              "from assistant.model import atomic\n"
+              "for target in sys.argv[1:]:\n"
+              "    atomic._stage(Path(target), b'client data ' * 1000)\n"
+              "os.kill(os.getpid(), signal.SIGKILL)\n")
+    proc = subprocess.run([sys.executable, "-c", script, *map(str, targets)])
+    assert proc.returncode == -9
+
+
+def test_a_temporary_left_by_a_killed_export_is_removed_by_the_next_export_there(tmp_path):
+    import subprocess
+    import sys
+
+    from assistant.model.case import Case
+    from assistant.model.casefile import write_case_file
+
+    out = tmp_path / "out"
+    out.mkdir()
+    _killed_while_writing(out / "renewal_main.csv", out / "renewal.xlsx")
+    other = out / ".someone-elses.abcdefgh.tmpx"
+    other.write_text("not ours")
+    left = sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp"))
+    assert len(left) == 2 and left[0].startswith(".renewal.xlsx.")   # the leak, as reported
+    case = tmp_path / "case.json"
+    write_case_file(case, Case(id="c1", procedure="renewal", values={"name": "TRAN THI MAI"}))
+    proc = subprocess.run([sys.executable, "-m", "assistant", "export", "bulk", str(case),
+                           "--out", str(out)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == [".someone-elses.abcdefgh.tmpx",
+                                                     "renewal_main.csv"]
+
+
+def test_the_next_start_removes_temporaries_left_in_the_data_folder(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    data = tmp_path / "appdata"
+    _killed_while_writing(data / "settings.json")
+    assert any(p.name.endswith(".tmp") for p in data.iterdir())
+    proc = subprocess.run([sys.executable, "-m", "assistant", "--version"], capture_output=True,
+                          env={**os.environ, "ASSISTANT_DATA_DIR": str(data)}, timeout=60)
+    assert proc.returncode == 0
+    assert not any(p.name.endswith(".tmp") for p in data.iterdir())
+
+
+def test_a_temporary_being_written_by_this_process_is_kept(tmp_path):
+    from assistant.model import atomic
+
+    name = atomic._stage(tmp_path / "a.csv", b"being written")
+    assert atomic.remove_stale_temporaries(tmp_path) == []
+    assert os.path.exists(name)

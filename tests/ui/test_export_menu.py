@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from assistant.model.case import CaseStatus, ReceiptMethod
+from assistant.ui import ask
 
 
 def ready_case(store):
@@ -22,8 +23,8 @@ def test_transcription_and_checklist_pdfs(qtbot, store, main_window, monkeypatch
     for action, name in ((main_window.exports.transcription_action, "sheet.pdf"),
                          (main_window.exports.checklist_action, "check.pdf")):
         target = tmp_path / name
-        monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                            lambda *a, t=target, **k: (str(t), ""))
+        monkeypatch.setattr(ask, "save_file",
+                            lambda *a, t=target, **k: t)
         action.trigger()
         assert target.read_bytes().startswith(b"%PDF")
 
@@ -49,8 +50,8 @@ def _answer_csv_dialog(monkeypatch, folder, encoding="utf-8-sig", cells="labels"
 
 def _messages(monkeypatch):
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(ask, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(ask, "warning", lambda _p, _t, text, *a: said.append(text))
     return said
 
 
@@ -153,7 +154,7 @@ def test_bulk_without_ready_cases_explains(qtbot, store, main_window, monkeypatc
     store.create("renewal", {"name": "DRAFT ONLY"})
     main_window.reload_cases()
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(ask, "information", lambda _p, _t, text, *a: said.append(text))
     main_window.exports.bulk_action.trigger()
     assert said and "入力完了" in said[0]
 
@@ -184,7 +185,7 @@ def test_checklist_carries_the_current_staff_members_return_address(
     main_window.reload_cases()
     main_window.list_page.select_case(case.id)
     target = tmp_path / "check.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(ask, "save_file", lambda *a, **k: target)
     main_window.exports.checklist_action.trigger()
     text = _pdf_text(target)
     assert "〒100-0013" in text
@@ -241,10 +242,10 @@ def test_excel_export_runs_with_a_progress_bar(qtbot, store, main_window, monkey
     main_window.reload_cases()
     out = tmp_path / "xlsx"
     out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    monkeypatch.setattr(ask, "folder", lambda *a, **k: out)
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(ask, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(ask, "warning", lambda _p, _t, text, *a: said.append(text))
     exports = main_window.exports
     exports.xlsx_action.trigger()
     dialog = exports.progress_dialog
@@ -258,18 +259,18 @@ def test_excel_export_runs_with_a_progress_bar(qtbot, store, main_window, monkey
 
 def test_excel_export_cancelled_writes_nothing(qtbot, store, main_window, monkeypatch,
                                                tmp_path):
-    from assistant.ui import export_actions
+    from assistant.model.exports import jobs
 
     case = store.create("renewal", {"name": "APPLICANT"})
     store.set_status(case.id, CaseStatus.READY)
     main_window.reload_cases()
     out = tmp_path / "xlsx"
     out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    monkeypatch.setattr(ask, "folder", lambda *a, **k: out)
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
-    real = export_actions.write_workbooks
+    monkeypatch.setattr(ask, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(ask, "warning", lambda _p, _t, text, *a: said.append(text))
+    real = jobs.write_workbooks
 
     def cancel_first(*args, cancelled=None, **kwargs):  # the user presses 中止 at once
         qtbot_wait.wait(10000)
@@ -278,7 +279,7 @@ def test_excel_export_cancelled_writes_nothing(qtbot, store, main_window, monkey
     import threading
 
     qtbot_wait = threading.Event()
-    monkeypatch.setattr(export_actions, "write_workbooks", cancel_first)
+    monkeypatch.setattr(jobs, "write_workbooks", cancel_first)
     main_window.exports.xlsx_action.trigger()
     from PySide6.QtWidgets import QPushButton
 
@@ -302,7 +303,7 @@ def test_checklist_follows_the_rule_profile_chosen_in_settings(
     main_window.reload_cases()
     main_window.list_page.select_case(case.id)
     target = tmp_path / "email.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(ask, "save_file", lambda *a, **k: target)
     main_window.exports.checklist_action.trigger()
     text = _pdf_text(target)
     assert "メールで届いた在留資格認定証明書を申請人" in text
@@ -311,8 +312,6 @@ def test_checklist_follows_the_rule_profile_chosen_in_settings(
 
 def test_batch_checklist_of_the_cases_awaiting_a_result(qtbot, store, main_window,
                                                         monkeypatch, tmp_path):
-    from PySide6.QtWidgets import QInputDialog
-
     names = {}
     for name, method, status in (("LI WEI", ReceiptMethod.MAIL, CaseStatus.ACCEPTED),
                                  ("WANG FANG", None, CaseStatus.FILED),
@@ -329,17 +328,17 @@ def test_batch_checklist_of_the_cases_awaiting_a_result(qtbot, store, main_windo
 
     def pick_mail(_parent, _title, label, items, *a, **k):
         asked.append(label)
-        return items[0], True
+        return items[0]
 
-    monkeypatch.setattr(QInputDialog, "getItem", pick_mail)
+    monkeypatch.setattr(ask, "choose", pick_mail)
     target = tmp_path / "batch.pdf"
     offered: list[str] = []
 
     def save_as(_parent, _title, name, *a, **k):
-        offered.append(name)
-        return str(target), ""
+        offered.append(str(name))
+        return target
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    monkeypatch.setattr(ask, "save_file", save_as)
     main_window.exports.batch_checklist_action.trigger()
     text = _pdf_text(target)
     assert "LIWEI" in text and "WANGFANG" in text          # mail, and not chosen yet
@@ -353,7 +352,7 @@ def test_batch_checklist_without_cases_awaiting_a_result_explains(qtbot, store, 
     store.create("renewal", {"name": "DRAFT ONLY"})
     main_window.reload_cases()
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
+    monkeypatch.setattr(ask, "information", lambda _p, _t, text, *a: said.append(text))
     main_window.exports.batch_checklist_action.trigger()
     assert said and "結果待ち" in said[0]
 
@@ -363,7 +362,7 @@ def test_cancelling_the_save_dialog_writes_nothing(qtbot, store, main_window, mo
     case = ready_case(store)
     main_window.reload_cases()
     main_window.list_page.select_case(case.id)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(ask, "save_file", lambda *a, **k: None)
     main_window.exports.transcription_action.trigger()
     main_window.exports.checklist_action.trigger()
     assert list(tmp_path.glob("*.pdf")) == []
@@ -404,7 +403,7 @@ def test_excel_import_creates_and_updates_cases_and_leaves_broken_rows(
     book, ids = _exported_then_edited(store, tmp_path)
     main_window.reload_cases()
     main_window.open_case(ids[0])                  # open in the wizard while importing
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book), ""))
+    monkeypatch.setattr(ask, "open_file", lambda *a, **k: book)
     seen: list[dict[str, object]] = []
 
     def take(dialog):
@@ -440,7 +439,7 @@ def test_excel_import_cancelled_changes_nothing(qtbot, store, main_window, monke
 
     book, ids = _exported_then_edited(store, tmp_path)
     main_window.reload_cases()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book), ""))
+    monkeypatch.setattr(ask, "open_file", lambda *a, **k: book)
     asked: list[bool] = []
     monkeypatch.setattr(ImportReportDialog, "exec",
                         lambda d: asked.append(True) or ImportReportDialog.DialogCode.Rejected)
@@ -455,7 +454,7 @@ def test_a_file_that_is_not_the_bulk_workbook_gets_a_plain_message(
         qtbot, store, main_window, monkeypatch, tmp_path):
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    monkeypatch.setattr(ask, "open_file", lambda *a, **k: broken)
     said = _messages(monkeypatch)
     main_window.exports.xlsx_import_action.trigger()
     qtbot.waitUntil(lambda: bool(said) and main_window.exports.operation is None, timeout=20000)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from assistant.model.case import CaseStatus
 from assistant.model.settings import CASE_LIST_STATE, LANGUAGE, RULE_PROFILE, WINDOW_GEOMETRY
+from assistant.ui import ask
 from tests.ui.conftest import TODAY
 
 
@@ -69,8 +70,7 @@ def test_delete_goes_to_the_recycle_bin_and_comes_back(qtbot, store, main_window
     main_window.reload_cases()
     main_window.list_page.select_case(a.id)
     main_window.list_page.table.setFocus()
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args, **kw: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(ask, "question", lambda *args, **kw: True)
     qtbot.keyClick(main_window.list_page.table, Qt.Key.Key_Delete)
     assert "NGUYEN VAN AN" not in visible_names(main_window)
     assert [s.id for s in store.list_deleted()] == [a.id]
@@ -98,13 +98,13 @@ def test_export_and_import_a_case_file(qtbot, store, main_window, monkeypatch, t
     main_window.list_page.select_case(a.id)
     target = tmp_path / "out" / "nguyen.json"
     target.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args, **kw: (str(target), ""))
+    monkeypatch.setattr(ask, "save_file",
+                        lambda *args, **kw: target)
     qtbot.keyClick(main_window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["values"]["name"] == "NGUYEN VAN AN"
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (str(target), ""))
+    monkeypatch.setattr(ask, "open_file", lambda *args, **kw: target)
     qtbot.keyClick(main_window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert visible_names(main_window).count("NGUYEN VAN AN") == 2
     assert len(store.list_summaries()) == 4
@@ -116,9 +116,9 @@ def test_a_broken_case_file_gets_a_message_and_changes_nothing(qtbot, store, mai
     main_window.reload_cases()
     broken = tmp_path / "broken.json"
     broken.write_text("{ not json", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (str(broken), ""))
+    monkeypatch.setattr(ask, "open_file", lambda *args, **kw: broken)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    monkeypatch.setattr(ask, "warning", lambda _p, _t, text, *a: shown.append(text))
     main_window.import_action.trigger()
     assert shown and "JSON" in shown[0]
     assert len(store.list_summaries()) == 3

@@ -161,7 +161,7 @@ def attachment_problems(documents: Iterable[DocumentCheck], photo: PhotoCheck | 
     photo_bytes = photo.size_bytes if photo is not None else 0
     oversized = any(p.code in _FILE_TOO_LARGE for d in documents for p in d.problems)
     found.extend(replace(p, field=DOCUMENTS_FIELD)
-                 for p in check_set(documents, limits, photo_bytes)
+                 for p in check_set(documents, limits, photo_bytes, photo=photo is not None)
                  # A file over the limit on its own already says so, with the same remedy.
                  if not (oversized and p.code == "attachments_total_too_large"))
     return found

@@ -23,6 +23,7 @@ class AttachmentLimits:
     profile_id: str
     max_file_bytes: int
     max_files: int | None
+    files_include_photo: bool        # the photo is one of the max_files files
     max_total_bytes: int
     total_includes_photo: bool
     photo_max_age_months: int
@@ -47,7 +48,11 @@ class AttachmentLimits:
 
     @property
     def single_file(self) -> bool:
-        return self.max_files == 1
+        return self.max_files == 1 and not self.files_include_photo
+
+    def file_count(self, documents: int, photo: bool) -> int:
+        """The files that count against ``max_files`` (the photo in some profiles)."""
+        return documents + (1 if photo and self.files_include_photo else 0)
 
     def document_budget(self, photo_bytes: int = 0) -> int:
         """Bytes the documents of one sending may use (the photo counts in some profiles)."""
@@ -86,6 +91,7 @@ def limits_for(profile_id: str | None = None) -> AttachmentLimits:
         profile_id=pid,
         max_file_bytes=int(v["max_file_bytes"]),
         max_files=None if v["max_files"] is None else int(v["max_files"]),
+        files_include_photo=bool(v["files_include_photo"]),
         max_total_bytes=int(v["max_total_bytes"]),
         total_includes_photo=bool(v["total_includes_photo"]),
         photo_max_age_months=int(v["photo_max_age_months"]),

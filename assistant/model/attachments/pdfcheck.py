@@ -13,7 +13,7 @@ import errno
 import logging
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.model.attachments import sniff
@@ -579,17 +579,22 @@ def _check_image_file(result: DocumentCheck, label: str, limits: AttachmentLimit
 
 
 def check_set(documents: list[DocumentCheck], limits: AttachmentLimits | None = None,
-              photo_bytes: int = 0) -> list[Problem]:
+              photo_bytes: int = 0, *, photo: bool = False) -> list[Problem]:
     """Problems of the documents taken together: number of files and total size.
 
-    Both are warnings: preparing the file to send merges, compresses and splits.
+    ``photo`` says whether a face photo is attached (it counts as one of the files in the
+    profiles whose ``files_include_photo`` is set). Both are warnings: preparing the file to
+    send merges the documents into one PDF, compresses and splits.
     """
     limits = limits or limits_for()
     problems: list[Problem] = []
-    if limits.max_files is not None and len(documents) > limits.max_files:
-        problems.append(make_problem("attachments", "attachments_too_many_files",
-                                     Severity.WARNING, max_files=limits.max_files,
-                                     count=len(documents)))
+    count = limits.file_count(len(documents), photo)
+    if limits.max_files is not None and count > limits.max_files:
+        code = ("attachments_too_many_files_with_photo" if limits.files_include_photo
+                else "attachments_too_many_files")
+        found = make_problem("attachments", code, Severity.WARNING,
+                             max_files=limits.max_files, count=count)
+        problems.append(replace(found, code="attachments_too_many_files"))
     total = sum(d.size_bytes for d in documents)
     if limits.total_includes_photo:
         total += photo_bytes

@@ -8,18 +8,23 @@ hidden sheet, like the official workbook), the header rows are frozen, columns h
 widths. The last column carries the case id (for :mod:`.xlsx_import`); it is not a template
 column. A hidden ``_meta`` sheet records the procedure and the cell mode.
 
+Every cell is written as text (an inline string), never as a formula or an error value: a
+client's ``=HYPERLINK(…)`` stays the characters typed and a spreadsheet opening the workbook
+runs nothing (:func:`text_cell`).
+
 openpyxl is imported inside the functions (it is slow to import and not needed at start-up).
 """
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.model.atomic import atomic_write_bytes
 from assistant.model.case import Case
 from assistant.model.codelists import code_list
 from assistant.model.exports.bulk import SheetTable, group_by_procedure, sheet_tables
@@ -111,12 +116,23 @@ def _col_letter(index: int) -> str:
     return letter
 
 
+def text_cell(ws: Any, value: object) -> Any:
+    """A write-only cell holding ``value`` as text: openpyxl would make a string starting with
+    ``=`` a formula and ``#REF!`` an error value; the data type is set back to string."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if value is None:
+        return WriteOnlyCell(ws)
+    c = WriteOnlyCell(ws, value=str(value))
+    c.data_type = "s"
+    return c
+
+
 def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
                    cells: str = "labels", progress: Progress | None = None,
                    normalise: bool = True) -> Path:
     """Write the workbook for ``cases`` (all of one procedure) to ``path``, atomically."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -164,8 +180,8 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
         ws.freeze_panes = f"A{FIRST_DATA_ROW}"
 
         def cell(value: str, font: Font | None = None, fill: PatternFill | None = None,
-                 align: Alignment | None = None) -> WriteOnlyCell:
-            c = WriteOnlyCell(ws, value=value)  # noqa: B023  (used within this iteration only)
+                 align: Alignment | None = None) -> Any:
+            c = text_cell(ws, value)  # noqa: B023  (used within this iteration only)
             if font is not None:
                 c.font = font
             if fill is not None:
@@ -207,7 +223,7 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
                   + [cell("", fill=id_fill)])
 
         for row, case_id in zip(table.rows, table.case_ids, strict=True):
-            ws.append([*row, case_id])
+            ws.append([text_cell(ws, v) for v in (*row, case_id)])
             done += 1
             if progress is not None and done % 50 == 0:
                 progress(done, total)
@@ -230,7 +246,7 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
     columns = [(_list_values(list_id, cells), name) for list_id, name in used_lists.items()]
     height = max((len(values) for values, _ in columns), default=0)
     for row_index in range(height):
-        lists.append([values[row_index] if row_index < len(values) else None
+        lists.append([text_cell(lists, values[row_index] if row_index < len(values) else None)
                       for values, _ in columns])
     for col_index, (values, name) in enumerate(columns, start=1):
         letter = _col_letter(col_index)
@@ -239,25 +255,17 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
 
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "hidden"
-    meta.append(["format", FORMAT])
-    meta.append(["version", FORMAT_VERSION])
-    meta.append(["procedure", procedure])
-    meta.append(["cells", cells])
-    for table in tables:
-        meta.append(["sheet", table.sheet, worksheet_name(table.sheet)])
+    meta_rows: list[list[object]] = [["format", FORMAT], ["version", FORMAT_VERSION],
+                                     ["procedure", procedure], ["cells", cells]]
+    meta_rows += [["sheet", table.sheet, worksheet_name(table.sheet)] for table in tables]
+    for meta_row in meta_rows:
+        meta.append([text_cell(meta, v) for v in meta_row])
 
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        wb.save(temp_name)
-        with open(temp_name, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    atomic_write_bytes(target, buffer.getvalue())
     if progress is not None:
         progress(total, total)
     return target

@@ -28,6 +28,7 @@ from assistant.model.fields import Catalogue, catalogue
 from assistant.model.normalize import normalize_value
 from assistant.model.problems import Problem, Severity, make_problem, message_texts
 from assistant.model.validation import FieldContext, validate_field
+from assistant.resources import load_json
 
 
 class WorkbookError(Exception):
@@ -81,6 +82,11 @@ class ImportResult:
     rejected: list[RowResult] = field(default_factory=list)
 
 
+def _limits() -> dict[str, int]:
+    data: dict[str, Any] = load_json("exports", "workbook.json")
+    return {k: int(v) for k, v in data["import_limits"].items() if not k.startswith("_")}
+
+
 def _text(value: Any, kind: str) -> str:
     """A cell's value as the text the office meant (Excel turns some text into numbers/dates)."""
     if value is None:
@@ -92,45 +98,121 @@ def _text(value: Any, kind: str) -> str:
     return str(value).strip()
 
 
+def _check_archive(path: Path) -> None:
+    """Refuse a workbook whose members unpack to more than the limit, before parsing any XML
+    (a few KB of deflate data can unpack to gigabytes)."""
+    limits = _limits()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (OSError, zipfile.BadZipFile, ValueError) as exc:
+        raise WorkbookError("import_unreadable", path=str(path), detail=str(exc)) from exc
+    total = sum(member.file_size for member in members)
+    if total > limits["max_unpacked_bytes"] or len(members) > limits["max_members"]:
+        raise WorkbookError("import_too_large", path=str(path), size=total // 1_000_000,
+                            limit=limits["max_unpacked_bytes"] // 1_000_000)
+
+
 def _meta(wb: Any) -> dict[str, Any]:
     if xlsx.META_SHEET not in wb.sheetnames:
         raise WorkbookError("import_not_bulk_workbook")
     meta: dict[str, Any] = {"sheets": []}
-    for row in wb[xlsx.META_SHEET].iter_rows(values_only=True):
+    for row in wb[xlsx.META_SHEET].iter_rows(max_row=100, values_only=True):
         if not row or row[0] is None:
             continue
         if row[0] == "sheet":
+            if len(row) < 3:
+                raise WorkbookError("import_bad_meta", item="sheet", value=row[1:])
             meta["sheets"].append((str(row[1]), str(row[2])))
         else:
-            meta[str(row[0])] = row[1]
+            meta[str(row[0])] = row[1] if len(row) > 1 else None
     if meta.get("format") != xlsx.FORMAT:
         raise WorkbookError("import_not_bulk_workbook")
-    if int(meta.get("version") or 0) > xlsx.FORMAT_VERSION:
-        raise WorkbookError("import_newer_workbook", version=meta.get("version"))
+    version = str(meta.get("version") or "0").strip()
+    if not version.isascii() or not version.isdigit() or len(version) > 6:
+        raise WorkbookError("import_bad_meta", item="version", value=version[:40])
+    if int(version) > xlsx.FORMAT_VERSION:
+        raise WorkbookError("import_newer_workbook", version=version)
     return meta
 
 
-def _column_map(cat: Catalogue, sheet: str, header_row: list[Any]) -> dict[int, tuple[str, str]]:
-    """0-based worksheet column -> (case-value key, header), matched by logical name.
+def _column_map(cat: Catalogue, sheet: str, title: str,
+                header_row: list[Any]) -> tuple[dict[int, tuple[str, str]], str | None]:
+    """0-based worksheet column -> (case-value key, header), matched by logical name, and the
+    problems of the header row (unknown and missing headers) as one line, None when it is right.
 
     Duplicate logical names (the template repeats some) are matched by occurrence order.
     """
+    from openpyxl.utils import get_column_letter
+
     wanted: dict[str, list[str]] = {}
     for column in cat.columns(sheet):
-        if column.key is not None:
-            wanted.setdefault(column.header, []).append(column.key)
-        else:
-            wanted.setdefault(column.header, []).append("")
+        wanted.setdefault(column.header, []).append(column.key or "")
+    id_header = xlsx.case_id_header()
+    while header_row and header_row[-1] in (None, ""):
+        header_row.pop()
     out: dict[int, tuple[str, str]] = {}
     seen: dict[str, int] = {}
-    for index, header in enumerate(header_row):
-        if not isinstance(header, str) or header not in wanted:
+    unknown: list[str] = []
+    for index, value in enumerate(header_row):
+        header = "" if value is None else str(value).strip()
+        if header == id_header:
             continue
         n = seen.get(header, 0)
+        if header not in wanted or n >= len(wanted[header]):
+            unknown.append(header or message_texts(
+                "import_header_empty", column=get_column_letter(index + 1))[0])
+            continue
         seen[header] = n + 1
-        if n < len(wanted[header]) and wanted[header][n]:
+        if wanted[header][n]:
             out[index] = (wanted[header][n], header)
-    return out
+    missing = [h for h, keys in wanted.items() for _ in range(len(keys) - seen.get(h, 0))]
+    if not unknown and not missing:
+        return out, None
+    ja, _ = message_texts("import_headers_sheet", sheet=title,
+                          unknown="、".join(unknown) or "なし", missing="、".join(missing) or "なし")
+    return out, ja
+
+
+# Excel's error values: an error cell is refused, never imported as its text.
+_FORMULA, _ERROR = "f", "e"
+
+
+def _cell_problem(cell: Any, fdef: Any, limit: int) -> tuple[str, Problem] | None:
+    """(the cell's text, why it is refused) for a formula, an error value or too long a text."""
+    kind = getattr(cell, "data_type", None)
+    value = cell.value
+    if kind == _FORMULA:
+        text = getattr(value, "text", value)   # an array formula keeps its text in .text
+        return str(text)[:200], make_problem(fdef.id, "import_formula_cell", Severity.ERROR)
+    if kind == _ERROR:
+        return str(value), make_problem(fdef.id, "import_error_cell", Severity.ERROR,
+                                        value=str(value))
+    if isinstance(value, str):
+        allowed = fdef.max_length or limit
+        if len(value) > allowed:
+            return value[:200] + "…", make_problem(fdef.id, "import_cell_too_long",
+                                                    Severity.ERROR, length=len(value),
+                                                    limit=allowed)
+    return None
+
+
+def _open(path: Path) -> Any:
+    """The workbook, read-only, formulas as written (so that a formula cell can be refused)."""
+    import xml.etree.ElementTree as ET
+    import zlib
+
+    from defusedxml import DefusedXmlException
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return load_workbook(path, read_only=True, data_only=False)
+    except DefusedXmlException as exc:
+        raise WorkbookError("import_unsafe_xml", path=str(path)) from exc
+    except (OSError, InvalidFileException, KeyError, ValueError, TypeError, IndexError,
+            zipfile.BadZipFile, zlib.error, ET.ParseError, EOFError) as exc:
+        raise WorkbookError("import_unreadable", path=str(path), detail=str(exc)[:200]) from exc
 
 
 def import_workbook(path: str | os.PathLike[str], *, on: date | None = None,
@@ -138,78 +220,119 @@ def import_workbook(path: str | os.PathLike[str], *, on: date | None = None,
     """Read and check the workbook at ``path``; see the module docstring.
 
     ``existing``: the cases that rows with a case id update (by id); ``on``: the date for the
-    date checks (default: today).
+    date checks (default: today). :class:`WorkbookError` for a file that is not taken at all
+    (not a regular file, too large, unsafe or broken XML, headers that differ from the export,
+    more applicants than the limit); cell problems (formulas, error values, texts too long,
+    values the checks refuse) reject their row only.
     """
-    from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.exceptions import InvalidFileException
+    import xml.etree.ElementTree as ET
+    import zlib
 
-    on = on or date.today()
-    existing = existing or {}
+    from defusedxml import DefusedXmlException
+
+    from assistant.model.file_guard import FileGuardError, check_input_file
+
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, InvalidFileException, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise WorkbookError("import_unreadable", path=str(path), detail=str(exc)) from exc
+        book = check_input_file(path)
+    except FileGuardError as exc:
+        raise WorkbookError("import_unreadable", path=str(path), detail=exc.message_ja) from exc
+    _check_archive(book)
+    wb = _open(book)
     try:
-        meta = _meta(wb)
-        procedure = str(meta.get("procedure"))
-        try:
-            cat = catalogue(procedure)
-        except KeyError as exc:
-            raise WorkbookError("import_unknown_procedure", procedure=procedure) from exc
-        id_header = xlsx.case_id_header()
-        # Excel row -> {key: (text, sheet title, column letter, header)}; row -> case id
-        cells: dict[int, dict[str, tuple[str, str, str, str]]] = {}
-        ids: dict[int, str] = {}
-        present: set[str] = set()
-        in_book = {sheet for sheet, _ in meta["sheets"]}
-        for sheet, title in meta["sheets"]:
-            if title not in wb.sheetnames or sheet not in cat.sheets:
-                raise WorkbookError("import_sheet_missing", sheet=title)
-            ws = wb[title]
-            rows = ws.iter_rows(min_row=xlsx.ROW_HEADER, values_only=True)
-            header_row = list(next(rows, ()))
-            columns = _column_map(cat, sheet, header_row)
-            # The 同時申請 sheet repeats 氏名, 生年月日 … of the main sheet: read each value from
-            # the sheet it belongs to, so an edit there is not undone by the stale copy.
-            columns = {i: (key, header) for i, (key, header) in columns.items()
-                       if cat.field(key).sheet == sheet or cat.field(key).sheet not in in_book}
-            if not columns:
-                raise WorkbookError("import_sheet_missing", sheet=title)
-            id_col = header_row.index(id_header) if id_header in header_row else None
-            present.update(key for key, _ in columns.values())
-            for offset, values in enumerate(rows):
-                excel_row = xlsx.ROW_HEADER + 1 + offset
-                if excel_row < xlsx.FIRST_DATA_ROW or not any(v not in (None, "") for v in values):
-                    continue
-                row_cells = cells.setdefault(excel_row, {})
-                for index, (key, header) in columns.items():
-                    if index < len(values):
-                        text = _text(values[index], cat.field(key).kind)
-                        if text:
-                            row_cells[key] = (text, title, get_column_letter(index + 1), header)
-                if id_col is not None and id_col < len(values) and values[id_col]:
-                    ids.setdefault(excel_row, str(values[id_col]).strip())
+        return _read(wb, on or date.today(), existing or {})
+    except DefusedXmlException as exc:
+        raise WorkbookError("import_unsafe_xml", path=str(path)) from exc
+    except (zlib.error, ET.ParseError, zipfile.BadZipFile, EOFError, OSError) as exc:
+        raise WorkbookError("import_unreadable", path=str(path), detail=str(exc)[:200]) from exc
     finally:
         wb.close()
 
+
+def _read(wb: Any, on: date, existing: Mapping[str, Case]) -> ImportResult:
+    from openpyxl.utils import get_column_letter
+
+    limits = _limits()
+    meta = _meta(wb)
+    procedure = str(meta.get("procedure"))
+    try:
+        cat = catalogue(procedure)
+    except KeyError as exc:
+        raise WorkbookError("import_unknown_procedure", procedure=procedure[:80]) from exc
+    id_header = xlsx.case_id_header()
+    max_row = xlsx.FIRST_DATA_ROW - 1 + limits["max_applicants"]
+    # Excel row -> {key: (text, sheet title, column letter, header)}; row -> case id
+    cells: dict[int, dict[str, tuple[str, str, str, str]]] = {}
+    refused: dict[int, list[CellProblem]] = {}
+    ids: dict[int, str] = {}
+    present: set[str] = set()
+    header_problems: list[str] = []
+    in_book = {sheet for sheet, _ in meta["sheets"]}
+    sheets = []
+    for sheet, title in meta["sheets"]:
+        if title not in wb.sheetnames or sheet not in cat.sheets:
+            raise WorkbookError("import_sheet_missing", sheet=title)
+        ws = wb[title]
+        header_row = [c.value for c in next(ws.iter_rows(min_row=xlsx.ROW_HEADER,
+                                                         max_row=xlsx.ROW_HEADER), ())]
+        id_col = header_row.index(id_header) if id_header in header_row else None
+        columns, problem = _column_map(cat, sheet, title, header_row)
+        if problem:
+            header_problems.append(problem)
+        sheets.append((sheet, title, ws, columns, id_col))
+    if header_problems:
+        raise WorkbookError("import_headers_wrong", details=" ".join(header_problems))
+
+    for sheet, title, ws, columns, id_col in sheets:
+        # The 同時申請 sheet repeats 氏名, 生年月日 … of the main sheet: read each value from
+        # the sheet it belongs to, so an edit there is not undone by the stale copy.
+        columns = {i: (key, header) for i, (key, header) in columns.items()
+                   if cat.field(key).sheet == sheet or cat.field(key).sheet not in in_book}
+        present.update(key for key, _ in columns.values())
+        fields = {i: cat.field(key) for i, (key, _) in columns.items()}
+        letters = {i: get_column_letter(i + 1) for i in columns}
+        for offset, row in enumerate(ws.iter_rows(min_row=xlsx.FIRST_DATA_ROW)):
+            if not any(c.value not in (None, "") for c in row):
+                continue
+            excel_row = xlsx.FIRST_DATA_ROW + offset
+            if excel_row > max_row:
+                raise WorkbookError("import_too_many_rows", limit=limits["max_applicants"])
+            row_cells = cells.setdefault(excel_row, {})
+            for index, (key, header) in columns.items():
+                if index >= len(row):
+                    continue
+                cell = row[index]
+                if cell.value in (None, ""):
+                    continue
+                fdef = fields[index]
+                bad = _cell_problem(cell, fdef, limits["max_cell_chars"])
+                if bad is not None:
+                    refused.setdefault(excel_row, []).append(CellProblem(
+                        sheet=title, row=excel_row, column=letters[index], header=header,
+                        field=key, value=bad[0], problem=bad[1]))
+                    continue
+                text = _text(cell.value, fdef.kind)
+                if text:
+                    row_cells[key] = (text, title, letters[index], header)
+            if id_col is not None and id_col < len(row) and row[id_col].value:
+                ids.setdefault(excel_row, str(row[id_col].value).strip()[:100])
+
     result = ImportResult(procedure=procedure)
-    for excel_row in sorted(set(cells) | set(ids)):
+    for excel_row in sorted(set(cells) | set(ids) | set(refused)):
         row_cells = cells.get(excel_row, {})
-        row = RowResult(row=excel_row)
+        row = RowResult(row=excel_row, problems=list(refused.get(excel_row, [])))
         values = {key: normalize_value(cat.field(key), text)
                   for key, (text, _, _, _) in row_cells.items()}
         for key, (text, title, letter, header) in row_cells.items():
             context = FieldContext(on=on, values=values, key=key, check_required=False)
-            for problem in validate_field(cat.field(key), values[key], context):
+            for found in validate_field(cat.field(key), values[key], context):
                 row.problems.append(CellProblem(sheet=title, row=excel_row, column=letter,
                                                 header=header, field=key, value=text,
-                                                problem=problem))
+                                                problem=found))
         case_id = ids.get(excel_row, "")
         base = existing.get(case_id) if case_id else None
         if base is not None and base.procedure != procedure:
             row.problems.append(CellProblem(
-                sheet=meta["sheets"][0][1], row=excel_row, column="", header=xlsx.case_id_header(),
+                sheet=meta["sheets"][0][1], row=excel_row, column="", header=id_header,
                 field="id", value=case_id,
                 problem=make_problem("id", "import_case_other_procedure", Severity.ERROR,
                                      procedure=base.procedure)))
@@ -247,24 +370,39 @@ def case_files(folder: str | os.PathLike[str]) -> dict[str, tuple[Path, Case]]:
 
 def import_into_folder(path: str | os.PathLike[str], folder: str | os.PathLike[str], *,
                        on: date | None = None) -> tuple[ImportResult, dict[str, Path]]:
-    """Import the workbook into the case files of ``folder`` (updating files with the same id)."""
-    from assistant.model.casefile import default_file_name, write_case_file
+    """Import the workbook into the case files of ``folder`` (updating files with the same id).
+
+    Nothing is written until every row has been read and checked; then the case files are
+    written together (each atomically, one folder sync at the end), so an import stopped while
+    reading leaves the folder as it was.
+    """
+    from assistant.model.atomic import atomic_write_files
+    from assistant.model.casefile import default_file_name, dumps_case
 
     known = case_files(folder)
     result = import_workbook(path, on=on, existing={k: c for k, (_, c) in known.items()})
     target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
+    taken = {p.name for p in target.iterdir()} if target.is_dir() else set()
+    next_number: dict[str, int] = {}
     written: dict[str, Path] = {}
+    files: dict[Path, bytes] = {}
     for row in result.imported:
         assert row.case is not None
         if row.case.id in known:
             file = known[row.case.id][0]
         else:
-            file = target / default_file_name(row.case)
-            stem, n = file.stem, 2
-            while file.exists() or file in written.values():
-                file = target / f"{stem}-{n}.json"
+            name = default_file_name(row.case)
+            stem = name[:-len(".json")]
+            n = next_number.get(stem, 1)
+            while name in taken:       # each stem continues where it stopped: linear overall
                 n += 1
-        write_case_file(file, row.case)
+                name = f"{stem}-{n}.json"
+            next_number[stem] = n
+            taken.add(name)
+            file = target / name
+        files[file] = dumps_case(row.case).encode("utf-8")
         written[row.case.id] = file
+    if files:
+        target.mkdir(parents=True, exist_ok=True)
+        atomic_write_files(files)
     return result, written

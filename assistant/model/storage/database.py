@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+from assistant.model.storage import health
 from assistant.model.storage.errors import StorageError, error_code, storage_error
 from assistant.model.storage.schema import migrate
 
@@ -52,16 +53,28 @@ class Database:
         # One connection may be used from a worker thread (autosave) and the GUI thread;
         # the lock keeps each BEGIN … COMMIT to one thread at a time.
         self._lock = threading.RLock()
+        self._damage: str | None = None
 
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, clock: Callable[[], datetime] = utc_now) -> Self:
-        """Open (creating or migrating as needed) the database at ``path``."""
+    def open(cls, path: str | Path, clock: Callable[[], datetime] = utc_now, *,
+             allow_damaged: bool = False) -> Self:
+        """Open (creating or migrating as needed) the database at ``path``.
+
+        Refuses, with a :class:`StorageError` saying so in Japanese: a database that
+        ``PRAGMA quick_check`` finds damaged (:class:`~.health.DatabaseDamagedError`; with
+        ``allow_damaged`` it opens for reading only, every write refused), and a missing or
+        0-byte file where a database with data existed (:class:`~.health.DatabaseLostError`).
+        A new database is created user-only (0600, its folder 0700) on POSIX.
+        """
         db = Path(path)
         conn: sqlite3.Connection | None = None
+        damage: str | None = None
         try:
-            db.parent.mkdir(parents=True, exist_ok=True)
+            health.check_presence(db)
+            health.make_private_folder(db.parent)
+            health.make_private_file(db)
             conn = sqlite3.connect(db, isolation_level=None, timeout=10.0,
                                    check_same_thread=False)
             conn.execute("PRAGMA foreign_keys = ON")
@@ -70,16 +83,50 @@ class Database:
                 # e.g. a read-only file whose journal mode cannot be changed
                 raise StorageError("storage_readonly", path=str(db), detail=f"journal_mode={mode}")
             conn.execute("PRAGMA synchronous = FULL")
-            migrate(conn, db, clock)
+            damage = health.quick_check(conn)
+            if damage is not None and not allow_damaged:
+                raise health.DatabaseDamagedError(db, damage)
+            if damage is None:
+                migrate(conn, db, clock)
+                health.make_private_file(db)  # the -wal / -shm SQLite has just made
+                health.mark_present(db)
         except StorageError:
             if conn is not None:
                 conn.close()
             raise
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            code = error_code(exc)
+            if code == "storage_corrupt":  # not a database at all (SQLITE_NOTADB)
+                raise health.DatabaseDamagedError(db, str(exc), code) from exc
+            raise StorageError(code, path=str(db), detail=str(exc)) from exc
         except (sqlite3.Error, OSError) as exc:
             if conn is not None:
                 conn.close()
             raise StorageError(error_code(exc), path=str(db), detail=str(exc)) from exc
-        return cls(conn, db, clock)
+        store = cls(conn, db, clock)
+        if damage is not None:
+            store.mark_damaged(damage)
+        return store
+
+    @property
+    def damage(self) -> str | None:
+        """SQLite's damage report when a check found the database damaged, else ``None``."""
+        return self._damage
+
+    def mark_damaged(self, report: str) -> None:
+        """Refuse every later write (a check found the database damaged)."""
+        self._damage = report
+
+    def check_integrity(self) -> str | None:
+        """The full ``PRAGMA integrity_check`` on a connection of its own (call it from a
+        worker thread; the store stays usable meanwhile). A damaged result marks the store
+        damaged (writes refused). ``None`` when intact, else SQLite's report."""
+        report = health.integrity_check(self.path)
+        if report is not None:
+            self.mark_damaged(report)
+        return report
 
     def close(self) -> None:
         """Close the database (a checkpoint folds the WAL back into the file)."""
@@ -124,6 +171,8 @@ class Database:
         """One durable transaction: committed (and fsynced) when the block ends normally."""
         conn = self._conn
         with self._lock:
+            if self._damage is not None:
+                raise health.DatabaseDamagedError(self.path, self._damage)
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:

@@ -93,8 +93,10 @@ def install_crash_dialog(window: QWidget | None = None) -> tuple[CrashHandler, Q
     """
     from assistant import crash
     from assistant.ui.office.exception_dialog import CrashBridge
+    from assistant.ui.ops.bridge import use_crash_handler
 
     handler = crash.install()
     bridge = CrashBridge(window)
     bridge.attach(handler)
+    use_crash_handler(handler)  # failed operations report through the same hooks
     return handler, bridge

@@ -170,7 +170,7 @@ class StaffProfileDialog(QDialog):
         dates, _ = self._dates()
         sex = self.sex_combo.currentData()
         category = self.category_combo.currentData()
-        return replace(self._original, **texts, **dates,
+        return replace(self._original, **texts, **dates,  # type: ignore[arg-type]
                        sex=Sex(sex) if sex else None,
                        category=StaffCategory(category) if category else None)
 

@@ -1404,4 +1404,66 @@ Cases deleted from the list come here and can be restored at any time.</translat
         <translation>Error</translation>
     </message>
 </context>
+<context>
+    <name>ask</name>
+    <message>
+        <source>ディスクの空き容量が足りません。空きを作ってからもう一度お試しください。</source>
+        <translation>The disk is full. Free some space and try again.</translation>
+    </message>
+    <message>
+        <source>ファイルまたはフォルダーへの書き込み・読み取りが許可されていません: {0}</source>
+        <translation>You are not allowed to read or write this file or folder: {0}</translation>
+    </message>
+    <message>
+        <source>ファイルまたはフォルダーが見つかりません: {0}</source>
+        <translation>File or folder not found: {0}</translation>
+    </message>
+    <message>
+        <source>ファイルを読み書きできませんでした: {0}</source>
+        <translation>The file could not be read or written: {0}</translation>
+    </message>
+    <message>
+        <source>予期しないエラーが発生しました。</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>ほか {0} 件</source>
+        <translation>and {0} more</translation>
+    </message>
+    <message>
+        <source>上書きの確認</source>
+        <translation>Replace files?</translation>
+    </message>
+    <message>
+        <source>次のファイルは既にあります。上書きしますか？
+{0}</source>
+        <translation>These files already exist. Replace them?
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <source>予期しないエラーが発生しました。</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <source>エラーの記録を保存しました:
+{0}</source>
+        <translation>A report of the error was saved:
+{0}</translation>
+    </message>
+    <message>
+        <source>エラーの記録はファイルに保存できませんでした（ディスクの空きや権限を確認してください）。</source>
+        <translation>The error report could not be saved to a file (check the free disk space and permissions).</translation>
+    </message>
+    <message>
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,131 @@
+"""The export and import jobs behind the 書き出し menu, shared by the GUI and the CLI.
+
+Each is a plain model function taking ``progress`` / ``cancelled`` (see
+:mod:`assistant.model.progress`): the GUI runs it in a worker thread
+(:mod:`assistant.ui.ops.exports`), the CLI calls it directly. None of them writes half a file
+when stopped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.model.case import Case
+from assistant.model.progress import CancelCheck, Progress, check_cancel, report
+
+if TYPE_CHECKING:
+    from assistant.model.exports.bulk import BulkResult
+    from assistant.model.exports.refresh import RefreshReport
+    from assistant.model.exports.xlsx_import import ImportResult
+    from assistant.model.storage import CaseStore
+
+
+def write_workbooks(cases: Sequence[Case], folder: str | os.PathLike[str], cells: str, *,
+                    progress: Progress | None = None,
+                    cancelled: CancelCheck | None = None) -> list[Path]:
+    """The bulk workbooks (one per procedure): reports rows done, stops when asked.
+
+    (The xlsx writer reports ``(done, total)`` while it builds the rows, before any file is
+    opened, so stopping there leaves no half-written workbook.)
+    """
+    from assistant.model.exports.xlsx import export_workbooks
+
+    def rows_done(done: int, total: int) -> None:
+        if done < total:          # the last report comes after the file is written
+            check_cancel(cancelled)
+        report(progress, done, total)
+
+    check_cancel(cancelled)
+    return export_workbooks(cases, folder, cells=cells, progress=rows_done)
+
+
+def write_bulk_csv(store: CaseStore, case_ids: Sequence[str], folder: str | os.PathLike[str],
+                   encoding: str, cells: str, *, progress: Progress | None = None,
+                   cancelled: CancelCheck | None = None) -> tuple[list[Case], BulkResult]:
+    """Read the cases and write their bulk CSV files.
+
+    Reports the cases read; stopping is possible until the files are written, which is one
+    short step at the end (nothing is half-written when stopped).
+    """
+    from assistant.model.exports.bulk import export_csv
+
+    total = len(case_ids) + 1
+    cases = []
+    for number, case_id in enumerate(case_ids):
+        if number % 50 == 0:
+            check_cancel(cancelled)
+            report(progress, number, total)
+        cases.append(store.get(case_id))
+    check_cancel(cancelled)
+    result = export_csv(cases, Path(folder), encoding=encoding, cells=cells)
+    report(progress, total, total)
+    return cases, result
+
+
+class _StoredCases(Mapping[str, Case]):
+    """The store's cases by id, read only when the workbook names them."""
+
+    def __init__(self, store: CaseStore) -> None:
+        self._store = store
+
+    def __getitem__(self, case_id: str) -> Case:
+        from assistant.model.storage import CaseNotFoundError
+
+        try:
+            return self._store.get(case_id)
+        except CaseNotFoundError:
+            raise KeyError(case_id) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(summary.id for summary in self._store.list_summaries())
+
+    def __len__(self) -> int:
+        return len(self._store.list_summaries())
+
+
+def read_workbook(store: CaseStore, path: str | os.PathLike[str], on: date, *,
+                  progress: Progress | None = None,
+                  cancelled: CancelCheck | None = None) -> ImportResult:
+    """Read and check the bulk workbook at ``path`` against the stored cases; changes nothing."""
+    from assistant.model.exports.xlsx_import import import_workbook
+
+    check_cancel(cancelled)
+    return import_workbook(path, on=on, existing=_StoredCases(store))
+
+
+def apply_import(store: CaseStore, result: ImportResult, user: str = "") -> tuple[list[str],
+                                                                                   list[str]]:
+    """Write the accepted rows: new cases are created, known ones get the workbook's values.
+
+    Returns the ids of the created and of the changed cases.
+    """
+    created, changed = [], []
+    for row in result.imported:
+        case = row.case
+        assert case is not None
+        if row.created:
+            created.append(store.create(case.procedure, case.values, user=user).id)
+            continue
+        if not row.changed:
+            continue
+        before = store.get(case.id).values
+        update = {key: value for key, value in case.values.items() if before.get(key) != value}
+        update.update({key: "" for key in before if key not in case.values})
+        if update and store.set_values(case.id, update, user=user):
+            changed.append(case.id)
+    return created, changed
+
+
+def install_reference(workbook: str | os.PathLike[str], procedure: str, on: str, *,
+                      progress: Progress | None = None,
+                      cancelled: CancelCheck | None = None) -> RefreshReport:
+    """Read an official workbook and install the pull-down lists that changed (no stopping:
+    the workbook reader cannot be interrupted)."""
+    from assistant.model.exports.refresh import install_reference as install
+
+    check_cancel(cancelled)
+    return install(workbook, procedure, on=on)

@@ -1,0 +1,106 @@
+"""``assistant backup list|create|check|restore`` and the damage checks, on real files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.cli import main
+from assistant.model.storage import CaseStore
+from tests.model.storage_files import PAGE, filled_database, overwrite_page
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "data" / "cases.sqlite"
+    filled_database(path, cases=40)
+    return path
+
+
+def _listed(capsys, db):
+    return run(capsys, "case", "list", "--json", "--db", str(db))
+
+
+def test_case_list_on_a_damaged_database_says_so_instead_of_answering_0(capsys, db):
+    overwrite_page(db, db.stat().st_size // PAGE // 2)
+    code, out, err = run(capsys, "case", "list", "--db", str(db))
+    assert code == 2 and out == ""
+    assert "データベースが壊れています" in err and "assistant backup restore" in err
+
+
+def test_backup_create_list_check_and_restore_after_damage(capsys, db, tmp_path):
+    code, out, _ = run(capsys, "backup", "create", "--db", str(db))
+    assert code == 0 and "検査済み" in out
+    code, out, _ = run(capsys, "backup", "list", "--json", "--db", str(db))
+    (entry,) = json.loads(out)
+    assert entry["number"] == 1 and entry["reason"] == "manual"
+    code, out, _ = run(capsys, "backup", "check", "--db", str(db))
+    assert code == 0 and "異常はありません" in out
+
+    overwrite_page(db, 3)
+    code, out, _ = run(capsys, "backup", "check", "--db", str(db))
+    assert code == 1 and "壊れています" in out
+    code, out, err = run(capsys, "backup", "create", "--db", str(db))
+    assert code == 2 and "検査に失敗" in err        # a damaged database makes no backup
+
+    code, out, _ = run(capsys, "backup", "restore", "1", "--db", str(db))
+    assert code == 0 and "復元しました" in out and "aside" in out
+    code, out, _ = _listed(capsys, db)
+    assert code == 0 and len(json.loads(out)) == 40
+    (aside,) = (db.parent / "backups" / "aside").iterdir()
+    assert (aside / "cases.sqlite").stat().st_size > 0  # the damaged file is kept
+
+
+def test_a_0_byte_database_is_reported_and_the_latest_backup_restored(capsys, db):
+    run(capsys, "backup", "create", "--db", str(db))
+    db.write_bytes(b"")
+    code, out, err = _listed(capsys, db)
+    assert code == 2 and "0 バイト" in err
+    assert db.stat().st_size == 0
+    code, out, _ = run(capsys, "backup", "restore", "--latest", "--db", str(db))
+    assert code == 0
+    code, out, _ = _listed(capsys, db)
+    assert len(json.loads(out)) == 40
+
+
+def test_restore_empty_starts_over_and_keeps_the_old_file(capsys, db):
+    db.unlink()
+    code, _, err = _listed(capsys, db)
+    assert code == 2 and "見つかりません" in err
+    code, out, _ = run(capsys, "backup", "restore", "--empty", "--db", str(db))
+    assert code == 0 and "空のデータベース" in out
+    code, out, _ = _listed(capsys, db)
+    assert code == 0 and json.loads(out) == []
+
+
+def test_restore_of_an_unknown_backup_exits_2_and_changes_nothing(capsys, db):
+    before = db.read_bytes()
+    code, _, err = run(capsys, "backup", "restore", "7", "--db", str(db))
+    assert code == 2 and "見つかりません" in err
+    assert db.read_bytes() == before
+
+
+def test_restore_of_an_intact_database_backs_it_up_first(capsys, db):
+    run(capsys, "backup", "create", "--db", str(db))
+    with CaseStore.open(db) as store:
+        store.create("renewal", {"name": "AFTER THE BACKUP"})
+    code, out, _ = run(capsys, "backup", "restore", "1", "--db", str(db))
+    assert code == 0
+    code, out, _ = run(capsys, "backup", "list", "--json", "--db", str(db))
+    reasons = [e["reason"] for e in json.loads(out)]
+    assert reasons[0] == "restore"  # the state before the restore can be restored again
+    code, out, _ = run(capsys, "backup", "restore", "1", "--db", str(db))
+    code, out, _ = _listed(capsys, db)
+    assert "AFTER THE BACKUP" in out
+
+
+def test_backup_without_an_action_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "backup")
+    assert code == 2 and "list" in err
