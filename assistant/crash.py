@@ -18,8 +18,8 @@ import faulthandler
 import logging
 import os
 import platform
+import stat
 import sys
-import tempfile
 import threading
 import traceback
 from collections.abc import Callable
@@ -29,15 +29,17 @@ from types import TracebackType
 from typing import IO
 
 from assistant import __version__
+from assistant.model.atomic import atomic_write_text
 from assistant.model.paths import data_dir
 from assistant.model.redaction import redact
+from assistant.model.storage.health import make_private_folder
 
 Listener = Callable[[str, Path | None], None]
 
 
 def logs_dir(data: Path | None = None) -> Path:
-    """``<data folder>/logs`` (:func:`assistant.model.paths.data_dir`)."""
-    return (data or data_dir()) / "logs"
+    """``<data folder>/logs`` (:func:`assistant.model.paths.data_dir`; nothing is created)."""
+    return (data or data_dir(create=False)) / "logs"
 
 
 def format_report(exc_type: type[BaseException], exc: BaseException,
@@ -62,23 +64,36 @@ def format_report(exc_type: type[BaseException], exc: BaseException,
     return redact("\n".join(header) + "\n\n" + body)
 
 
+_names_lock = threading.Lock()
+
+
 def write_report(text: str, folder: Path | None = None, now: datetime | None = None) -> Path:
-    """Write ``text`` (redacted once more) atomically to ``folder``; return the file's path."""
+    """Write ``text`` (redacted once more) atomically to a new file in ``folder``; return it.
+
+    Names are ``crash-<date>-<time>-<pid>.txt``; a second report of the same process in the
+    same second gets ``-2``, ``-3`` … so no report ever replaces another. The file is private
+    to the user (0600) and its folder (0700) on POSIX.
+    """
     folder = folder or logs_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folder(folder, tighten=True)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = folder / f"crash-{stamp}-{os.getpid()}.txt"
-    fd, tmp = tempfile.mkstemp(prefix=".crash-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(redact(text))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    base = f"crash-{stamp}-{os.getpid()}"
+    with _names_lock:
+        target = folder / f"{base}.txt"
+        counter = 2
+        while target.exists():
+            target = folder / f"{base}-{counter}.txt"
+            counter += 1
+        atomic_write_text(target, redact(text))
     return target
+
+
+def _private_log(path: Path) -> IO[str]:
+    """``path`` opened for appending, created user-only (0600) when new."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    if os.name == "posix":  # a log made by an older version was 0644
+        os.fchmod(fd, stat.S_IMODE(os.fstat(fd).st_mode) & ~0o077)
+    return os.fdopen(fd, "a", encoding="utf-8")
 
 
 class RedactingFilter(logging.Filter):
@@ -102,7 +117,8 @@ class CrashHandler:
         self.last_report: Path | None = None
         self._listeners: list[Listener] = []
         self._fault_file: IO[str] | None = None
-        self._log_handler: logging.Handler | None = None
+        self._log_handler: logging.StreamHandler[IO[str]] | None = None
+        self.folder_error: OSError | None = None
         self._previous_hooks: tuple[object, object] | None = None
 
     def add_listener(self, listener: Listener) -> None:
@@ -143,13 +159,21 @@ class CrashHandler:
         self.handle(args.exc_type, args.exc_value, args.exc_traceback, thread_name=name)
 
     def install(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Set the hooks; then open the log files. A folder that cannot be written (read-only
+        data folder, full disk) leaves the hooks in place without files: reports still go to
+        stderr and the listeners, and :attr:`folder_error` says why (the GUI tells the user)."""
         self._previous_hooks = (sys.excepthook, threading.excepthook)
         sys.excepthook = self._excepthook
         threading.excepthook = self._thread_hook
-        self._fault_file = open(self.folder / "faulthandler.log", "a", encoding="utf-8")
-        faulthandler.enable(file=self._fault_file, all_threads=True)
-        handler = logging.FileHandler(self.folder / "assistant.log", encoding="utf-8")
+        try:
+            make_private_folder(self.folder, tighten=True)
+            self._fault_file = _private_log(self.folder / "faulthandler.log")
+            faulthandler.enable(file=self._fault_file, all_threads=True)
+            stream = _private_log(self.folder / "assistant.log")
+        except OSError as exc:
+            self.folder_error = exc
+            return
+        handler = logging.StreamHandler(stream)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handler.addFilter(RedactingFilter())
         logging.getLogger().addHandler(handler)
@@ -166,6 +190,7 @@ class CrashHandler:
         if self._log_handler is not None:
             logging.getLogger().removeHandler(self._log_handler)
             self._log_handler.close()
+            self._log_handler.stream.close()
             self._log_handler = None
 
 

@@ -178,7 +178,7 @@ def create_backup(db: Path, reason: Reason = Reason.MANUAL, *, now: datetime,
     try:
         if not db.is_file() or db.stat().st_size == 0:
             raise StorageError("backup_no_database", path=str(db))
-        health.make_private_folder(folder)
+        health.make_private_folder(folder, tighten=True)
         target = _free_name(folder, db.stem, now, reason)
         _copy_verified(_sqlite_copy(db), target)
         return Backup(target, now.astimezone(UTC).replace(microsecond=0), reason,
@@ -192,7 +192,7 @@ def create_backup(db: Path, reason: Reason = Reason.MANUAL, *, now: datetime,
 def copy_to(backup: Backup, folder: Path) -> Backup:
     """Copy a (verified) backup to a second ``folder``, verified again there."""
     try:
-        health.make_private_folder(folder)
+        health.make_private_folder(folder)  # the office's own folder: modes left as they are
         target = folder / backup.path.name
         if target.exists():
             return Backup(target, backup.taken_at, backup.reason, target.stat().st_size)
@@ -289,7 +289,7 @@ def _move_aside(db: Path, now: datetime) -> list[Path]:
     if not files:
         return []
     folder = aside_folder(db) / now.astimezone(UTC).strftime(_STAMP)
-    health.make_private_folder(folder)
+    health.make_private_folder(folder, tighten=True)
     moved = []
     for file in files:
         target = folder / file.name

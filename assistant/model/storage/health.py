@@ -87,14 +87,18 @@ def forget_presence(db: Path) -> None:
     marker_path(db).unlink(missing_ok=True)
 
 
-def make_private_folder(folder: Path) -> None:
-    """Create ``folder`` (and parents) user-only; an existing folder is left as it is."""
-    if folder.is_dir():
-        return
-    folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
-    if os.name == "posix":
+def make_private_folder(folder: Path, tighten: bool = False) -> None:
+    """Create ``folder`` (and parents) user-only (0700 on POSIX). An existing folder is left
+    as it is unless ``tighten`` (folders only this program uses: ``backups``, ``logs``), which
+    takes group and other access away."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+        tighten = True
+    if tighten and os.name == "posix":
         with contextlib.suppress(OSError):
-            os.chmod(folder, FOLDER_MODE)
+            mode = stat.S_IMODE(folder.stat().st_mode)
+            if mode & 0o077:
+                os.chmod(folder, mode & ~0o077)
 
 
 def make_private_file(path: Path) -> None:
