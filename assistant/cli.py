@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from assistant import __version__
 
@@ -96,6 +96,33 @@ def _gui_options(argv: Sequence[str]) -> dict[str, str] | None:
     return options
 
 
+# Characters that steer a terminal instead of showing: C0 controls but tab and newline, DEL, C1
+# controls (U+009B is a one-character escape sequence), bidirectional overrides and isolates.
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+
+
+def terminal_text(text: str) -> str:
+    """``text`` safe for a terminal: each control character becomes its visible ``\\uXXXX``
+    escape (an ESC from a client's value cannot recolour, retitle or rewrite the screen; in JSON
+    output the escape is inside a string, where it decodes to the same value)."""
+    import re
+
+    return re.sub(_CONTROL, lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class _TerminalStream:
+    """A text stream whose writes go through :func:`terminal_text` (all CLI output)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_text(text))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 def _remove_stale_temporaries() -> None:
     """Temporaries left in the data folder by a killed run (they may hold client data)."""
     import os
@@ -115,6 +142,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from assistant.app import run_gui
 
         return run_gui(smoke="--smoke" in gui, db=gui.get("--db"), language=gui.get("--lang"))
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout = _TerminalStream(stdout)
+    sys.stderr = _TerminalStream(stderr)
+    try:
+        return _run_command(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run_command(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -29,7 +29,9 @@ def seen_secrets() -> frozenset[str]:
 
 
 def secret_forms(secret: str) -> list[str]:
-    """The ways a secret can show up in text: as is, escaped, as bytes repr, base64, hex."""
+    """The ways a secret can show up in text: as is, escaped, as bytes repr, base64, hex — of
+    its UTF-8 bytes and of its UTF-16 bytes in either byte order (with or without a byte-order
+    mark), also those UTF-16 bytes read as Latin-1 text."""
     raw = secret.encode("utf-8")
     forms = {
         secret,
@@ -40,9 +42,11 @@ def secret_forms(secret: str) -> list[str]:
         base64.urlsafe_b64encode(raw).decode("ascii"),
         raw.hex(),
     }
-    utf16 = secret.encode("utf-16-le")
-    forms.add(base64.b64encode(utf16).decode("ascii"))
-    forms.add(repr(utf16)[2:-1])
+    for codec in ("utf-16-le", "utf-16-be", "utf-16"):
+        utf16 = secret.encode(codec)
+        forms.update({base64.b64encode(utf16).decode("ascii"),
+                      base64.urlsafe_b64encode(utf16).decode("ascii"), repr(utf16)[2:-1],
+                      utf16.hex(), utf16.decode("latin-1")})
     return sorted((f for f in forms if f), key=len, reverse=True)
 
 

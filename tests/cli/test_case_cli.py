@@ -154,3 +154,25 @@ def test_corrupt_database_exits_2(tmp_path, capsys):
     bad.write_bytes(b"not a database at all" * 200)
     code, _, err = run(capsys, "--db", str(bad), "case", "list")
     assert code == 2 and "壊れているか" in err
+
+
+def test_show_does_not_send_a_clients_control_characters_to_the_terminal(tmp_path):
+    """A value with ANSI escapes (recolour, retitle, clear screen) and a C1 CSI is shown as
+    visible escapes by the real command; the JSON output still decodes to the stored value."""
+    hostile = "WANG\x1b[31mRED\x1b]0;pwned\x07\x1b[2J\x9b1mWEI\u202eEVIL\rX"
+    path = tmp_path / "office.sqlite"
+    with CaseStore.open(path) as store:
+        case = store.create("renewal", {"name": "WANG WEI"})
+        store.set_remarks(case.id, hostile)
+        store.set_values(case.id, {"occupation": hostile})
+    env_cmd = [sys.executable, "-m", "assistant", "--db", str(path), "case", "show", case.id]
+    shown = subprocess.run(env_cmd, capture_output=True, timeout=60)
+    assert shown.returncode == 0, shown.stderr
+    for control in (b"\x1b", b"\x07", b"\r", "\x9b".encode(), "\u202e".encode()):
+        assert control not in shown.stdout
+    text = shown.stdout.decode("utf-8")
+    assert "WANG\\u001b[31mRED" in text and "\\u009b1mWEI" in text
+    data = subprocess.run([*env_cmd, "--json"], capture_output=True, timeout=60)
+    assert b"\x1b" not in data.stdout and "\x9b".encode() not in data.stdout
+    loaded = json.loads(data.stdout)
+    assert loaded["values"]["occupation"] == hostile and loaded["remarks"] == hostile

@@ -168,3 +168,14 @@ def test_secrets_read_back_are_remembered_too():
     backend.items[(SERVICE_NAME, "s1:password")] = "stored-by-an-earlier-run"
     CredentialStore(backend).get_password("s1")
     assert "stored-by-an-earlier-run" in credentials.seen_secrets()
+
+
+def test_redact_removes_the_utf16_forms_in_either_byte_order():
+    secret = "パス-word_42"
+    texts = []
+    for codec in ("utf-16-le", "utf-16-be", "utf-16"):
+        raw = secret.encode(codec)
+        texts += [base64.b64encode(raw).decode(), repr(raw)[2:-1], raw.hex(),
+                  raw.decode("latin-1")]
+    cleaned = redact("\n".join(texts), [secret])
+    assert cleaned.splitlines() == [REDACTED] * len(texts), cleaned
