@@ -1,8 +1,8 @@
 """Print documents (checklists, transcription sheets) on a printer, and their print preview.
 
-The pages are laid out by :mod:`assistant.render.layout` — the same layout
-:func:`assistant.render.pdf.write_pdf` writes to PDF files — so what is previewed and printed
-is what the PDF shows. Only the dialogs (QtPrintSupport, QtWidgets) live here.
+The content is laid out by :mod:`assistant.render.layout`, as for the PDF files of
+:func:`assistant.render.pdf.write_pdf` (same HTML, font and A4 page); Qt paginates it for the
+printer and numbers the pages. Only the dialogs (QtPrintSupport, QtWidgets) live here.
 """
 
 from __future__ import annotations
