@@ -33,7 +33,6 @@ ALLOWED: dict[str, dict[str, str]] = {
     "temp-files": {},
     "ui-self-attribute-guards": {},
     "dialogs-through-ask": {
-        "assistant/ui/wizard.py": "dialogs move to ui/ask.py (ops/session work)",
         "assistant/ui/attachments/panel.py": "dialogs move to ui/ask.py (ops/attach work)",
         "assistant/ui/attachments/crop_dialog.py": "dialogs move to ui/ask.py (ops/attach work)",
     },

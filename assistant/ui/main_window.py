@@ -541,7 +541,7 @@ class MainWindow(QMainWindow):
         self._close_editor()
         try:
             editor = CaseEditor(self.store, case_id, self.settings, today=self.today,
-                                parent=self)
+                                parent=self, events=self.events)
         except StorageError as exc:
             ask.error(self, exc)
             return
@@ -550,12 +550,6 @@ class MainWindow(QMainWindow):
             ask.warning(self, self.tr("エラー"),
                         self.tr("この案件の申請種別には対応していないため、開けません。"))
             return
-        # The editor's own signals, told to everyone as case changes.
-        editor.case_changed.connect(
-            lambda changed_id: self.events.publish(CaseChange.edited((changed_id,), editor)))
-        editor.procedure_replaced.connect(
-            lambda old_id, new_id: self.events.publish(CaseChange.replaced(old_id, new_id,
-                                                                           editor)))
         editor.close_requested.connect(self.show_list)
         self.undo_group.addStack(editor.undo_stack)
         self.undo_group.setActiveStack(editor.undo_stack)

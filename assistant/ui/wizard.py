@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -59,9 +58,10 @@ from assistant.model.settings import Settings
 from assistant.model.storage import CaseStore, StorageError
 from assistant.model.wizard import Step, StepState, StepStatus, WizardFlow
 from assistant.resources import load_json
-from assistant.ui import texts
+from assistant.ui import ask, texts
 from assistant.ui.edit_commands import SetValuesCommand
 from assistant.ui.field_widgets import PROBLEM_COLOR, EditorSpec, FieldEditor, set_text_color
+from assistant.ui.ops.events import CaseChange, CaseEvents
 
 if TYPE_CHECKING:
     from assistant.ui.attachments import AttachmentsPanel
@@ -150,18 +150,17 @@ class CaseEditor(QWidget):
         undo_stack: the field edits, undoable.
 
     Signals:
-        case_changed(str): something of the case was stored (the list shows it again).
         close_requested: the user wants the case list back.
-        procedure_replaced(str, str): the procedure changed; old and new case id.
     """
 
-    case_changed = Signal(str)
     close_requested = Signal()
-    procedure_replaced = Signal(str, str)
 
     def __init__(self, store: CaseStore, case_id: str, settings: Settings,
-                 today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
+                 today: Callable[[], date] = date.today, parent: QWidget | None = None,
+                 events: CaseEvents | None = None) -> None:
         super().__init__(parent)
+        # What the editor stores it tells everyone (the list, the menus) on the broadcast.
+        self.events = events if events is not None else CaseEvents(self)
         self.store = store
         self.settings = settings
         self.today = today
@@ -513,10 +512,9 @@ class CaseEditor(QWidget):
         new_procedure = str(self.procedure_combo.currentData())
         if new_procedure == self.case.procedure:
             return
-        answer = QMessageBox.question(self, self.tr("申請種別の変更"), self.tr(
+        if not ask.question(self, self.tr("申請種別の変更"), self.tr(
             "申請種別を「{0}」に変更しますか？\n入力済みの内容は引き継がれます。"
-            "変更前の案件はゴミ箱に残ります。").format(texts.procedure_label(new_procedure)))
-        if answer != QMessageBox.StandardButton.Yes:
+            "変更前の案件はゴミ箱に残ります。").format(texts.procedure_label(new_procedure))):
             self.procedure_combo.setCurrentIndex(
                 self.procedure_combo.findData(self.case.procedure))
             return
@@ -525,20 +523,19 @@ class CaseEditor(QWidget):
                 self.case_id, new_procedure, values=self.case.values).case
             assert new_case is not None
         except StorageError as exc:
-            QMessageBox.warning(self, self.tr("エラー"), exc.message(self.language))
+            ask.error(self, exc)
             return
-        self.case_changed.emit(self.case_id)
-        self.procedure_replaced.emit(self.case_id, new_case.id)
+        self.events.publish(CaseChange.replaced(self.case_id, new_case.id, source=self))
 
     @Slot()
     def _on_agent_fill_button_clicked(self) -> None:
         try:
             filled = self.session.office_agent_values()
         except StorageError as exc:
-            QMessageBox.warning(self, self.tr("エラー"), exc.message(self.language))
+            ask.error(self, exc)
             return
         if filled is None:
-            QMessageBox.information(self, self.tr("取次者"), self.tr(
+            ask.information(self, self.tr("取次者"), self.tr(
                 "担当者が選ばれていません。「事務所」メニューで担当者を登録・選択してください。"))
             return
         if filled:
@@ -586,10 +583,10 @@ class CaseEditor(QWidget):
         try:
             self.store.set_attachments(self.case_id, attachments)
         except StorageError as exc:
-            QMessageBox.warning(self, self.tr("エラー"), exc.message(self.language))
+            ask.error(self, exc)
             return
         self.case = replace(self.case, attachments=attachments)
-        self.case_changed.emit(self.case_id)
+        self.events.publish(CaseChange.edited((self.case_id,), source=self))
         self._validate_timer.start()
 
     # --- Step 3 -----------------------------------------------------------------------------
@@ -769,7 +766,7 @@ class CaseEditor(QWidget):
             applied = self.session.apply(values)
         except StorageError as exc:
             # Nothing typed is lost: the widgets still show it, and the message says why.
-            QMessageBox.warning(self, self.tr("保存できませんでした"), exc.message(self.language))
+            ask.error(self, exc, self.tr("保存できませんでした"))
             return
         for key, value in applied.values.items():
             for editor in self.editors.get(key, []):
@@ -788,7 +785,7 @@ class CaseEditor(QWidget):
             self._update_receipt()
         if applied.title:
             self._update_title()
-        self.case_changed.emit(self.case_id)
+        self.events.publish(CaseChange.edited((self.case_id,), source=self))
         self._validate_timer.start()
 
     def _update_visibility(self) -> None:
@@ -1120,13 +1117,13 @@ class CaseEditor(QWidget):
         self.revalidate()
         if self.session.can_finish() and self.attachments_checking():
             self.go_to_step(Step.CONFIRM)
-            QMessageBox.information(self, self.tr("入力完了にできません"), self.tr(
+            ask.information(self, self.tr("入力完了にできません"), self.tr(
                 "添付ファイルを確認しています。確認が終わってから、もう一度"
                 "「入力完了にする」を押してください。"))
             return
         if not self.session.can_finish():
             self.go_to_step(Step.CONFIRM)
-            QMessageBox.information(self, self.tr("入力完了にできません"), self.tr(
+            ask.information(self, self.tr("入力完了にできません"), self.tr(
                 "まだ {0} 件の問題があります。一覧から選んで修正してください。").format(
                 len(self.session.errors())))
             self.problem_list.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -1136,11 +1133,11 @@ class CaseEditor(QWidget):
         try:
             self.session.mark_ready()
         except StorageError as exc:
-            QMessageBox.warning(self, self.tr("エラー"), exc.message(self.language))
+            ask.error(self, exc)
             return
-        self.case_changed.emit(self.case_id)
+        self.events.publish(CaseChange.edited((self.case_id,), source=self))
         self._update_title()
-        QMessageBox.information(self, self.tr("入力完了"), self.tr(
+        ask.information(self, self.tr("入力完了"), self.tr(
             "「{0}」を入力完了にしました。").format(self.title()))
         self.close_requested.emit()
 
