@@ -38,6 +38,10 @@ PLANTED = {
         "        case_id = getattr(self.window.editor, 'case_id', None)\n"
         "        QMessageBox.warning(self, 'x', 'y')\n"
         "        return case_id\n"
+        "\n"
+        "def later(work):\n"
+        "    import threading\n"
+        "    threading.Thread(target=work).start()\n"
     ),
     "assistant/render/pages.py": "from PySide6.QtWidgets import QApplication\n",
     "assistant/model/rules.py": (
@@ -52,6 +56,7 @@ ALLOWED_HERE = {
     # the one place for temporary files and for dialogs
     "assistant/model/atomic.py": "import tempfile\nfd, name = tempfile.mkstemp(suffix='.tmp')\n",
     "assistant/ui/ask.py": "from PySide6.QtWidgets import QFileDialog, QMessageBox\n",
+    "assistant/ui/ops/bridge.py": "from PySide6.QtCore import QThread\n",
     # what the rules do not forbid
     "assistant/ui/list.py": (
         "def f(self, other):\n"
@@ -110,6 +115,7 @@ def test_every_planted_offence_is_reported_with_file_line_and_rule(tmp_path):
         ("assistant/ui/editor.py", 5, "ui-self-attribute-guards"),
         ("assistant/ui/editor.py", 7, "ui-self-attribute-guards"),
         ("assistant/ui/editor.py", 8, "dialogs-through-ask"),
+        ("assistant/ui/editor.py", 13, "threads-through-ops"),
         ("assistant/render/pages.py", 1, "render-without-widgets"),
         ("assistant/model/rules.py", 1, "citations-in-repo"),
         ("assistant/model/rules.py", 2, "paths-inside-repo"),
