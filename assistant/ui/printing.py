@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from assistant.model.exports.document import Document
 from assistant.render.layout import page_layout, text_document
+from assistant.ui import ask
 
 
 def _configure_printer(printer: QPrinter, document: Document) -> None:
@@ -34,11 +35,23 @@ def preview_dialog(document: Document, parent: QWidget | None = None) -> QPrintP
 
 
 def print_with_dialog(document: Document, parent: QWidget | None = None) -> bool:
-    """Ask for a printer (QPrintDialog) and print; False when the user cancels."""
+    """Ask for a printer (QPrintDialog) and print; False when the user cancels (or a file to
+    print to cannot be written: the user is told why)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _configure_printer(printer, document)
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
+    if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        # Print to file: the exported PDF, whose text copies as drawn (Qt's printer PDF names
+        # radicals for kanji, see assistant.render.tounicode).
+        from assistant.render.pdf import write_pdf
+
+        try:
+            write_pdf(document, printer.outputFileName())
+        except OSError as exc:
+            ask.error(parent, exc, QCoreApplication.translate("Printing", "印刷できませんでした"))
+            return False
+        return True
     text_document(document).print_(printer)
     return True

@@ -9,9 +9,14 @@
         <translation>Residence Application Assistant</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/printing.py" line="28"/>
+        <location filename="../../../assistant/ui/printing.py" line="29"/>
         <source>印刷プレビュー</source>
         <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/printing.py" line="53"/>
+        <source>印刷できませんでした</source>
+        <translation>Could not print</translation>
     </message>
 </context>
 </TS>
