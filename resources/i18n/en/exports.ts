@@ -4,7 +4,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../../assistant/render/pdf.py" line="56"/>
+        <location filename="../../../assistant/render/pdf.py" line="64"/>
         <source>在留申請 準備アシスタント</source>
         <translation>Residence Application Assistant</translation>
     </message>
