@@ -208,3 +208,41 @@ def test_migration_copies_are_listed(tmp_path):
     copy.write_bytes(db.read_bytes())
     (listed,) = bk.list_backups(db)
     assert listed.path == copy and listed.reason is bk.Reason.MIGRATION
+
+
+def test_start_check_backs_up_an_intact_database_once_a_day(tmp_path):
+    db = tmp_path / "cases.sqlite"
+    filled_database(db, cases=5)
+    with CaseStore.open(db) as store:
+        first = bk.check_and_back_up(store, now=NOW)
+        again = bk.check_and_back_up(store, now=NOW + timedelta(minutes=5))
+    assert first.damage is None and first.backup is not None and first.problem is None
+    assert again.backup is None
+
+
+def test_start_check_keeps_the_local_backup_when_the_share_is_unreachable(tmp_path):
+    db = tmp_path / "cases.sqlite"
+    filled_database(db, cases=5)
+    blocker = tmp_path / "share-offline"
+    blocker.write_text("a file where the share's folder should be")
+    with CaseStore.open(db) as store:
+        result = bk.check_and_back_up(store, now=NOW, mirror=blocker / "backups")
+    assert result.backup is not None and result.backup.path.exists()
+    assert result.problem is not None and str(blocker) in result.problem.message_ja
+
+
+def test_start_check_of_a_damaged_database_makes_no_backup_and_stops_writes(tmp_path):
+    db = tmp_path / "cases.sqlite"
+    ids = filled_database(db, cases=20)
+    with CaseStore.open(db) as store:
+        conn = store.connection
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX audit_by_case ON audit (key)'"
+                     " WHERE name = 'audit_by_case'")
+        conn.execute("PRAGMA writable_schema = OFF")
+    with CaseStore.open(db) as store:
+        result = bk.check_and_back_up(store, now=NOW)
+        assert result.damage is not None and result.backup is None
+        with pytest.raises(DatabaseDamagedError):
+            store.set_value(ids[0], NAME, "X")
+    assert bk.list_backups(db) == []

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from assistant.model.atomic import atomic_write_with
 from assistant.model.storage import health
+from assistant.model.storage.database import Database
 from assistant.model.storage.errors import StorageError, storage_error
 
 BACKUP_FOLDER = "backups"
@@ -346,3 +347,34 @@ def start_empty(db: Path, *, now: datetime) -> list[Path]:
         raise storage_error(exc, str(db)) from exc
     health.forget_presence(db)
     return moved
+
+
+@dataclass(frozen=True)
+class StartCheck:
+    """What :func:`check_and_back_up` found: SQLite's damage report (``None``: intact), the
+    day's backup if one was made, and why a backup or its second copy failed."""
+
+    damage: str | None
+    backup: Backup | None = None
+    problem: StorageError | None = None
+
+
+def check_and_back_up(store: Database, *, now: datetime, mirror: Path | None = None,
+                      progress: object = None, cancelled: object = None) -> StartCheck:
+    """At start, in a worker thread: the full integrity check (a damaged store then refuses
+    writes), and when the database is intact the day's backup (and its copy in ``mirror``).
+    A second folder that cannot be reached does not undo the local backup."""
+    damage = store.check_integrity()
+    if damage is not None:
+        return StartCheck(damage)
+    try:
+        backup = ensure_daily_backup(store.path, now=now)
+    except StorageError as exc:
+        return StartCheck(None, None, exc)
+    if backup is not None and mirror is not None:
+        try:
+            copy_to(backup, mirror)
+            prune(mirror, store.path.stem, now)
+        except StorageError as exc:
+            return StartCheck(None, backup, exc)
+    return StartCheck(None, backup)
