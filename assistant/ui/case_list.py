@@ -27,11 +27,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from assistant.model import rules
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-# Windows closing within this many days (or closed) are shown in red.
-URGENT_DAYS = 15
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 # The roles the table model answers; the view asks a dozen more for every cell it paints.
 _ROLES = frozenset(int(role) for role in (
@@ -200,7 +200,7 @@ class CaseTableModel(QAbstractTableModel):
             return self._sort_value(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == "window":
             urgency = self._window(row)[1]
-            if urgency < URGENT_DAYS:
+            if urgency < rules.urgent_days():  # closing soon, or closed
                 return QBrush(QColor("#b00020"))
             return None
         if role == Qt.ItemDataRole.ToolTipRole and column == "name" and row.is_sample:

@@ -1019,6 +1019,9 @@ class CaseEditor(QWidget):
         step = self.flow.steps[row]
         self.session.go_to(step)
         self.ensure_page(step)
+        # Leaving a step shows its problems and counts at once (validation follows shortly).
+        self._show_problems()
+        self._update_step_marks()
         self.pages.setCurrentIndex(row)
         self.back_button.setEnabled(self.flow.previous_step(step) is not None)
         last = self.flow.next_step(step) is None

@@ -18,7 +18,6 @@ from assistant.model import case as case_fields
 from assistant.model import rules
 from assistant.model.case import Case, ReceiptMethod
 from assistant.model.exports.document import Document, Line, LineKind, Section
-from assistant.model.fields import flag_set
 from assistant.resources import load_json
 
 # (procedure, on, variant) -> fee in yen for online filing; None when the fee table has no entry.
@@ -54,9 +53,7 @@ def procedure_label(procedure: str, language: str = "ja") -> str:
 
 def simultaneous_procedures(case: Case) -> list[str]:
     """The applications filed together with the case's main application (re-entry, …)."""
-    fields: dict[str, str] = _data("common")["simultaneous_fields"]
-    return [procedure for field_id, procedure in fields.items()
-            if field_id != "_source" and flag_set(case.value(field_id), field_id)]
+    return rules.simultaneous_procedures(case.values)
 
 
 def reentry_variant(case: Case) -> str | None:
