@@ -10,16 +10,17 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSizeF
-from PySide6.QtGui import QFont, QPdfWriter, QRawFont
+from PySide6.QtGui import QFont, QFontDatabase, QPdfWriter, QRawFont
 
 from assistant.model.atomic import atomic_write_bytes
 from assistant.model.exports.document import Document
-from assistant.render.layout import page_layout, text_document
-from assistant.render.tounicode import FontLookup, correct_to_unicode
+from assistant.render.layout import ensure_font, page_layout, text_document
+from assistant.render.tounicode import FontLookup, correct_to_unicode, glyph_headers
 
 _RESOLUTION_DPI = 300
 _NOT_DRAWN = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
@@ -30,16 +31,11 @@ def _squeezed(name: str) -> str:
 
 
 @cache
-def _raw_font(name: str) -> QRawFont | None:
-    raw = QRawFont.fromFont(QFont(name))
-    # Qt substitutes another family for an unknown name: that font's glyphs would mislead.
-    return raw if raw.isValid() and _squeezed(raw.familyName()) == _squeezed(name) else None
-
-
-def font_glyphs(name: str) -> FontLookup | None:
-    """The installed font called ``name`` (as a PDF names it), if there is one."""
-    raw = _raw_font(name)
-    if raw is None:
+def _lookup(family: str) -> tuple[str, FontLookup] | None:
+    """The installed font Qt picks for ``family``: its family name (Qt may substitute another
+    font) and its glyphs."""
+    raw = QRawFont.fromFont(QFont(family))
+    if not raw.isValid():
         return None
 
     def glyph(char: str) -> int:
@@ -52,11 +48,37 @@ def font_glyphs(name: str) -> FontLookup | None:
             raise KeyError(tag)
         return bytes(data.data())
 
-    return FontLookup(glyph, table)
+    return raw.familyName(), FontLookup(glyph, cache(lambda: glyph_headers(table)), named=False)
+
+
+def font_candidates(name: str) -> Iterator[FontLookup]:
+    """Installed fonts that may be the one a PDF calls ``name``, the likeliest first: the font
+    of that name, the documents' font, then every font for Japanese. A Qt PDF names a font by
+    its PostScript name, which need not be its family name (``YuGothic-Regular``); the glyphs
+    decide (:func:`assistant.render.tounicode.embedded_font`)."""
+    seen: set[str] = set()
+    for family in [name, ensure_font(),
+                   *QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)]:
+        found = _lookup(family)
+        if found is None or found[0] in seen:
+            continue
+        actual, lookup = found
+        seen.add(actual)
+        yield lookup._replace(named=_squeezed(actual) == _squeezed(name))
+
+
+def font_glyphs(name: str) -> FontLookup | None:
+    """The installed font called ``name`` (as a PDF names it), if there is one."""
+    return next((lookup for lookup in font_candidates(name) if lookup.named), None)
 
 
 def pdf_bytes(document: Document) -> bytes:
     """The PDF of ``document``: A4 pages, IPAex Gothic embedded, text that copies as drawn."""
+    return correct_to_unicode(*qt_pdf(document), font_candidates)
+
+
+def qt_pdf(document: Document) -> tuple[bytes, str]:
+    """The PDF of ``document`` as Qt writes it, and the characters drawn on its pages."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -74,7 +96,7 @@ def pdf_bytes(document: Document) -> bytes:
     # line and table-cell marks (U+2029, U+2028, U+FDD0…) are drawn.
     drawn = "".join(char for char in set(text.toRawText() + text.toPlainText())
                     if unicodedata.category(char) not in _NOT_DRAWN)
-    return correct_to_unicode(bytes(data.data()), drawn, font_glyphs)
+    return bytes(data.data()), drawn
 
 
 def write_pdf(document: Document, path: str | os.PathLike[str]) -> Path:

@@ -14,10 +14,12 @@ drawn stays a radical.
 
 Qt also leaves out every glyph of a character beyond the BMP (𠮟 U+20B9F, 𩸽): it looks for
 glyphs among the code points up to U+FFFF only. Such a glyph is named by comparing the embedded
-subset's glyph with the installed font's glyphs of the drawn characters not yet named: Qt copies
-each glyph's contour count and bounding box unchanged (it re-encodes the points), and among the
-few unnamed characters of one page that header tells the glyphs apart; when it does not, the
-glyph stays unnamed rather than named wrongly.
+subset's glyph with the installed font's glyphs of the drawn characters not yet named: Qt keeps
+each glyph's contour count and, within a unit or two, its bounding box (it re-encodes the
+points), and among the few unnamed characters of one page that header tells the glyphs apart;
+when it does not, the glyph stays unnamed rather than named wrongly. The same comparison, on the
+glyphs the map does name, recognises which installed font a PDF font was made from, whatever
+name the PDF gives it.
 """
 
 from __future__ import annotations
@@ -34,14 +36,20 @@ Glyphs = Callable[[str], int]
 
 
 class FontLookup(NamedTuple):
-    """An installed font: its glyph for a character, and its TrueType tables by tag."""
+    """An installed font: its glyph for a character, its glyphs' headers (see
+    :func:`glyph_headers`; KeyError when it has no TrueType outlines) and whether its name is
+    the one the PDF gives."""
 
     glyph: Glyphs
-    table: Callable[[str], bytes]
+    headers: Callable[[], list[bytes]]
+    named: bool = True
 
 
-# PDF font name (``/BaseFont`` without the subset tag) → the installed font, or None if unknown.
-FontGlyphs = Callable[[str], FontLookup | None]
+# PDF font name (``/BaseFont`` without the subset tag) → installed fonts that may be the one
+# embedded, the likeliest first (generated lazily: usually the first one is it).
+FontCandidates = Callable[[str], Iterable[FontLookup]]
+
+_SAMPLES = 40   # glyphs compared to recognise the installed font of an embedded subset
 
 _HEX = rb"<([0-9A-Fa-f]*)>"
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -150,31 +158,60 @@ def glyph_headers(table: Callable[[str], bytes]) -> list[bytes]:
             for start, end in zip(offsets, offsets[1:], strict=False)]
 
 
+def same_outline(subset: bytes, installed: bytes) -> bool:
+    """Whether two glyph headers (:func:`glyph_headers`) are of one glyph: the same number of
+    contours and a bounding box within 2 font units (Qt recomputes some boxes from the points
+    it re-encodes, rounding differently)."""
+    if len(subset) != 10 or len(installed) != 10:
+        return False
+    a, b = struct.unpack(">5h", subset), struct.unpack(">5h", installed)
+    return a[0] == b[0] and all(abs(x - y) <= 2 for x, y in zip(a[1:], b[1:], strict=True))
+
+
 def name_unmapped(mapping: dict[int, str], drawn: Iterable[str], font: FontLookup,
                   subset_headers: list[bytes]) -> dict[int, str]:
     """``mapping`` with the subset glyphs it does not name (code = glyph index in the subset)
-    named after the drawn character whose glyph has the same header, when only one has."""
+    named after the drawn character whose glyph has the same outline header, when only one
+    glyph among the drawn characters not yet named has."""
     unnamed = [code for code, header in enumerate(subset_headers)
                if code and header and mapping.get(code, "\x00") in ("", "\x00")]
     if not unnamed:
         return mapping
     named = {font.glyph(text) for text in mapping.values() if len(text) == 1}
-    headers: list[bytes] | None = None
-    by_header: dict[bytes, dict[int, list[str]]] = {}
+    headers = font.headers()
+    by_glyph: dict[int, list[str]] = {}
     for char in set(drawn):
         glyph = font.glyph(char)
-        if glyph and glyph not in named:
-            if headers is None:
-                headers = glyph_headers(font.table)
-            if glyph < len(headers) and headers[glyph]:
-                by_header.setdefault(headers[glyph], {}).setdefault(glyph, []).append(char)
+        if glyph and glyph not in named and glyph < len(headers) and headers[glyph]:
+            by_glyph.setdefault(glyph, []).append(char)
     result = dict(mapping)
     for code in unnamed:
-        glyphs = by_header.get(subset_headers[code], {})
-        if len(glyphs) == 1:   # one glyph of the font has this header: that is the one
-            (chars,) = glyphs.values()
-            result[code] = min(chars, key=_rank)
+        matches = [chars for glyph, chars in by_glyph.items()
+                   if same_outline(subset_headers[code], headers[glyph])]
+        if len(matches) == 1:   # one glyph of the font fits: that is the one
+            result[code] = min(matches[0], key=_rank)
     return result
+
+
+def embedded_font(candidates: Iterable[FontLookup], mapping: dict[int, str],
+                  subset_headers: list[bytes] | None) -> FontLookup | None:
+    """The installed font the embedded subset was made from: the first candidate that draws
+    the characters ``mapping`` names with glyphs of the same headers as the subset's. Without
+    a subset to compare (not a TrueType font), the first candidate of the PDF's name."""
+    samples = [] if subset_headers is None else [
+        (code, text) for code, text in sorted(mapping.items())
+        if len(text) == 1 and 0 < code < len(subset_headers) and subset_headers[code]][:_SAMPLES]
+    if subset_headers is None or not samples:
+        return next((candidate for candidate in candidates if candidate.named), None)
+    for candidate in candidates:
+        try:
+            headers = candidate.headers()
+        except (KeyError, struct.error):
+            continue
+        if all(0 < (glyph := candidate.glyph(text)) < len(headers)
+               and same_outline(subset_headers[code], headers[glyph]) for code, text in samples):
+            return candidate
+    return None
 
 
 def _subset_headers(font: dict[str, object]) -> list[bytes] | None:
@@ -196,7 +233,7 @@ def _font_name(font: dict[str, object]) -> str:
     return name[7:] if re.match(r"[A-Z]{6}\+", name) else name
 
 
-def correct_to_unicode(pdf: bytes, drawn: str, font_glyphs: FontGlyphs) -> bytes:
+def correct_to_unicode(pdf: bytes, drawn: str, font_candidates: FontCandidates) -> bytes:
     """``pdf`` with every font's ToUnicode map corrected for the ``drawn`` text (see module)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import IndirectObject, StreamObject
@@ -220,9 +257,9 @@ def correct_to_unicode(pdf: bytes, drawn: str, font_glyphs: FontGlyphs) -> bytes
             stream = cmap_ref.get_object()
             assert isinstance(stream, StreamObject)
             mapping = parse_cmap(stream.get_data())
-            lookup = font_glyphs(_font_name(font))
+            subset = _subset_headers(font)
+            lookup = embedded_font(font_candidates(_font_name(font)), mapping, subset)
             corrected = correct_mapping(mapping, drawn, lookup.glyph if lookup else None)
-            subset = _subset_headers(font) if lookup else None
             if lookup and subset:
                 try:
                     corrected = name_unmapped(corrected, drawn, lookup, subset)

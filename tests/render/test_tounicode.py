@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import struct
 
 from pypdf import PdfReader
 
 from assistant.model.exports.document import Document, Line, LineKind, Section
-from assistant.render.pdf import font_glyphs, write_pdf
+from assistant.render.pdf import font_candidates, font_glyphs, qt_pdf, write_pdf
 from assistant.render.tounicode import (
     FontLookup,
     correct_mapping,
+    correct_to_unicode,
+    embedded_font,
     glyph_headers,
     name_unmapped,
     parse_cmap,
@@ -83,9 +86,35 @@ def test_an_unnamed_glyph_is_named_only_when_its_header_is_unique():
     a, b = struct.pack(">5h", 1, 0, 0, 10, 10), struct.pack(">5h", 2, 0, 0, 20, 20)
     tables = _tables([b"", a + b"xx", b + b"yy", b + b"zz", b""])
     cmap = {"𠀋": 1, "𠮟": 2, "𩸽": 3}
-    font = FontLookup(lambda char: cmap.get(char, 0), tables.__getitem__)
+    font = FontLookup(lambda char: cmap.get(char, 0), lambda: glyph_headers(tables.__getitem__))
     assert glyph_headers(tables.__getitem__) == [b"", a, b, b, b""]
     # The subset: code 1 re-encoded with the header of "A", code 2 with the shared header.
     subset = [b"", a, b]
     assert name_unmapped({0: "\x00"}, "𠀋𠮟𩸽", font, subset) == {0: "\x00", 1: "𠀋"}
     assert name_unmapped({0: "\x00"}, "𠀋𠮟", font, subset) == {0: "\x00", 1: "𠀋", 2: "𠮟"}
+
+
+def _ipaex(family: str) -> FontLookup:
+    return next(lookup for lookup in font_candidates(family) if lookup.named)
+
+
+def test_the_installed_font_is_recognised_by_its_glyphs_not_its_name(qapp):
+    """A Qt PDF names a font by its PostScript name, which need not be the family's name (on
+    Windows, YuGothic-Regular for Yu Gothic): the glyphs decide which installed font it is."""
+    doc = Document(title="山田 一郎", sections=[Section("長門", [Line(LineKind.TEXT, text="青 金")])])
+    pdf, drawn = qt_pdf(doc)
+    gothic, mincho = _ipaex("IPAexGothic"), _ipaex("IPAexMincho")
+
+    def mincho_first(name):   # the wrong font under the PDF's name, the right one unnamed
+        return [mincho, gothic._replace(named=False)]
+
+    fixed = correct_to_unicode(pdf, drawn, mincho_first)
+    text = PdfReader(io.BytesIO(fixed)).pages[0].extract_text()
+    assert "山田 一郎" in text and "長門" in text and "青 金" in text
+
+    # Offered only a font it was not made from, nothing is named after that font's glyphs: the
+    # Kangxi radicals (which decompose) are mended, the supplement's ⻑ ⻘ stay as Qt wrote them.
+    only_mincho = correct_to_unicode(pdf, drawn, lambda name: [mincho])
+    text = PdfReader(io.BytesIO(only_mincho)).pages[0].extract_text()
+    assert "山田" in text and "\u2ed1" in text and "\u2ed8" in text   # ⻑ ⻘
+    assert embedded_font([mincho], {1: "⻑"}, [b"", b"\x00\x01" + bytes(8)]) is None
