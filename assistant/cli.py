@@ -147,8 +147,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.stderr = _TerminalStream(stderr)
     try:
         return _run_command(argv)
+    except Exception as exc:  # a defect: a message and a crash report, never a traceback
+        return _report_crash(exc)
     finally:
         sys.stdout, sys.stderr = stdout, stderr
+
+
+def _report_crash(exc: Exception) -> int:
+    """Write the crash report (redacted) and say where it is; exit status 2."""
+    from assistant.model.problems import message_texts
+
+    try:
+        from assistant import crash
+
+        report: str | None = str(crash.write_report(
+            crash.format_report(type(exc), exc, exc.__traceback__)))
+    except Exception:  # the data folder may be unwritable: the message still goes out
+        report = None
+    ja, _ = message_texts("cli_unexpected_error", kind=type(exc).__name__,
+                          report=report or "（書けませんでした）")
+    print(f"assistant: {ja}", file=sys.stderr)
+    return 2
 
 
 def _run_command(argv: Sequence[str] | None) -> int:

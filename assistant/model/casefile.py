@@ -40,7 +40,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -199,6 +199,8 @@ class _Reader:
         value = data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.wrong_type(field, "整数", "an integer")
+        if not 0 <= value < 2**31:   # positions and versions; SQLite stops at 2**63
+            raise self.fail("casefile_bad_value", entry=field, value=str(value)[:20])
         return value
 
     def boolean(self, data: dict[str, Any], key: str, field: str) -> bool:
@@ -211,9 +213,11 @@ class _Reader:
         if not isinstance(value, str):
             raise self.wrong_type(field, "日時の文字列（ISO 8601）", "an ISO 8601 date-time string")
         try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            raise self.fail("casefile_bad_value", entry=field, value=value) from None
+            moment = datetime.fromisoformat(value)
+            moment.astimezone(UTC)   # 9999-12-31T23:59-23:59 is past the last datetime in UTC
+        except (ValueError, OverflowError):
+            raise self.fail("casefile_bad_value", entry=field, value=value[:40]) from None
+        return moment
 
     def iso_date(self, data: dict[str, Any], key: str, field: str) -> str:
         """An ISO date (``YYYY-MM-DD``) or "" (not entered)."""
@@ -374,6 +378,15 @@ def loads_case(text: str, source: str = "<text>", *,
     except RecursionError:
         raise CaseFileError("casefile_bad_json", source, line=0, column=0,
                             detail="too deeply nested") from None
+    except ValueError:   # an integer of more than 4,300 digits
+        raise CaseFileError("casefile_bad_text", source, detail="桁数が多すぎる数 / a number "
+                            "with too many digits") from None
+    try:   # "\ud800" is valid JSON but no character: it could be neither stored nor shown
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise CaseFileError("casefile_bad_text", source, detail=(
+            f"対になっていないサロゲート / a lone surrogate "
+            f"U+{ord(exc.object[exc.start]):04X}")) from None
     return case_from_dict(data, source, check_lengths=check_lengths)
 
 
@@ -383,8 +396,14 @@ def read_case_file(path: str | os.PathLike[str], *,
 
     ``check_lengths=False`` keeps over-long values for validation to report (``validate``);
     importing and exporting refuse them."""
+    from assistant.model.file_guard import FileGuardError, check_input_file
+
     source = str(path)
     limit = int(load_json("storage", "casefile.json")["max_bytes"])
+    try:   # a named pipe would block the read for ever; a folder or device is no case file
+        check_input_file(path)
+    except FileGuardError as exc:
+        raise CaseFileError("casefile_unreadable", source, detail=exc.message_ja) from None
     try:
         with open(path, "rb") as handle:
             raw = handle.read(limit + 1)

@@ -270,11 +270,23 @@ def refresh_from_workbook(workbook: str | os.PathLike[str], procedure: str,
         catalogue(procedure)
     except KeyError as exc:
         raise RefreshError("refresh_unknown_procedure", procedure=procedure) from exc
+    import xml.etree.ElementTree as ET
+    import zlib
+
+    from assistant.model.file_guard import FileGuardError, check_input_file
+
     try:
+        check_input_file(workbook)   # a named pipe would block the reader
         # not read-only: named ranges and hidden-sheet state need the full workbook
         wb = load_workbook(workbook, data_only=True, keep_vba=False)
-    except (OSError, InvalidFileException, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise RefreshError("refresh_unreadable", path=str(workbook), detail=str(exc)) from exc
+    except FileGuardError as exc:
+        raise RefreshError("refresh_unreadable", path=str(workbook),
+                           detail=exc.message_ja) from exc
+    except (OSError, InvalidFileException, KeyError, ValueError, TypeError, zipfile.BadZipFile,
+            zlib.error, ET.ParseError, EOFError) as exc:
+        # entity declarations and external entities are refused by defusedxml (a ValueError
+        # from openpyxl, or its own exception, a ValueError subclass)
+        raise RefreshError("refresh_unreadable", path=str(workbook), detail=str(exc)[:200]) from exc
 
     report = RefreshReport(procedure=procedure)
     out = Path(target)

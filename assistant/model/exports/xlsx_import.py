@@ -210,7 +210,12 @@ def _open(path: Path) -> Any:
         return load_workbook(path, read_only=True, data_only=False)
     except DefusedXmlException as exc:
         raise WorkbookError("import_unsafe_xml", path=str(path)) from exc
-    except (OSError, InvalidFileException, KeyError, ValueError, TypeError, IndexError,
+    except ValueError as exc:   # openpyxl wraps what failed while reading the workbook part
+        cause = exc.__cause__ or exc.__context__
+        if isinstance(cause, DefusedXmlException):
+            raise WorkbookError("import_unsafe_xml", path=str(path)) from exc
+        raise WorkbookError("import_unreadable", path=str(path), detail=str(exc)[:200]) from exc
+    except (OSError, InvalidFileException, KeyError, TypeError, IndexError,
             zipfile.BadZipFile, zlib.error, ET.ParseError, EOFError) as exc:
         raise WorkbookError("import_unreadable", path=str(path), detail=str(exc)[:200]) from exc
 
@@ -235,7 +240,8 @@ def import_workbook(path: str | os.PathLike[str], *, on: date | None = None,
     try:
         book = check_input_file(path)
     except FileGuardError as exc:
-        raise WorkbookError("import_unreadable", path=str(path), detail=exc.message_ja) from exc
+        raise WorkbookError("import_not_a_file", detail=exc.message_ja,
+                            detail_en=exc.message_en) from exc
     _check_archive(book)
     wb = _open(book)
     try:
