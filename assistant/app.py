@@ -16,8 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from PySide6.QtGui import QIcon
 
+    from assistant.crash import CrashHandler
     from assistant.model.settings import Settings
     from assistant.model.storage import CaseStore
     from assistant.ui.main_window import MainWindow
@@ -111,6 +114,43 @@ class Session:
             self.store = None
 
 
+class _CrashHooks:
+    """The crash hooks (reports in <data>/logs, a dialog on the GUI thread), installed late.
+
+    Until :meth:`install` runs, a light ``sys.excepthook`` stands in: an exception then
+    installs the real hooks at once and hands them the report, so nothing goes unreported.
+    """
+
+    def __init__(self) -> None:
+        self._installed: tuple[CrashHandler, object] | None = None
+        self._previous = sys.excepthook
+        sys.excepthook = self._early_hook
+
+    def _early_hook(self, exc_type: type[BaseException], exc: BaseException,
+                    tb: TracebackType | None) -> None:
+        self.install()
+        assert self._installed is not None
+        self._installed[0].handle(exc_type, exc, tb)
+
+    def install(self) -> None:
+        if self._installed is not None:
+            return
+        from assistant.ui.office.integration import install_crash_dialog
+
+        sys.excepthook = self._previous
+        self._installed = install_crash_dialog()
+
+    def uninstall(self) -> None:
+        if self._installed is None:
+            sys.excepthook = self._previous
+            return
+        from assistant.ui.ops.bridge import use_crash_handler
+
+        self._installed[0].uninstall()
+        use_crash_handler(None)
+        self._installed = None
+
+
 def application_icon() -> QIcon:
     """The application icon in the sizes window managers and task bars ask for."""
     from PySide6.QtGui import QIcon
@@ -138,12 +178,13 @@ def run_gui(smoke: bool = False, db: str | None = None, language: str | None = N
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(application_icon())
-    from assistant.ui.office.integration import install_crash_dialog
-
-    crash_hooks = install_crash_dialog()  # reports in <data>/logs, dialog on the GUI thread
+    hooks = _CrashHooks()
     session = Session(db, language)
     window = session.open(defer_office=True)
     window.show()
+    # The crash hooks and their dialog are not needed for the first paint: installed in the
+    # event loop's first turn (a crash before that installs them at once, see _CrashHooks).
+    QTimer.singleShot(0, hooks.install)
     if smoke:
         QTimer.singleShot(200, app.quit)
     else:
@@ -158,7 +199,4 @@ def run_gui(smoke: bool = False, db: str | None = None, language: str | None = N
         return int(app.exec())
     finally:
         session.close()
-        crash_hooks[0].uninstall()
-        from assistant.ui.ops.bridge import use_crash_handler
-
-        use_crash_handler(None)
+        hooks.uninstall()

@@ -18,9 +18,15 @@ from __future__ import annotations
 import errno
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+# The dialog classes are imported when a dialog is shown: the main window imports this module,
+# and loading QMessageBox, QFileDialog and QInputDialog would delay its first paint.
 
 # At most this many file names are listed in a confirmation; the rest are counted.
 _LISTED_FILES = 10
@@ -31,26 +37,36 @@ translate = QCoreApplication.translate  # (the name pyside6-lupdate looks for)
 
 # --- messages ---------------------------------------------------------------------------------
 def information(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title, text)
 
 
 def warning(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, title, text)
 
 
 def question(parent: QWidget | None, title: str, text: str) -> bool:
     """Yes / No; True for Yes."""
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
 
 
 def about(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.about(parent, title, text)
 
 
 def choose(parent: QWidget | None, title: str, label: str, items: Sequence[str],
            current: int = 0) -> str | None:
     """One of ``items`` from a drop-down list; None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
     chosen, ok = QInputDialog.getItem(parent, title, label, list(items), current, False)
     return str(chosen) if ok else None
 
@@ -94,12 +110,16 @@ def error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
 # --- files and folders ------------------------------------------------------------------------
 def open_file(parent: QWidget | None, title: str, start: str | Path,
               pattern: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, title, str(start), pattern)
     return Path(path) if path else None
 
 
 def open_files(parent: QWidget | None, title: str, start: str | Path,
                pattern: str) -> list[Path]:
+    from PySide6.QtWidgets import QFileDialog
+
     paths, _ = QFileDialog.getOpenFileNames(parent, title, str(start), pattern)
     return [Path(p) for p in paths]
 
@@ -107,11 +127,15 @@ def open_files(parent: QWidget | None, title: str, start: str | Path,
 def save_file(parent: QWidget | None, title: str, suggested: str | Path,
               pattern: str) -> Path | None:
     """Where to save; the dialog itself asks before replacing an existing file."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
     return Path(path) if path else None
 
 
 def folder(parent: QWidget | None, title: str, start: str | Path) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     chosen = QFileDialog.getExistingDirectory(parent, title, str(start))
     return Path(chosen) if chosen else None
 

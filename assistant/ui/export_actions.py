@@ -20,12 +20,13 @@ from assistant.model.case import AWAITING_RESULT, NAME, Case, CaseStatus, Receip
 from assistant.model.settings import BULK_ENCODING, CODE_LIST_CELLS, LAST_FOLDER, Settings
 from assistant.model.storage import CaseStore, StorageError
 from assistant.ui import ask, texts
-from assistant.ui.ops import CaseChange, CaseEvents, Operation
+from assistant.ui.ops.events import CaseChange, CaseEvents
 
 if TYPE_CHECKING:
     from assistant.model.exports.bulk import BulkResult
     from assistant.model.exports.document import Document
     from assistant.model.exports.xlsx_import import ImportResult
+    from assistant.ui.ops.bridge import Operation
 
 
 class CaseSelection(Protocol):

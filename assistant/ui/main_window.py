@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -257,6 +256,7 @@ class MainWindow(QMainWindow):
         self.today = today
         self.events = events if events is not None else CaseEvents(self)
         self.editor: CaseEditor | None = None
+        self._icons: list[tuple[QAction, str]] = []
         self._shown_once = False
         # Linux and Windows append the display name to every window title ("設定 — …"): it
         # must be in the UI language too.
@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
             self.list_page.table.selectRow(0)
         self._restore_geometry()
         self._built = True
+        QTimer.singleShot(0, self, self._load_icons)
         self._update_actions()
         self.pages.currentChanged.connect(self._update_actions)
         self.events.subscribe(self._on_cases_changed)
@@ -300,31 +301,42 @@ class MainWindow(QMainWindow):
     # --- set-up -----------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+                icon: str = "", tip: str = "") -> QAction:
+        """A window action; ``icon`` names a ``QStyle.StandardPixmap`` (set by _load_icons)."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+        if icon:
+            self._icons.append((action, icon))
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
+    @Slot()
+    def _load_icons(self) -> None:
+        """The style's standard icons of the actions: in the event loop's first turn, as
+        QStyle's Python type takes a while to build and the first paint can do without."""
+        from PySide6.QtWidgets import QStyle
+
+        style = self.style()
+        for action, name in self._icons:
+            action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, name)))
+        self._icons = []
+
     def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
         self.new_action = self._action(self.tr("新しい案件(&N)..."), self.new_case,
-                                       QKeySequence.StandardKey.New, sp.SP_FileIcon,
+                                       QKeySequence.StandardKey.New, "SP_FileIcon",
                                        self.tr("申請種別を選んで新しい案件を作成します"))
         self.open_action = self._action(self.tr("開く(&O)"), self.open_selected, "Ctrl+O",
-                                        sp.SP_DirOpenIcon, self.tr("選択した案件を開きます"))
+                                        "SP_DirOpenIcon", self.tr("選択した案件を開きます"))
         self.duplicate_action = self._action(
             self.tr("複製して新しい案件に(&D)"), self.duplicate_selected, "Ctrl+D",
-            sp.SP_FileDialogNewFolder,
+            "SP_FileDialogNewFolder",
             self.tr("選択した案件を元に新しい案件を作成します（昨年の更新申請から今年の申請を作るときなど）"))
         self.delete_action = self._action(self.tr("ゴミ箱へ移動(&L)"), self.delete_selected,
-                                          QKeySequence.StandardKey.Delete, sp.SP_TrashIcon,
+                                          QKeySequence.StandardKey.Delete, "SP_TrashIcon",
                                           self.tr("選択した案件をゴミ箱へ移動します（元に戻せます）"))
         self.trash_action = self._action(self.tr("ゴミ箱を開く(&R)..."), self.show_trash)
         self.export_action = self._action(self.tr("案件ファイルへ書き出す(&E)..."),
@@ -337,7 +349,7 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(self.tr("検索(&F)"), self.focus_search,
                                           QKeySequence.StandardKey.Find)
         self.back_action = self._action(self.tr("案件一覧に戻る(&B)"), self.show_list, "Ctrl+L",
-                                        sp.SP_ArrowBack)
+                                        "SP_ArrowBack")
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("元に戻す(&U)"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("やり直す(&R)"))

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from assistant.model import rules
 from assistant.model.case import CaseStatus
-from assistant.model.codelists import code_list
 from assistant.model.settings import RULE_PROFILE, Settings
 from assistant.model.storage import CaseSummary
 from assistant.ui.case_list import CaseRow
@@ -83,6 +82,8 @@ def _code_label(list_id: str, value: str, _language: str, _resources: str) -> st
     if not value:
         return ""
     try:
+        from assistant.model.codelists import code_list  # (not needed for the first paint)
+
         entry = code_list(list_id).lookup(value)
     except KeyError:
         return value

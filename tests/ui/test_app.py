@@ -79,3 +79,63 @@ def test_start_up_shows_the_window_then_adds_the_expiry_banner_and_office_menu(q
         assert titles[-1] == window.help_menu.title()
     finally:
         session.close()
+
+
+STARTUP_PROBE = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+import assistant.app as app_module
+
+seen = {}
+real_exec = QApplication.exec
+
+
+def exec_and_look():
+    # at the first paint (the window is shown, the event loop has not turned yet)
+    seen["first"] = {name: name in sys.modules for name in DEFERRED}
+    seen["hook_before"] = sys.excepthook.__qualname__
+
+    def after_first_turn():
+        seen["hook_after"] = getattr(sys.excepthook, "__self__", None).__class__.__name__
+        from PySide6.QtWidgets import QToolBar
+
+        actions = window().findChild(QToolBar).actions()
+        seen["icons"] = bool(actions) and all(not a.icon().isNull() for a in actions)
+
+    QTimer.singleShot(50, after_first_turn)
+    return real_exec()
+
+
+def window():
+    from assistant.ui.main_window import MainWindow
+
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+
+
+DEFERRED = ["assistant.crash", "assistant.ui.office.exception_dialog",
+            "assistant.model.codelists", "openpyxl", "pypdf", "PIL"]
+QApplication.exec = staticmethod(exec_and_look)
+code = app_module.run_gui(smoke=True)
+print(repr((code, seen)))
+"""
+
+
+def test_the_first_paint_leaves_the_crash_hooks_and_icons_to_the_first_turn(tmp_path):
+    """Start-up shows the window before loading what it does not draw; all of it follows."""
+    import ast
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", STARTUP_PROBE], capture_output=True,
+                          text=True, timeout=60, env=env)
+    assert proc.returncode == 0, proc.stderr
+    code, seen = ast.literal_eval(proc.stdout.strip().splitlines()[-1])
+    assert code == 0
+    assert seen["first"] == dict.fromkeys(seen["first"], False)
+    assert seen["hook_before"] == "_CrashHooks._early_hook"   # a crash now is still reported
+    assert seen["hook_after"] == "CrashHandler"                # the real hooks, installed
+    assert seen["icons"] is True

@@ -33,12 +33,13 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from assistant.model.progress import Cancelled
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
     from assistant.crash import CrashHandler
 
 T = TypeVar("T")
@@ -200,6 +201,9 @@ class Operation(Generic[T]):
         than ``show_after_ms`` and is gone before the outcome's callbacks run, so they may open
         dialogs of their own.
         """
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressDialog
+
         dialog = QProgressDialog(label, cancel_text, 0, 0, self._parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
