@@ -32,14 +32,8 @@ SELF = frozenset({"tools/check_house_rules.py", "tests/test_house_rules.py"})
 ALLOWED: dict[str, dict[str, str]] = {
     "temp-files": {},
     "ui-self-attribute-guards": {},
-    "dialogs-through-ask": {
-        "assistant/ui/attachments/panel.py": "dialogs move to ui/ask.py (ops/attach work)",
-        "assistant/ui/attachments/crop_dialog.py": "dialogs move to ui/ask.py (ops/attach work)",
-    },
-    "threads-through-ops": {
-        "assistant/ui/operations.py": "the signal-style bridge the attachments page still uses; "
-                                      "goes when it moves to ui/ops (attachments work)",
-    },
+    "dialogs-through-ask": {},
+    "threads-through-ops": {},
     "paths-inside-repo": {},
     "citations-in-repo": {},
 }

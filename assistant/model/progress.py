@@ -7,7 +7,7 @@ A long model function takes two optional keyword arguments::
 ``progress(done, total, message)`` reports how far it got (``total`` 0 = unknown);
 ``cancelled()`` returns True when the user asked to stop, and the function then raises
 :class:`Cancelled` at the next safe point (leaving no half-written output behind).
-``assistant.ui.operations`` runs such functions in a worker thread.
+``assistant.ui.ops.Operation`` runs such functions in a worker thread.
 """
 
 from __future__ import annotations

@@ -181,14 +181,11 @@ class CaseEditor(QWidget):
         # The attachment files' problems count from the start, checked in a worker thread,
         # whether or not the attachments page is ever opened.
         self.attachment_checker: AttachmentChecker | None = None
-        self._attachment_inputs: tuple[str, date] | None = None
         if Step.ATTACHMENTS in self.flow.steps:
             from assistant.ui.attachments.checker import AttachmentChecker
 
             self.attachment_checker = AttachmentChecker(self)
             self.attachment_checker.updated.connect(self._on_attachment_checker_updated)
-            self.attachment_checker.files_changed.connect(
-                self._on_attachment_checker_files_changed)
 
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
@@ -557,22 +554,16 @@ class CaseEditor(QWidget):
         self.attachments_notes.setWordWrap(True)
         self.attachments_notes.setStyleSheet("color: #7a5c00;")
         layout.addWidget(self.attachments_notes)
-        profile = texts.profile_id(self.settings) or rules.default_profile_id()
-        panel = panel_class(profile)
-        if hasattr(panel, "set_filing_date"):
-            panel.set_filing_date(self.today())  # photo age is counted to the filing date
+        # The page shows what the wizard's one checker found (the step marks and Step 3
+        # count the same result); the wizard keeps its rules and filing date current.
+        self._request_attachment_check()
+        panel = panel_class(checker=self.attachment_checker)
         panel.set_attachments(list(self.case.attachments))
         panel.changed.connect(self._on_attachments_panel_changed)
-        if hasattr(panel, "problems_changed"):
-            panel.problems_changed.connect(self._on_attachments_panel_problems_changed)
         self.attachments_panel = panel
         layout.addWidget(panel, 1)
         self._show_attachment_notes()
         return page
-
-    @Slot()
-    def _on_attachments_panel_problems_changed(self) -> None:
-        self._validate_timer.start()      # the step marks and Step 3 count the file problems
 
     @Slot()
     def _on_attachments_panel_changed(self) -> None:
@@ -862,17 +853,9 @@ class CaseEditor(QWidget):
         if checker is None:
             return
         profile = texts.profile_id(self.settings) or rules.default_profile_id()
-        on = self.today()
-        panel = self.attachments_panel
-        if panel is not None and self._attachment_inputs != (profile, on):
-            # The page shows the same verdicts: judge by the same rules and date.
-            if self._attachment_inputs is not None and self._attachment_inputs[0] != profile:
-                panel.set_profile(profile)
-            if hasattr(panel, "set_filing_date"):
-                panel.set_filing_date(on)
-        self._attachment_inputs = (profile, on)
-        # The photo's entered taken date is in its AttachmentRef (stored with the case).
-        checker.request(list(self.case.attachments), profile, on)
+        # The photo's entered taken date is in its AttachmentRef (stored with the case). The
+        # attachments page shows this checker's result: nothing to keep in step.
+        checker.request(list(self.case.attachments), profile, self.today())
 
     def attachments_checking(self) -> bool:
         """True while the attachment files are still being checked."""
@@ -882,12 +865,6 @@ class CaseEditor(QWidget):
     @Slot()
     def _on_attachment_checker_updated(self) -> None:
         self._validate_timer.start()
-
-    @Slot()
-    def _on_attachment_checker_files_changed(self) -> None:
-        panel = self.attachments_panel
-        if panel is not None and hasattr(panel, "recheck"):
-            panel.recheck()           # the page shows what is on disk now, too
 
     def _show_problems(self) -> None:
         """Each field's problems under it, once the user has been there (the session says)."""

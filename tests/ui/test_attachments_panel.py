@@ -184,3 +184,46 @@ def test_crop_dialog_refuses_to_overwrite_the_original(qtbot, tmp_path, japanese
     before = source.read_bytes()
     assert not dialog.save_to(str(source))
     assert source.read_bytes() == before and shown
+
+
+def test_a_failed_build_says_so_plainly_and_writes_nothing(qtbot, panel, tmp_path, monkeypatch):
+    """A folder that cannot be made: the bridge's default failure path shows a plain
+    message (no exception text, no traceback) and the page says nothing was made."""
+    from assistant.ui import ask
+
+    shown: list[str] = []
+    monkeypatch.setattr(ask, "warning", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(ask, "information", lambda _parent, _title, text: shown.append(text))
+    panel.set_attachments([AttachmentRef(str(files.fixture("minimal-document.pdf")))])
+    wait_idle(qtbot, panel)
+    not_a_folder = tmp_path / "notes.txt"          # a file where a folder should be
+    not_a_folder.write_text("x")
+    panel.prepare_to(str(not_a_folder / "out.pdf"))
+    qtbot.waitUntil(lambda: not panel.is_busy(), timeout=30_000)
+    assert shown and "Traceback" not in shown[-1] and "Errno" not in shown[-1], shown
+    assert "作成できませんでした" in panel.status_label.text()
+    assert not panel.result_label.isVisible()
+
+
+def test_a_defect_in_the_check_goes_to_the_crash_report_not_swallowed(qtbot, japanese,
+                                                                      tmp_path, monkeypatch):
+    """The model reports bad files as problems; an exception from the check is a defect of
+    the program: it reaches the crash report (written, and said plainly), and the page stops
+    showing 「確認中」 for ever."""
+    from assistant.model.attachments import casecheck
+    from assistant.ui import ask
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a defect in the check")
+
+    monkeypatch.setattr(casecheck, "check_attachments", broken)
+    shown: list[str] = []
+    monkeypatch.setattr(ask, "warning", lambda _parent, _title, text: shown.append(text))
+    widget = AttachmentsPanel("guide-2024")
+    qtbot.addWidget(widget)
+    widget.set_attachments([AttachmentRef(str(files.fixture("minimal-document.pdf")))])
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=30_000)
+    assert shown and "エラーの記録を保存しました" in shown[-1], shown
+    assert "a defect in the check" not in shown[-1]
+    reports = list((Path(os.environ["ASSISTANT_DATA_DIR"]) / "logs").glob("crash-*"))
+    assert reports and "a defect in the check" in reports[0].read_text(encoding="utf-8")

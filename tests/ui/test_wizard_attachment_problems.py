@@ -177,23 +177,48 @@ def held_check(monkeypatch):
 
 
 def test_the_gui_keeps_turning_while_a_long_pdf_is_checked(qtbot, store, main_window,
-                                                            tmp_path, held_check):
+                                                            tmp_path, monkeypatch):
+    """The check runs in a worker: the GUI's timer ticks while the check is under way.
+
+    Deterministic on any machine, however loaded: the check (in its worker) waits until the
+    GUI thread's timer has ticked ``TICKS`` times, then runs for real. Had the check run on
+    the GUI thread, no tick could come and the wait would end unsatisfied.
+    """
+    import threading
+
+    from assistant.model.attachments import casecheck
+
+    ticks_needed = 3
+    ticked = threading.Condition()
+    ticks = [0]
+    turned: list[bool] = []
+    real = casecheck.check_attachments
+
+    def gated(*args, **kwargs):
+        with ticked:
+            target = ticks[0] + ticks_needed
+            turned.append(ticked.wait_for(lambda: ticks[0] >= target, 30))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(casecheck, "check_attachments", gated)
+
+    def on_tick() -> None:
+        if main_window.editor is not None and main_window.editor.attachments_checking():
+            with ticked:
+                ticks[0] += 1
+                ticked.notify_all()
+
     thick = thick_pdf(tmp_path / "thick.pdf")
-    ticks_while_checking = []
     timer = QTimer()
     timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks_while_checking.append(1)
-                          if main_window.editor.attachments_checking() else None)
+    timer.timeout.connect(on_tick)
     timer.start()
     editor = open_case(main_window, store, [AttachmentRef(str(thick), "document")])
     editor.go_to_step(Step.CONFIRM)
     assert "添付ファイルを確認しています" in editor.problem_summary.text()
-    qtbot.wait(200)
-    # Had the check run on the GUI thread, no timer event could have come in meanwhile.
-    assert len(ticks_while_checking) >= 5
-    held_check.set()
     wait_checked(qtbot, editor)
     timer.stop()
+    assert turned and all(turned), turned      # the GUI ticked while the worker waited
     assert "添付ファイルを確認しています" not in editor.problem_summary.text()
 
 
@@ -313,9 +338,13 @@ def test_other_files_changing_in_the_folder_do_not_recheck(qtbot, store, main_wi
     checker = editor.attachment_checker
     rechecks = []
     checker.files_changed.connect(lambda: rechecks.append(1))
-    (tmp_path / "download.part").write_bytes(b"x" * 1000)      # a neighbour, not ours
-    qtbot.wait(800)
-    assert rechecks == [] and not editor.attachments_checking()
+    runs = checker.runs
+    # The folder's change event arrives and is looked at (no fixed wait: the signal says
+    # when), and it is not ours: no check is started.
+    with qtbot.waitSignal(checker.disk_looked_at, timeout=10_000) as looked:
+        (tmp_path / "download.part").write_bytes(b"x" * 1000)  # a neighbour, not ours
+    assert looked.args == [False]
+    assert rechecks == [] and checker.runs == runs and not editor.attachments_checking()
     big.write_bytes(b"%PDF-1.7\n")                              # ours: now damaged
     qtbot.waitUntil(lambda: bool(rechecks) and not editor.attachments_checking(),
                     timeout=10_000)

@@ -10,5 +10,5 @@ Modules (pypdf and Pillow are imported only inside functions, to keep start-up f
 - :mod:`.prepare`  — :func:`prepare_documents`: merge, outline, compress, split (参考様式9)
 - :mod:`.photo`    — :func:`check_photo`, :func:`crop_photo`
 - :mod:`.thumbnails` — small previews for the UI (first page of a scan, or the image)
-- :mod:`.casecheck` — :func:`check_attachments`: every file of a case, with a shared cache
+- :mod:`.casecheck` — :func:`check_attachments`: every file of a case (and previews), with a shared cache
 """

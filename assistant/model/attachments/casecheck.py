@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import TypeVar
@@ -34,7 +34,12 @@ PHOTO_FIELD = "photo"
 
 _FILE_TOO_LARGE = frozenset({"pdf_too_large", "pdf_too_large_single"})
 
-_T = TypeVar("_T", DocumentCheck, PhotoCheck)
+@dataclass(frozen=True)
+class _Preview:
+    png: bytes | None        # a document's preview, or None when it has none
+
+
+_T = TypeVar("_T", DocumentCheck, PhotoCheck, _Preview)
 _WAIT_STEP = 0.05       # seconds between cancel checks while waiting for another thread
 
 Stamp = tuple[int, int, int]      # size, modification time (ns), inode
@@ -60,8 +65,8 @@ class CheckCache:
     """
 
     def __init__(self, max_entries: int = 256) -> None:
-        self._entries: OrderedDict[tuple[object, ...], DocumentCheck | PhotoCheck] = \
-            OrderedDict()
+        self._entries: OrderedDict[tuple[object, ...],
+                                   DocumentCheck | PhotoCheck | _Preview] = OrderedDict()
         self._lock = threading.Lock()
         self._running: dict[tuple[object, ...], threading.Event] = {}
         self._max = max_entries
@@ -112,6 +117,18 @@ class CheckCache:
                                   lambda: check_document(path, limits, cancelled=cancelled),
                                   cancelled)
 
+    def thumbnail(self, path: str, size: int, limits: AttachmentLimits, *,
+                  cancelled: CancelCheck | None = None) -> bytes | None:
+        """:func:`~.thumbnails.thumbnail_png` of ``path``, from the cache when unchanged."""
+        from assistant.model.attachments.thumbnails import thumbnail_png
+
+        stamp = file_stamp(path)
+        if stamp is None:
+            return None
+        return self._get_or_check(("thumbnail", path, stamp, size, limits.max_image_pixels),
+                                  lambda: _Preview(thumbnail_png(path, size, limits)),
+                                  cancelled).png
+
     def photo(self, path: str, limits: AttachmentLimits, apply_on: date,
               taken_on: date | None = None, *,
               cancelled: CancelCheck | None = None) -> PhotoCheck:
@@ -137,6 +154,16 @@ class AttachmentsCheck:
     documents: tuple[DocumentCheck, ...]   # in the order the case sends them
     photo: PhotoCheck | None
     problems: tuple[Problem, ...]          # fields ``attachments`` and ``photo``
+    thumbnails: Mapping[str, bytes | None] = field(default_factory=dict)   # PNG by path
+
+    def document(self, path: str) -> DocumentCheck | None:
+        """The check of the document ``path`` (None when it was not part of this check)."""
+        return next((d for d in self.documents if d.file == path), None)
+
+    @property
+    def set_problems(self) -> list[Problem]:
+        """The problems of the documents taken together (no single file's)."""
+        return [p for p in self.problems if "file" not in p.params]
 
     @property
     def missing(self) -> list[str]:
@@ -183,14 +210,15 @@ def entered_taken_on(ref: AttachmentRef) -> date | None:
 
 def check_attachments(refs: Iterable[AttachmentRef], limits: AttachmentLimits, apply_on: date,
                       *, taken_on: date | None = None, cache: CheckCache | None = None,
-                      progress: Progress | None = None,
+                      thumbnail_size: int | None = None, progress: Progress | None = None,
                       cancelled: CancelCheck | None = None) -> AttachmentsCheck:
     """Check every document and the photo of a case for filing on ``apply_on``.
 
     ``refs`` are the case's attachments (documents in ``position`` order; the first photo
     counts). The photo's taken date entered by the office (used when EXIF has none) is its
-    ``AttachmentRef.taken_on``; ``taken_on`` given here takes its place.
-    Reports progress per file (the file name as message); raises
+    ``AttachmentRef.taken_on``; ``taken_on`` given here takes its place. With a
+    ``thumbnail_size``, each document's preview (PNG) comes with the result, for the list on
+    the attachments page. Reports progress per file (the file name as message); raises
     :class:`~assistant.model.progress.Cancelled` when ``cancelled()`` turns true.
     """
     cache = cache if cache is not None else CheckCache(max_entries=0)
@@ -199,10 +227,14 @@ def check_attachments(refs: Iterable[AttachmentRef], limits: AttachmentLimits, a
     photo_ref = next((r for r in refs if r.kind == "photo"), None)
     total = len(docs) + (photo_ref is not None)
     documents: list[DocumentCheck] = []
+    thumbnails: dict[str, bytes | None] = {}
     for index, ref in enumerate(docs):
         check_cancel(cancelled)
         report(progress, index, total, os.path.basename(ref.path))
         documents.append(cache.document(ref.path, limits, cancelled=cancelled))
+        if thumbnail_size is not None:
+            thumbnails[ref.path] = cache.thumbnail(ref.path, thumbnail_size, limits,
+                                                   cancelled=cancelled)
     photo: PhotoCheck | None = None
     if photo_ref is not None:
         check_cancel(cancelled)
@@ -211,4 +243,4 @@ def check_attachments(refs: Iterable[AttachmentRef], limits: AttachmentLimits, a
         photo = cache.photo(photo_ref.path, limits, apply_on, entered, cancelled=cancelled)
     report(progress, total, total, "")
     return AttachmentsCheck(tuple(documents), photo,
-                            tuple(attachment_problems(documents, photo, limits)))
+                            tuple(attachment_problems(documents, photo, limits)), thumbnails)

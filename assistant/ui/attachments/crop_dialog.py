@@ -10,16 +10,15 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSlider,
     QVBoxLayout,
     QWidget,
 )
 
 from assistant.model.attachments.limits import AttachmentLimits, limits_for
+from assistant.ui import ask
 
 PREVIEW_MAX_PX = 1600        # the photo is shown from a reduced copy of at most this size
 HEAD_TOP = 0.10              # head guide: top of the head at 10 % of the frame height,
@@ -231,11 +230,11 @@ class PhotoCropDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         out = self._out_path
         if out is None:
-            out, _ = QFileDialog.getSaveFileName(self, self.tr("切り抜いた写真の保存先"),
-                                                 self.default_out_path(),
-                                                 self.tr("JPEG 画像 (*.jpg)"))
-            if not out:
+            chosen = ask.save_file(self, self.tr("切り抜いた写真の保存先"),
+                                   self.default_out_path(), self.tr("JPEG 画像 (*.jpg)"))
+            if chosen is None:
                 return
+            out = str(chosen)
         self.save_to(out)
 
     def save_to(self, out: str) -> bool:
@@ -243,15 +242,13 @@ class PhotoCropDialog(QDialog):
         from assistant.model.attachments.photo import crop_photo
 
         if os.path.abspath(out) == os.path.abspath(self._source):
-            QMessageBox.warning(self, self.windowTitle(),
-                                self.tr("元の写真は上書きできません。別の名前で保存してください。"))
+            ask.warning(self, self.windowTitle(),
+                        self.tr("元の写真は上書きできません。別の名前で保存してください。"))
             return False
         try:
             cropped = crop_photo(self._source, out, self.view.source_box(), self._limits)
-        except OSError as exc:
-            QMessageBox.warning(self, self.windowTitle(),
-                                self.tr("写真を保存できませんでした: {0}").format(
-                                    exc.strerror or str(exc)))
+        except OSError as exc:        # a folder that cannot be written, a full disk
+            ask.error(self, exc, self.tr("写真を保存できませんでした"))
             return False
         self.saved_path = cropped.file
         self.taken_on = cropped.taken_on
