@@ -140,6 +140,21 @@ def folder(parent: QWidget | None, title: str, start: str | Path) -> Path | None
     return Path(chosen) if chosen else None
 
 
+def output_allowed(parent: QWidget | None, path: str | Path, *, folder: bool = False,
+                   db: Path | None = None) -> bool:
+    """False (after saying why) when ``path`` is the case database, its companion or backup
+    files, or in the data folder (model/file_guard.py); replacing a file is asked elsewhere
+    (the save dialog, :func:`confirm_overwrite`)."""
+    from assistant.model.file_guard import FileGuardError, check_output_path
+
+    try:
+        check_output_path(path, force=True, db=db, folder=folder)
+    except FileGuardError as exc:
+        error(parent, exc, translate("ask", "書き出せません"))
+        return False
+    return True
+
+
 def confirm_overwrite(parent: QWidget | None, paths: Sequence[Path], title: str = "") -> bool:
     """Before writing ``paths`` into a chosen folder: True when none exists or the user agrees.
 

@@ -139,6 +139,8 @@ class ExportActions(QObject):
 
     def _ask_save(self, title: str, name: str, pattern: str) -> Path | None:
         path = ask.save_file(self.window, title, self._last_folder() / name, pattern)
+        if path is not None and not ask.output_allowed(self.window, path, db=self.store.path):
+            return None
         if path is not None:
             self.settings.set(LAST_FOLDER, str(path.parent))
         return path
@@ -222,7 +224,8 @@ class ExportActions(QObject):
     def _choose_bulk_folder(self) -> str:
         """Ask where the bulk files go (starting at the last folder used); "" when cancelled."""
         folder = ask.folder(self.window, self.tr("一括申請ファイルの保存先"), self._last_folder())
-        if folder is None:
+        if folder is None or not ask.output_allowed(self.window, folder, folder=True,
+                                                    db=self.store.path):
             return ""
         self.settings.set(LAST_FOLDER, str(folder))
         return str(folder)
@@ -252,6 +255,9 @@ class ExportActions(QObject):
 
     def _start_csv(self, ids: list[str], folder: str, encoding: str, cells: str) -> None:
         from assistant.ui.ops.exports import export_bulk_csv
+
+        if not ask.output_allowed(self.window, folder, folder=True, db=self.store.path):
+            return
 
         self._csv_options = (ids, folder, encoding, cells)
         self._track(export_bulk_csv(self.window, self.store, ids, folder, encoding, cells)

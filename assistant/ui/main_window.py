@@ -656,7 +656,7 @@ class MainWindow(QMainWindow):
             casefile.default_file_name(case)
         path = ask.save_file(self, self.tr("案件ファイルへ書き出す"), suggested,
                              self.tr("案件ファイル (*.json)"))
-        if path is None:
+        if path is None or not ask.output_allowed(self, path, db=self.store.path):
             return
         try:
             casefile.write_case_file(path, case, history)

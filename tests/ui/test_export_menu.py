@@ -460,3 +460,29 @@ def test_a_file_that_is_not_the_bulk_workbook_gets_a_plain_message(
     qtbot.waitUntil(lambda: bool(said) and main_window.exports.operation is None, timeout=20000)
     assert "読み込めません" in said[0] and "壊れています" in said[0], said
     assert store.list_summaries() == []
+
+
+def test_exports_refuse_the_database_and_the_data_folder(qtbot, store, main_window, monkeypatch,
+                                                         tmp_path):
+    """The save dialog answered with the case database (or a folder inside the data folder):
+    the user is told why, and the database is left as it was."""
+    from assistant.model import paths
+
+    case = ready_case(store)
+    main_window.reload_cases()
+    main_window.list_page.select_case(case.id)
+    said = _messages(monkeypatch)
+    database = store.path
+    before = database.read_bytes()
+    protected = [database, database.with_name(database.name + "-wal"),
+                 paths.data_dir() / "transcription.pdf"]
+    for target in protected:
+        monkeypatch.setattr(ask, "save_file", lambda *a, t=target, **k: t)
+        main_window.exports.transcription_action.trigger()
+        main_window.export_selected()
+    assert len(said) == 2 * len(protected)
+    assert all("書き出せません" in text for text in said), said
+    monkeypatch.setattr(ask, "folder", lambda *a, **k: paths.data_dir() / "bulk")
+    main_window.exports.xlsx_action.trigger()
+    assert len(said) == 2 * len(protected) + 1 and not (paths.data_dir() / "bulk").exists()
+    assert database.read_bytes() == before and not (paths.data_dir() / "transcription.pdf").exists()

@@ -1435,6 +1435,10 @@ Cases deleted from the list come here and can be restored at any time.</translat
         <translation>and {0} more</translation>
     </message>
     <message>
+        <source>書き出せません</source>
+        <translation>Cannot write there</translation>
+    </message>
+    <message>
         <source>上書きの確認</source>
         <translation>Replace files?</translation>
     </message>
