@@ -65,7 +65,7 @@ class Session:
         turn, before the user can do anything.
         """
         from assistant.model.settings import LANGUAGE
-        from assistant.model.storage import CaseStore
+        from assistant.ui.backup_dialog import open_store_at_start
         from assistant.ui.i18n import install_translators
         from assistant.ui.main_window import MainWindow
         from assistant.ui.ops.events import CaseEvents
@@ -73,8 +73,9 @@ class Session:
         language = self.language_override or str(self.settings.get(LANGUAGE))
         install_translators(language)
         path = database_path(self.settings, self.db)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.store = CaseStore.open(path)
+        # A damaged or lost database offers its backups; an unusable data folder is said in a
+        # message; either may end the start (StartAborted).
+        self.store = open_store_at_start(path, self.settings)
         self.events = CaseEvents()
         window = self.window = MainWindow(self.store, self.settings, today=self.today,
                                           events=self.events)
@@ -106,7 +107,14 @@ class Session:
             old_window.deleteLater()
         if old_store is not None:
             old_store.close()
-        self.open().show()
+        from assistant.ui.backup_dialog import StartAborted
+
+        try:
+            self.open().show()
+        except StartAborted:  # the user was told why; nothing left to show
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.quit()
 
     def close(self) -> None:
         if self.store is not None:
@@ -180,7 +188,13 @@ def run_gui(smoke: bool = False, db: str | None = None, language: str | None = N
     app.setWindowIcon(application_icon())
     hooks = _CrashHooks()
     session = Session(db, language)
-    window = session.open(defer_office=True)
+    from assistant.ui.backup_dialog import StartAborted, start_checks
+
+    try:
+        window = session.open(defer_office=True)
+    except StartAborted:  # the user was told why (unusable data folder, no backup restored)
+        hooks.uninstall()
+        return 1
     window.show()
     # The crash hooks and their dialog are not needed for the first paint: installed in the
     # event loop's first turn (a crash before that installs them at once, see _CrashHooks).
@@ -195,6 +209,9 @@ def run_gui(smoke: bool = False, db: str | None = None, language: str | None = N
         # First start on a new machine: greet the office once the window is on screen (queued
         # after the deferred office parts, so the 事務所 menu is already there).
         QTimer.singleShot(0, window, partial(welcome_new_office, window))
+        # the data folder's location, the full integrity check and the day's backup
+        QTimer.singleShot(0, window, partial(start_checks, window, window.store,
+                                             window.settings))
     try:
         return int(app.exec())
     finally:

@@ -344,6 +344,10 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("案件ファイルを読み込む(&I)..."),
                                           self.import_case_file, "Ctrl+I")
         self.settings_action = self._action(self.tr("設定(&S)..."), self.show_settings, "Ctrl+,")
+        from assistant.ui.backup_dialog import backup_action
+
+        self.backup_action = backup_action(self, self.store, self.settings,
+                                           self.reload_requested.emit)
         self.quit_action = self._action(self.tr("終了(&Q)"), self.close,
                                         QKeySequence.StandardKey.Quit)
         self.search_action = self._action(self.tr("検索(&F)"), self.focus_search,
@@ -362,7 +366,8 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu(self.tr("ファイル(&F)"))
         for action in (self.new_action, self.open_action, self.duplicate_action, None,
                        self.export_action, self.import_action, None, self.delete_action,
-                       self.trash_action, None, self.settings_action, None, self.quit_action):
+                       self.trash_action, None, self.backup_action, self.settings_action, None,
+                       self.quit_action):
             if action is None:
                 self.file_menu.addSeparator()
             else:
@@ -692,6 +697,10 @@ class MainWindow(QMainWindow):
         from assistant.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self)
+        from assistant.ui.backup_dialog import attach_to_settings
+
+        # the バックアップ row and the data folder's location warning
+        attach_to_settings(dialog, self.store, self.settings, self.reload_requested.emit)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         if dialog.needs_reload:

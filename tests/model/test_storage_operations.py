@@ -83,3 +83,40 @@ def test_change_procedure_of_an_unknown_case_changes_nothing(store):
     with pytest.raises(CaseNotFoundError):
         store.change_procedure("nope", "change")
     assert store.count(include_deleted=True) == 0
+
+
+def test_apply_bulk_is_one_transaction(store):
+    kept = store.create("renewal", {NAME: "KEPT", "nationality": "中国"})
+    changes = store.apply_bulk([("renewal", {NAME: "NEW ONE"}), ("coe", {NAME: "NEW TWO"})],
+                               {kept.id: {NAME: "RENAMED", "nationality": ""}}, user="佐藤")
+    assert len(changes.created) == 2 and changes.updated == {kept.id}
+    assert sorted(s.name for s in store.list_summaries()) == ["NEW ONE", "NEW TWO", "RENAMED"]
+    assert store.get(kept.id).values == {NAME: "RENAMED"}
+    # a failure at the last row (an unknown case) leaves everything as it was
+    before = store.list_summaries()
+    with pytest.raises(StorageError):
+        store.apply_bulk([("renewal", {NAME: "NEVER"})], {kept.id: {NAME: "NEVER"},
+                                                          "unknown-id": {NAME: "X"}})
+    assert store.list_summaries() == before
+
+
+def test_a_bulk_import_is_backed_up_first_and_written_at_once(store):
+    from assistant.model.case import Case
+    from assistant.model.exports.jobs import apply_import
+    from assistant.model.exports.xlsx_import import ImportResult, RowResult
+    from assistant.model.storage import backups
+
+    old = store.create("renewal", {NAME: "OLD NAME"})
+    result = ImportResult("renewal", imported=[
+        RowResult(9, Case(id="", procedure="renewal", values={NAME: "NEW"}), created=True),
+        RowResult(10, Case(id=old.id, procedure="renewal", values={NAME: "FIXED"}),
+                  changed=True)])
+    created, changed = apply_import(store, result)
+    assert len(created) == 1 and changed == [old.id]
+    (backup,) = backups.list_backups(store.path)
+    assert backup.reason is backups.Reason.IMPORT
+    import sqlite3
+
+    conn = sqlite3.connect(backup.path)
+    assert [r[0] for r in conn.execute("SELECT list_name FROM cases")] == ["OLD NAME"]
+    conn.close()

@@ -14,7 +14,8 @@ I18N = ROOT / "resources" / "i18n"
 # The files whose texts resources/i18n/en/ui.ts translates (other areas keep their own .ts).
 UI_SOURCES = sorted(str(p.relative_to(ROOT)) for p in [
     *(ROOT / "assistant" / "ui").glob("*.py"), *(ROOT / "assistant" / "ui" / "ops").glob("*.py")]
-    if p.name not in ("operations.py", "printing.py", "welcome.py", "__init__.py"))
+    if p.name not in ("operations.py", "printing.py", "welcome.py", "backup_dialog.py",
+                      "__init__.py"))
 
 
 def _tool():

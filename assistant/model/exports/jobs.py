@@ -99,25 +99,34 @@ def read_workbook(store: CaseStore, path: str | os.PathLike[str], on: date, *,
 
 def apply_import(store: CaseStore, result: ImportResult, user: str = "") -> tuple[list[str],
                                                                                    list[str]]:
-    """Write the accepted rows: new cases are created, known ones get the workbook's values.
+    """Write the accepted rows: new cases are created, known ones get the workbook's values,
+    all in one transaction after a verified backup (``backups/``, reason ``import``).
 
     Returns the ids of the created and of the changed cases.
     """
-    created, changed = [], []
+    from datetime import UTC, datetime
+
+    from assistant.model.storage import backups
+
+    new_cases: list[tuple[str, dict[str, str]]] = []
+    updates: dict[str, dict[str, str]] = {}
     for row in result.imported:
         case = row.case
         assert case is not None
         if row.created:
-            created.append(store.create(case.procedure, case.values, user=user).id)
-            continue
-        if not row.changed:
-            continue
-        before = store.get(case.id).values
-        update = {key: value for key, value in case.values.items() if before.get(key) != value}
-        update.update({key: "" for key in before if key not in case.values})
-        if update and store.set_values(case.id, update, user=user):
-            changed.append(case.id)
-    return created, changed
+            new_cases.append((case.procedure, dict(case.values)))
+        elif row.changed:
+            before = store.get(case.id).values
+            update = {key: value for key, value in case.values.items()
+                      if before.get(key) != value}
+            update.update({key: "" for key in before if key not in case.values})
+            if update:
+                updates[case.id] = update
+    if not new_cases and not updates:
+        return [], []
+    backups.backup_before(store.path, backups.Reason.IMPORT, now=datetime.now(UTC))
+    changes = store.apply_bulk(new_cases, updates, user=user)
+    return sorted(changes.created), [i for i in updates if i in changes.updated]
 
 
 def install_reference(workbook: str | os.PathLike[str], procedure: str, on: str, *,

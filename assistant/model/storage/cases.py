@@ -194,18 +194,41 @@ class CaseRecords(Database):
                is_sample: bool = False) -> Case:
         """Create a draft case for ``procedure`` with optional initial ``values``."""
         now = self._now()
-        case_id = make_id()
         with self._write() as conn:
-            conn.execute(
-                "INSERT INTO cases (id, procedure, status, is_sample, created_at, updated_at) "
-                "VALUES (?,?,?,?,?,?)",
-                (case_id, procedure, CaseStatus.DRAFT.value, int(is_sample), now, now))
-            conn.execute("INSERT INTO status_history (case_id, status, at) VALUES (?,?,?)",
-                         (case_id, CaseStatus.DRAFT.value, now))
-            self._audit(conn, case_id, AUDIT_CREATED, None, procedure, user, now)
-            if values:
-                self._put_values(conn, case_id, values, user, now)
+            case_id = self._new_draft(conn, procedure, values or {}, user, now, is_sample)
         return self.get(case_id)
+
+    def _new_draft(self, conn: sqlite3.Connection, procedure: str, values: Mapping[str, str],
+                   user: str, now: str, is_sample: bool = False) -> str:
+        case_id = make_id()
+        conn.execute(
+            "INSERT INTO cases (id, procedure, status, is_sample, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?)",
+            (case_id, procedure, CaseStatus.DRAFT.value, int(is_sample), now, now))
+        conn.execute("INSERT INTO status_history (case_id, status, at) VALUES (?,?,?)",
+                     (case_id, CaseStatus.DRAFT.value, now))
+        self._audit(conn, case_id, AUDIT_CREATED, None, procedure, user, now)
+        if values:
+            self._put_values(conn, case_id, values, user, now)
+        return case_id
+
+    def apply_bulk(self, new_cases: Sequence[tuple[str, Mapping[str, str]]],
+                   updates: Mapping[str, Mapping[str, str]], user: str = "") -> CaseChanges:
+        """Create ``new_cases`` (procedure, values) as drafts and set ``updates`` (case id →
+        values; ``""`` deletes a value) in one transaction: a failure anywhere (a full disk, an
+        unknown case id) leaves every case as it was. Returns the created and changed ids."""
+        now = self._now()
+        created: list[str] = []
+        updated: list[str] = []
+        with self._write() as conn:
+            for procedure, values in new_cases:
+                created.append(self._new_draft(conn, procedure, values, user, now))
+            for case_id, values in updates.items():
+                self._require(conn, case_id)
+                if self._put_values(conn, case_id, values, user, now):
+                    self._touch(conn, case_id, now)
+                    updated.append(case_id)
+        return CaseChanges(created=frozenset(created), updated=frozenset(updated))
 
     def import_case(self, case: Case, history: Sequence[StatusChange] | None = None,
                     user: str = "") -> Case:
