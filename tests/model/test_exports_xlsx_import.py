@@ -252,3 +252,31 @@ def test_the_case_files_are_written_together_or_not_at_all(tmp_path):
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert proc.returncode == 3, proc.stderr
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_an_import_into_the_database_is_one_transaction(tmp_path):
+    """A case that vanishes between reading the workbook and writing it (purged in another
+    window) stops the import: nothing of it is written, neither the update of the row before
+    nor the new applicant after."""
+    from assistant.model.exports.jobs import apply_import
+    from assistant.model.storage import CaseNotFoundError, CaseStore
+
+    with CaseStore.open(tmp_path / "cases.sqlite") as store:
+        stored = [store.create("renewal", case.values) for case in applicants()]
+        book = xlsx.write_workbook(stored, tmp_path / "renewal.xlsx")
+        wb = load_workbook(book)
+        ws = wb["申請情報入力"]
+        col = {h: i + 1 for i, h in enumerate(c.value for c in ws[xlsx.ROW_HEADER])}
+        ws.cell(8, col["身分事項_氏名"], "TRAN THI CHANGED")
+        ws.cell(9, col["身分事項_氏名"], "TRAN THI GONE")
+        ws.cell(11, col["身分事項_氏名"], "NEW APPLICANT")
+        wb.save(book)
+        result = xlsx_import.import_workbook(book, on=ON, existing={c.id: c for c in stored})
+        assert [(r.row, r.created) for r in result.imported if r.created or r.changed] == [
+            (8, False), (9, False), (11, True)]
+        store.delete(stored[1].id)
+        store.purge(stored[1].id)
+        with pytest.raises(CaseNotFoundError):
+            apply_import(store, result)
+        assert store.count() == 2
+        assert store.get(stored[0].id).values["name"] == "TRAN THI ONE"
