@@ -6,6 +6,9 @@ Prints, for a database of N cases with ~60 values each (real SQLite file in a te
 - ``set_value`` time (one durable, fsynced transaction with its audit row), against a baseline
   of the same upsert with ``synchronous=OFF`` on a copy (what durability costs).
 
+- ``CaseStore.open`` (which runs ``PRAGMA quick_check``) against a bare connect, the full
+  ``integrity_check`` and one verified backup (the damage checks' and backups' cost).
+
 Usage: python benchmarks/storage_bench.py [N]
 """
 
@@ -74,6 +77,26 @@ def main() -> None:
                 start = time.perf_counter()
                 store.set_value(case_id, "remarks_field", f"autosave {k}")
                 durable.append(time.perf_counter() - start)
+        # What the damage checks cost: open (with PRAGMA quick_check) against a bare connect and
+        # one read of the schema; the full integrity_check (run in a worker thread at start) and
+        # one verified backup (online backup API + quick_check of the copy).
+        def bare_open() -> None:
+            c = sqlite3.connect(db)
+            c.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            c.close()
+
+        opened = _best(lambda: CaseStore.open(db).close(), 3)
+        bare = _best(bare_open, 3)
+        print(f"open with quick_check: {opened * 1000:.1f} ms; baseline bare connect "
+              f"{bare * 1000:.2f} ms; ratio {opened / bare:.0f}x")
+        from assistant.model.storage import backups, health
+
+        full = _best(lambda: health.integrity_check(db), 1)
+        made = _best(lambda: backups.create_backup(db, now=datetime.now(UTC),
+                                                   folder=folder / "b"), 1)
+        print(f"full integrity_check (worker thread): {full * 1000:.0f} ms; verified backup "
+              f"{made * 1000:.0f} ms ({db.stat().st_size / 1_048_576:.1f} MB); "
+              f"ratio to open {full / opened:.1f}x / {made / opened:.1f}x")
         copy = folder / "copy.sqlite"
         shutil.copy(db, copy)
         raw = sqlite3.connect(copy, isolation_level=None)

@@ -27,8 +27,9 @@ def data_dir(create: bool = True) -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_DIR_NAME, appauthor=False))
-    if create:
-        path.mkdir(parents=True, exist_ok=True)
+    if create and not path.is_dir():
+        # user-only (0700 on POSIX) when this program makes it; an existing folder keeps its mode
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
 
