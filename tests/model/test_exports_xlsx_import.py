@@ -280,3 +280,21 @@ def test_an_import_into_the_database_is_one_transaction(tmp_path):
             apply_import(store, result)
         assert store.count() == 2
         assert store.get(stored[0].id).values["name"] == "TRAN THI ONE"
+
+
+def test_text_cells_that_a_spreadsheet_would_run_are_refused(tmp_path):
+    """Typed as text (not a formula cell), =cmd|… or a tab before = would still become a formula
+    in the next export's spreadsheet: the check refuses the cell, so the row is not taken."""
+    book, folder, col = edited_workbook(tmp_path)
+    wb = load_workbook(book)
+    ws = wb["申請情報入力"]
+    remarks = col[catalogue("renewal").field("remarks").header]
+    for row, text in ((10, "=cmd|' /C calc'!A0"), (11, "\t=1+1")):
+        cell = ws.cell(row, remarks, text)
+        cell.data_type = "s"
+    wb.save(book)
+    result, _ = xlsx_import.import_into_folder(book, folder, on=ON)
+    refused = {(p.row, p.field): p.problem.code for r in result.rejected for p in r.problems}
+    assert refused[(10, "remarks")] == refused[(11, "remarks")] == "field_formula_start"
+    assert "remarks" not in load_case_file(folder / "case-3.json").values
+    assert len(list(folder.glob("*.json"))) == 3          # the new applicant was not taken
