@@ -81,6 +81,13 @@ def _date_arg(option: str, text: str | None, language: str) -> date | None:
         raise UsageError(en if language == "en" else ja) from None
 
 
+def _out_of_range(language: str) -> str:
+    from assistant.model.problems import message_texts
+
+    ja, en = message_texts("cli_date_out_of_range")
+    return en if language == "en" else ja
+
+
 def _title(name: str, procedure_id: str, language: str) -> str:
     return f"{name} ({procedure_id})" if language == "en" else f"{name}（{procedure_id}）"
 
@@ -104,6 +111,8 @@ def _run_window(args: argparse.Namespace) -> int:
         procedure = rules.get_procedure(args.procedure)
     except rules.RulesError as exc:
         raise UsageError(exc.message(lang)) from None
+    except OverflowError:   # a window or deadline computed past year 1 or 9999
+        raise UsageError(_out_of_range(lang)) from None
     if args.json:
         _print_json(result.to_json(lang))
         return 0
@@ -148,6 +157,8 @@ def _run_receipt(args: argparse.Namespace) -> int:
         procedure = rules.get_procedure(args.procedure)
     except rules.RulesError as exc:
         raise UsageError(exc.message(lang)) from None
+    except OverflowError:   # a window or deadline computed past year 1 or 9999
+        raise UsageError(_out_of_range(lang)) from None
     if args.json:
         _print_json(result.to_json(lang))
         return 0
@@ -177,6 +188,8 @@ def _run_fee(args: argparse.Namespace) -> int:
         procedure = rules.get_procedure(args.procedure)
     except rules.RulesError as exc:
         raise UsageError(exc.message(lang)) from None
+    except OverflowError:   # a window or deadline computed past year 1 or 9999
+        raise UsageError(_out_of_range(lang)) from None
     if args.json:
         _print_json({"procedure": result.procedure, "online": result.online,
                      "variant": result.variant, "amount_yen": result.amount_yen,

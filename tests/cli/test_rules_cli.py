@@ -236,3 +236,9 @@ def test_anything_but_gui_options_goes_through_the_full_parser(argv):
     from assistant.cli import _gui_options
 
     assert _gui_options(argv) is None
+
+
+def test_dates_at_the_edge_of_the_calendar_get_a_message_not_a_crash_report():
+    proc = run("window", "--procedure", "renewal", "--expiry", "0001-01-01", "--on", "0001-01-01")
+    assert proc.returncode == 2
+    assert "扱える範囲" in proc.stderr and "予期しない" not in proc.stderr
