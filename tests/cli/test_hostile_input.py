@@ -132,7 +132,9 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path):
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
     for argv in (["validate", fifo], ["--db", tmp_path / "c.sqlite", "case", "import", fifo],
-                 ["import", "bulk", fifo, "--out", tmp_path / "out"]):
+                 ["import", "bulk", fifo, "--out", tmp_path / "out"],
+                 ["import", "reference", fifo, "--procedure", "renewal", "--out",
+                  tmp_path / "ref"]):
         proc = run(*argv, timeout=30)   # a hang fails here with TimeoutExpired
         assert_refused(proc)
         assert "通常のファイルではありません" in proc.stderr
