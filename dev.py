@@ -103,7 +103,7 @@ def cmd_test(extra: list[str]) -> int:
     run([BIN / "mypy", "--strict", "assistant"])   # modules still being typed: pyproject.toml
     run([BIN / "lint-imports"])
     # House rules the tools above cannot express (temporary files, dialogs, citations, ...).
-    run([PY, ROOT / "tools" / "check_house_rules.py"])
+    run([PY, ROOT / "tools" / "check_house_rules.py", "--strict"])
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.setdefault("ASSISTANT_SCREENSHOTS", str(ROOT / "build" / "screenshots"))
     pytest = [str(PY), "-m", "pytest", "-q", *extra]
