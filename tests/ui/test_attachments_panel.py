@@ -126,6 +126,11 @@ def test_profile_switch_changes_the_gauge(qtbot, panel):
     wait_idle(qtbot, panel)
     assert "資料と写真の合計" in panel.gauge_text.text()
     assert "上限 25.0 MB" in panel.gauge_text.text()
+    # the online page's 「合計20ファイル、顔写真含め25MBまで」: the photo counts as a file
+    assert "資料と顔写真を合わせて 20 ファイル" in panel.rules_label.text()
+    assert "ファイル 1 / 上限 20" in panel.gauge_text.text()
+    panel.set_photo(str(files.fixture("minimal-document.pdf")))   # any file: it is counted
+    assert "ファイル 2 / 上限 20" in panel.gauge_text.text()
 
 
 def test_photo_problems_and_entered_date(qtbot, panel, tmp_path):
