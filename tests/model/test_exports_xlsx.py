@@ -152,3 +152,23 @@ def test_values_that_look_like_formulas_are_written_as_plain_text(tmp_path):
     cells = [ws.cell(xlsx.FIRST_DATA_ROW + i, col) for i in range(len(HOSTILE))]
     assert [c.value for c in cells] == HOSTILE
     assert {c.data_type for c in cells} == {"s"}
+
+
+def test_empty_cells_are_not_written_so_5000_applicants_stay_within_the_import_limit(tmp_path):
+    """import bulk refuses more than 50 MB unpacked; our own workbook of the most applicants it
+    takes (5,000) must stay well below (empty cells used to be written, ~11 KB per applicant)."""
+    import zipfile
+
+    from assistant.resources import load_json
+
+    limits = load_json("exports", "workbook.json")["import_limits"]
+    small = xlsx.write_workbook(applicants(10), tmp_path / "small.xlsx")
+    large = xlsx.write_workbook(applicants(210), tmp_path / "large.xlsx")
+
+    def unpacked(book):
+        with zipfile.ZipFile(book) as archive:
+            return sum(info.file_size for info in archive.infolist())
+
+    per_applicant = (unpacked(large) - unpacked(small)) / 200
+    assert per_applicant * limits["max_applicants"] < limits["max_unpacked_bytes"] / 4, \
+        per_applicant

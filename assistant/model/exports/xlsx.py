@@ -121,8 +121,8 @@ def text_cell(ws: Any, value: object) -> Any:
     ``=`` a formula and ``#REF!`` an error value; the data type is set back to string."""
     from openpyxl.cell import WriteOnlyCell
 
-    if value is None:
-        return WriteOnlyCell(ws)
+    if value is None or value == "":
+        return WriteOnlyCell(ws)   # no element at all unless styled (5,000 rows stay small)
     c = WriteOnlyCell(ws, value=str(value))
     c.data_type = "s"
     return c
