@@ -177,13 +177,9 @@ def _default_cells() -> str:
 
 def _bulk_file_names(cases: list[Any], fmt: str) -> list[str]:
     """Every file ``export bulk`` may write for ``cases`` (checked for overwriting first)."""
-    from assistant.model.fields import catalogue
+    from assistant.model.exports.jobs import bulk_file_names
 
-    procedures = sorted({case.procedure for case in cases})
-    if fmt == "xlsx":
-        return [f"{procedure}.xlsx" for procedure in procedures]
-    return [f"{procedure}_{sheet}.csv" for procedure in procedures
-            for sheet in catalogue(procedure).sheets]
+    return bulk_file_names((case.procedure for case in cases), fmt)
 
 
 def _export_bulk(args: argparse.Namespace) -> int:

@@ -2,8 +2,9 @@
 
 Messages (:func:`information`, :func:`warning`, :func:`question`, :func:`about`), a choice from a
 list (:func:`choose`), file and folder pickers (:func:`open_file`, :func:`open_files`,
-:func:`save_file`, :func:`folder`), :func:`confirm_overwrite` before writing files into a
-chosen folder, and :func:`error` for a model error (a damaged database, a file that cannot be
+:func:`save_file`, :func:`folder`), :func:`may_write` before writing anything (the output path
+guard of :mod:`assistant.model.file_guard`, with :func:`confirm_overwrite` for files a chosen
+folder already holds), and :func:`error` for a model error (a damaged database, a file that cannot be
 read, ...), shown in the user's language as the error's own plain message.
 
 The functions are looked up on this module when called (``ask.warning(...)``), so a test
@@ -16,6 +17,7 @@ the few texts of this module's own.
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -141,18 +143,12 @@ def folder(parent: QWidget | None, title: str, start: str | Path) -> Path | None
 
 
 def output_allowed(parent: QWidget | None, path: str | Path, *, folder: bool = False,
-                   db: Path | None = None) -> bool:
+                   db: str | os.PathLike[str] | None = None) -> bool:
     """False (after saying why) when ``path`` is the case database, its companion or backup
     files, or in the data folder (model/file_guard.py); replacing a file is asked elsewhere
-    (the save dialog, :func:`confirm_overwrite`)."""
-    from assistant.model.file_guard import FileGuardError, check_output_path
-
-    try:
-        check_output_path(path, force=True, db=db, folder=folder)
-    except FileGuardError as exc:
-        error(parent, exc, translate("ask", "書き出せません"))
-        return False
-    return True
+    (the save dialog, :func:`may_write`)."""
+    return may_write(parent, Path(path), folder=folder, db=db, replace_confirmed=True,
+                     title=translate("ask", "書き出せません"))
 
 
 def confirm_overwrite(parent: QWidget | None, paths: Sequence[Path], title: str = "") -> bool:
@@ -169,3 +165,34 @@ def confirm_overwrite(parent: QWidget | None, paths: Sequence[Path], title: str 
         names += "\n" + translate("ask", "ほか {0} 件").format(len(existing) - _LISTED_FILES)
     return question(parent, title or translate("ask", "上書きの確認"), translate(
         "ask", "次のファイルは既にあります。上書きしますか？\n{0}").format(names))
+
+
+def may_write(parent: QWidget | None, target: Path, *, will_write: Sequence[str] = (),
+              folder: bool = False, db: str | os.PathLike[str] | None = None,
+              replace_confirmed: bool = False, title: str = "") -> bool:
+    """Whether the program may write ``target`` (a file, or with ``folder`` / ``will_write``
+    the folder those files go into): never over the case database, its backups or the data
+    folder (the message says so); an existing file only when the user agrees.
+
+    ``replace_confirmed``: the save dialog has already asked about replacing ``target``.
+    """
+    from assistant.model.file_guard import FileGuardError, OverwriteRefused, check_output_path
+
+    folder = folder or bool(will_write)
+    try:
+        check_output_path(target, force=replace_confirmed, db=db, folder=folder,
+                          will_write=will_write)
+        return True
+    except OverwriteRefused:
+        if not confirm_overwrite(parent, [target / name for name in will_write] if folder
+                                 else [target], title):
+            return False
+    except FileGuardError as exc:
+        error(parent, exc, title)
+        return False
+    try:   # agreed: what is protected stays refused
+        check_output_path(target, force=True, db=db, folder=folder, will_write=will_write)
+    except FileGuardError as exc:
+        error(parent, exc, title)
+        return False
+    return True

@@ -7,7 +7,7 @@ when used (they pull in the print support and the PDF code, which start-up does 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -139,11 +139,20 @@ class ExportActions(QObject):
 
     def _ask_save(self, title: str, name: str, pattern: str) -> Path | None:
         path = ask.save_file(self.window, title, self._last_folder() / name, pattern)
-        if path is not None and not ask.output_allowed(self.window, path, db=self.store.path):
+        if path is None:
             return None
-        if path is not None:
-            self.settings.set(LAST_FOLDER, str(path.parent))
-        return path
+        self.settings.set(LAST_FOLDER, str(path.parent))
+        # (the save dialog has asked before replacing a file)
+        return path if ask.may_write(self.window, path, db=self.store.path,
+                                     replace_confirmed=True, title=title) else None
+
+    def _may_write_bulk(self, folder: str, procedures: Iterable[str], fmt: str) -> bool:
+        """The bulk files may go into ``folder`` (the user agreed to replace existing ones)."""
+        from assistant.model.exports.jobs import bulk_file_names
+
+        return ask.may_write(self.window, Path(folder), db=self.store.path,
+                             will_write=bulk_file_names(procedures, fmt),
+                             title=self.tr("一括申請ファイル"))
 
     def _write_pdf(self, document: Document, target: Path) -> None:
         from assistant.render.pdf import write_pdf
@@ -251,14 +260,20 @@ class ExportActions(QObject):
         settings.set(LAST_FOLDER, folder)
         settings.set(BULK_ENCODING, encoding)
         settings.set(CODE_LIST_CELLS, cells)
-        self._start_csv(ids, folder, encoding, cells)
+        try:
+            wanted = set(ids)
+            procedures = {s.procedure for s in self.store.list_summaries() if s.id in wanted}
+        except StorageError as exc:
+            ask.error(self.window, exc, self.tr("書き出せませんでした"))
+            return
+        if self._may_write_bulk(folder, procedures, "csv"):
+            self._start_csv(ids, folder, encoding, cells)
 
     def _start_csv(self, ids: list[str], folder: str, encoding: str, cells: str) -> None:
         from assistant.ui.ops.exports import export_bulk_csv
 
         if not ask.output_allowed(self.window, folder, folder=True, db=self.store.path):
             return
-
         self._csv_options = (ids, folder, encoding, cells)
         self._track(export_bulk_csv(self.window, self.store, ids, folder, encoding, cells)
                     .on_success(self._on_csv_written))
@@ -418,6 +433,8 @@ class ExportActions(QObject):
             cases = [self.store.get(case_id) for case_id in ids]
         except StorageError as exc:
             ask.error(self.window, exc, self.tr("書き出せませんでした"))
+            return
+        if not self._may_write_bulk(folder, (case.procedure for case in cases), "xlsx"):
             return
         self._track(export_xlsx(self.window, cases, folder,
                                 str(self.settings.get(CODE_LIST_CELLS)))

@@ -661,7 +661,8 @@ class MainWindow(QMainWindow):
             casefile.default_file_name(case)
         path = ask.save_file(self, self.tr("案件ファイルへ書き出す"), suggested,
                              self.tr("案件ファイル (*.json)"))
-        if path is None or not ask.output_allowed(self, path, db=self.store.path):
+        if path is None or not ask.may_write(self, path, db=self.store.path,
+                                             replace_confirmed=True):
             return
         try:
             casefile.write_case_file(path, case, history)

@@ -87,9 +87,12 @@ def test_bulk_csv_options_are_remembered(qtbot, store, settings, main_window, mo
             settings.get(LAST_FOLDER)) == ("cp932", "codes", str(out))
     (main,) = out.glob("renewal_main.csv")
     assert "NGUYEN VAN AN" in main.read_bytes().decode("cp932")
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "question", lambda _p, _t, text: asked.append(text) or True)
     main_window.exports.bulk_action.trigger()            # the next time starts from them
     qtbot.waitUntil(lambda: main_window.exports.operation is None, timeout=20000)
     assert shown[-1] == {**shown[-1], "folder": str(out), "encoding": "cp932", "cells": "codes"}
+    assert len(asked) == 1 and "renewal_main.csv" in asked[0]   # the files are there already
 
 
 def test_shift_jis_export_lists_the_characters_and_can_replace_them(
@@ -486,3 +489,39 @@ def test_exports_refuse_the_database_and_the_data_folder(qtbot, store, main_wind
     main_window.exports.xlsx_action.trigger()
     assert len(said) == 2 * len(protected) + 1 and not (paths.data_dir() / "bulk").exists()
     assert database.read_bytes() == before and not (paths.data_dir() / "transcription.pdf").exists()
+
+
+def test_a_bulk_export_asks_before_replacing_files(qtbot, store, main_window, monkeypatch,
+                                                  tmp_path):
+    ready_case(store)
+    main_window.reload_cases()
+    out = tmp_path / "xlsx"
+    out.mkdir()
+    earlier = out / "renewal.xlsx"
+    earlier.write_bytes(b"last month's workbook")
+    monkeypatch.setattr(ask, "folder", lambda *a, **k: out)
+    said = _messages(monkeypatch)
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "question", lambda _p, _t, text: asked.append(text) or False)
+    main_window.exports.xlsx_action.trigger()
+    assert len(asked) == 1 and "renewal.xlsx" in asked[0] and "上書き" in asked[0]
+    assert main_window.exports.operation is None and said == []
+    assert earlier.read_bytes() == b"last month's workbook"      # "No" keeps it
+    monkeypatch.setattr(ask, "question", lambda _p, _t, text: asked.append(text) or True)
+    main_window.exports.xlsx_action.trigger()
+    qtbot.waitUntil(lambda: main_window.exports.operation is None, timeout=20000)
+    assert earlier.read_bytes().startswith(b"PK") and said and "1 件" in said[-1]
+
+
+def test_nothing_is_written_into_the_data_folder(qtbot, store, main_window, monkeypatch,
+                                                 tmp_path):
+    """The data folder (cases.sqlite, backups) is never an export target, even when asked."""
+    case = ready_case(store)
+    main_window.reload_cases()
+    main_window.list_page.select_case(case.id)
+    target = tmp_path / "appdata" / "sheet.pdf"        # the test's data folder
+    monkeypatch.setattr(ask, "save_file", lambda *a, **k: target)
+    said = _messages(monkeypatch)
+    main_window.exports.transcription_action.trigger()
+    assert not target.exists()
+    assert said and "appdata" in said[0]

@@ -9,7 +9,7 @@ when stopped.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +22,18 @@ if TYPE_CHECKING:
     from assistant.model.exports.refresh import RefreshReport
     from assistant.model.exports.xlsx_import import ImportResult
     from assistant.model.storage import CaseStore
+
+
+def bulk_file_names(procedures: Iterable[str], fmt: str) -> list[str]:
+    """Every file a bulk export (``fmt`` "xlsx" or "csv") may write for cases of these
+    procedures (checked for replacing existing files before anything is written)."""
+    from assistant.model.fields import catalogue
+
+    chosen = sorted(set(procedures))
+    if fmt == "xlsx":
+        return [f"{procedure}.xlsx" for procedure in chosen]
+    return [f"{procedure}_{sheet}.csv" for procedure in chosen
+            for sheet in catalogue(procedure).sheets]
 
 
 def write_workbooks(cases: Sequence[Case], folder: str | os.PathLike[str], cells: str, *,
