@@ -172,11 +172,3 @@ def case_rows(summaries: Iterable[CaseSummary]) -> list[CaseRow]:
 @lru_cache(maxsize=8192)
 def _parse_date_cached(text: str) -> date | None:
     return parse_date(text)
-
-
-def error_text(error: BaseException) -> str:
-    """A user-facing message for a model error (they carry ja/en texts), else its text."""
-    message = getattr(error, "message", None)
-    if callable(message):
-        return str(message(language()))
-    return str(error)

@@ -202,7 +202,7 @@ class WelcomeDialog(QDialog):
             self._office.set_current(saved.id)
         except (StorageError, OSError, ValueError) as exc:
             self._show_error(self.tr("利用者情報を保存できませんでした: {error}").format(
-                error=ask.error_text(exc) if not isinstance(exc, ValueError) else str(exc)))
+                error=ask.error_text(exc)))
             return
         self._update_profile_status()
 
