@@ -84,7 +84,10 @@ def test_a_database_given_with_db_is_protected_too(tmp_path, capsys):
     assert _cases(other) == [case.id]
 
 
-def test_an_existing_file_is_replaced_only_with_force(office, tmp_path, capsys):
+def test_an_existing_file_is_replaced_only_with_force(office, tmp_path, capsys, qapp):
+    # qapp: the PDF exports run in this process; without the test suite's QApplication the
+    # command would make a QGuiApplication that outlives the test, and the next test to open a
+    # widget would abort the whole run.
     db, case_id, file = office
     for argv in _commands(db, case_id, file, "unused"):
         out = tmp_path / f"existing-{argv[0]}-{len(argv)}.out"
