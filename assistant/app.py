@@ -65,7 +65,7 @@ class Session:
         turn, before the user can do anything.
         """
         from assistant.model.settings import LANGUAGE
-        from assistant.ui.backup_dialog import open_store_at_start
+        from assistant.model.storage import CaseStore, StorageError
         from assistant.ui.i18n import install_translators
         from assistant.ui.main_window import MainWindow
         from assistant.ui.ops.events import CaseEvents
@@ -75,7 +75,13 @@ class Session:
         path = database_path(self.settings, self.db)
         # A damaged or lost database offers its backups; an unusable data folder is said in a
         # message; either may end the start (StartAborted).
-        self.store = open_store_at_start(path, self.settings)
+        try:
+            self.store = CaseStore.open(path)
+        except StorageError:
+            # (the backup dialog and its checks are imported only then: start-up is quicker)
+            from assistant.ui.backup_dialog import open_store_at_start
+
+            self.store = open_store_at_start(path, self.settings)
         self.events = CaseEvents()
         window = self.window = MainWindow(self.store, self.settings, today=self.today,
                                           events=self.events)
@@ -107,19 +113,35 @@ class Session:
             old_window.deleteLater()
         if old_store is not None:
             old_store.close()
-        from assistant.ui.backup_dialog import StartAborted
-
         try:
             self.open().show()
-        except StartAborted:  # the user was told why; nothing left to show
+        except Exception as exc:
+            if not _start_aborted(exc):
+                raise
             from PySide6.QtWidgets import QApplication
 
-            QApplication.quit()
+            QApplication.quit()   # the user was told why; nothing left to show
 
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
             self.store = None
+
+
+def _start_aborted(exc: Exception) -> bool:
+    """Whether ``exc`` ends the start on purpose (the backup dialog said why)."""
+    if type(exc).__name__ != "StartAborted":   # (no import of the dialog for the usual start)
+        return False
+    from assistant.ui.backup_dialog import StartAborted
+
+    return isinstance(exc, StartAborted)
+
+
+def _start_checks(window: MainWindow) -> None:
+    """After the first paint: the data folder's location, the full check, the day's backup."""
+    from assistant.ui.backup_dialog import start_checks
+
+    start_checks(window, window.store, window.settings)
 
 
 class _CrashHooks:
@@ -188,12 +210,12 @@ def run_gui(smoke: bool = False, db: str | None = None, language: str | None = N
     app.setWindowIcon(application_icon())
     hooks = _CrashHooks()
     session = Session(db, language)
-    from assistant.ui.backup_dialog import StartAborted, start_checks
-
     try:
         window = session.open(defer_office=True)
-    except StartAborted:  # the user was told why (unusable data folder, no backup restored)
-        hooks.uninstall()
+    except Exception as exc:
+        if not _start_aborted(exc):
+            raise
+        hooks.uninstall()   # the user was told why (unusable data folder, no backup restored)
         return 1
     window.show()
     # The crash hooks and their dialog are not needed for the first paint: installed in the
@@ -210,8 +232,7 @@ def run_gui(smoke: bool = False, db: str | None = None, language: str | None = N
         # after the deferred office parts, so the 事務所 menu is already there).
         QTimer.singleShot(0, window, partial(welcome_new_office, window))
         # the data folder's location, the full integrity check and the day's backup
-        QTimer.singleShot(0, window, partial(start_checks, window, window.store,
-                                             window.settings))
+        QTimer.singleShot(0, window, partial(_start_checks, window))
     try:
         return int(app.exec())
     finally:

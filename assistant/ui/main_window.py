@@ -344,10 +344,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("案件ファイルを読み込む(&I)..."),
                                           self.import_case_file, "Ctrl+I")
         self.settings_action = self._action(self.tr("設定(&S)..."), self.show_settings, "Ctrl+,")
-        from assistant.ui.backup_dialog import backup_action
-
-        self.backup_action = backup_action(self, self.store, self.settings,
-                                           self.reload_requested.emit)
+        self.backup_action = self._action(self.tr("バックアップと復元(&K)..."), self.show_backups)
         self.quit_action = self._action(self.tr("終了(&Q)"), self.close,
                                         QKeySequence.StandardKey.Quit)
         self.search_action = self._action(self.tr("検索(&F)"), self.focus_search,
@@ -692,6 +689,13 @@ class MainWindow(QMainWindow):
         self.events.publish(CaseChange.created(case.id, source=self))
         self.list_page.select_case(case.id)
         self.statusBar().showMessage(self.tr("案件ファイルを読み込みました。"), 8000)
+
+    @Slot()
+    def show_backups(self) -> None:
+        """The backup dialog (imported here: start-up does not need it)."""
+        from assistant.ui.backup_dialog import show_backups
+
+        show_backups(self, self.store, self.settings, self.reload_requested.emit)
 
     @Slot()
     def show_settings(self) -> None:

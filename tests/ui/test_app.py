@@ -114,7 +114,8 @@ def window():
     return next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
 
 
-DEFERRED = ["assistant.crash", "assistant.ui.office.exception_dialog",
+DEFERRED = ["assistant.crash", "assistant.ui.office.exception_dialog", "assistant.ui.backup_dialog",
+            "assistant.model.storage.location", "assistant.model.storage.backups",
             "assistant.model.codelists", "openpyxl", "pypdf", "PIL"]
 QApplication.exec = staticmethod(exec_and_look)
 code = app_module.run_gui(smoke=True)

@@ -248,3 +248,14 @@ def test_every_column_fits_the_window_at_first_start(qtbot, store, settings, jap
     # …and the names, which the office reads, are not cut short for it.
     assert header.sectionSize(0) > table.fontMetrics().horizontalAdvance(
         "NGUYEN THI THANH HUONG 059")
+
+
+def test_the_file_menu_opens_the_backups(qtbot, main_window, monkeypatch):
+    """ファイル → バックアップと復元… opens the backup dialog over the window's database."""
+    from assistant.ui.backup_dialog import BackupDialog
+
+    seen: list[BackupDialog] = []
+    monkeypatch.setattr(BackupDialog, "exec", lambda dialog: seen.append(dialog) or 0)
+    assert main_window.backup_action in main_window.file_menu.actions()
+    main_window.backup_action.trigger()
+    assert len(seen) == 1 and seen[0].parentWidget() is main_window

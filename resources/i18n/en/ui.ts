@@ -951,6 +951,10 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>バックアップと復元(&amp;K)...</source>
+        <translation>Bac&amp;kups and restore...</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/main_window.py" line="304"/>
         <source>新しい案件(&amp;N)...</source>
         <translation>&amp;New case...</translation>
