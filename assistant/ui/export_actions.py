@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QProgressDialog
+from PySide6.QtWidgets import QMainWindow
 
 from assistant.model.case import AWAITING_RESULT, NAME, Case, CaseStatus, ReceiptMethod
 from assistant.model.settings import BULK_ENCODING, CODE_LIST_CELLS, LAST_FOLDER, Settings
@@ -23,6 +23,8 @@ from assistant.ui import ask, texts
 from assistant.ui.ops.events import CaseChange, CaseEvents
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from assistant.model.exports.bulk import BulkResult
     from assistant.model.exports.document import Document
     from assistant.model.exports.xlsx_import import ImportResult

@@ -14,14 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QGuiApplication,
-    QKeySequence,
-    QShowEvent,
-    QUndoGroup,
-)
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +40,8 @@ from assistant.ui.case_list import CASE_ID_ROLE, CaseFilterProxy, CaseRow, CaseT
 from assistant.ui.ops.events import CaseChange, CaseEvents, ChangeKind
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QShowEvent
+
     from assistant.ui.wizard import CaseEditor
 
 
