@@ -308,3 +308,25 @@ def test_the_dialog_in_english(qtbot, store, settings, told):
         dialog.grab().save(str(folder / "en_backup_dialog.png"))
     finally:
         install_translators("ja")
+
+
+def test_restore_from_the_file_menu_rebuilds_the_window_on_the_restored_database(
+        qtbot, told, monkeypatch):
+    from assistant.app import Session
+
+    session = Session(db=None, language="ja")
+    try:
+        window = session.open()  # (not given to qtbot: the reload deletes it)
+        store = session.store
+        case = store.create("renewal", {"name": "IN THE BACKUP"})
+        bk.create_backup(store.path, now=NOW)
+        store.set_value(case.id, "name", "CHANGED LATER")
+        _drive(monkeypatch, lambda d: d.restore_button.click())
+        window.backup_action.trigger()
+        qtbot.waitUntil(lambda: session.window is not window, timeout=10000)
+        qtbot.addWidget(session.window)
+        assert session.store is not store
+        assert session.store.get(case.id).values["name"] == "IN THE BACKUP"
+        session.store.set_value(case.id, "name", "WRITABLE AGAIN")   # the new store works
+    finally:
+        session.close()
