@@ -19,7 +19,6 @@ import contextlib
 import functools
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -174,6 +173,8 @@ def _mounts() -> list[tuple[str, str]]:
                                                                      errors="replace"))
         return []
     if sys.platform == "darwin" or "bsd" in sys.platform:
+        import subprocess
+
         with contextlib.suppress(OSError, subprocess.SubprocessError):
             done = subprocess.run(["mount"], capture_output=True, text=True, timeout=5,
                                   check=False)
