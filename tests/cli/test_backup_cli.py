@@ -33,6 +33,17 @@ def test_case_list_on_a_damaged_database_says_so_instead_of_answering_0(capsys, 
     code, out, err = run(capsys, "case", "list", "--db", str(db))
     assert code == 2 and out == ""
     assert "データベースが壊れています" in err and "assistant backup restore" in err
+    # importing a case into it is refused too, and nothing is written
+    from assistant.model import casefile
+    from assistant.model.case import Case
+
+    case_file = db.parent / "one.json"
+    casefile.write_case_file(case_file, Case(id="", procedure="renewal",
+                                             values={"name": "NEW ONE"}))
+    before = db.read_bytes()
+    code, out, err = run(capsys, "case", "import", str(case_file), "--db", str(db))
+    assert code == 2 and "データベースが壊れています" in err
+    assert db.read_bytes() == before
 
 
 def test_backup_create_list_check_and_restore_after_damage(capsys, db, tmp_path):
