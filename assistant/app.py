@@ -82,9 +82,11 @@ class Session:
             from assistant.ui.backup_dialog import open_store_at_start
 
             self.store = open_store_at_start(path, self.settings)
+        from assistant.model.office import OfficeStore
+
         self.events = CaseEvents()
         window = self.window = MainWindow(self.store, self.settings, today=self.today,
-                                          events=self.events)
+                                          events=self.events, office=OfficeStore(self.store))
         window.reload_requested.connect(self.reload)
         if defer_office:
             from PySide6.QtCore import QTimer
@@ -101,7 +103,7 @@ class Session:
             return
         from assistant.ui.office.integration import attach_office
 
-        self.office = attach_office(window, self.store, language, today=self.today)
+        self.office = attach_office(window, window.office, language, today=self.today)
         window.keep_help_menu_last()
 
     def reload(self) -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from assistant.model.exports.bulk import BulkResult
     from assistant.model.exports.document import Document
     from assistant.model.exports.xlsx_import import ImportResult
+    from assistant.model.office import OfficeStore
     from assistant.ui.ops.bridge import Operation
 
 
@@ -50,7 +51,7 @@ class ExportActions(QObject):
 
     def __init__(self, window: QMainWindow, store: CaseStore, settings: Settings,
                  today: Callable[[], date], events: CaseEvents,
-                 selection: CaseSelection) -> None:
+                 selection: CaseSelection, office: OfficeStore) -> None:
         super().__init__(window)
         self.window = window
         self.store = store
@@ -58,6 +59,7 @@ class ExportActions(QObject):
         self.today = today
         self.events = events
         self.selection = selection
+        self.office = office
         menu = window.menuBar().addMenu(self.tr("書き出し(&X)"))
         self.menu = menu
         self.bulk_action = QAction(self.tr("一括申請ファイル（CSV）を書き出す(&B)..."), window)
@@ -172,10 +174,9 @@ class ExportActions(QObject):
     def _office_address(self) -> str:
         """The current staff member's office address for the return envelope ("" if none)."""
         from assistant.model.agent_block import office_return_address
-        from assistant.model.office import OfficeStore
 
         try:
-            return office_return_address(OfficeStore(self.store).current())
+            return office_return_address(self.office.current())
         except StorageError:
             return ""
 

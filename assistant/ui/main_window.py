@@ -42,6 +42,7 @@ from assistant.ui.ops.events import CaseChange, CaseEvents, ChangeKind
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
+    from assistant.model.office import OfficeStore
     from assistant.ui.wizard import CaseEditor
 
 
@@ -241,15 +242,18 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: CaseStore, settings: Settings,
                  today: Callable[[], date] = date.today,
-                 events: CaseEvents | None = None) -> None:
+                 events: CaseEvents | None = None, office: OfficeStore | None = None) -> None:
         """The window over ``store`` and ``settings``; ``today`` is the clock of every date
-        shown (tests fix it); ``events`` is the application's change broadcast (app.py makes
-        one; a window made alone makes its own)."""
+        shown (tests fix it); ``events`` is the application's change broadcast and ``office``
+        the office's staff profiles (app.py makes both; a window made alone makes its own)."""
         super().__init__()
+        from assistant.model.office import OfficeStore
+
         self.store = store
         self.settings = settings
         self.today = today
         self.events = events if events is not None else CaseEvents(self)
+        self.office = office if office is not None else OfficeStore(store)
         self.editor: CaseEditor | None = None
         self._icons: list[tuple[QAction, str]] = []
         self._shown_once = False
@@ -372,7 +376,7 @@ class MainWindow(QMainWindow):
         from assistant.ui.export_actions import ExportActions
 
         self.exports = ExportActions(self, self.store, self.settings, self.today, self.events,
-                                     selection=self)
+                                     selection=self, office=self.office)
         self.view_menu = bar.addMenu(self.tr("表示(&V)"))
         self.view_menu.addAction(self.back_action)
         self.help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
@@ -522,10 +526,8 @@ class MainWindow(QMainWindow):
             return
         try:
             from assistant.model.agent_block import new_case_values
-            from assistant.model.office import OfficeStore
-
             # The 取次者 block starts filled from the current staff member (docs/domain.md#office-account).
-            agent = new_case_values(dialog.procedure(), OfficeStore(self.store).current())
+            agent = new_case_values(dialog.procedure(), self.office.current())
             case = self.store.create(dialog.procedure(), agent)
         except StorageError as exc:
             ask.error(self, exc)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from assistant.crash import CrashHandler
+    from assistant.model.office import OfficeStore
     from assistant.model.storage import CaseStore
 
 # The office modules are imported where they are used: install_crash_dialog() runs before the
@@ -28,14 +29,14 @@ REFRESH_MS = 60 * 60 * 1000
 class OfficeAttachment(QObject):
     """The banner and menu added to one main window; ``refresh()`` re-reads the staff."""
 
-    def __init__(self, window: QMainWindow, store: CaseStore,
+    def __init__(self, window: QMainWindow, store: CaseStore | OfficeStore,
                  today: Callable[[], date] = date.today, language: str = "ja") -> None:
         from assistant.model.office import OfficeStore
         from assistant.ui.office.expiry_banner import ExpiryBanner
 
         super().__init__(window)
         self.window = window
-        self.office = OfficeStore(store)
+        self.office = store if isinstance(store, OfficeStore) else OfficeStore(store)
         self._today = today
         self._language = language
         central = window.takeCentralWidget()
@@ -81,7 +82,7 @@ class OfficeAttachment(QObject):
         dialog.deleteLater()
 
 
-def attach_office(window: QMainWindow, store: CaseStore, language: str = "ja",
+def attach_office(window: QMainWindow, store: CaseStore | OfficeStore, language: str = "ja",
                   today: Callable[[], date] = date.today) -> OfficeAttachment:
     return OfficeAttachment(window, store, today, language)
 
