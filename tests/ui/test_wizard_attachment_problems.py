@@ -351,3 +351,35 @@ def test_other_files_changing_in_the_folder_do_not_recheck(qtbot, store, main_wi
     wait_checked(qtbot, editor)
     assert any("在職証明書.pdf" in t and ("壊れて" in t or "途中で切れて" in t)
                for t in problem_texts(editor)), problem_texts(editor)
+
+
+def test_the_page_and_the_wizard_share_one_check(qtbot, store, main_window,
+                                                 big_pdf_and_old_photo):
+    """One checker: the page shows the wizard's result; revalidating, opening the page and
+    moving a document do not start checks of their own."""
+    big, old = big_pdf_and_old_photo
+    small = files.fixture("minimal-document.pdf")
+    editor = open_case(main_window, store, [AttachmentRef(str(big), "document", position=0),
+                                            AttachmentRef(str(small), "document", position=1),
+                                            AttachmentRef(str(old), "photo")])
+    editor.go_to_step(Step.CONFIRM)
+    wait_checked(qtbot, editor)
+    checker = editor.attachment_checker
+    editor.go_to_step(Step.ATTACHMENTS)
+    panel = editor.attachments_panel
+    assert panel.checker is checker
+    wait_checked(qtbot, editor)                       # the previews were made once
+    runs = checker.runs
+    editor.revalidate()
+    panel.recheck()                                   # nothing changed on disk
+    wait_checked(qtbot, editor)
+    assert checker.runs == runs + 1                   # the recheck only
+    assert panel.problems() == checker.problems()
+    texts = [panel.list.item(row).text() for row in range(panel.list.count())]
+    assert "11.0 MB" in texts[0] and "問題ありません" in texts[1]
+    panel.list.setCurrentRow(1)
+    qtbot.mouseClick(panel.up_button, Qt.MouseButton.LeftButton)    # order only
+    wait_checked(qtbot, editor)
+    assert checker.runs == runs + 1 and not editor.attachments_checking()
+    assert [r.path for r in store.get(editor.case_id).attachments if r.kind != "photo"] == [
+        str(small), str(big)]
