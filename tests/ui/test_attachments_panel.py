@@ -232,3 +232,27 @@ def test_a_defect_in_the_check_goes_to_the_crash_report_not_swallowed(qtbot, jap
     assert "a defect in the check" not in shown[-1]
     reports = list((Path(os.environ["ASSISTANT_DATA_DIR"]) / "logs").glob("crash-*"))
     assert reports and "a defect in the check" in reports[0].read_text(encoding="utf-8")
+
+
+def test_a_dropped_folder_or_pipe_is_not_added_and_the_office_is_told(qtbot, panel, tmp_path,
+                                                                     monkeypatch):
+    from assistant.ui import ask
+
+    folder = tmp_path / "スキャン"
+    folder.mkdir()
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)                          # opening it would wait for a writer for ever
+    shown: list[str] = []
+    monkeypatch.setattr(ask, "warning", lambda _parent, _title, text: shown.append(text))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder)), QUrl.fromLocalFile(str(pipe)),
+                  QUrl.fromLocalFile(str(files.fixture("minimal-document.pdf")))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(panel.changed):
+        panel.list.dropEvent(event)
+    wait_idle(qtbot, panel)
+    assert [os.path.basename(r.path) for r in panel.attachments()] == ["minimal-document.pdf"]
+    assert len(shown) == 1
+    assert "「スキャン」は通常のファイルではありません（フォルダ）" in shown[0]
+    assert "「pipe.pdf」は通常のファイルではありません（パイプ（FIFO））" in shown[0]

@@ -101,13 +101,15 @@ class DocumentList(QListWidget):
 class DocumentsSection(QWidget):
     """The documents in the order they are sent, each with its verdict, and the set's totals.
 
-    ``changed`` when the office adds, removes or reorders documents; ``add_requested`` when
-    「追加」 is pressed (the page asks which files). Shows what :meth:`show_result` is given;
+    ``changed`` when the office removes or reorders documents; ``add_requested`` when
+    「追加」 is pressed (the page asks which files); ``files_offered(paths)`` when files are
+    dropped on the list (the page adds them). Shows what :meth:`show_result` is given;
     checks nothing itself.
     """
 
     changed = Signal()
     add_requested = Signal()
+    files_offered = Signal(list)      # dropped from outside (the page adds them)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,20 +180,28 @@ class DocumentsSection(QWidget):
         return [replace(self._refs[self.list.item(row).data(PATH_ROLE)], position=row)
                 for row in range(self.list.count())]
 
-    def add_documents(self, paths: list[str]) -> bool:
-        """Add files at the end (files already listed, and anything but a file, are skipped).
+    def add_documents(self, paths: list[str]) -> tuple[bool, list[str]]:
+        """Add files at the end (files already listed are skipped).
 
-        True when something was added.
+        Returns whether something was added, and the messages for paths refused because
+        they are not regular files (a folder, a device, a FIFO, a link loop).
         """
+        from assistant.model.attachments.pdfcheck import not_regular_problem
+
         added = False
+        refused: list[str] = []
         for path in paths:
             path = os.path.abspath(path)
+            not_regular = not_regular_problem(path)
+            if not_regular is not None:
+                refused.append(not_regular.message(current_language()))
+                continue
             if path in self._refs or not os.path.isfile(path):
                 continue
             self._add(AttachmentRef(path=path, kind="document",
                                     title=os.path.splitext(os.path.basename(path))[0]))
             added = True
-        return added
+        return added, refused
 
     def select(self, path: str) -> bool:
         """Select and focus the document ``path``; False when it is not listed."""
@@ -338,8 +348,7 @@ class DocumentsSection(QWidget):
 
     @Slot(list)
     def _on_list_files_dropped(self, paths: list[str]) -> None:
-        if self.add_documents(paths):
-            self.changed.emit()
+        self.files_offered.emit(paths)
 
     @Slot()
     def _on_remove_button_clicked(self) -> None:

@@ -86,6 +86,7 @@ class AttachmentsPanel(QWidget):
 
         self.documents.changed.connect(self._on_documents_changed)
         self.documents.add_requested.connect(self._on_documents_add_requested)
+        self.documents.files_offered.connect(self.add_documents)
         self.photo_box.changed.connect(self._on_photo_box_changed)
         self.photo_box.choose_requested.connect(self._on_photo_box_choose_requested)
         self.photo_box.crop_requested.connect(self._on_photo_box_crop_requested)
@@ -148,9 +149,15 @@ class AttachmentsPanel(QWidget):
         return self.photo_box.entered_taken_on()
 
     def add_documents(self, paths: list[str]) -> None:
-        """Add files at the end of the list (files already listed are skipped)."""
-        if self.documents.add_documents(paths):
+        """Add files at the end of the list (files already listed are skipped).
+
+        A folder, device, FIFO or link loop is not added; the office is told which.
+        """
+        added, refused = self.documents.add_documents(paths)
+        if added:
             self._on_documents_changed()
+        if refused:
+            ask.warning(self, self.tr("追加できないもの"), "\n".join(refused))
 
     def set_photo(self, path: str | None, taken_on: date | None = None) -> None:
         """Use ``path`` as the face photo (None removes it)."""

@@ -17,47 +17,52 @@
         <translation>Documents (PDF, scanned images)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="213"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="160"/>
+        <source>追加できないもの</source>
+        <translation>Cannot be added</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="220"/>
         <source>追加する資料を選択</source>
         <translation>Choose documents to add</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="214"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="221"/>
         <source>PDF・画像 ({0})</source>
         <translation>PDF and images ({0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="222"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="229"/>
         <source>送信用資料.pdf</source>
         <translation>documents-to-send.pdf</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="223"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="230"/>
         <source>送信用 PDF の保存先</source>
         <translation>Save the file to send as</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="224"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="231"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="252"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="259"/>
         <source>写真を開けませんでした。写真の確認結果を見てください。</source>
         <translation>Could not open the photo. See what its check found.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="233"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="240"/>
         <source>顔写真を選択</source>
         <translation>Choose the face photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="234"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="241"/>
         <source>画像 ({0})</source>
         <translation>Images ({0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/panel.py" line="251"/>
+        <location filename="../../../assistant/ui/attachments/panel.py" line="258"/>
         <source>写真を切り抜く</source>
         <translation>Crop photo</translation>
     </message>
@@ -65,82 +70,82 @@
 <context>
     <name>DocumentsSection</name>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="125"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="127"/>
         <source>ここに PDF や スキャン画像をドラッグ＆ドロップするか、「追加」を押してください。</source>
         <translation>Drag and drop PDFs or scanned images here, or press &quot;Add&quot;.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="133"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="135"/>
         <source>追加(&amp;A)…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="135"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="137"/>
         <source>削除(&amp;R)</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="137"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="139"/>
         <source>上へ(&amp;U)</source>
         <translation>&amp;Up</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="139"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="141"/>
         <source>下へ(&amp;W)</source>
         <translation>Do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="253"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="263"/>
         <source>確認中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="260"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="270"/>
         <source>{0}・{1} ページ</source>
         <translation>{0}, {1} page(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="263"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="273"/>
         <source>✔ 問題ありません</source>
         <translation>✔ No problems</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="289"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="299"/>
         <source>PDF 1 ファイル・{0} MB まで。複数の資料は、指定した順に 1 つの PDF にまとめて送信します。</source>
         <translation>One PDF file of up to {0} MB. Several documents are merged into one PDF in the order shown.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="293"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="303"/>
         <source>資料と顔写真を合わせて {0} ファイル・合計 {1} MB まで。資料は指定した順に 1 つの PDF にまとめます。</source>
         <translation>Up to {0} files and {1} MB in total, documents and photo together. The documents are merged into one PDF in the order given.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="297"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="307"/>
         <source>資料と顔写真の合計 {0} MB まで。資料は指定した順に 1 つの PDF にまとめます。</source>
         <translation>Up to {0} MB for documents and photo together. The documents are merged into one PDF in the order shown.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="308"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="318"/>
         <source>資料</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="308"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="318"/>
         <source>資料と写真</source>
         <translation>Documents and photo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="309"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="319"/>
         <source>{0}の合計 {1} MB / 上限 {2} MB</source>
         <translation>{0}: {1} MB of at most {2} MB</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="312"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="322"/>
         <source>・ファイル {0} / 上限 {1}</source>
         <translation> · files {0} / limit {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/attachments/document_list.py" line="318"/>
+        <location filename="../../../assistant/ui/attachments/document_list.py" line="328"/>
         <source>上限を超えています。「送信用 PDF を作成」で画像を圧縮し、それでも入らなければ分割して「資料添付に関する申告書」（参考様式9）を添える案内をします。</source>
         <translation>Over the limit. &quot;Create the file to send&quot; compresses the images and, if they still do not fit, splits the PDF and tells you to add the declaration on attachments (参考様式9).</translation>
     </message>
