@@ -214,3 +214,30 @@ def test_cli_says_not_a_regular_file_not_missing(tmp_path):
             assert proc.returncode == 2, (what, args, proc.stderr)
             assert "通常のファイルではありません" in proc.stderr and what in proc.stderr
             assert "ファイルがありません" not in proc.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_case_whose_files_became_fifos_is_checked_without_hanging(tmp_path):
+    """The wizard checks a case's files (with previews for the page): a path that is now a
+    FIFO must not be opened (that waits for a writer for ever)."""
+    import threading
+    from datetime import date
+
+    from assistant.model.attachments.casecheck import check_attachments
+    from assistant.model.attachments.limits import limits_for
+    from assistant.model.case import AttachmentRef
+
+    document, photo = tmp_path / "doc.pdf", tmp_path / "face.jpg"
+    os.mkfifo(document)
+    os.mkfifo(photo)
+    found = []
+    worker = threading.Thread(daemon=True, target=lambda: found.append(check_attachments(
+        [AttachmentRef(str(document), "document"), AttachmentRef(str(photo), "photo")],
+        limits_for(), date(2026, 11, 26), thumbnail_size=72)))
+    worker.start()
+    worker.join(BOUND_SECONDS)
+    assert found, "the check hung on a FIFO"
+    result = found[0]
+    messages = [p.message_ja for p in result.problems]
+    assert sum("通常のファイルではありません" in m for m in messages) == 2, messages
+    assert result.thumbnails == {str(document): None}

@@ -16,7 +16,12 @@ from typing import Any
 
 from assistant.model.attachments import sniff
 from assistant.model.attachments.limits import AttachmentLimits, limits_for
-from assistant.model.attachments.pdfcheck import file_error, mb, problems_json
+from assistant.model.attachments.pdfcheck import (
+    file_error,
+    mb,
+    not_regular_problem,
+    problems_json,
+)
 from assistant.model.dates import add_months
 from assistant.model.problems import Problem, Severity, has_errors, make_problem
 
@@ -82,6 +87,10 @@ def check_photo(path: str | os.PathLike[str], limits: AttachmentLimits | None = 
     name = os.fspath(path)
     label = os.path.basename(name)
     result = PhotoCheck(file=name)
+    not_regular = not_regular_problem(name)       # a FIFO would wait for ever when opened
+    if not_regular is not None:
+        result.problems.append(not_regular)
+        return result
     try:
         result.size_bytes = os.path.getsize(name)
         result.kind = sniff.sniff_file(name)

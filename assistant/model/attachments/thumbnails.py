@@ -17,7 +17,11 @@ from assistant.model.attachments.limits import AttachmentLimits, limits_for
 def thumbnail_png(path: str | os.PathLike[str], size: int = 96,
                   limits: AttachmentLimits | None = None) -> bytes | None:
     """A PNG of at most ``size`` × ``size`` pixels, or None when there is no cheap preview."""
+    from assistant.model.attachments.pdfcheck import regular_file_kind
+
     limits = limits or limits_for()
+    if regular_file_kind(os.fspath(path)) is not None:
+        return None                # a folder, device or FIFO (never opened) has no preview
     try:
         kind = sniff.sniff_file(path)
         if kind in sniff.IMAGE_KINDS:
