@@ -20,7 +20,7 @@ from assistant.model.case import AWAITING_RESULT, NAME, Case, CaseStatus, Receip
 from assistant.model.settings import BULK_ENCODING, CODE_LIST_CELLS, LAST_FOLDER, Settings
 from assistant.model.storage import CaseStore, StorageError
 from assistant.ui import ask, texts
-from assistant.ui.ops.events import CaseChange, CaseEvents
+from assistant.ui.ops.events import CaseChange, CaseEvents, ChangeKind
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog
@@ -469,11 +469,14 @@ class ExportActions(QObject):
         try:
             created, changed = apply_import(self.store, result)
         except StorageError as exc:
+            # one transaction: nothing was taken (the list is read again all the same)
             ask.error(self.window, exc, self.tr("取り込めませんでした"))
-            # what was taken before the failure
             self.events.publish(CaseChange.everything(source=self))
             return
-        self.events.publish(CaseChange.edited([*created, *changed], source=self))
+        if created:
+            self.events.publish(CaseChange(ChangeKind.CREATED, tuple(created), source=self))
+        if changed:
+            self.events.publish(CaseChange.edited(changed, source=self))
         self._say(self.tr("取り込みました: 新しい案件 {0} 件、更新 {1} 件").format(
             len(created), len(changed)), 10000)
 
