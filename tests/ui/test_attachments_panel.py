@@ -256,3 +256,17 @@ def test_a_dropped_folder_or_pipe_is_not_added_and_the_office_is_told(qtbot, pan
     assert len(shown) == 1
     assert "「スキャン」は通常のファイルではありません（フォルダ）" in shown[0]
     assert "「pipe.pdf」は通常のファイルではありません（パイプ（FIFO））" in shown[0]
+
+
+def test_the_file_to_send_is_never_written_into_the_data_folder(qtbot, panel, monkeypatch):
+    from assistant.ui import ask
+
+    shown: list[str] = []
+    monkeypatch.setattr(ask, "error", lambda _parent, exc, _title="": shown.append(
+        exc.message("ja")))
+    panel.set_attachments([AttachmentRef(str(files.fixture("minimal-document.pdf")))])
+    wait_idle(qtbot, panel)
+    data = Path(os.environ["ASSISTANT_DATA_DIR"])
+    panel.prepare_to(str(data / "cases.sqlite"))
+    assert shown and not panel.is_busy()
+    assert not (data / "cases.sqlite").exists()

@@ -245,6 +245,8 @@ class PhotoCropDialog(QDialog):
             ask.warning(self, self.windowTitle(),
                         self.tr("元の写真は上書きできません。別の名前で保存してください。"))
             return False
+        if not ask.output_allowed(self, out):     # never the database or the data folder
+            return False
         try:
             cropped = crop_photo(self._source, out, self.view.source_box(), self._limits)
         except OSError as exc:        # a folder that cannot be written, a full disk

@@ -172,9 +172,15 @@ class AttachmentsPanel(QWidget):
         self.work.cancel_work()
 
     def prepare_to(self, out: str) -> None:
-        """Build the PDF(s) to send into ``out`` in a worker thread (progress shown)."""
+        """Build the PDF(s) to send into ``out`` in a worker thread (progress shown).
+
+        Never over the case database, its backups or into the data folder (the office is
+        told why); replacing another file was asked by the save dialog.
+        """
         from assistant.model.attachments.prepare import SourceDocument
 
+        if not ask.output_allowed(self, out):
+            return
         sources = [SourceDocument(ref.path, ref.title) for ref in self.documents.documents()]
         self.work.prepare(sources, out, self.limits(), self.photo_box.size_bytes())
 
