@@ -148,3 +148,34 @@ def test_the_open_editor_reopens_on_a_change_from_elsewhere_only(qtbot, store, m
     assert main_window.editor is not first and main_window.editor.case_id == case.id
     assert main_window.editor.title().startswith("TRAN THI BINH") or \
         "TRAN THI BINH" in main_window.windowTitle()
+
+
+def test_closing_the_window_during_the_work_stops_it(qtbot):
+    """The owner is gone: the function is asked to stop, nothing is shown afterwards."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from assistant.model.progress import check_cancel
+
+    started, stopped = threading.Event(), threading.Event()
+
+    def long_work(*, progress, cancelled):
+        started.set()
+        while not cancelled():
+            stopped.wait(0.01)
+        stopped.set()
+        check_cancel(cancelled)
+
+    window = QWidget()
+    outcome: list[str] = []
+    operation = Operation(long_work, parent=window).on_success(lambda _r: outcome.append("ok"))
+    operation.on_finish(lambda: outcome.append("finished")).start()
+    assert started.wait(10)
+    window.deleteLater()
+    qtbot.waitUntil(stopped.is_set, timeout=10000)
+    assert operation.wait(10000)
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()   # the worker's queued outcome, had it a receiver left
+    assert outcome == []

@@ -154,6 +154,9 @@ class Operation(Generic[T]):
         self._worker = Worker(function, args, kwargs, self._stop)
         self._worker.progressed.connect(self._receiver.on_progressed)
         self._worker.outcome.connect(self._receiver.on_outcome)
+        # The parent window closed during the work: nobody is left to hear the outcome, so
+        # the function is asked to stop (its next cancel check) and the operation let go.
+        self._receiver.destroyed.connect(self._on_parent_gone)
         self._running = False
         self._success: list[Callable[[T], None]] = []
         self._failure: list[Callable[[Exception], None]] = []
@@ -235,6 +238,10 @@ class Operation(Generic[T]):
 
     def is_running(self) -> bool:
         return self._running
+
+    def _on_parent_gone(self) -> None:
+        self._stop.set()
+        _alive_operations.discard(self)
 
     def shutdown(self, msecs: int = 30000) -> bool:
         """Cancel and wait for the thread (when the owning window closes)."""
