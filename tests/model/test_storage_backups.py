@@ -246,3 +246,19 @@ def test_start_check_of_a_damaged_database_makes_no_backup_and_stops_writes(tmp_
         with pytest.raises(DatabaseDamagedError):
             store.set_value(ids[0], NAME, "X")
     assert bk.list_backups(db) == []
+
+
+def test_the_copy_before_a_format_upgrade_is_one_private_checked_file(tmp_path, monkeypatch):
+    from assistant.model.storage import MIGRATIONS
+
+    db = tmp_path / "cases.sqlite"
+    filled_database(db, cases=3)
+    monkeypatch.setattr("assistant.model.storage.schema.MIGRATIONS",
+                        [*MIGRATIONS, "ALTER TABLE cases ADD COLUMN label TEXT"])
+    monkeypatch.setattr("assistant.model.storage.schema.SCHEMA_VERSION", len(MIGRATIONS) + 1)
+    CaseStore.open(db).close()
+    (listed,) = bk.list_backups(db)
+    assert listed.reason is bk.Reason.MIGRATION and bk.verify(listed.path) is None
+    assert not listed.path.with_name(listed.path.name + "-wal").exists()
+    if os.name == "posix":
+        assert stat.S_IMODE(listed.path.stat().st_mode) == 0o600

@@ -9,6 +9,7 @@ database is migrated, a copy is made next to it with SQLite's backup API
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from contextlib import suppress
@@ -168,12 +169,15 @@ def _split_sql(script: str) -> list[str]:
 
 def backup_database(conn: sqlite3.Connection, path: Path, version: int,
                     moment: datetime) -> Path:
-    """Copy the open database next to ``path`` with the SQLite backup API; return the copy."""
+    """Copy the open database next to ``path`` with the SQLite backup API; return the copy
+    (one self-contained file, user-only on POSIX)."""
     stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = path.with_name(f"{path.stem}.backup-v{version}-{stamp}{path.suffix or '.sqlite'}")
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     dest = sqlite3.connect(target)
     try:
         conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")  # no -wal/-shm beside a copy
     finally:
         dest.close()
     return target
