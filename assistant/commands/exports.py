@@ -6,9 +6,13 @@
     assistant import reference WORKBOOK.xlsm --procedure P --out DIR [--json]
     assistant export transcription CASE.json --out FILE.pdf
     assistant export checklist CASE.json... --method mail|counter|email --out FILE.pdf
+    assistant export workbook CASE.json... --template OFFICIAL.xlsm --out FILLED.xlsm [--json]
 
 Exit status: 0 written; 1 problems found (characters Shift_JIS cannot carry — nothing written;
-workbook rows with errors — those rows not imported); 2 unusable arguments or unreadable input.
+workbook rows with errors — those rows not imported; for ``export workbook`` a case with errors,
+of another procedure or with a value the workbook's pull-down lacks — nothing written);
+2 unusable arguments or unreadable input (for ``export workbook`` also a template that is not
+the procedure's official workbook, whose headers differ, or that has too few input rows).
 """
 
 from __future__ import annotations
@@ -70,6 +74,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                      help="事務所情報を読むデータベース / database with the office profile")
     add_force_option(sub)
     sub.set_defaults(handler=_export_checklist)
+
+    sub = actions.add_parser(
+        "workbook", help="公式の一括申請用テンプレート（xlsm）に書き込む / fill ISA's workbook",
+        description="ISAからダウンロードした一括申請用テンプレート（.xlsm）の入力シートに案件を8行目から"
+                    "書き込み、別名で保存します。入力シートのセル以外（マクロ・ボタン・プルダウン・保護）は"
+                    "そのまま残ります。Excelで開いてISAのマクロでアップロード用ファイルを作ってください。")
+    sub.add_argument("cases", nargs="+", metavar="CASE.json")
+    sub.add_argument("--template", metavar="OFFICIAL.xlsm", required=True,
+                     help="ISAの一括申請用テンプレート / ISA's bulk workbook")
+    sub.add_argument("--out", metavar="FILLED.xlsm", required=True,
+                     help="書き込んだワークブックの保存先 / the filled copy")
+    sub.add_argument("--date", metavar="YYYY-MM-DD", type=_iso_date, default=None,
+                     help="検証の基準日（既定: 今日） / date the cases are checked for")
+    sub.add_argument("--json", action="store_true", help="JSON で出力 / output JSON")
+    add_force_option(sub)
+    sub.set_defaults(handler=_export_workbook)
 
     imp = subparsers.add_parser(
         "import", help="一括申請用xlsxの取り込み・参照データの更新 / import the bulk workbook, refresh reference data",
@@ -269,6 +289,48 @@ def _export_checklist(args: argparse.Namespace) -> int:
                                      on=args.date or date.today(), office_address=address,
                                      language=language, profile=args.profile)
     print(_write_pdf(document, args.out, language))
+    return 0
+
+
+# --------------------------------------------------------------------------- export workbook
+
+# refusals about the cases (exit 1: problems found); the others concern the template (exit 2)
+_CASE_REFUSALS = ("official_case_errors", "official_wrong_procedure", "official_not_in_list")
+
+
+def _export_workbook(args: argparse.Namespace) -> int:
+    language = _language(args)
+    cases = _load_cases(args.cases, language)
+    checked_output(args, args.out)
+    from assistant.model.exports.workbook import WorkbookFillError, fill_workbook
+    from assistant.model.file_guard import FileGuardError
+
+    try:
+        result = fill_workbook(args.template, cases, args.out, on=args.date or date.today())
+    except WorkbookFillError as exc:
+        if exc.code not in _CASE_REFUSALS:
+            raise UsageError(exc.message(language)) from exc
+        if args.json:
+            _print_json({"file": None, "problems": [
+                {"code": exc.code, "message": exc.message(language)}]})
+        else:
+            print(exc.message(language), file=sys.stderr)
+        return 1
+    except FileGuardError as exc:
+        raise UsageError(exc.message(language)) from exc
+    except OSError as exc:
+        raise UsageError(_msg("export_cli_write_failed", language, path=args.out,
+                              detail=exc.strerror or str(exc))) from exc
+    if args.json:
+        _print_json({"file": str(result.path), "applicants": result.applicants,
+                     "sheets": [{"worksheet": s.worksheet, "sheet": s.sheet,
+                                 "first_row": s.first_row, "rows": s.rows}
+                                for s in result.sheets],
+                     "relabelled": [{"header": h, "ours": o, "workbook": w}
+                                    for h, o, w in result.relabelled],
+                     "problems": []})
+    else:
+        print(result.path)
     return 0
 
 
