@@ -176,9 +176,10 @@ print(json.dumps({"code": code, "said": said}, ensure_ascii=False))
 """
 
 
-def test_gui_start_on_a_read_only_data_folder_says_so_and_quits(tmp_path):
-    """A real read-only folder (chmod); as root, the child drops the permission override
-    (setpriv), as the storage error tests do."""
+@pytest.mark.parametrize("with_database", [False, True])
+def test_gui_start_on_a_read_only_data_folder_says_so_and_quits(tmp_path, with_database):
+    """A real read-only folder (chmod), empty or holding last week's database; as root, the
+    child drops the permission override (setpriv), as the storage error tests do."""
     prefix: list[str] = []
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
@@ -187,6 +188,9 @@ def test_gui_start_on_a_read_only_data_folder_says_so_and_quits(tmp_path):
         prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
     folder = tmp_path / "readonly"
     folder.mkdir()
+    if with_database:
+        filled_database(folder / "cases.sqlite", cases=2)
+    before = sorted(p.name for p in folder.iterdir())
     folder.chmod(0o500)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
            "ASSISTANT_DATA_DIR": str(folder), "ASSISTANT_CONFIG_DIR": str(tmp_path / "config")}
@@ -201,7 +205,7 @@ def test_gui_start_on_a_read_only_data_folder_says_so_and_quits(tmp_path):
     assert result["code"] == 1
     (text,) = result["said"]
     assert "起動できません" in text and str(folder) in text
-    assert list(folder.iterdir()) == []
+    assert sorted(p.name for p in folder.iterdir()) == before
 
 
 def test_start_checks_make_the_days_backup_and_warn_about_a_sync_folder(
