@@ -7,7 +7,7 @@
 
 ``BACKUP`` is a number from ``backup list`` (1 = newest), a file name from it, or a path.
 ``restore`` never deletes: the database it replaces (damaged or not) is moved to
-``backups/aside/<time>/``. Close the GUI before restoring from the command line.
+``backups/aside/<time>/``. A database the GUI has open is not replaced (exit 2): close it first.
 ``create`` also copies the backup to the second folder set in the settings (``backup_mirror``).
 
 Exit status: 0 done, 1 ``check`` found the database damaged, 2 unusable arguments or a backup,

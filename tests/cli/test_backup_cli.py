@@ -115,3 +115,39 @@ def test_restore_of_an_intact_database_backs_it_up_first(capsys, db):
 def test_backup_without_an_action_is_a_usage_error(capsys):
     code, _, err = run(capsys, "backup")
     assert code == 2 and "list" in err
+
+
+CHILD = r"""
+import sys, time
+from assistant.model.storage import CaseStore
+store = CaseStore.open(sys.argv[1])
+print("open", flush=True)
+time.sleep(60)
+"""
+
+
+def test_restore_refuses_a_database_another_program_has_open(capsys, db):
+    """The GUI of another process holds the database: nothing is moved or replaced."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    run(capsys, "backup", "create", "--db", str(db))
+    root = Path(__file__).resolve().parents[2]
+    holder = subprocess.Popen([sys.executable, "-c", CHILD, str(db)], stdout=subprocess.PIPE,
+                              text=True, env={**os.environ, "PYTHONPATH": str(root)})
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        before = db.read_bytes()
+        code, out, err = run(capsys, "backup", "restore", "1", "--db", str(db))
+        assert code == 2 and "使用中" in err
+        code, out, err = run(capsys, "backup", "restore", "--empty", "--db", str(db))
+        assert code == 2 and "使用中" in err
+        assert db.read_bytes() == before
+        assert not (db.parent / "backups" / "aside").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    code, out, _ = run(capsys, "backup", "restore", "1", "--db", str(db))
+    assert code == 0

@@ -158,19 +158,27 @@ def test_restore_over_a_0_byte_database(tmp_path):
     assert len(_names(db)) == 5
 
 
+KILLED_WRITER = r"""
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode = WAL")
+conn.execute("PRAGMA wal_autocheckpoint = 0")
+conn.execute("UPDATE cases SET list_name = 'ONLY IN WAL'")
+os.kill(os.getpid(), 9)   # dies with its last change only in the -wal file
+"""
+
+
 def test_restore_keeps_the_wal_with_the_file_it_belongs_to(tmp_path):
-    """A database closed uncleanly (its last changes only in -wal) is moved aside whole."""
+    """A database whose writer was killed (last changes only in -wal) is moved aside whole."""
+    import subprocess
+    import sys
+
     db = tmp_path / "cases.sqlite"
     filled_database(db, cases=3)
     backup = bk.create_backup(db, now=NOW)
-    writer = sqlite3.connect(db)
-    writer.execute("PRAGMA journal_mode = WAL")
-    writer.execute("PRAGMA wal_autocheckpoint = 0")
-    writer.execute("UPDATE cases SET list_name = 'ONLY IN WAL'")
-    writer.commit()
-    # the process "dies" here: copy the files as they are on disk
+    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(db)], check=False)
+    assert db.with_name("cases.sqlite-wal").stat().st_size > 0
     aside = bk.restore_backup(db, backup.path, now=NOW).aside
-    writer.close()
     assert {p.name for p in aside} >= {"cases.sqlite", "cases.sqlite-wal"}
     conn = sqlite3.connect(aside[0])
     assert {r[0] for r in conn.execute("SELECT list_name FROM cases")} == {"ONLY IN WAL"}

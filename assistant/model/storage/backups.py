@@ -313,11 +313,14 @@ def restore_backup(db: Path, backup: Path, *, now: datetime) -> Restored:
     ``-wal`` / ``-shm`` is moved
     to ``backups/aside/<time>/`` (never deleted); the backup is copied in with SQLite's backup
     API, verified, made user-only and renamed into place. On any failure the moved files go
-    back where they were and :class:`StorageError` says why.
+    back where they were and :class:`StorageError` says why. A database another program (the
+    GUI, a command) has open is not replaced (``backup_database_in_use``).
     """
     problem = verify(backup)
     if problem is not None:
         raise StorageError("backup_unusable", path=str(backup), detail=problem)
+    if health.in_use(db):
+        raise StorageError("backup_database_in_use", path=str(db))
     if db.is_file() and db.stat().st_size > 0 and verify(db) is None:
         # an intact database being replaced is also kept as a listed, restorable backup
         backup_before(db, Reason.RESTORE, now=now)
@@ -341,6 +344,8 @@ def restore_backup(db: Path, backup: Path, *, now: datetime) -> Restored:
 def start_empty(db: Path, *, now: datetime) -> list[Path]:
     """Let the next open create an empty database at ``db``: whatever is there (a 0-byte or
     damaged file) is moved aside, never deleted, and the "it existed" marker is dropped."""
+    if health.in_use(db):
+        raise StorageError("backup_database_in_use", path=str(db))
     try:
         moved = _move_aside(db, now)
     except OSError as exc:

@@ -116,6 +116,32 @@ def make_private_file(path: Path) -> None:
                 os.chmod(file, mode & ~0o077)
 
 
+def in_use(db: Path) -> bool:
+    """Whether another connection (another process: the GUI, a command) has ``db`` open.
+
+    In WAL mode every open connection holds a shared lock on the database file; asking for the
+    exclusive locking mode and an exclusive transaction fails at once while one does.
+    """
+    if not db.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(db, timeout=0.2, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as exc:
+        text = str(exc).lower()
+        return "locked" in text or "busy" in text
+    except sqlite3.Error:  # not a database, damaged: not a sign of another user
+        return False
+    finally:
+        conn.close()
+
+
 def quick_check(conn: sqlite3.Connection) -> str | None:
     """``None`` when ``PRAGMA quick_check`` finds the database intact, else its report."""
     try:
