@@ -695,9 +695,24 @@ class CatalogueBuilder:
         for f in fields:
             if f["section"] not in used_sections:
                 used_sections.append(f["section"])
+        # A section of the 区分 sheet belongs to that sheet's 区分 (docs/domain.md#categories);
+        # the others (身分事項, 代理人, 取次者, 同時申請, Step 3) are common to every 区分.
+        kubun_map = self.mapping["category_sheet_kubun"]
+        letter = kubun_map.get(procedure)
+        common = set(kubun_map["common_sections"])
+        on_sheet: dict[str, set[str]] = {}
+        for f in fields:
+            on_sheet.setdefault(f["section"], set()).add(f["sheet"])
+
+        def section_kubun(sec: str) -> str | None:
+            if letter is None or sec in common or on_sheet.get(sec) != {"category_v"}:
+                return None
+            return str(letter)
+
         steps = [{"id": sid, "title_ja": s["ja"], "title_en": s["en"],
                   "sections": [{"id": sec, "title_ja": self.sections[sec]["ja"],
-                                "title_en": self.sections[sec]["en"]}
+                                "title_en": self.sections[sec]["en"],
+                                "kubun": section_kubun(sec)}
                                for sec in self.sections if sec in used_sections
                                and self.sections[sec]["step"] == sid]}
                  for sid, s in self.mapping["steps"].items()]

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from assistant.model import rules
+from assistant.model import kubun, rules
 from assistant.model.case import (
     EXPIRY_DATE,
     NAME,
@@ -93,6 +93,17 @@ class Applied:
 
 
 @dataclass(frozen=True)
+class KubunChange:
+    """A status answer that changes the case's 区分: the 区分 before and after, and the values
+    that clear the answers of the old 区分's sections (key → "", applied in the same undo
+    step as the status)."""
+
+    old: kubun.KubunAnswer
+    new: kubun.KubunAnswer
+    drops: dict[str, str]
+
+
+@dataclass(frozen=True)
 class WindowState:
     """The online window of Step 1: the date still needed, or the rules' answer (or error)."""
 
@@ -138,8 +149,12 @@ class CaseSession:
         self._left: set[Step] = set()
         self._touched: set[str] = set()
         self._counts: dict[str, int] = {}
+        # Fields whose visibility can change: conditional ones and those of a 区分's sections
+        # (the status answer picks the 区分, docs/domain.md#categories).
+        lettered = {sec.id for step in self.catalogue.steps for sec in step.sections
+                    if sec.kubun is not None}
         self._conditional = tuple(f for f in self.catalogue.fields
-                                  if f.applies_when or f.required_when)
+                                  if f.applies_when or f.required_when or f.section in lettered)
         self._sync_groups()
 
     @property
@@ -355,6 +370,9 @@ class CaseSession:
     # --- visibility -------------------------------------------------------------------------
     def group_applies(self, group_id: str) -> bool:
         group = self.catalogue.group(group_id)
+        if not kubun.field_in_scope(self.catalogue, self.catalogue.field(group.members[0]),
+                                    self.case.values):
+            return False
         return group.required_when is None or condition_holds(
             group.required_when, self.case.values, self.catalogue)
 
@@ -378,6 +396,26 @@ class CaseSession:
 
     def group_visibility(self) -> dict[str, bool]:
         return {group.id: self.group_applies(group.id) for group in self.catalogue.groups}
+
+    # --- 区分 ---------------------------------------------------------------------------------
+    def kubun_answer(self) -> kubun.KubunAnswer:
+        """The case's 区分 as its status answer gives it (Step 1 shows it)."""
+        return kubun.case_kubun(self.catalogue, self.case.values)
+
+    def kubun_change(self, values: Mapping[str, str]) -> KubunChange | None:
+        """What setting ``values`` does to the case's 区分 when it drops answers (a status of
+        another 区分: the old 区分's sections go); None when no answer is dropped."""
+        drops = kubun.dropped_keys(self.catalogue, self.case.values, values)
+        if not drops:
+            return None
+        after = {**self.case.values, **values}
+        return KubunChange(old=self.kubun_answer(),
+                           new=kubun.case_kubun(self.catalogue, after),
+                           drops={key: "" for key in drops})
+
+    def section_shown(self, section_id: str) -> bool:
+        """Whether a catalogue section belongs to the case's 区分 (or to every 区分)."""
+        return kubun.section_in_scope(self.catalogue, section_id, self.case.values)
 
     # --- problems ---------------------------------------------------------------------------
     def validate(self, extra: Iterable[Problem] = ()) -> list[Problem]:

@@ -175,10 +175,14 @@ class Column:
 
 @dataclass(frozen=True)
 class SectionInfo:
+    """A wizard section; ``kubun``: the 区分 it belongs to (None: common to every 区分,
+    docs/domain.md#categories; see :mod:`assistant.model.kubun`)."""
+
     id: str
     title_ja: str
     title_en: str
     field_ids: tuple[str, ...]
+    kubun: str | None = None
 
 
 @dataclass(frozen=True)
@@ -289,7 +293,8 @@ def catalogue(procedure: str) -> Catalogue:
                  sections=tuple(
                      SectionInfo(id=sec["id"], title_ja=sec["title_ja"],
                                  title_en=sec["title_en"],
-                                 field_ids=tuple(f.id for f in fields if f.section == sec["id"]))
+                                 field_ids=tuple(f.id for f in fields if f.section == sec["id"]),
+                                 kubun=sec.get("kubun"))
                      for sec in s["sections"]))
         for s in data["steps"])
     columns = tuple(

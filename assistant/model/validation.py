@@ -34,7 +34,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from assistant.model import rules
+from assistant.model import kubun, rules
 from assistant.model.case import Case, ReceiptMethod, repeat_key, split_key
 from assistant.model.codelists import CodeEntry, CodeList, code_list
 from assistant.model.eras import DateResult, parse_date, parse_year_month
@@ -125,7 +125,11 @@ def is_required(f: FieldDef, values: Mapping[str, str], index: int | None = None
 
 
 def applies(f: FieldDef, values: Mapping[str, str], cat: Catalogue | None = None) -> bool:
-    """Whether ``f`` is part of the application (e.g. re-entry fields only when re-entry is on)."""
+    """Whether ``f`` is part of the application (e.g. re-entry fields only when re-entry is on;
+    a field of another 区分 than the case's never, docs/domain.md#categories)."""
+    owner = cat if cat is not None else _owner(f)
+    if owner is not None and not kubun.field_in_scope(owner, f, values):
+        return False
     return f.applies_when is None or condition_holds(f.applies_when, values, cat)
 
 
@@ -358,10 +362,14 @@ def validate_case(case: Case, on: date, profile: str | None = None) -> list[Prob
     return problems
 
 
+
+
 def _group_problems(cat: Catalogue, group_id: str, values: Mapping[str, str],
                     on: date) -> list[Problem]:
     group = cat.group(group_id)
     members = [cat.field(m) for m in group.members]
+    if not kubun.field_in_scope(cat, members[0], values):
+        return []   # a group of another 区分 (docs/domain.md#categories)
     indexes = sorted({idx for key in values for base, idx in [split_key(key)]
                       if idx is not None and base in group.members
                       and values[key].strip()})

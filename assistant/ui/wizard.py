@@ -50,10 +50,11 @@ from assistant.model.editing import (
     AGENT_SECTION,
     WINDOW_DATE_FIELDS,
     CaseSession,
+    KubunChange,
     counts_persons,
 )
 from assistant.model.fields import Catalogue, FieldDef, RepeatGroup
-from assistant.model.problems import Problem, Severity, make_problem
+from assistant.model.problems import Problem, Severity, make_problem, message_texts
 from assistant.model.settings import Settings
 from assistant.model.storage import CaseStore, StorageError
 from assistant.model.wizard import Step, StepState, StepStatus, WizardFlow
@@ -308,6 +309,7 @@ class CaseEditor(QWidget):
             self._fill_group(group_id)
         self._update_visibility()
         self._update_window()
+        self._update_kubun()
         self._update_receipt()
         self._show_problems()
         if step is Step.CONFIRM:
@@ -460,6 +462,11 @@ class CaseEditor(QWidget):
         self.window_label = QLabel()
         self.window_label.setWordWrap(True)
         self.window_label.setTextFormat(Qt.TextFormat.RichText)
+        # Which 区分 (form letter) the status picks, and whether its questions are installed.
+        self.kubun_label = QLabel()
+        self.kubun_label.setWordWrap(True)
+        self.kubun_label.setTextFormat(Qt.TextFormat.RichText)
+        self.kubun_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def _add_select_header(self, layout: QVBoxLayout) -> None:
         box = QGroupBox(self.tr("申請種別"))
@@ -469,6 +476,7 @@ class CaseEditor(QWidget):
         label.setBuddy(self.procedure_combo)
         box_layout.addWidget(label)
         box_layout.addWidget(self.procedure_combo)
+        box_layout.addWidget(self.kubun_label)
         layout.addWidget(box)
 
         window_box = QGroupBox(self.tr("オンラインで申請できる期間"))
@@ -479,6 +487,34 @@ class CaseEditor(QWidget):
                 window_layout.addWidget(self._make_editor(field_def, field_id))
         window_layout.addWidget(self.window_label)
         layout.addWidget(window_box)
+
+    def _update_kubun(self) -> None:
+        """Step 1: the 区分 the status answer picks (docs/domain.md#categories)."""
+        answer = self.session.kubun_answer()
+        if answer.answer is None:
+            self.kubun_label.setVisible(False)
+            return
+        self.kubun_label.setVisible(True)
+        if answer.open:
+            self.kubun_label.setText(html.escape(self.tr(
+                "在留資格を選ぶと、その区分（様式）の質問だけをステップ2-2・2-3に表示します。")))
+            return
+        if answer.kubun is None:
+            self.kubun_label.setText(html.escape(self.tr(
+                "この在留資格には区分（様式）の質問がありません。共通の項目だけを入力します。")))
+            return
+        lines = [f"<b>{html.escape(self.tr('区分{0}の様式で申請します。').format(answer.kubun))}</b>"]
+        if len(answer.activities) > 1:
+            ja, en = message_texts(
+                "kubun_activity_split", status=answer.status, kubun=answer.kubun,
+                choices="、".join(f"{a.activity_ja}: {a.kubun}" for a in answer.activities))
+            lines.append(html.escape(en if self.language == "en" else ja))
+        if answer.missing:
+            ja, en = message_texts("kubun_not_installed", status=answer.status,
+                                   kubun=answer.kubun)
+            lines.append('<span style="color:#8a5300">⚠ '
+                         + html.escape(en if self.language == "en" else ja) + "</span>")
+        self.kubun_label.setText("<br>".join(lines))
 
     def _update_window(self) -> None:
         state = self.session.window()
@@ -730,6 +766,15 @@ class CaseEditor(QWidget):
         """Change values through the undo stack (stored at once).
 
         A finished change is one undo step with the 取次者 block it brings in (a tick)."""
+        if finished:
+            change = self.session.kubun_change(values)
+            if change is not None:
+                if not self._confirm_kubun_change(values, change):
+                    for key in values:
+                        for editor in self.editors.get(key, []):
+                            editor.set_value(self.session.value(key))
+                    return
+                values = {**values, **change.drops}
         edit = self.session.edit(values, finished=finished)
         if not edit.changes:
             if typing_key is not None and finished:
@@ -743,6 +788,13 @@ class CaseEditor(QWidget):
         if edit.agent_filled and isinstance(window, QMainWindow):
             window.statusBar().showMessage(self.tr(
                 "取次者欄に {0} 項目を入力しました。").format(len(edit.agent_filled)), 6000)
+
+    def _confirm_kubun_change(self, values: Mapping[str, str], change: KubunChange) -> bool:
+        """Ask before a new status drops the answers of the old 区分 (undo brings them back)."""
+        ja, en = message_texts("kubun_drop_answers", status=change.new.status or "—",
+                               old=change.old.kubun or "—", new=change.new.kubun or "—",
+                               count=len(change.drops))
+        return ask.question(self, self.tr("区分の変更"), en if self.language == "en" else ja)
 
     def _close_typing(self, key: str) -> None:
         index = self.undo_stack.index()
@@ -770,6 +822,9 @@ class CaseEditor(QWidget):
                 self._fill_group(group_id)
         if applied.visibility or applied.group_visibility:
             self._update_visibility()
+            self._update_kubun()
+        elif self.session.kubun_answer().answer in applied.values:
+            self._update_kubun()
         if applied.window:
             self._update_window()
         if applied.receipt:

@@ -26,6 +26,7 @@ from functools import cache, cached_property
 from itertools import repeat
 from pathlib import Path
 
+from assistant.model import kubun
 from assistant.model.atomic import atomic_write_files
 from assistant.model.case import NAME, Case
 from assistant.model.codelists import code_list
@@ -231,7 +232,7 @@ def _procedure_tables(cat: Catalogue, cases: Sequence[Case], cells: str,
     share one empty column.
     """
     places = _places(cat.procedure)
-    values = [case.values for case in cases]
+    values = [kubun.scoped_values(cat, case.values) for case in cases]   # the case's 区分 only
     empty = [""] * len(cases)
     columns = [[empty] * len(cat.columns(sheet)) for sheet in cat.sheets]
     has_data = [False] * len(cat.sheets)
@@ -388,6 +389,9 @@ def export_csv(cases: Sequence[Case], out_dir: str | Path, *, encoding: str = "u
         raise ValueError(f"encoding must be one of {ENCODINGS}, not {encoding!r}")
     if not cases:
         raise ValueError("no cases to export")
+    refused = kubun_refusals(cases)
+    if refused:
+        return BulkResult(issues=refused)
     with gc_paused():   # the rows are gone (freed as usual) before collection resumes
         tables = sheet_tables(cases, cells, normalise)
         texts = [csv_text(table) for table in tables]
@@ -407,6 +411,25 @@ def export_csv(cases: Sequence[Case], out_dir: str | Path, *, encoding: str = "u
     atomic_write_files(files)
     result.files.extend(files)
     return result
+
+
+def kubun_refusals(cases: Sequence[Case]) -> list[CellIssue]:
+    """The cases whose status needs a 区分 without installed questions: the template's 区分
+    sheet cannot be filled for them (docs/domain.md#categories), so the export refuses them."""
+    issues: list[CellIssue] = []
+    for row, case in enumerate(cases, start=1):
+        cat = catalogue(case.procedure)
+        answer = kubun.case_kubun(cat, case.values)
+        if not answer.missing or answer.answer is None:
+            continue
+        name = _applicant(case, row)
+        fdef = cat.field(answer.answer)
+        issues.append(CellIssue(
+            row=row, case_id=case.id, applicant=name, procedure=case.procedure,
+            sheet=fdef.sheet, header=fdef.header, key=answer.answer,
+            problem=make_problem(answer.answer, "kubun_export_refused", name=name,
+                                 kubun=answer.kubun, status=answer.status)))
+    return issues
 
 
 def apply_suggestions(case: Case, issues: Iterable[CellIssue]) -> dict[str, str]:

@@ -1,0 +1,188 @@
+"""The 区分 (form letter) of a case: which Step 2-2 / 2-3 questions it asks.
+
+The paper forms and the online system split the questions about the applicant and the
+organisation by 区分 (I, J, K, L, M, N, O, P, Q, R, T, U, V, Y; H for 短期滞在), and the 区分
+follows the status of residence (docs/domain.md#categories). Data:
+``resources/fields/kubun.json`` (status → 区分 per procedure, built by ``tools/build_kubun.py``
+from the forms' sheet 「申請人用１（裏）」) and the catalogue's sections, each carrying the 区分 it
+belongs to (``SectionInfo.kubun``; None = common to every 区分: 身分事項, 代理人, 取次者, 同時申請,
+Step 3).
+
+Rules (one place; validation, the editing session and the exports ask here):
+
+- a section of a 区分 is part of the case only when the case's 区分 is that letter;
+- while the status is not answered the 区分 is open and the sections the catalogue has are
+  kept (nothing to compare with yet);
+- a 区分 whose field set the catalogue does not have (``installed`` false) leaves the case the
+  common sections only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from assistant.model.case import split_key
+from assistant.model.fields import Catalogue, FieldDef
+from assistant.resources import load_json
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One of the activities that choose the 区分 of a status the forms split."""
+
+    kubun: str
+    activity_ja: str
+
+
+@dataclass(frozen=True)
+class KubunAnswer:
+    """The case's 区分 as its status answer gives it.
+
+    ``answer``: the field holding the status (None: the procedure's form has no letter).
+    ``status``: its value ("" = not answered). ``kubun``: the letter, None when not answered,
+    unknown or when no lettered form exists for the status (``reason`` then says why).
+    ``activities``: where the forms split the status by activity (the first is the default,
+    the one used). ``installed``: the catalogue has the field set of ``kubun``.
+    """
+
+    procedure: str
+    answer: str | None
+    status: str
+    kubun: str | None
+    installed: bool
+    reason: str = ""
+    activities: tuple[Activity, ...] = ()
+
+    @property
+    def open(self) -> bool:
+        """No 区分 decided yet (status not answered): the catalogue's sections are kept."""
+        return self.kubun is None and not self.reason
+
+    @property
+    def missing(self) -> bool:
+        """The status needs a 区分 whose questions are not installed."""
+        return self.kubun is not None and not self.installed
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kubun: str | None
+    reason: str
+    activities: tuple[Activity, ...]
+
+
+@cache
+def _table(procedure: str) -> tuple[str | None, dict[str, _Entry]]:
+    data: dict[str, Any] = load_json("fields", "kubun.json")
+    spec = data["procedures"].get(procedure)
+    if spec is None:
+        return None, {}
+    entries: dict[str, _Entry] = {}
+    for status in spec["statuses"]:
+        entry = _Entry(kubun=status["kubun"], reason=status.get("reason", ""),
+                       activities=tuple(Activity(a["kubun"], a["activity_ja"])
+                                        for a in status.get("by_activity", ())))
+        entries.setdefault(status["label"], entry)
+        entries.setdefault(_name(status["label"]), entry)
+    return spec["answer"], entries
+
+
+def _name(label: str) -> str:
+    """The Japanese part of a bilingual label (``留学 Student`` → ``留学``)."""
+    return label.strip().split(" ", 1)[0]
+
+
+def answer_field(procedure: str) -> str | None:
+    """The field whose value decides the 区分 (None: the procedure's form has no letter)."""
+    return _table(procedure)[0]
+
+
+def kubun_for_status(procedure: str, status: str) -> str | None:
+    """The 区分 of ``status`` (a label of the procedure's status list) for ``procedure``;
+    None when the forms give it none or the status is unknown."""
+    entry = _lookup(procedure, status)
+    return entry.kubun if entry else None
+
+
+def _lookup(procedure: str, status: str) -> _Entry | None:
+    _answer, entries = _table(procedure)
+    return entries.get(status.strip()) or entries.get(_name(status)) if status.strip() else None
+
+
+def installed(cat: Catalogue) -> frozenset[str]:
+    """The 区分 whose field sets the catalogue has."""
+    return frozenset(letter for letter in _section_letters(cat).values() if letter is not None)
+
+
+def case_kubun(cat: Catalogue, values: Mapping[str, str]) -> KubunAnswer:
+    """The 区分 of a case of ``cat``'s procedure with ``values``."""
+    answer = answer_field(cat.procedure)
+    status = values.get(answer, "").strip() if answer else ""
+    if answer is None or not status:
+        return KubunAnswer(cat.procedure, answer, status, None, installed=True)
+    entry = _lookup(cat.procedure, status)
+    if entry is None:
+        return KubunAnswer(cat.procedure, answer, status, None, installed=True)
+    if entry.kubun is None:
+        return KubunAnswer(cat.procedure, answer, status, None, installed=True,
+                           reason=entry.reason)
+    return KubunAnswer(cat.procedure, answer, status, entry.kubun,
+                       installed=entry.kubun in installed(cat), activities=entry.activities)
+
+
+# Per catalogue (by identity: a catalogue is built once per procedure and kept).
+_LETTERS: dict[int, tuple[Catalogue, dict[str, str | None]]] = {}
+
+
+def _section_letters(cat: Catalogue) -> dict[str, str | None]:
+    known = _LETTERS.get(id(cat))
+    if known is None or known[0] is not cat:
+        known = (cat, {sec.id: sec.kubun for step in cat.steps for sec in step.sections})
+        _LETTERS[id(cat)] = known
+    return known[1]
+
+
+def section_in_scope(cat: Catalogue, section: str, values: Mapping[str, str]) -> bool:
+    """Whether the catalogue section ``section`` is part of a case with ``values``."""
+    letter = _section_letters(cat).get(section)
+    if letter is None:
+        return True
+    answer = case_kubun(cat, values)
+    return answer.open or answer.kubun == letter
+
+
+def field_in_scope(cat: Catalogue, field: FieldDef, values: Mapping[str, str]) -> bool:
+    """Whether ``field`` belongs to the case's 区分 (or to the common sections)."""
+    return section_in_scope(cat, field.section, values)
+
+
+def dropped_keys(cat: Catalogue, values: Mapping[str, str],
+                 changes: Mapping[str, str]) -> list[str]:
+    """The keys holding an answer that setting ``changes`` takes out of the case (a status
+    whose 区分 differs: the old 区分's sections go), in catalogue order."""
+    after = {**values, **changes}
+    gone: list[str] = []
+    for key in _filled(values, changes):
+        base, _index = split_key(key)
+        if not cat.has_field(base):
+            continue
+        field = cat.field(base)
+        if field_in_scope(cat, field, values) and not field_in_scope(cat, field, after):
+            gone.append(key)
+    order = {f.id: n for n, f in enumerate(cat.fields)}
+    return sorted(gone, key=lambda k: (order.get(split_key(k)[0], 0), k))
+
+
+def _filled(values: Mapping[str, str], changes: Mapping[str, str]) -> Iterable[str]:
+    return (key for key, value in values.items() if value.strip() and key not in changes)
+
+
+def scoped_values(cat: Catalogue, values: Mapping[str, str]) -> dict[str, str]:
+    """``values`` without the answers of sections outside the case's 区分 (what an export
+    writes: a case never exports a question of another 区分)."""
+    return {key: value for key, value in values.items()
+            if not cat.has_field(split_key(key)[0])
+            or field_in_scope(cat, cat.field(split_key(key)[0]), values)}

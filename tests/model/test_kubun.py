@@ -1,0 +1,219 @@
+"""区分 follows the status: a case shows, validates and exports only its own 区分's questions.
+
+The table (resources/fields/kubun.json) is ISA's 「申請人用１（裏）」 read by tools/build_kubun.py;
+the catalogue's sections carry the 区分 they belong to (docs/domain.md#categories). Cases live in
+a real SQLite store.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pytest
+
+from assistant.model import kubun
+from assistant.model.case import Case
+from assistant.model.codelists import code_list
+from assistant.model.editing import CaseSession
+from assistant.model.exports.bulk import export_csv
+from assistant.model.fields import catalogue
+from assistant.model.sample import sample_values
+from assistant.model.storage import CaseStore
+from assistant.model.validation import validate_case
+
+TODAY = date(2026, 11, 26)
+GIJINKOKU = "技術・人文知識・国際業務 Engineer/Specialist in Humanities/International Services"
+SSW1 = "特定技能１号 Specified Skilled Worker ( i )"
+DEPENDENT = "家族滞在 Dependent"
+SPOUSE_JP = "日本人の配偶者等 Spouse or Child of Japanese National"
+DESIGNATED = "特定活動 Designated Activities"
+LETTERS = set("HIJKLMNOPQRTUVY")
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = CaseStore.open(tmp_path / "cases.sqlite")
+    yield store
+    store.close()
+
+
+def _session(store: CaseStore, procedure: str, values: dict[str, str]) -> CaseSession:
+    case = store.create(procedure, values)
+    return CaseSession(store, case.id, today=lambda: TODAY, with_attachments=False)
+
+
+def _shown_labels(session: CaseSession, step: str) -> list[str]:
+    shown = []
+    for f in session.catalogue.fields_for_step(step):
+        if f.group and not session.group_applies(f.group):
+            continue
+        if session.is_shown(f.id if not f.group else f"{f.id}[1]"):
+            shown.append(f.section_ja + " " + f.label_ja)
+    return shown
+
+
+# --- the table ---------------------------------------------------------------------------
+
+def test_every_status_of_the_status_list_has_a_kubun_or_a_reason():
+    """Walks every status of _CB19_0_C (the renewal status list) and of the change and coe
+    lists through the table: each has a letter of ISA's forms or says why it has none."""
+    walked = 0
+    for procedure, list_id in (("renewal", "status_current"), ("change", "status_change"),
+                               ("coe", "entry_purpose")):
+        cat = catalogue(procedure)
+        answer = kubun.answer_field(procedure)
+        assert answer is not None and cat.field(answer).code_list == list_id
+        for entry in code_list(list_id).entries:
+            result = kubun.case_kubun(cat, {answer: entry.label})
+            assert not result.open, entry.label
+            assert result.kubun in LETTERS or (result.kubun is None and result.reason), \
+                entry.label
+            walked += 1
+    assert walked == len(code_list("status_current").entries) + len(
+        code_list("status_change").entries) + len(code_list("entry_purpose").entries)
+    assert "_CB19_0_C" in code_list("status_current").source
+
+
+@pytest.mark.parametrize(("procedure", "status", "letter"), [
+    ("renewal", GIJINKOKU, "N"), ("renewal", SSW1, "V"), ("renewal", "留学 Student", "P"),
+    ("renewal", "経営・管理 Business Manager", "M"), ("renewal", "介護 Nursing Care", "N"),
+    ("renewal", "技能 Skilled Labor", "N"), ("change", DEPENDENT, "R"),
+    ("change", SPOUSE_JP, "T"), ("change", "定住者 Long Term Resident", "T"),
+    ("change", "技能実習２号イ Technical intern training (ii)(a)", "Y"),
+    ("coe", SPOUSE_JP, "T"), ("coe", "特定技能 Specified Skilled Worker", "V"),
+    ("coe", "技術・人文知識・国際業務，特定活動（本邦大卒者） Engineer,Humanities specialist,"
+            "Int'l Services/Designated Activities（No.４６）", "N"),
+    ("coe", DESIGNATED, "U"),
+])
+def test_the_status_gives_the_forms_letter(procedure, status, letter):
+    assert kubun.kubun_for_status(procedure, status) == letter
+
+
+def test_a_status_the_forms_split_by_activity_lists_the_choices_default_first():
+    result = kubun.case_kubun(catalogue("change"), {"desired_status": DESIGNATED})
+    assert result.kubun == "U"
+    assert [a.kubun for a in result.activities] == ["U", "N", "R"]
+
+
+def test_permanent_residence_is_no_change_of_status():
+    result = kubun.case_kubun(catalogue("change"), {"desired_status": "永住者 Permanent Resident"})
+    assert result.kubun is None and "永住許可申請" in result.reason
+
+
+def test_the_catalogue_sections_carry_their_kubun():
+    assert kubun.installed(catalogue("renewal")) == {"V"}
+    assert kubun.installed(catalogue("change")) == {"V"}
+    assert kubun.installed(catalogue("coe")) == {"U"}
+    assert kubun.installed(catalogue("acquisition")) == frozenset()
+    sections = {s.id: s.kubun for step in catalogue("renewal").steps for s in step.sections}
+    assert sections["org_support"] == "V" and sections["applicant_skills"] == "V"
+    assert sections["identity"] is None and sections["agent"] is None
+    assert sections["legal_rep"] is None and sections["reentry"] is None
+
+
+# --- what the case shows ------------------------------------------------------------------
+
+def test_a_gijinkoku_renewal_shows_no_specified_skill_question(store):
+    session = _session(store, "renewal", {"current_status": GIJINKOKU})
+    shown = _shown_labels(session, "2-2") + _shown_labels(session, "2-3")
+    assert not [label for label in shown if "特定技能" in label]
+    assert not session.is_shown("org_name")
+    # the common blocks stay: 取次者 and 代理人
+    assert session.is_shown("agent_name") if session.catalogue.has_field("agent_name") else True
+    assert any(label.startswith("取次者") for label in shown)
+    answer = session.kubun_answer()
+    assert answer.kubun == "N" and answer.missing
+
+
+def test_a_specified_skill_renewal_shows_the_whole_v_set(store):
+    session = _session(store, "renewal", {"current_status": SSW1})
+    v_fields = [f for f in session.catalogue.fields
+                if kubun.section_in_scope(session.catalogue, f.section, {})
+                and f.step in ("2-2", "2-3") and f.sheet == "category_v"]
+    assert len(v_fields) > 200
+    assert all(kubun.field_in_scope(session.catalogue, f, session.case.values)
+               for f in v_fields)
+    shown = _shown_labels(session, "2-3")
+    assert any("特定技能所属機関" in label for label in shown)
+    assert session.group_applies("career") or session.catalogue.group("career").required_when
+
+
+def test_a_dependent_change_and_a_spouse_coe_show_no_specified_skill_question(store):
+    for procedure, field, status in (("change", "desired_status", DEPENDENT),
+                                     ("coe", "desired_status", SPOUSE_JP)):
+        session = _session(store, procedure, {field: status})
+        shown = _shown_labels(session, "2-2") + _shown_labels(session, "2-3")
+        assert not [label for label in shown if "特定技能" in label], procedure
+        assert not [f for f in session.catalogue.fields
+                    if f.section_ja and session.catalogue.field(f.id).sheet == "category_v"
+                    and f.section not in ("legal_rep", "agent")
+                    and session.is_shown(f.id if not f.group else f"{f.id}[1]")]
+
+
+def test_changing_the_status_shows_and_hides_the_sections(store):
+    session = _session(store, "renewal", {"current_status": SSW1})
+    applied = session.apply({"current_status": GIJINKOKU})
+    assert applied.visibility.get("org_name") is False
+    applied = session.apply({"current_status": SSW1})
+    assert applied.visibility.get("org_name") is True
+
+
+def test_a_status_change_that_drops_answers_says_which(store):
+    session = _session(store, "renewal", {"current_status": SSW1, "org_name": "株式会社テスト",
+                                          "name": "NGUYEN VAN A"})
+    change = session.kubun_change({"current_status": GIJINKOKU})
+    assert change is not None
+    assert change.old.kubun == "V" and change.new.kubun == "N"
+    assert change.drops == {"org_name": ""}          # the common answer (name) stays
+    assert session.kubun_change({"current_status": "特定技能２号 Specified Skilled Worker ( ii )"}) \
+        is None                                       # same 区分: nothing dropped
+
+
+# --- validation and export ----------------------------------------------------------------
+
+def test_validation_demands_no_field_of_another_kubun(store):
+    values = sample_values(TODAY)
+    values["current_status"] = GIJINKOKU
+    values["org_name"] = "株" * 61          # over the V form's 60: judged only under 区分V
+    values["different_treatment"] = "有 Yes"   # asks for its details only under 区分V
+    problems = validate_case(Case(id="c", procedure="renewal", values=values), TODAY)
+    cat = catalogue("renewal")
+    judged = {p.field.split("[")[0] for p in problems}
+    assert not [f for f in judged if cat.has_field(f)
+                and cat.field(f).sheet == "category_v"
+                and cat.field(f).section not in ("legal_rep", "agent")]
+    values["current_status"] = SSW1
+    problems = validate_case(Case(id="c", procedure="renewal", values=values), TODAY)
+    found = {(p.field, p.code) for p in problems}
+    assert ("org_name", "field_too_long") in found
+    assert ("different_treatment_details", "field_required") in found
+
+
+def test_the_bulk_export_refuses_a_case_whose_kubun_is_not_installed(store, tmp_path):
+    values = sample_values(TODAY)
+    values["current_status"] = GIJINKOKU
+    case = Case(id="c1", procedure="renewal", values=values)
+    result = export_csv([case], tmp_path / "out")
+    assert not result.written and not (tmp_path / "out").exists()
+    assert [i.problem.code for i in result.errors] == ["kubun_export_refused"]
+    assert "区分N" in result.errors[0].problem.message_ja
+
+
+def test_the_bulk_export_writes_only_the_cases_kubun(store, tmp_path):
+    values = sample_values(TODAY)
+    values["current_status"] = SSW1
+    values["org_name"] = "株式会社テスト"
+    case = Case(id="c1", procedure="renewal", values=values)
+    result = export_csv([case], tmp_path / "out")
+    assert result.written
+    sheet = tmp_path / "out" / "renewal_category_v.csv"
+    rows = list(csv.reader(sheet.read_text("utf-8-sig").splitlines()))
+    assert "株式会社テスト" in rows[1]
+    # a U-form coe answer kept from another status is never written
+    coe_values = {"desired_status": SPOUSE_JP, "name": "NGUYEN VAN A"}
+    coe_cat = catalogue("coe")
+    u_field = next(f for f in coe_cat.fields if f.section == "organization")
+    coe_values[u_field.id] = "株式会社ユー"
+    scoped = kubun.scoped_values(coe_cat, coe_values)
+    assert u_field.id not in scoped and scoped["name"] == "NGUYEN VAN A"

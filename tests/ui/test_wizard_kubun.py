@@ -1,0 +1,69 @@
+"""The wizard follows the case's 区分: Step 1 says which form the status uses, Steps 2-2/2-3
+show only that 区分's questions, and a status change that drops answers asks first (undo brings
+them back). docs/domain.md#categories."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from assistant.model.wizard import Step
+from assistant.ui import ask
+
+SSW1 = "特定技能１号 Specified Skilled Worker ( i )"
+GIJINKOKU = "技術・人文知識・国際業務 Engineer/Specialist in Humanities/International Services"
+
+
+@pytest.fixture
+def editor(qtbot, store, main_window):
+    case = store.create("renewal", {"expiry_date": "20270115", "current_status": SSW1,
+                                    "org_name": "株式会社特定", "name": "NGUYEN VAN A"})
+    main_window.reload_cases()
+    main_window.open_case(case.id)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return main_window.editor
+
+
+def choose(editor, key: str, label: str) -> None:
+    """Pick ``label`` in the pull-down ``key`` as a click in its list does."""
+    editor.go_to_step(editor.flow.step_of(key))
+    combo = editor.editors[key][0].input
+    index = combo.findText(label)
+    assert index >= 0, label
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def _shown(editor, key: str) -> bool:
+    return editor.editors[key][0].isVisibleTo(editor)
+
+
+def test_a_new_status_asks_before_dropping_the_old_kubuns_answers_and_undo_restores(
+        qtbot, editor, store, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "question", lambda _p, _t, text: asked.append(text) or True)
+    editor.go_to_step(Step.ACTIVITY)
+    assert _shown(editor, "org_name")
+    assert "区分V" in editor.kubun_label.text()
+    choose(editor, "current_status", GIJINKOKU)
+    assert store.get(editor.case_id).values["current_status"] == GIJINKOKU
+    assert len(asked) == 1 and "区分が" in asked[0] and "V" in asked[0] and "N" in asked[0]
+    assert "org_name" not in store.get(editor.case_id).values     # dropped, after asking
+    assert store.get(editor.case_id).values["name"] == "NGUYEN VAN A"   # common: kept
+    assert "区分N" in editor.kubun_label.text()
+    assert "取り込まれていません" in editor.kubun_label.text()
+    editor.go_to_step(Step.ACTIVITY)
+    assert not _shown(editor, "org_name")
+    editor.undo_stack.undo()                         # one step: the status and the answers
+    values = store.get(editor.case_id).values
+    assert values["current_status"] == SSW1 and values["org_name"] == "株式会社特定"
+    assert _shown(editor, "org_name")
+    assert editor.editors["org_name"][0].value() == "株式会社特定"
+
+
+def test_declining_keeps_the_status_and_the_answers(qtbot, editor, store, monkeypatch):
+    monkeypatch.setattr(ask, "question", lambda *_a: False)
+    choose(editor, "current_status", GIJINKOKU)
+    values = store.get(editor.case_id).values
+    assert values["current_status"] == SSW1 and values["org_name"] == "株式会社特定"
+    assert editor.editors["current_status"][0].value() == SSW1
