@@ -34,6 +34,9 @@ TODAY = date(2026, 12, 7)
 INTENT = ("申請人(代理人による申請の場合は当該代理人)に申請の意思を確認しました。 "
           "Confirmed intent of application with applicant (or agent).")
 NAMES = ["NGUYEN VAN MAU", "TRAN THI HOA", "LE VAN BINH"]
+# An applicant with 区分V (特定技能) answers holds a 特定技能 status: a case exports only its own
+# 区分's questions (docs/domain.md#categories).
+SSW1 = "特定技能１号 Specified Skilled Worker ( i )"
 
 
 def applicant(number: int = 0, procedure: str = "renewal", **values: str) -> Case:
@@ -61,7 +64,7 @@ def template(tmp_path: Path) -> Path:
 
 def test_only_the_input_sheets_change_every_other_part_is_byte_identical(template, tmp_path):
     before = members(template)
-    cases = [applicant(0), applicant(1, skill_other_proof="日本語能力試験N2")]
+    cases = [applicant(0), applicant(1, current_status=SSW1, skill_other_proof="日本語能力試験N2")]
     out = tmp_path / "filled.xlsm"
     result = fill_workbook(template, cases, out, on=TODAY)
     after = members(out)
@@ -80,7 +83,8 @@ def test_only_the_input_sheets_change_every_other_part_is_byte_identical(templat
 
 
 def test_values_land_in_the_right_cells_with_the_right_types(template, tmp_path):
-    cases = [applicant(0), applicant(1, skill_other_proof="日本語能力試験N2", sex="女 female")]
+    cases = [applicant(0), applicant(1, current_status=SSW1, skill_other_proof="日本語能力試験N2",
+                                 sex="女 female")]
     out = tmp_path / "filled.xlsm"
     fill_workbook(template, cases, out, on=TODAY)
     book = load_workbook(out)
