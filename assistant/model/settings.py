@@ -58,10 +58,14 @@ BACKUP_MIRROR = Setting(
     "backup_mirror", str, "",
     description="Second folder that receives a copy of every backup (e.g. a network share); "
                 "empty = backups only in the data folder's backups/")
+OFFICIAL_WORKBOOKS = Setting(
+    "official_workbooks", dict, {},
+    description="The office's copy of ISA's official bulk workbook (.xlsm) per procedure "
+                "(procedure id -> path), remembered after it was filled once")
 
 ALL_SETTINGS: tuple[Setting, ...] = (
     RULE_PROFILE, LANGUAGE, DATA_FOLDER, CODE_LIST_CELLS, BULK_ENCODING, WINDOW_GEOMETRY,
-    CASE_LIST_STATE, LAST_FOLDER, BACKUP_MIRROR,
+    CASE_LIST_STATE, LAST_FOLDER, BACKUP_MIRROR, OFFICIAL_WORKBOOKS,
 )
 _BY_KEY: dict[str, Setting] = {s.key: s for s in ALL_SETTINGS}
 

@@ -17,7 +17,13 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 from assistant.model.case import AWAITING_RESULT, NAME, Case, CaseStatus, ReceiptMethod
-from assistant.model.settings import BULK_ENCODING, CODE_LIST_CELLS, LAST_FOLDER, Settings
+from assistant.model.settings import (
+    BULK_ENCODING,
+    CODE_LIST_CELLS,
+    LAST_FOLDER,
+    OFFICIAL_WORKBOOKS,
+    Settings,
+)
 from assistant.model.storage import CaseStore, StorageError
 from assistant.ui import ask, texts
 from assistant.ui.ops.events import CaseChange, CaseEvents, ChangeKind
@@ -27,6 +33,7 @@ if TYPE_CHECKING:
 
     from assistant.model.exports.bulk import BulkResult
     from assistant.model.exports.document import Document
+    from assistant.model.exports.workbook import FillResult
     from assistant.model.exports.xlsx_import import ImportResult
     from assistant.model.office import OfficeStore
     from assistant.ui.ops.bridge import Operation
@@ -83,6 +90,11 @@ class ExportActions(QObject):
         self.xlsx_import_action.setStatusTip(self.tr(
             "Excelで直した一括申請ファイルを読み、案件を作成・更新します（問題のある行は取り込みません）"))
         self.xlsx_import_action.triggered.connect(self._on_xlsx_import_action_triggered)
+        self.official_action = QAction(self.tr("公式ワークブックに書き込む(&O)..."), window)
+        self.official_action.setStatusTip(self.tr(
+            "一覧に表示している「入力完了」の案件を、ISAからダウンロードした一括申請用テンプレート"
+            "（.xlsm）のコピーに書き込みます（マクロ・ボタン・プルダウンはそのまま）"))
+        self.official_action.triggered.connect(self._on_official_action_triggered)
         self.transcription_preview_action = QAction(
             self.tr("入力転記シートの印刷プレビュー(&R)..."), window)
         self.transcription_preview_action.triggered.connect(
@@ -107,7 +119,8 @@ class ExportActions(QObject):
         self.case_actions = (self.transcription_action, self.transcription_preview_action,
                              self.transcription_print_action, self.checklist_action,
                              self.checklist_preview_action, self.checklist_print_action)
-        for action in (self.bulk_action, self.xlsx_action, self.xlsx_import_action, None,
+        for action in (self.bulk_action, self.xlsx_action, self.xlsx_import_action,
+                       self.official_action, None,
                        self.transcription_action, self.transcription_preview_action,
                        self.transcription_print_action, None,
                        self.checklist_action, self.checklist_preview_action,
@@ -230,7 +243,8 @@ class ExportActions(QObject):
         has_case = self.selection.current_case_id() is not None
         for action in self.case_actions:
             action.setEnabled(has_case)
-        for action in (self.xlsx_action, self.bulk_action, self.xlsx_import_action):
+        for action in (self.xlsx_action, self.bulk_action, self.xlsx_import_action,
+                       self.official_action):
             action.setEnabled(self.operation is None)
 
     def _choose_bulk_folder(self) -> str:
@@ -479,6 +493,84 @@ class ExportActions(QObject):
             self.events.publish(CaseChange.edited(changed, source=self))
         self._say(self.tr("取り込みました: 新しい案件 {0} 件、更新 {1} 件").format(
             len(created), len(changed)), 10000)
+
+    # --- the office's copy of ISA's official workbook ----------------------------------------
+    def _official_template(self, procedure: str) -> Path | None:
+        """The remembered official workbook of ``procedure``, else the one the user picks."""
+        remembered = dict(self.settings.get(OFFICIAL_WORKBOOKS)).get(procedure)
+        if isinstance(remembered, str) and Path(remembered).is_file():
+            return Path(remembered)
+        return ask.open_file(
+            self.window, self.tr("ISAの一括申請用テンプレート（{0}）を選ぶ").format(
+                texts.procedure_label(procedure)),
+            self._last_folder(), self.tr("Excel マクロ有効ブック (*.xlsm);;Excel ブック (*.xlsx)"))
+
+    def _remember_template(self, procedure: str, template: Path | None) -> None:
+        chosen = dict(self.settings.get(OFFICIAL_WORKBOOKS))
+        if template is None:
+            chosen.pop(procedure, None)
+        else:
+            chosen[procedure] = str(template)
+        self.settings.set(OFFICIAL_WORKBOOKS, chosen)
+
+    @Slot()
+    def _on_official_action_triggered(self) -> None:
+        from assistant.ui.ops.exports import fill_official_workbook
+
+        if self.operation is not None:
+            return
+        ids = self._ready_case_ids()
+        if not ids:
+            return
+        title = self.tr("公式ワークブックに書き込む")
+        try:
+            cases = [self.store.get(case_id) for case_id in ids]
+        except StorageError as exc:
+            ask.error(self.window, exc, title)
+            return
+        procedures = list(dict.fromkeys(case.procedure for case in cases))
+        procedure = procedures[0]
+        if len(procedures) > 1:   # one workbook per procedure: the office picks which
+            labels = [texts.procedure_label(p) for p in procedures]
+            chosen = ask.choose(self.window, title, self.tr(
+                "入力完了の案件の申請種別が分かれています。書き込む申請種別(&P):"), labels)
+            if chosen is None:
+                return
+            procedure = procedures[labels.index(chosen)]
+        cases = [case for case in cases if case.procedure == procedure]
+        template = self._official_template(procedure)
+        if template is None:
+            return
+        target = self._ask_save(
+            self.tr("書き込んだワークブックの保存先（テンプレート: {0}）").format(template.name),
+            self.tr("{0}_記入済み_{1}人.xlsm").format(template.stem, len(cases)),
+            self.tr("Excel マクロ有効ブック (*.xlsm)"))
+        if target is None:
+            return
+        self._track(fill_official_workbook(self.window, template, cases, target, self.today(),
+                                           procedure, texts.profile_id(self.settings))
+                    .on_success(lambda result: self._on_official_filled(procedure, template,
+                                                                        result))
+                    .on_failure(lambda exc: self._on_official_failed(procedure, exc)))
+
+    def _on_official_filled(self, procedure: str, template: Path, result: FillResult) -> None:
+        self._remember_template(procedure, template)
+        text = self.tr(
+            "{0} 人の申請人を書き込みました:\n{1}\n\nExcelで開き、マクロを有効にして、ISAのテンプレートの"
+            "ボタン（マクロ）でアップロード用のファイルを作ってください。").format(
+                result.applicants, str(result.path))
+        if result.relabelled:
+            text += "\n\n" + self.tr("ワークブックの表記に合わせた選択肢: {0}").format(
+                "、".join(f"{ours} → {theirs}" for _, ours, theirs in result.relabelled[:10]))
+        ask.information(self.window, self.tr("公式ワークブックに書き込む"), text)
+
+    def _on_official_failed(self, procedure: str, exc: Exception) -> None:
+        from assistant.model.exports.workbook import TEMPLATE_REFUSALS, WorkbookFillError
+        from assistant.ui.ops.bridge import report_failure
+
+        if isinstance(exc, WorkbookFillError) and exc.code in TEMPLATE_REFUSALS:
+            self._remember_template(procedure, None)   # the next time the office picks again
+        report_failure(self.window, exc, self.tr("公式ワークブックに書き込めませんでした"))
 
     def _say_written(self, count: int, files: Sequence[Path],
                      notes: Sequence[str] = ()) -> None:

@@ -20,6 +20,7 @@ from assistant.model.progress import CancelCheck, Progress, check_cancel, report
 if TYPE_CHECKING:
     from assistant.model.exports.bulk import BulkResult
     from assistant.model.exports.refresh import RefreshReport
+    from assistant.model.exports.workbook import FillResult
     from assistant.model.exports.xlsx_import import ImportResult
     from assistant.model.storage import CaseStore
 
@@ -150,3 +151,16 @@ def install_reference(workbook: str | os.PathLike[str], procedure: str, on: str,
 
     check_cancel(cancelled)
     return install(workbook, procedure, on=on)
+
+
+def fill_official_workbook(template: str | os.PathLike[str], cases: Sequence[Case],
+                           out: str | os.PathLike[str], on: date, procedure: str | None = None,
+                           profile: str | None = None, *, progress: Progress | None = None,
+                           cancelled: CancelCheck | None = None) -> FillResult:
+    """Write ``cases`` into a copy of the office's official workbook ``template`` at ``out``
+    (see :mod:`assistant.model.exports.workbook`; stopping is possible until the copy is
+    written, which is atomic)."""
+    from assistant.model.exports.workbook import fill_workbook
+
+    return fill_workbook(template, cases, out, on=on, procedure=procedure, profile=profile,
+                         progress=progress, cancelled=cancelled)

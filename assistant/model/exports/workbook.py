@@ -60,6 +60,11 @@ _WHOLE_NUMBER = re.compile(r"(?:[1-9][0-9]{0,14}|0)")
 # characters XML 1.0 cannot carry: written as Excel's _xHHHH_ escapes
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TEXT_FORMAT_ID = 49   # the built-in number format "@"
+# refusals that concern the template itself (another file must be chosen), not the cases
+TEMPLATE_REFUSALS = frozenset({
+    "official_unreadable", "official_too_large", "official_not_bulk_workbook",
+    "official_other_procedure", "official_sheet_missing", "official_headers_differ",
+    "official_already_filled", "official_bad_xml"})
 
 
 class WorkbookFillError(Exception):

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from assistant.model.case import Case
     from assistant.model.exports.bulk import BulkResult
     from assistant.model.exports.refresh import RefreshReport
+    from assistant.model.exports.workbook import FillResult
     from assistant.model.exports.xlsx_import import ImportResult
     from assistant.model.storage import CaseStore
 
@@ -76,3 +77,16 @@ def install_reference(parent: QWidget, workbook: Path, procedure: str,
         .failure_title(title) \
         .with_progress(title, translate("ReferenceDataRow", "{0} を読んでいます…").format(
             workbook.name), show_after_ms=300)
+
+
+def fill_official_workbook(parent: QWidget, template: Path, cases: Sequence[Case], out: Path,
+                           on: date, procedure: str,
+                           profile: str | None) -> Operation[FillResult]:
+    """Write ``cases`` into a copy of the office's official workbook (中止 stops before the
+    copy is written)."""
+    return Operation(jobs.fill_official_workbook, str(template), list(cases), str(out), on,
+                     procedure, profile, parent=parent) \
+        .failure_title(translate("ExportActions", "公式ワークブックに書き込めませんでした")) \
+        .with_progress(translate("ExportActions", "公式ワークブックへの書き込み"),
+                       _writing(len(cases)), cancel_text=translate("ExportActions", "中止"),
+                       show_after_ms=SHOW_AFTER_MS)

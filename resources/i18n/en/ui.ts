@@ -597,6 +597,64 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>ExportActions</name>
     <message>
+        <source>公式ワークブックに書き込む(&amp;O)...</source>
+        <translation>Fill the &amp;official workbook...</translation>
+    </message>
+    <message>
+        <source>一覧に表示している「入力完了」の案件を、ISAからダウンロードした一括申請用テンプレート（.xlsm）のコピーに書き込みます（マクロ・ボタン・プルダウンはそのまま）</source>
+        <translation>Writes the “Ready” cases shown in the list into a copy of ISA's bulk-application workbook (.xlsm) you downloaded (its macros, buttons and pull-downs stay as they are)</translation>
+    </message>
+    <message>
+        <source>ISAの一括申請用テンプレート（{0}）を選ぶ</source>
+        <translation>Choose ISA's bulk-application workbook ({0})</translation>
+    </message>
+    <message>
+        <source>Excel マクロ有効ブック (*.xlsm);;Excel ブック (*.xlsx)</source>
+        <translation>Excel macro-enabled workbook (*.xlsm);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>公式ワークブックに書き込む</source>
+        <translation>Fill the official workbook</translation>
+    </message>
+    <message>
+        <source>入力完了の案件の申請種別が分かれています。書き込む申請種別(&amp;P):</source>
+        <translation>The ready cases are of several procedures. &amp;Procedure to write:</translation>
+    </message>
+    <message>
+        <source>書き込んだワークブックの保存先（テンプレート: {0}）</source>
+        <translation>Save the filled workbook as (template: {0})</translation>
+    </message>
+    <message>
+        <source>{0}_記入済み_{1}人.xlsm</source>
+        <translation>{0}_filled_{1}.xlsm</translation>
+    </message>
+    <message>
+        <source>Excel マクロ有効ブック (*.xlsm)</source>
+        <translation>Excel macro-enabled workbook (*.xlsm)</translation>
+    </message>
+    <message>
+        <source>{0} 人の申請人を書き込みました:
+{1}
+
+Excelで開き、マクロを有効にして、ISAのテンプレートのボタン（マクロ）でアップロード用のファイルを作ってください。</source>
+        <translation>{0} applicants written:
+{1}
+
+Open it in Excel, enable macros and make the upload file with the button (macro) of ISA's workbook.</translation>
+    </message>
+    <message>
+        <source>ワークブックの表記に合わせた選択肢: {0}</source>
+        <translation>Choices written as the workbook spells them: {0}</translation>
+    </message>
+    <message>
+        <source>公式ワークブックに書き込めませんでした</source>
+        <translation>Could not fill the official workbook</translation>
+    </message>
+    <message>
+        <source>公式ワークブックへの書き込み</source>
+        <translation>Filling the official workbook</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/export_actions.py" line="87"/>
         <source>書き出し(&amp;X)</source>
         <translation>E&amp;xport</translation>
