@@ -295,7 +295,8 @@ def _export_checklist(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- export workbook
 
 # refusals about the cases (exit 1: problems found); the others concern the template (exit 2)
-_CASE_REFUSALS = ("official_case_errors", "official_wrong_procedure", "official_not_in_list")
+_CASE_REFUSALS = ("official_case_errors", "official_wrong_procedure", "official_not_in_list",
+                  "official_kubun_refused")
 
 
 def _export_workbook(args: argparse.Namespace) -> int:

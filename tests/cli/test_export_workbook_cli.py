@@ -22,7 +22,8 @@ INTENT = ("申請人(代理人による申請の場合は当該代理人)に申�
 def case_file(tmp_path, name: str, **values: str):
     case = sample_case(TODAY)
     case.id = f"id-{name.replace(' ', '-')}"
-    case.values.update({"intent_confirmed": INTENT, "name": name, **values})
+    case.values.update({"intent_confirmed": INTENT, "name": name,
+                        "current_status": "特定技能１号 Specified Skilled Worker ( i )", **values})
     path = tmp_path / f"{name.replace(' ', '_')}.json"
     write_case_file(path, case)
     return path

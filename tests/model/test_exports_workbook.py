@@ -44,6 +44,7 @@ def applicant(number: int = 0, procedure: str = "renewal", **values: str) -> Cas
     case.id = f"case-{number}"
     case.values["intent_confirmed"] = INTENT
     case.values["name"] = NAMES[number % len(NAMES)]
+    case.values["current_status"] = SSW1   # 区分V: the 区分 whose questions are installed
     case.values.update(values)
     return case
 
@@ -248,3 +249,13 @@ def test_text_that_looks_like_markup_or_a_formula_stays_plain_text(template, tmp
     cell = load_workbook(out)[worksheet_name("main")].cell(
         row=8, column=column_of("身分事項_職業"))
     assert cell.value == value and cell.data_type == "s"
+
+
+def test_a_case_whose_kubun_questions_are_not_installed_is_refused(template, tmp_path):
+    engineer = applicant(1, current_status=(
+        "技術・人文知識・国際業務 Engineer/Specialist in Humanities/International Services"))
+    with pytest.raises(WorkbookFillError) as refused:
+        fill_workbook(template, [applicant(0), engineer], tmp_path / "a.xlsm", on=TODAY)
+    assert refused.value.code == "official_kubun_refused"
+    assert "区分N" in refused.value.message_ja and "TRAN THI HOA" in refused.value.message_ja
+    assert not (tmp_path / "a.xlsm").exists()

@@ -20,7 +20,8 @@ INTENT = ("申請人(代理人による申請の場合は当該代理人)に申�
 
 
 def ready_case(store, name: str):
-    values = {**sample_values(TODAY), "intent_confirmed": INTENT, "name": name}
+    values = {**sample_values(TODAY), "intent_confirmed": INTENT, "name": name,
+              "current_status": "特定技能１号 Specified Skilled Worker ( i )"}   # 区分V
     case = store.create("renewal", values)
     store.set_status(case.id, CaseStatus.READY)
     return case

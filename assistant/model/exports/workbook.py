@@ -461,7 +461,12 @@ def _check_cases(cases: Sequence[Case], procedure: str, on: date, profile: str |
         if errors:
             raise WorkbookFillError("official_case_errors", applicant=applicant,
                                     case_id=case.id, count=len(errors),
-                                    first=errors[0].message_ja)
+                                    first_ja=errors[0].message_ja, first_en=errors[0].message_en)
+    from assistant.model.exports.bulk import kubun_refusals
+
+    for issue in kubun_refusals(cases):   # a 区分 whose questions are not installed
+        raise WorkbookFillError("official_kubun_refused", detail_ja=issue.problem.message_ja,
+                                detail_en=issue.problem.message_en)
 
 
 def _check_paths(template: Path, out: Path) -> None:
