@@ -55,6 +55,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub.add_argument("file", metavar="FILE")
     sub.set_defaults(handler=_import)
 
+    from assistant.commands.filing import register_case_actions
+
+    register_case_actions(add)  # case status (the steps after filing)
+
 
 def _language(args: argparse.Namespace) -> str:
     return "en" if getattr(args, "lang", None) == "en" else "ja"

@@ -90,6 +90,9 @@ class Applied:
     window: bool = False
     receipt: bool = False
     title: bool = False
+    # A 入力完了 case that the change left with errors went back to 下書き: the first error
+    # (docs/domain.md#numbers-and-statuses; the history keeps it as the step's note).
+    back_to_draft: Problem | None = None
 
 
 @dataclass(frozen=True)
@@ -225,6 +228,7 @@ class CaseSession:
         shown = self.visibility()
         groups_shown = self.group_visibility()
         simultaneous = {rules.get_procedure(pid).flag_field for pid in rules.procedure_ids()}
+        back_to_draft = self._back_to_draft_if_errors()
         return Applied(
             values={key: self.value(key) for key in values},
             choices=choices,
@@ -236,7 +240,26 @@ class CaseSession:
                     if counts_before.get(gid) != count},
             window=any(key in values for key in WINDOW_DATE_FIELDS),
             receipt=any(key in values for key in (*simultaneous, RECEIPT_METHOD)),
-            title=NAME in values)
+            title=NAME in values or back_to_draft is not None,
+            back_to_draft=back_to_draft)
+
+    def _back_to_draft_if_errors(self) -> Problem | None:
+        """A finished (入力完了) case that now has errors goes back to 下書き (the store records
+        the step with the first error as its note); returns that error."""
+        if self.case.status is not CaseStatus.READY:
+            return None
+        from assistant.model.filing import back_to_draft_if_errors
+        from assistant.model.office import OfficeStore
+
+        problems = validate_case(self.case, self.today(), self.profile())
+        if not any(p.is_error for p in problems):
+            return None
+        staff = OfficeStore(self.store).current()
+        error = back_to_draft_if_errors(self.store, self.case, problems,
+                                        user=staff.name if staff is not None else "")
+        if error is not None:
+            self.case = replace(self.case, status=CaseStatus.DRAFT)
+        return error
 
     def agent_fill_for(self, values: Mapping[str, str]) -> dict[str, str]:
         """The 取次者 block values that setting ``values`` brings in.

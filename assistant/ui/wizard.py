@@ -831,6 +831,12 @@ class CaseEditor(QWidget):
             self._update_receipt()
         if applied.title:
             self._update_title()
+        if applied.back_to_draft is not None:  # 入力完了 → 下書き: say why
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(self.tr(
+                    "エラーがあるため下書きに戻しました: {0}").format(
+                    applied.back_to_draft.message(self.language)), 15000)
         self.events.publish(CaseChange.edited((self.case_id,), source=self))
         self._validate_timer.start()
 

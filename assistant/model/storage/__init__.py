@@ -11,6 +11,8 @@ The package, by what each module keeps:
   several things at once (:meth:`CaseStore.change_procedure`) are one transaction each and
   return :class:`CaseChanges`.
 - :mod:`.staff` — the office's staff table.
+- :mod:`.steps` — the status steps after filing (:meth:`CaseStore.record_step`), one
+  transaction each.
 
 Import from here: ``from assistant.model.storage import CaseStore, StorageError``.
 """
@@ -37,12 +39,14 @@ from assistant.model.storage.schema import (
     backup_database,
 )
 from assistant.model.storage.staff import StaffRecord
+from assistant.model.storage.steps import StepRecord
 from assistant.model.storage.store import CaseStore
 
 __all__ = [
     "AUDIT_ATTACHMENTS", "AUDIT_CREATED", "AUDIT_DUPLICATED", "AUDIT_IMPORTED",
     "AUDIT_PROCEDURE_CHANGED", "AUDIT_REMARKS", "AUDIT_TAKEN_ON", "LIST_COLUMNS",
     "MIGRATIONS", "SCHEMA_VERSION", "AuditEntry", "CaseChanges", "CaseNotFoundError",
-    "CaseStore", "CaseSummary", "Migration", "StaffRecord", "StatusChange", "StorageError",
+    "CaseStore", "CaseSummary", "Migration", "StaffRecord", "StatusChange", "StepRecord",
+    "StorageError",
     "backup_database", "storage_error",
 ]

@@ -101,6 +101,11 @@ class StatusChange:
     at: datetime
     note: str = ""
     number: str = ""
+    user: str = ""            # who recorded the step (the current staff member's name)
+    on: str = ""              # the day it happened (ISO date; "" = the day of ``at``)
+    due: str = ""             # 追完待ち: the due date (ISO)
+    granted_period: str = ""  # 完了: the period of stay granted
+    granted_expiry: str = ""  # 完了: the new expiry date (ISO)
 
 
 @dataclass(frozen=True)
@@ -541,7 +546,10 @@ class CaseRecords(Database):
         """The case's status changes, oldest first."""
         self.get(case_id)  # raises CaseNotFoundError
         return [StatusChange(status=CaseStatus(r["status"]), at=datetime.fromisoformat(r["at"]),
-                             note=r["note"], number=r["number"])
+                             note=r["note"], number=r["number"], user=r["user"],
+                             on=r["on_date"], due=r["due_date"],
+                             granted_period=r["granted_period"],
+                             granted_expiry=r["granted_expiry"])
                 for r in self._read("SELECT * FROM status_history WHERE case_id = ? "
                                     "ORDER BY id", (case_id,))]
 

@@ -120,6 +120,15 @@ MIGRATIONS: list[Migration] = [
     """
     ALTER TABLE attachments ADD COLUMN taken_on TEXT NOT NULL DEFAULT '';
     """,
+    # v5 — the steps after filing (assistant/model/filing.py): who recorded each status step,
+    # the day it happened, the 追完待ち due date, the period and expiry date granted at 完了.
+    """
+    ALTER TABLE status_history ADD COLUMN user TEXT NOT NULL DEFAULT '';
+    ALTER TABLE status_history ADD COLUMN on_date TEXT NOT NULL DEFAULT '';
+    ALTER TABLE status_history ADD COLUMN due_date TEXT NOT NULL DEFAULT '';
+    ALTER TABLE status_history ADD COLUMN granted_period TEXT NOT NULL DEFAULT '';
+    ALTER TABLE status_history ADD COLUMN granted_expiry TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from assistant.model.storage.cases import CaseRecords
 from assistant.model.storage.staff import StaffRecords
+from assistant.model.storage.steps import StepRecords
 
 
-class CaseStore(CaseRecords, StaffRecords):
+class CaseStore(StepRecords, StaffRecords):
     """The office's cases in one SQLite database.
 
     Use as ``with CaseStore.open(path) as store: ...``. Methods raise :class:`StorageError`

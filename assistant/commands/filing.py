@@ -1,0 +1,137 @@
+"""``assistant case status ID [STATE …]`` — the steps after filing from the command line.
+
+``case status ID`` shows the case's status, its history and the steps it may take next;
+``case status ID STATE`` records a step (STATE: a stored status id such as ``filed``,
+``accepted``, ``under_review``, ``awaiting_documents``, ``review_complete``, ``completed``,
+``refused``, ``withdrawn``). The rules are :mod:`assistant.model.filing`'s. Exit status 0
+recorded (a warning about a number's shape goes to stderr), 2 for an illegal step, something
+missing or unreadable, an unknown case or an unusable database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+
+from assistant.cli import UsageError
+from assistant.model import filing
+from assistant.model.case import CaseStatus
+from assistant.model.storage import CaseStore, StorageError
+
+AddAction = Callable[[str, str], argparse.ArgumentParser]
+
+
+def register_case_actions(add: AddAction) -> None:
+    """Add ``status`` to ``assistant case`` (``add`` is that command's action factory)."""
+    sub = add("status", "申請後の状態を表示・記録する / show or record the status after filing")
+    sub.add_argument("id", metavar="ID")
+    sub.add_argument("state", metavar="STATE", nargs="?",
+                     help="filed, accepted, under_review, awaiting_documents, review_complete, "
+                          "completed, refused, withdrawn")
+    sub.add_argument("--number", default="",
+                     help="申請受付仮番号（filed）/ 申請受付番号（accepted） / the number")
+    sub.add_argument("--date", default="", help="その日付（既定: 今日） / the day (default: today)")
+    sub.add_argument("--note", default="", help="メモ / note (追完待ち: what was asked for)")
+    sub.add_argument("--due", default="", help="追完の期限 / due date (awaiting_documents)")
+    sub.add_argument("--expiry", default="",
+                     help="新しい在留期間の満了日 / new expiry date (completed)")
+    sub.add_argument("--period", default="", help="許可された在留期間 / period granted (completed)")
+    sub.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    sub.set_defaults(handler=_status)
+
+
+def _language(args: argparse.Namespace) -> str:
+    return "en" if getattr(args, "lang", None) == "en" else "ja"
+
+
+def _date(text: str, language: str) -> date | None:
+    if not text.strip():
+        return None
+    try:
+        return filing.read_date(text)
+    except filing.FilingError as exc:
+        raise UsageError(exc.message(language)) from exc
+
+
+def _current_user(store: CaseStore) -> str:
+    from assistant.model.office import OfficeStore
+
+    current = OfficeStore(store).current()
+    return current.name if current is not None else ""
+
+
+def _status(args: argparse.Namespace) -> int:
+    from assistant.model import paths
+
+    language = _language(args)
+    today = args.today or date.today()
+    try:
+        store = CaseStore.open(paths.db_path(getattr(args, "db", None)))
+    except StorageError as exc:
+        raise UsageError(exc.message(language)) from exc
+    try:
+        case_id = store.resolve_id(args.id)
+        if args.state is None:
+            return _show(store, case_id, args, language)
+        target = filing.state_by_id(args.state)
+        if target is None:
+            from assistant.model.problems import message_texts
+
+            states = ", ".join(s.value for s in CaseStatus)
+            raise UsageError(message_texts("filing_unknown_state", state=args.state,
+                                           states=states)[language == "en"])
+        request = filing.StepRequest(
+            target=target, on=_date(args.date, language), number=args.number,
+            note=args.note, due=_date(args.due, language), period=args.period,
+            expiry=_date(args.expiry, language))
+        outcome = filing.perform_step(store, case_id, request, today=today,
+                                      user=_current_user(store))
+    except filing.FilingError as exc:
+        raise UsageError(exc.message(language)) from exc
+    except StorageError as exc:
+        raise UsageError(exc.message(language)) from exc
+    finally:
+        store.close()
+    for warning in outcome.warnings:
+        print(f"assistant: {warning.message(language)}", file=sys.stderr)
+    case = outcome.changes.case
+    assert case is not None
+    label = case.status.label_en if language == "en" else case.status.label_ja
+    if getattr(args, "json", False):
+        json.dump({"id": case.id, "status": case.status.value,
+                   "provisional_number": case.provisional_number,
+                   "application_number": case.application_number,
+                   "warnings": [w.to_json(language) for w in outcome.warnings]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(f"{case.id[:8]}  {label}")
+    return 0
+
+
+def _show(store: CaseStore, case_id: str, args: argparse.Namespace, language: str) -> int:
+    case = store.get(case_id)
+    rows = filing.describe(store.history(case_id))
+    allowed = filing.next_steps(case.status)
+    if getattr(args, "json", False):
+        json.dump({"id": case.id, "status": case.status.value,
+                   "provisional_number": case.provisional_number,
+                   "application_number": case.application_number,
+                   "next": [s.value for s in allowed], "history": rows},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    en = language == "en"
+    print(f"{case.id[:8]}  {case.status.label_en if en else case.status.label_ja}")
+    for row in rows:
+        status = CaseStatus(row["status"])
+        extra = "  ".join(v for v in (row["number"], row["due"] and f"→{row['due']}",
+                                      row["granted_expiry"], row["note"]) if v)
+        print(f"  {row['on']}  {status.label_en if en else status.label_ja}  "
+              f"{row['user']}  {extra}".rstrip())
+    nxt = ", ".join(s.value for s in allowed) or "-"
+    print(("next: " if en else "次にできる操作: ") + nxt)
+    return 0
