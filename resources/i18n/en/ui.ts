@@ -392,6 +392,10 @@ Everything entered is kept. The case as it was stays in the recycle bin.</transl
         <source>{0}&#x3000;— {1}</source>
         <translation>{0} — {1}</translation>
     </message>
+    <message>
+        <source>エラーがあるため下書きに戻しました: {0}</source>
+        <translation>Back to draft because of an error: {0}</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
