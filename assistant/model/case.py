@@ -9,9 +9,11 @@ strings the office typed (after normalisation); an absent key means "not entered
 from __future__ import annotations
 
 import enum
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 # Field ids that other parts of the program (case list, storage summaries, exports) rely on.
 # The field catalogue must use exactly these ids for these template columns.
@@ -136,6 +138,98 @@ class AttachmentRef:
     taken_on: str = ""
 
 
+# --- the office's record of one case --------------------------------------------------------
+
+@dataclass
+class ItemRecord:
+    """What the office recorded for one item: 提出 / 不要 (reason), the files, the provider."""
+
+    status: str = ""          # "" (not marked), "submitted" or "not_needed"
+    reason: str = ""          # why 不要
+    files: list[str] = field(default_factory=list)   # attachment paths covering the item
+    provider: str = ""        # "" = the list's guess
+
+    def is_empty(self) -> bool:
+        return not (self.status or self.reason or self.files or self.provider)
+
+
+@dataclass
+class DocumentsState:
+    """The 提出書類 checklist's answers and item records, stored with the case (the lists and
+    what they mean: ``model/documents.py``)."""
+
+    answers: dict[str, str] = field(default_factory=dict)
+    items: dict[str, ItemRecord] = field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        return not self.answers and all(r.is_empty() for r in self.items.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        items: dict[str, Any] = {}
+        for item_id, record in sorted(self.items.items()):
+            if record.is_empty():
+                continue
+            entry: dict[str, Any] = {}
+            if record.status:
+                entry["status"] = record.status
+            if record.reason:
+                entry["reason"] = record.reason
+            if record.files:
+                entry["files"] = list(record.files)
+            if record.provider:
+                entry["provider"] = record.provider
+            items[item_id] = entry
+        data: dict[str, Any] = {}
+        if self.answers:
+            data["answers"] = dict(sorted(self.answers.items()))
+        if items:
+            data["items"] = items
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True) \
+            if not self.is_empty() else ""
+
+    @classmethod
+    def from_dict(cls, data: Any) -> DocumentsState:
+        """Read a stored / exported state; raises ValueError when its shape is wrong."""
+        if data in (None, "", {}):
+            return cls()
+        if not isinstance(data, dict) or set(data) - {"answers", "items"}:
+            raise ValueError("documents: expected an object with answers / items")
+        answers = data.get("answers", {})
+        items = data.get("items", {})
+        if not isinstance(answers, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in answers.items()):
+            raise ValueError("documents.answers: expected text values")
+        if not isinstance(items, dict):
+            raise ValueError("documents.items: expected an object")
+        records: dict[str, ItemRecord] = {}
+        for item_id, entry in items.items():
+            if not isinstance(entry, dict) or set(entry) - {"status", "reason", "files",
+                                                            "provider"}:
+                raise ValueError(f"documents.items.{item_id}: unexpected shape")
+            status = entry.get("status", "")
+            provider = entry.get("provider", "")
+            files = entry.get("files", [])
+            if status not in ("", "submitted", "not_needed"):
+                raise ValueError(f"documents.items.{item_id}.status: {status!r}")
+            if provider not in ("", "applicant", "organization", "office"):
+                raise ValueError(f"documents.items.{item_id}.provider: {provider!r}")
+            if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+                raise ValueError(f"documents.items.{item_id}.files: expected paths")
+            reason = entry.get("reason", "")
+            if not isinstance(reason, str):
+                raise ValueError(f"documents.items.{item_id}.reason: expected text")
+            records[str(item_id)] = ItemRecord(status=status, reason=reason,
+                                               files=list(files), provider=provider)
+        return cls(answers=dict(answers), items=records)
+
+    @classmethod
+    def from_json(cls, text: str) -> DocumentsState:
+        return cls.from_dict(json.loads(text)) if text.strip() else cls()
+
+
 @dataclass
 class Case:
     """Everything the office types, attaches and decides for one applicant."""
@@ -152,6 +246,8 @@ class Case:
     updated_at: datetime | None = None
     is_sample: bool = False
     deleted_at: datetime | None = None   # set while the case is in the recycle bin (ゴミ箱)
+    # The 提出書類 checklist's answers and item records (model/documents.py).
+    documents: DocumentsState = field(default_factory=DocumentsState)
 
     @property
     def receipt_method(self) -> ReceiptMethod | None:

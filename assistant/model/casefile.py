@@ -14,7 +14,9 @@ The format (``schema_version`` 1; documented in the README, "Case files / 案件
       "values": {"name": "WANG WEI", "relative_name[1]": "王 芳", …},
       "attachments": [{"path": "…", "kind": "document", "title": "", "position": 0,
                        "taken_on": "2026-09-01"}],   # taken_on: only when entered
-      "history": [{"status": "filed", "at": ISO datetime, "note": "", "number": "…"}]
+      "history": [{"status": "filed", "at": ISO datetime, "note": "", "number": "…"}],
+      "documents": {"answers": {"employer_category": "cat3"},      # only when started
+                    "items": {"photo": {"status": "submitted", "files": ["…"]}}}
     }
 
 Anything else (unknown entries, wrong types, broken JSON, a newer ``schema_version``, a file
@@ -50,6 +52,7 @@ from assistant.model.case import (
     AttachmentRef,
     Case,
     CaseStatus,
+    DocumentsState,
     ReceiptMethod,
     split_key,
 )
@@ -64,7 +67,7 @@ SCHEMA_VERSION = 1
 
 _TOP_LEVEL = ("format", "schema_version", "id", "procedure", "status", "provisional_number",
               "application_number", "receipt_method", "remarks", "is_sample", "created_at",
-              "updated_at", "values", "attachments", "history")
+              "updated_at", "values", "attachments", "history", "documents")
 _ATTACHMENT_FIELDS = ("path", "kind", "title", "position", "taken_on")
 _HISTORY_FIELDS = ("status", "at", "note", "number")
 _VALUE_KEY = re.compile(r"^[a-z0-9_]+(\[[1-9][0-9]*\])?$")
@@ -130,6 +133,8 @@ def case_to_dict(case: Case, history: list[StatusChange] | None = None) -> dict[
         "values": {k: case.values[k] for k in sorted(case.values, key=_value_sort_key)},
         "attachments": [_attachment_dict(a) for a in case.attachments],
     }
+    if not case.documents.is_empty():
+        data["documents"] = case.documents.to_dict()
     if history is not None:
         data["history"] = [{"status": CaseStatus(h.status).value, "at": h.at.isoformat(),
                             "note": h.note, "number": h.number} for h in history]
@@ -317,6 +322,11 @@ class _Reader:
                     note=self.string(entry, "note", f"{where}.note"),
                     number=self.string(entry, "number", f"{where}.number")))
 
+        try:
+            documents = DocumentsState.from_dict(top.get("documents"))
+        except ValueError as exc:
+            raise self.fail("casefile_bad_value", entry="documents", value=str(exc)) from None
+
         case = Case(
             id=self.string(top, "id", "id"),
             procedure=procedure,
@@ -329,6 +339,7 @@ class _Reader:
             created_at=self.optional_moment(top, "created_at"),
             updated_at=self.optional_moment(top, "updated_at"),
             is_sample=self.boolean(top, "is_sample", "is_sample"),
+            documents=documents,
         )
         if method is not None and not values.get(RECEIPT_METHOD, "").strip():
             case.receipt_method = method   # an older file: the method was a top-level entry

@@ -36,6 +36,7 @@ from assistant.model.case import (
     split_key,
 )
 from assistant.model.codelists import code_list
+from assistant.model.documents import case_checklist, checklist_problems
 from assistant.model.eras import parse_date
 from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, catalogue
 from assistant.model.problems import Problem
@@ -444,6 +445,9 @@ class CaseSession:
     def validate(self, extra: Iterable[Problem] = ()) -> list[Problem]:
         """Judge the whole case again (plus ``extra``: the attachment notes of the wizard)."""
         self.problems = validate_case(self.case, self.today(), self.profile())
+        if Step.ATTACHMENTS in self.flow.steps:
+            # Open 提出書類 and unanswered conditions: 確認事項, the office decides.
+            self.problems.extend(checklist_problems(case_checklist(self.case)))
         self.problems.extend(extra)
         return self.problems
 

@@ -74,6 +74,7 @@ CASE_LEVEL_FIELDS: dict[str, Step] = {
     "application_window": Step.SELECT,
     "attachments": Step.ATTACHMENTS,
     "photo": Step.ATTACHMENTS,
+    "documents": Step.ATTACHMENTS,
     "receipt_method": Step.CONFIRM,
     "intent_confirmed": Step.CONFIRM,
     "remarks": Step.CONFIRM,

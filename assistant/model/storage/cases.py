@@ -24,6 +24,7 @@ from assistant.model.case import (
     AttachmentRef,
     Case,
     CaseStatus,
+    DocumentsState,
     ReceiptMethod,
     split_key,
 )
@@ -45,6 +46,7 @@ LIST_COLUMNS: dict[str, str] = {
 AUDIT_REMARKS = "#remarks"
 AUDIT_ATTACHMENTS = "#attachments"
 AUDIT_TAKEN_ON = "#photo_taken_on"
+AUDIT_DOCUMENTS = "#documents"
 AUDIT_CREATED = "#created"
 AUDIT_IMPORTED = "#imported"
 AUDIT_DUPLICATED = "#duplicated_from"
@@ -183,6 +185,9 @@ class CaseRecords(Database):
             conn.execute(f"UPDATE cases SET {column} = ? WHERE id = ?",
                          (case.values.get(key, ""), case.id))
         self._insert_attachments(conn, case.id, case.attachments)
+        if not case.documents.is_empty():
+            conn.execute("UPDATE cases SET documents = ? WHERE id = ?",
+                         (case.documents.to_json(), case.id))
 
     @staticmethod
     def _insert_attachments(conn: sqlite3.Connection, case_id: str,
@@ -255,7 +260,7 @@ class CaseRecords(Database):
                 application_number=case.application_number,
                 attachments=list(case.attachments), remarks=case.remarks,
                 created_at=case.created_at, updated_at=case.updated_at,
-                is_sample=case.is_sample, deleted_at=None)
+                is_sample=case.is_sample, deleted_at=None, documents=case.documents)
             self._insert_case(conn, stored)
             if history:
                 conn.executemany(
@@ -292,7 +297,9 @@ class CaseRecords(Database):
             application_number=row["application_number"],
             attachments=attachments, remarks=row["remarks"],
             created_at=parse_ts(row["created_at"]), updated_at=parse_ts(row["updated_at"]),
-            is_sample=bool(row["is_sample"]), deleted_at=parse_ts(row["deleted_at"]))
+            is_sample=bool(row["is_sample"]), deleted_at=parse_ts(row["deleted_at"]),
+            # (a database opened read-only before its v5 migration has no such column)
+            documents=_documents_state(row["documents"] if "documents" in row.keys() else ""))
 
     def exists(self, case_id: str) -> bool:
         return bool(self._read("SELECT 1 FROM cases WHERE id = ?", (case_id,)))
@@ -449,6 +456,21 @@ class CaseRecords(Database):
                             new_taken or None, user, now)
             self._touch(conn, case_id, now)
 
+    def set_documents(self, case_id: str, state: DocumentsState, user: str = "") -> bool:
+        """Store the case's 提出書類 checklist (answers and item records); audited as
+        ``#documents``. Returns whether anything changed."""
+        text = state.to_json()
+        now = self._now()
+        with self._write() as conn:
+            row = self._require(conn, case_id)
+            if row["documents"] == text:
+                return False
+            conn.execute("UPDATE cases SET documents = ?, updated_at = ? WHERE id = ?",
+                         (text, now, case_id))
+            self._audit(conn, case_id, AUDIT_DOCUMENTS, row["documents"] or None,
+                        text or None, user, now)
+        return True
+
     def duplicate(self, case_id: str, procedure: str | None = None, user: str = "") -> Case:
         """A new draft from an earlier case (e.g. last year's renewal for this year's).
 
@@ -567,3 +589,11 @@ def _photo_taken_on(rows: Sequence[tuple[Any, ...]]) -> str:
     """The taken date of the case's photo (the first ``photo`` row), "" when none."""
     return next((str(r[4]) for r in rows if r[1] == "photo"), "")
 
+
+def _documents_state(text: str) -> DocumentsState:
+    """The stored checklist; a damaged entry reads as not started (the column is only ever
+    written from a ``DocumentsState``)."""
+    try:
+        return DocumentsState.from_json(text or "")
+    except ValueError:
+        return DocumentsState()

@@ -129,6 +129,11 @@ MIGRATIONS: list[Migration] = [
     ALTER TABLE status_history ADD COLUMN granted_period TEXT NOT NULL DEFAULT '';
     ALTER TABLE status_history ADD COLUMN granted_expiry TEXT NOT NULL DEFAULT '';
     """,
+    # v6 — the 提出書類 checklist of the case (answers to its questions, each item's 提出 /
+    # 不要 / files / provider) as JSON (model/documents.py DocumentsState; '' = not started).
+    """
+    ALTER TABLE cases ADD COLUMN documents TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

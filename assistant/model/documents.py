@@ -1,0 +1,502 @@
+"""The documents a case sends (提出書類): the list for its procedure and status, the conditions
+that select items, and the office's record of each item (docs/domain.md#document-lists).
+
+Data: ``resources/documents/lists/*.json`` (one file per status of residence, each with
+``procedures.{coe,change,renewal}`` and the shared ``general`` items) and
+``resources/documents/index.json`` (the employer-category question, conditions the case's
+answers decide, the first guess of who provides an item). Every item keeps its ``source``,
+``seen_date`` and ``source_kind``; an item not from ISA's own pages is 要確認.
+
+A case's checklist is :func:`checklist` of the case: the questions (asked once, kept in
+``Case.documents.answers``), the general items once, then the status's items whose condition
+holds. Each item is 提出 (marked, or a file of the case assigned to it), 不要 (with the reason)
+or 未. Open items and unanswered questions are 確認事項 (warnings, never errors) once the office
+has started the checklist.
+"""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from assistant.model.case import DocumentsState, ItemRecord
+from assistant.model.problems import Problem, Severity, make_problem
+from assistant.resources import load_json, load_json_file, resource_path
+
+__all__ = ["DocumentsState", "ItemRecord"]  # stored with the case (model/case.py)
+
+PROCEDURES = ("coe", "change", "renewal")
+CATEGORY_QUESTION = "employer_category"
+YES = "yes"
+NO = "no"
+
+
+class Provider(enum.StrEnum):
+    """Who brings the document."""
+
+    APPLICANT = "applicant"        # 申請人
+    ORGANIZATION = "organization"  # 所属機関
+    OFFICE = "office"              # 事務所
+
+    @property
+    def label_ja(self) -> str:
+        return {"applicant": "申請人", "organization": "所属機関", "office": "事務所"}[self.value]
+
+    @property
+    def label_en(self) -> str:
+        return {"applicant": "Applicant", "organization": "Employer / school",
+                "office": "Office"}[self.value]
+
+
+class ItemStatus(enum.StrEnum):
+    SUBMITTED = "submitted"    # 提出
+    NOT_NEEDED = "not_needed"  # 不要
+    OPEN = "open"              # 未
+
+    @property
+    def label_ja(self) -> str:
+        return {"submitted": "提出", "not_needed": "不要", "open": "未"}[self.value]
+
+    @property
+    def label_en(self) -> str:
+        return {"submitted": "Provided", "not_needed": "Not needed", "open": "Open"}[self.value]
+
+
+# --- the lists ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    ja: str
+    en: str
+
+
+@dataclass(frozen=True)
+class DocumentItem:
+    """One document of a list, as the list says it (with where that comes from)."""
+
+    id: str
+    ja: str
+    detail_ja: str
+    en: str
+    when: str | None
+    copies: int | None
+    source: str
+    source_kind: str
+    seen_date: str | None = None
+    note: str = ""
+    general: bool = False
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether the item rests on ISA's own current page (else it is shown as 要確認)."""
+        return self.source_kind in _index()["confirmed_source_kinds"]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question that selects items: a choice (the employer category) or yes / no."""
+
+    id: str
+    ja: str
+    en: str
+    options: tuple[Condition, ...] = ()   # empty: a yes / no question
+
+    @property
+    def is_choice(self) -> bool:
+        return bool(self.options)
+
+
+@dataclass(frozen=True)
+class DocumentList:
+    """The items of one status for one procedure (without the general items)."""
+
+    key: str                 # file stem, e.g. "gijinkoku"
+    status_ja: str
+    status_codes: tuple[str, ...]
+    procedure: str
+    coverage: str            # found / partial / not_found
+    conditions: tuple[Condition, ...]
+    documents: tuple[DocumentItem, ...]
+    general_ids: tuple[str, ...]
+    note: str = ""
+    unknown: str = ""
+
+    def condition(self, condition_id: str) -> Condition | None:
+        return next((c for c in self.conditions if c.id == condition_id), None)
+
+
+def _lists_dir() -> Path:
+    return resource_path("documents", "lists")
+
+
+@cache
+def _index() -> dict[str, Any]:
+    data: dict[str, Any] = load_json("documents", "index.json")
+    return data
+
+
+def list_keys() -> list[str]:
+    """The stems of the shipped list files, sorted."""
+    return sorted(path.stem for path in _lists_dir().glob("*.json"))
+
+
+def _raw(key: str) -> dict[str, Any]:
+    data: dict[str, Any] = load_json_file(_lists_dir() / f"{key}.json")
+    return data
+
+
+def _seen_dates(raw: Mapping[str, Any]) -> dict[str, str | None]:
+    return {page["url"]: page.get("seen_date") for page in raw.get("source_pages", [])}
+
+
+def _item(data: Mapping[str, Any], seen: Mapping[str, str | None], general: bool
+          ) -> DocumentItem:
+    return DocumentItem(
+        id=data["id"], ja=data["ja"], detail_ja=data.get("detail_ja") or "",
+        en=data.get("en") or "", when=data.get("when"), copies=data.get("copies"),
+        source=data.get("source") or "", source_kind=data.get("source_kind") or "secondary",
+        seen_date=data.get("seen_date") or seen.get(data.get("source") or ""),
+        note=data.get("note") or "", general=general)
+
+
+def _codes(raw: Mapping[str, Any]) -> tuple[str, ...]:
+    codes = [raw["status_code"]] if raw.get("status_code") else []
+    codes.extend((raw.get("status_codes_by_subtype") or {}).values())
+    return tuple(codes)
+
+
+def load_list(key: str, procedure: str) -> DocumentList:
+    """The list ``key`` (a file stem) for ``procedure``."""
+    raw = _raw(key)
+    seen = _seen_dates(raw)
+    proc = raw["procedures"].get(procedure) or {}
+    unknown = raw.get("unknown") or ""
+    return DocumentList(
+        key=key, status_ja=raw["status_ja"], status_codes=_codes(raw), procedure=procedure,
+        coverage=proc.get("coverage", "not_found"),
+        conditions=tuple(Condition(c["id"], c["ja"], c.get("en", ""))
+                         for c in proc.get("conditions", [])),
+        documents=tuple(_item(d, seen, False) for d in proc.get("documents", [])),
+        general_ids=tuple(proc.get("includes_general", ())),
+        note=proc.get("note") or "",
+        unknown=unknown if isinstance(unknown, str) else "; ".join(map(str, unknown)))
+
+
+@cache
+def _general_items() -> dict[str, tuple[DocumentItem, tuple[str, ...]]]:
+    """The shared items (申請書, 写真, 返信用封筒, 手数料 …) by id, with their procedures."""
+    items: dict[str, tuple[DocumentItem, tuple[str, ...]]] = {}
+    for key in list_keys():
+        raw = _raw(key)
+        seen = _seen_dates(raw)
+        for data in raw.get("general", []):
+            if data["id"] not in items:
+                items[data["id"]] = (_item(data, seen, True),
+                                     tuple(data.get("applies_to", PROCEDURES)))
+    return items
+
+
+def general_items(procedure: str, ids: Sequence[str] | None = None) -> list[DocumentItem]:
+    """The general items of ``procedure`` (those ``ids`` when the list names them)."""
+    known = _general_items()
+    if ids:
+        return [known[i][0] for i in ids if i in known]
+    return [item for item, procedures in known.values() if procedure in procedures]
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _status_names(status: str) -> list[str]:
+    """The Japanese status names a status answer or name holds (a coe label can hold several:
+    ``技術・人文知識・国際業務，特定活動（本邦大卒者） Engineer…``)."""
+    japanese = _norm(status).split(" ", 1)[0]
+    return [part.strip() for part in japanese.split(",") if part.strip()]
+
+
+def find_list_key(status: str) -> str | None:
+    """The list of a status given as a code (``T26``), a name or a status answer's label."""
+    wanted = _norm(status)
+    if not wanted:
+        return None
+    for key in list_keys():
+        if wanted.upper() in _codes(_raw(key)):
+            return key
+    names = _status_names(status)
+    prefix_matches: list[str] = []
+    for key in list_keys():
+        list_name = _norm(_raw(key)["status_ja"])
+        for name in names:
+            bare = name.replace("第", "")
+            if name == list_name:
+                return key
+            if bare.startswith(list_name) or (list_name.startswith(name) and len(name) >= 2):
+                prefix_matches.append(key)
+    return prefix_matches[0] if len(set(prefix_matches)) == 1 else None
+
+
+def answered_conditions(status: str) -> set[str]:
+    """Conditions the status itself decides (the 高度専門職1号 subtype)."""
+    found: set[str] = set()
+    wanted = _norm(status)
+    for condition, names in _index()["from_answers"].items():
+        if condition.startswith("_"):
+            continue
+        if any(wanted.startswith(_norm(name)) for name in names):
+            found.add(condition)
+    for key in list_keys():
+        by_code = (_raw(key).get("status_codes_by_subtype") or {})
+        for name, code in by_code.items():
+            if wanted.upper() == code:
+                found |= answered_conditions(name)
+    return found
+
+
+# --- a checklist ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    item: DocumentItem
+    applies: bool | None        # None: its condition's question is not answered yet
+    status: ItemStatus
+    reason: str
+    files: tuple[str, ...]
+    provider: Provider
+    condition: Condition | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.applies is True and self.status is ItemStatus.OPEN
+
+
+@dataclass(frozen=True)
+class Checklist:
+    procedure: str
+    status: str
+    doc_list: DocumentList | None      # None: no list for the status (general items only)
+    questions: tuple[Question, ...]
+    answers: Mapping[str, str]
+    active: frozenset[str]
+    items: tuple[ChecklistItem, ...]
+    started: bool = False
+
+    @property
+    def applicable(self) -> list[ChecklistItem]:
+        return [i for i in self.items if i.applies is True]
+
+    @property
+    def open_items(self) -> list[ChecklistItem]:
+        return [i for i in self.items if i.is_open]
+
+    @property
+    def unanswered(self) -> list[Question]:
+        return [q for q in self.questions if q.id not in self.answers]
+
+    def done_count(self) -> tuple[int, int]:
+        """(items settled — 提出 or 不要, items that apply): 書類 3/11."""
+        applicable = self.applicable
+        return sum(1 for i in applicable if not i.is_open), len(applicable)
+
+    def by_provider(self, provider: Provider) -> list[ChecklistItem]:
+        return [i for i in self.applicable if i.provider is provider
+                and i.status is not ItemStatus.NOT_NEEDED]
+
+    def item(self, item_id: str) -> ChecklistItem | None:
+        return next((i for i in self.items if i.item.id == item_id), None)
+
+
+def _category_ids() -> set[str]:
+    spec = _index()["employer_category"]
+    return set(spec["options"]) | set(spec["either"])
+
+
+def questions_for(doc_list: DocumentList | None, known: Iterable[str] = ()) -> list[Question]:
+    """The questions of a list: the employer category (when the list has category items),
+    then one yes / no question per other condition the case's answers do not decide."""
+    if doc_list is None:
+        return []
+    decided = set(known) | set(_index()["from_answers"])
+    spec = _index()["employer_category"]
+    questions: list[Question] = []
+    # Only questions that select an item of this procedure's list are asked.
+    ids = {d.when for d in doc_list.documents if d.when}
+    if ids & _category_ids():
+        options = tuple(Condition(o, spec["labels"][o]["ja"], spec["labels"][o]["en"])
+                        for o in spec["options"])
+        questions.append(Question(spec["id"], spec["ja"], spec["en"], options))
+    for condition in doc_list.conditions:
+        if condition.id in _category_ids() or condition.id in decided \
+                or condition.id not in ids:
+            continue
+        questions.append(Question(condition.id, condition.ja, condition.en))
+    return questions
+
+
+def active_conditions(answers: Mapping[str, str], status: str = "") -> set[str]:
+    """The conditions that hold, from the answers (and the status itself)."""
+    spec = _index()["employer_category"]
+    active = answered_conditions(status) if status else set()
+    category = answers.get(spec["id"], "")
+    if category:
+        active.add(category)
+        active |= {either for either, members in spec["either"].items() if category in members}
+    active |= {key for key, value in answers.items() if value == YES}
+    return active
+
+
+def _decided(condition_id: str, answers: Mapping[str, str], status: str) -> bool:
+    if condition_id in _category_ids():
+        return _index()["employer_category"]["id"] in answers
+    if condition_id in _index()["from_answers"]:
+        return True if status else False
+    return condition_id in answers
+
+
+def guess_provider(item: DocumentItem) -> Provider:
+    spec = _index()["providers"]
+    if item.id in spec["office_items"]:
+        return Provider.OFFICE
+    if any(word in item.ja for word in spec["organization_words"]):
+        return Provider.ORGANIZATION
+    return Provider.APPLICANT
+
+
+def build_checklist(procedure: str, status: str, answers: Mapping[str, str] | None = None,
+                    state: DocumentsState | None = None,
+                    attachments: Iterable[str] = ()) -> Checklist:
+    """The checklist of ``status`` (code, name or answer label) for ``procedure``.
+
+    ``answers`` default to those of ``state``; files of ``state`` that are no longer among
+    ``attachments`` (when given) do not count."""
+    state = state or DocumentsState()
+    answers = dict(state.answers if answers is None else answers)
+    key = find_list_key(status) if status else None
+    doc_list = load_list(key, procedure) if key else None
+    known_from_status = answered_conditions(status) if status else set()
+    questions = tuple(questions_for(doc_list, known_from_status))
+    active = frozenset(active_conditions(answers, status))
+    attached = set(attachments)
+    items: list[ChecklistItem] = []
+    entries = general_items(procedure, doc_list.general_ids if doc_list else None)
+    entries += list(doc_list.documents) if doc_list else []
+    for entry in entries:
+        if entry.when is None:
+            applies: bool | None = True
+        elif entry.when in active:
+            applies = True
+        elif _decided(entry.when, answers, status):
+            applies = False
+        else:
+            applies = None
+        record = state.items.get(entry.id, ItemRecord())
+        files = tuple(f for f in record.files if not attached or f in attached)
+        if record.status == ItemStatus.NOT_NEEDED:
+            item_status = ItemStatus.NOT_NEEDED
+        elif record.status == ItemStatus.SUBMITTED or files:
+            item_status = ItemStatus.SUBMITTED
+        else:
+            item_status = ItemStatus.OPEN
+        provider = Provider(record.provider) if record.provider else guess_provider(entry)
+        condition = doc_list.condition(entry.when) if doc_list and entry.when else None
+        items.append(ChecklistItem(entry, applies, item_status, record.reason, files,
+                                   provider, condition))
+    return Checklist(procedure, status, doc_list, questions, answers, active, tuple(items),
+                     started=not state.is_empty())
+
+
+def status_answer(procedure: str, values: Mapping[str, str]) -> str:
+    """The case's status answer (Step 1): the status applied for (coe, change) or held
+    (renewal), the same field that decides the 区分 (``resources/fields/kubun.json``)."""
+    spec = load_json("fields", "kubun.json")["procedures"].get(procedure)
+    answer = spec["answer"] if spec else None
+    return values.get(answer, "").strip() if answer else ""
+
+
+def case_checklist(case: Any) -> Checklist:
+    """The checklist of a case (``Case``: procedure, values, attachments, documents)."""
+    return build_checklist(case.procedure, status_answer(case.procedure, case.values),
+                           state=case.documents,
+                           attachments=[a.path for a in case.attachments])
+
+
+def checklist_problems(checklist: Checklist) -> list[Problem]:
+    """確認事項 (warnings) for the open items and unanswered questions, once the office has
+    started the checklist (an answer, a mark or an assigned file); never errors."""
+    if not checklist.started:
+        return []
+    problems = [make_problem("documents", "documents_question_open", Severity.WARNING,
+                             question=q.ja) for q in checklist.unanswered]
+    problems += [make_problem("documents", "documents_item_open", Severity.WARNING,
+                              item=i.item.ja) for i in checklist.open_items]
+    return problems
+
+
+def propose_item(checklist: Checklist, file_name: str) -> ChecklistItem | None:
+    """The applicable item a file's name points to (``在職証明書.pdf`` → 在職証明書等), or
+    None. Compares the name's words with each item's name; the longest match wins."""
+    stem = _norm(Path(file_name).stem).lower()
+    if not stem:
+        return None
+    best: tuple[float, ChecklistItem] | None = None
+    grams = _bigrams(stem)
+    for entry in checklist.items:
+        if entry.applies is False:
+            continue
+        for name in _names(entry.item):
+            if len(name) >= 2 and (name in stem or stem in name):
+                score = float(len(name) if name in stem else len(stem))
+            else:
+                # Word order and particles differ (住民税課税証明書 / 住民税の課税…証明書):
+                # most of the name's two-character pieces must be in the item's name.
+                shared = len(grams & _bigrams(name))
+                score = shared / 2 if shared >= 3 and shared >= 0.6 * len(grams) else 0.0
+            if score and (best is None or score > best[0]):
+                best = (score, entry)
+    return best[1] if best else None
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _names(item: DocumentItem) -> list[str]:
+    """An item's names to match a file name: its name, the part before brackets, its English
+    name, the id."""
+    ja = _norm(item.ja).lower()
+    names = [ja]
+    for bracket in ("(", "（", "又は", "及び"):
+        if bracket in ja:
+            names.append(ja.split(bracket, 1)[0])
+    names += [_norm(item.en).lower(), item.id.lower()]
+    return [n.strip() for n in names if n.strip()]
+
+
+def assign_file(state: DocumentsState, item_id: str, path: str) -> DocumentsState:
+    """A copy of ``state`` with ``path`` covering ``item_id`` too."""
+    items = {k: ItemRecord(v.status, v.reason, list(v.files), v.provider)
+             for k, v in state.items.items()}
+    record = items.setdefault(item_id, ItemRecord())
+    if path not in record.files:
+        record.files.append(path)
+    return DocumentsState(dict(state.answers), items)
+
+
+def outline_order(checklist: Checklist, paths: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, outline title) for the merged PDF: files assigned to items in the checklist's
+    order, titled by item; then the other files in their own order, titled by file name."""
+    placed: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for entry in checklist.items:
+        for path in entry.files:
+            if path in paths and path not in seen:
+                placed.append((path, entry.item.ja))
+                seen.add(path)
+    placed += [(p, Path(p).stem) for p in paths if p not in seen]
+    return placed
