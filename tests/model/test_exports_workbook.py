@@ -259,3 +259,31 @@ def test_a_case_whose_kubun_questions_are_not_installed_is_refused(template, tmp
     assert refused.value.code == "official_kubun_refused"
     assert "区分N" in refused.value.message_ja and "TRAN THI HOA" in refused.value.message_ja
     assert not (tmp_path / "a.xlsm").exists()
+
+
+def test_rows_the_sheet_lacks_are_added_and_cells_without_a_reference_keep_their_place(
+        tmp_path):
+    """A template whose input rows are not all written out (row 8 absent), and whose row 9
+    cells carry no ``r`` (allowed: each follows the one before)."""
+    import re
+
+    source = build_template(tmp_path / "t.xlsm", rows=3)
+    part = input_parts()["main"]
+    with zipfile.ZipFile(source) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    xml = parts[part].decode("utf-8")
+    xml = re.sub(r'<row r="8"[^>]*>.*?</row>', "", xml, flags=re.S)
+    xml = re.sub(r'<row r="9"[^>]*>.*?</row>',
+                 lambda m: re.sub(r' r="[A-Z]+9"', "", m.group()), xml, flags=re.S)
+    parts[part] = xml.encode("utf-8")
+    template = tmp_path / "sparse.xlsm"
+    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    out = tmp_path / "filled.xlsm"
+    fill_workbook(template, [applicant(0), applicant(1), applicant(2)], out, on=TODAY)
+    main = load_workbook(out)[worksheet_name("main")]
+    name = column_of("身分事項_氏名")
+    assert [main.cell(row=r, column=name).value for r in (8, 9, 10)] == NAMES
+    assert main.cell(row=9, column=name).protection.locked is False   # its style kept
+    assert main.cell(row=9, column=column_of(BIRTH_HEADER)).value == 19950412

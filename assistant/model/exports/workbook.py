@@ -145,6 +145,7 @@ def column_letter(number: int) -> str:
     return letters
 
 
+@cache
 def column_number(letters: str) -> int:
     number = 0
     for ch in letters:
@@ -228,8 +229,7 @@ class _InputSheet:
     filled_cell: str | None = None          # the first input cell already holding something
     lists: dict[int, str] = field(default_factory=dict)   # column -> `_XXXX_L` range name
     col_styles: dict[int, str] = field(default_factory=dict)
-    row_styles: dict[int, str] = field(default_factory=dict)
-    cell_styles: dict[tuple[int, int], str] = field(default_factory=dict)
+    split: _SheetText | None = None
 
 
 class _Package:
@@ -352,12 +352,79 @@ def _resolve(folder: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(folder, target))
 
 
+@dataclass(frozen=True)
+class _SheetText:
+    """A worksheet's XML split around the inside of ``<sheetData>``, with its row pattern."""
+
+    prefix: str          # the main namespace's prefix ("" when it is the default one)
+    head: str            # up to and with ``<sheetData …>``
+    inner: str
+    tail: str            # from ``</sheetData>``
+    root_tag: str        # the ``<worksheet …>`` start tag (its namespace declarations)
+
+    @property
+    def rows(self) -> re.Pattern[str]:
+        qp = re.escape(self.prefix)
+        return re.compile(rf"<{qp}row\b([^>]*?)(?:/>|>(.*?)</{qp}row>)", re.S)
+
+    @property
+    def cells(self) -> re.Pattern[str]:
+        """A cell: (its column letters when it has ``r``, its attributes, its content)."""
+        qp = re.escape(self.prefix)
+        return re.compile(rf'<{qp}c\b(?:(?=[^>]*?\sr="\$?([A-Z]{{1,3}}))|)([^>]*?)'
+                          rf"(?:/>|>(.*?)</{qp}c>)", re.S)
+
+
+def _split_sheet(data: bytes, part: str) -> _SheetText:
+    """The sheet's text split for reading and editing (a DTD is refused: OOXML never has one,
+    and without it no entity can expand)."""
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise WorkbookFillError("official_bad_xml", part=part, detail="DTD")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise WorkbookFillError("official_bad_xml", part=part, detail=str(exc)[:200]) from exc
+    root = re.search(r"<([A-Za-z_][\w.-]*:)?worksheet\b[^>]*>", text)
+    if root is None:
+        raise WorkbookFillError("official_bad_xml", part=part, detail="worksheet がありません")
+    prefix = root.group(1) or ""
+    qp = re.escape(prefix)
+    opening = re.search(rf"<{qp}sheetData\b[^>]*?(/?)>", text)
+    if opening is None:
+        raise WorkbookFillError("official_bad_xml", part=part, detail="sheetData がありません")
+    if opening.group(1):
+        return _SheetText(prefix, text[:opening.start()] + f"<{prefix}sheetData>", "",
+                          f"</{prefix}sheetData>" + text[opening.end():], root.group())
+    closing = text.find(f"</{prefix}sheetData>", opening.end())
+    if closing < 0:
+        raise WorkbookFillError("official_bad_xml", part=part, detail="sheetData が閉じていません")
+    return _SheetText(prefix, text[:opening.end()], text[opening.end():closing], text[closing:],
+                      root.group())
+
+
+def _row_number(attributes: str, previous: int) -> int:
+    found = _ROW_R.search(attributes)
+    return int(found.group(1)) if found else previous + 1
+
+
+_ROW_R = re.compile(r'\sr="(\d+)"')
+_ATTR_S = re.compile(r'\ss="(\d+)"')
+_CONTENT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(?:v|is|f)\b")
+
+
 def _read_input_sheet(package: _Package, name: str, part: str, role: str,
                       procedure: str | None) -> _InputSheet:
+    """Row 5, the input rows' extent and contents, the columns' styles and pull-downs.
+
+    The sheet's frame (everything but the rows) and its header rows are parsed with
+    defusedxml; the input rows — thousands of styled empty cells in a real template — are only
+    scanned, as the write does."""
     config = _config()
     header_row, first = int(config["header_row"]), int(config["first_input_row"])
     sheet = _InputSheet(name=name, part=part, role=role, procedure=procedure)
-    root = package._xml(part)
+    split = _split_sheet(package.read(part), part)
+    sheet.split = split
+    root = _parse((split.head + split.tail).encode("utf-8"), part)
     cols = root.find(f"{_MAIN}cols")
     if cols is not None:
         for col in cols.findall(f"{_MAIN}col"):
@@ -367,38 +434,48 @@ def _read_input_sheet(package: _Package, name: str, part: str, role: str,
                     if number > 16384:
                         break
                     sheet.col_styles[number] = style
-    data = root.find(f"{_MAIN}sheetData")
-    rows = data.findall(f"{_MAIN}row") if data is not None else []
     number = 0
     last_row = 0
-    input_cells: list[tuple[int, int, Element]] = []
-    for row in rows:
-        number = int(row.get("r", str(number + 1)))
-        cells = _cells_by_column(row)
+    header_text = ""
+    input_rows: list[tuple[int, str]] = []
+    for match in split.rows.finditer(split.inner):
+        number = _row_number(match.group(1), number)
         if number == header_row:
-            width = max(cells, default=0)
-            sheet.headers = [_cell_text(cells[c], package.shared) if c in cells else ""
-                             for c in range(1, width + 1)]
-            while sheet.headers and not sheet.headers[-1]:
-                sheet.headers.pop()
+            header_text = match.group()
         elif number >= first:
             last_row = number
-            if row.get("customFormat") in ("1", "true") and row.get("s") is not None:
-                sheet.row_styles[number] = row.get("s", "")
-            input_cells.extend((number, column, cell) for column, cell in cells.items())
+            content = match.group(2) or ""
+            if _CONTENT.search(content):
+                input_rows.append((number, content))
+    if header_text:
+        # the header row alone, inside the sheet's own start tag (its namespace declarations)
+        closing = f"</{split.prefix}worksheet>"
+        frame = _parse((split.root_tag + f"<{split.prefix}sheetData>" + header_text
+                        + f"</{split.prefix}sheetData>" + closing).encode("utf-8"), part)
+        row = frame.find(f"{_MAIN}sheetData/{_MAIN}row")
+        cells = _cells_by_column(row) if row is not None else {}
+        width = max(cells, default=0)
+        sheet.headers = [_cell_text(cells[c], package.shared) if c in cells else ""
+                         for c in range(1, width + 1)]
+        while sheet.headers and not sheet.headers[-1]:
+            sheet.headers.pop()
     width = len(sheet.headers)
-    for row_number, column, cell in input_cells:
-        if cell.get("s") is not None:
-            sheet.cell_styles[row_number, column] = cell.get("s", "")
-        if sheet.filled_cell is None and column <= width and _has_content(cell):
-            sheet.filled_cell = f"{column_letter(column)}{row_number}"
+    for row_number, content in input_rows:   # rows with a value, a string or a formula
+        column = 0
+        for cell in split.cells.finditer(content):
+            column = column_number(cell.group(1)) if cell.group(1) else column + 1
+            if column <= width and _CONTENT.search(cell.group(3) or ""):
+                sheet.filled_cell = f"{column_letter(column)}{row_number}"
+                break
+        if sheet.filled_cell is not None:
+            break
     # the input rows: as far as the data validations reach (else the rows the sheet prepares)
     validation_end = 0
     for validation in root.iter(f"{_MAIN}dataValidation"):
         formula = validation.find(f"{_MAIN}formula1")
         listed = (formula.text or "").strip().lstrip("=") if formula is not None else ""
-        for ref in validation.get("sqref", "").split():
-            start, _, end = ref.partition(":")
+        for area in validation.get("sqref", "").split():
+            start, _, end = area.partition(":")
             a, b = _REF.match(start), _REF.match(end or start)
             if a is None or b is None:
                 continue
@@ -501,55 +578,44 @@ def _cell_xml(ref: str, value: str, style: str | None, text_styles: frozenset[in
             f"{_escape_text(value)}</t></is></c>")
 
 
-_ATTR_S = re.compile(r'\ss="(\d+)"')
-_ATTR_R = re.compile(r'\sr="\$?([A-Z]{1,3})\$?\d+"')
+def _sheet_xml(write: _SheetWrite, text_styles: frozenset[int]) -> bytes:
+    """The sheet's XML with ``write.rows`` put in; every byte outside those rows unchanged.
 
-
-def _sheet_xml(data: bytes, write: _SheetWrite, text_styles: frozenset[int]) -> bytes:
-    """The sheet's XML with ``write.rows`` put in; every byte outside those rows unchanged."""
-    text = data.decode("utf-8")
-    found = re.search(r"<([A-Za-z_][\w.-]*:)?worksheet\b", text)
-    p = (found.group(1) or "") if found else ""
-    qp = re.escape(p)
+    A written row keeps its attributes (but ``spans``, a hint that may no longer hold) and its
+    other cells; a cell written over keeps its style (so a protected sheet's unlocked input
+    cells stay unlocked), a new cell takes the row's or the column's style."""
     sheet = write.sheet
-    opening = re.search(rf"<{qp}sheetData\b[^>]*?(/?)>", text)
-    if opening is None:
-        raise WorkbookFillError("official_bad_xml", part=sheet.part, detail="sheetData がありません")
-    if opening.group(1):
-        inner_start = inner_end = opening.end()
-        head = text[:opening.start()] + f"<{p}sheetData>"
-        tail = f"</{p}sheetData>" + text[opening.end():]
-    else:
-        inner_start = opening.end()
-        inner_end = text.index(f"</{p}sheetData>", inner_start)
-        head, tail = text[:inner_start], text[inner_end:]
-    inner = text[inner_start:inner_end]
-    row_pattern = re.compile(rf"<{qp}row\b([^>]*?)(?:/>|>(.*?)</{qp}row>)", re.S)
-    cell_pattern = re.compile(rf"<{qp}c\b[^>]*?(?:/>|>.*?</{qp}c>)", re.S)
+    split = sheet.split
+    assert split is not None
+    p = split.prefix
+    cell_pattern = split.cells
     pending = sorted(write.rows)
+    letters = {column: column_letter(column)
+               for values in write.rows.values() for column in values}
 
-    def new_cells(number: int, old: dict[int, str]) -> str:
-        values = write.rows[number]
+    def new_cells(number: int, old: dict[int, str], row_style: str | None) -> str:
         cells = dict(old)
-        for column, value in values.items():
-            ref = f"{column_letter(column)}{number}"
-            style = sheet.cell_styles.get((number, column), sheet.row_styles.get(
-                number, sheet.col_styles.get(column)))
+        for column, value in write.rows[number].items():
+            ref = f"{letters[column]}{number}"
+            existing = old.get(column)
+            found = _ATTR_S.search(existing.split(">", 1)[0]) if existing else None
+            style = found.group(1) if found else (
+                row_style if row_style is not None else sheet.col_styles.get(column))
             cells[column] = _cell_xml(ref, value, style, text_styles)
         return "".join(cells[c] for c in sorted(cells))
 
     def fresh_row(number: int) -> str:
-        style = sheet.row_styles.get(number)
-        styled = f' s="{style}" customFormat="1"' if style is not None else ""
-        return f'<{p}row r="{number}"{styled}>{new_cells(number, {})}</{p}row>'
+        return f'<{p}row r="{number}">{new_cells(number, {}, None)}</{p}row>'
 
+    inner = split.inner
     pieces: list[str] = []
     position = 0
     number = 0
-    for match in row_pattern.finditer(inner):
+    for match in split.rows.finditer(inner):
         attributes = match.group(1)
-        r = re.search(r'\sr="(\d+)"', attributes)
-        number = int(r.group(1)) if r else number + 1
+        number = _row_number(attributes, number)
+        if not pending or number < pending[0]:
+            continue
         pieces.append(inner[position:match.start()])
         position = match.end()
         while pending and pending[0] < number:
@@ -560,24 +626,27 @@ def _sheet_xml(data: bytes, write: _SheetWrite, text_styles: frozenset[int]) -> 
             column = 0
             for cell in cell_pattern.finditer(match.group(2) or ""):
                 cell_text = cell.group()
-                ref = _ATTR_R.search(cell_text.split(">", 1)[0])
-                if ref:
-                    column = column_number(ref.group(1))
+                if cell.group(1):
+                    column = column_number(cell.group(1))
                 else:   # give the cell its reference: cells are put in around it
                     column += 1
-                    cell_text = re.sub(rf"^<{qp}c\b", f'<{p}c r="{column_letter(column)}{number}"',
-                                       cell_text)
+                    cell_text = f'<{p}c r="{column_letter(column)}{number}"' + \
+                        cell_text[len(p) + 2:]
                 old[column] = cell_text
             kept = re.sub(r'\sspans="[^"]*"', "", attributes)
-            if not r:
+            if not _ROW_R.search(attributes):
                 kept = f' r="{number}"' + kept
-            pieces.append(f"<{p}row{kept}>{new_cells(number, old)}</{p}row>")
+            custom = re.search(r'\scustomFormat="(?:1|true)"', attributes)
+            row_style = _ATTR_S.search(attributes) if custom else None
+            pieces.append(f"<{p}row{kept}>"
+                          f"{new_cells(number, old, row_style.group(1) if row_style else None)}"
+                          f"</{p}row>")
         else:
             pieces.append(match.group())
     pieces.extend(fresh_row(n) for n in pending)
     pieces.append(inner[position:])
-    body = head + "".join(pieces) + tail
-    body = _widen_dimension(body, qp, write)
+    body = split.head + "".join(pieces) + split.tail
+    body = _widen_dimension(body, re.escape(p), write)
     return body.encode("utf-8")
 
 
@@ -778,8 +847,7 @@ def fill_workbook(template: str | os.PathLike[str], cases: Sequence[Case],
                                              first_row=first, rows=len(cases)))
         report(progress, 2, 4)
         check_cancel(cancelled)
-        replaced = {w.sheet.part: _sheet_xml(package.read(w.sheet.part), w, package.text_styles)
-                    for w in writes}
+        replaced = {w.sheet.part: _sheet_xml(w, package.text_styles) for w in writes}
         report(progress, 3, 4)
         check_cancel(cancelled)
         atomic_write_with(target, lambda tmp: _write_package(archive, tmp, replaced))
