@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     import argparse
 
 # Modules under assistant.commands that register sub-commands, in help order.
-COMMAND_MODULES = ("rules", "validation", "cases", "attachments", "exports", "office", "backup")
+COMMAND_MODULES = ("rules", "validation", "cases", "attachments", "documents", "exports",
+                   "office", "backup")
 
 
 class UsageError(Exception):
