@@ -34,7 +34,7 @@ APT_RUNTIME = [
 ]
 APT_TEST = [
     "gnome-keyring", "dbus", "xvfb", "qpdf", "ghostscript", "poppler-utils", "binutils",
-    "libreoffice-calc-nogui",
+    "libreoffice-calc-nogui", "chromium",
 ]
 
 
