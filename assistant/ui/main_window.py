@@ -377,6 +377,18 @@ class MainWindow(QMainWindow):
 
         self.exports = ExportActions(self, self.store, self.settings, self.today, self.events,
                                      selection=self, office=self.office)
+        from assistant.ui.status_actions import StatusActions
+
+        # The steps after filing (申請済 … 完了): the 申請 menu, the list's context menu, Ctrl+T.
+        self.status_actions = StatusActions(
+            self, self.store, self, self.events, self.office, self.today,
+            show_checklist=self.exports.checklist_preview_action.trigger,
+            open_case=self.open_case)
+        bar.addMenu(self.status_actions.menu)
+        table = self.list_page.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(
+            lambda at: self.status_actions.popup(table.viewport().mapToGlobal(at)))
         self.view_menu = bar.addMenu(self.tr("表示(&V)"))
         self.view_menu.addAction(self.back_action)
         self.help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
@@ -509,6 +521,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(selected)
         self.back_action.setEnabled(not on_list)
         self.search_action.setEnabled(on_list)
+        self.status_actions.update()
 
     # --- actions ----------------------------------------------------------------------------
     @Slot()

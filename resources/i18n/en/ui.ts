@@ -1536,4 +1536,134 @@ Cases deleted from the list come here and can be restored at any time.</translat
         <translation>Error</translation>
     </message>
 </context>
+<context>
+    <name>StatusActions</name>
+    <message>
+        <source>申請済にする(&amp;F)...</source>
+        <translation>Mark as &amp;filed...</translation>
+    </message>
+    <message>
+        <source>受付番号を記録(&amp;A)...</source>
+        <translation>Record the &amp;application number...</translation>
+    </message>
+    <message>
+        <source>審査中にする(&amp;R)...</source>
+        <translation>Mark as under &amp;review...</translation>
+    </message>
+    <message>
+        <source>追完待ちにする(&amp;W)...</source>
+        <translation>Mark as a&amp;waiting documents...</translation>
+    </message>
+    <message>
+        <source>審査完了にする(&amp;C)...</source>
+        <translation>Mark as review &amp;complete...</translation>
+    </message>
+    <message>
+        <source>完了にする(&amp;K)...</source>
+        <translation>Mar&amp;k as completed...</translation>
+    </message>
+    <message>
+        <source>不許可にする(&amp;U)...</source>
+        <translation>Mark as ref&amp;used...</translation>
+    </message>
+    <message>
+        <source>取下げにする(&amp;T)...</source>
+        <translation>Mark as wi&amp;thdrawn...</translation>
+    </message>
+    <message>
+        <source>状態を進める(&amp;S)...</source>
+        <translation>Next &amp;status...</translation>
+    </message>
+    <message>
+        <source>選択した案件の次の状態（申請済・受付済・審査中…）を記録します</source>
+        <translation>Records the selected case&apos;s next status (filed, accepted, under review …)</translation>
+    </message>
+    <message>
+        <source>次の更新案件を作成(&amp;N)</source>
+        <translation>Prepare the &amp;next renewal</translation>
+    </message>
+    <message>
+        <source>完了した案件から次の在留期間更新の案件を作ります（在留カード番号などは引き継ぎません）</source>
+        <translation>Creates the next renewal from a completed case (the card number and similar values are not carried over)</translation>
+    </message>
+    <message>
+        <source>申請(&amp;A)</source>
+        <translation>&amp;Application</translation>
+    </message>
+    <message>
+        <source>状態を進める</source>
+        <translation>Next status</translation>
+    </message>
+    <message>
+        <source>次の状態(&amp;S):</source>
+        <translation>Next &amp;status:</translation>
+    </message>
+    <message>
+        <source>記録できません</source>
+        <translation>Cannot record</translation>
+    </message>
+    <message>
+        <source>確認してください</source>
+        <translation>Please check</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>{0} を「{1}」にします。</source>
+        <translation>{0} becomes “{1}”.</translation>
+    </message>
+    <message>
+        <source>（氏名未入力）</source>
+        <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <source>例: {0}</source>
+        <translation>e.g. {0}</translation>
+    </message>
+    <message>
+        <source>例: 2026-12-10 / 令和8年12月10日</source>
+        <translation>e.g. 2026-12-10 / 令和8年12月10日</translation>
+    </message>
+    <message>
+        <source>例: 5年</source>
+        <translation>e.g. 5年 (5 years)</translation>
+    </message>
+    <message>
+        <source>例: 2031-12-10 / 令和13年12月10日</source>
+        <translation>e.g. 2031-12-10 / 令和13年12月10日</translation>
+    </message>
+    <message>
+        <source>申請受付仮番号(&amp;N):</source>
+        <translation>Provisional &amp;number:</translation>
+    </message>
+    <message>
+        <source>申請受付番号(&amp;N):</source>
+        <translation>Application &amp;number:</translation>
+    </message>
+    <message>
+        <source>日付(&amp;D):</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>提出期限(&amp;U):</source>
+        <translation>D&amp;ue date:</translation>
+    </message>
+    <message>
+        <source>許可された在留期間(&amp;P):</source>
+        <translation>&amp;Period granted:</translation>
+    </message>
+    <message>
+        <source>新しい満了日(&amp;X):</source>
+        <translation>New e&amp;xpiry date:</translation>
+    </message>
+    <message>
+        <source>メモ(&amp;M):</source>
+        <translation>&amp;Memo:</translation>
+    </message>
+    <message>
+        <source>求められた書類など(&amp;M):</source>
+        <translation>Docu&amp;ments asked for:</translation>
+    </message>
+</context>
 </TS>
