@@ -82,6 +82,26 @@
 <context>
     <name>CaseEditor</name>
     <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1"/>
+        <source>区分の変更</source>
+        <translation>Change of 区分 (form)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1"/>
+        <source>在留資格を選ぶと、その区分（様式）の質問だけをステップ2-2・2-3に表示します。</source>
+        <translation>Once the status is chosen, Steps 2-2 and 2-3 show only the questions of its 区分 (form).</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1"/>
+        <source>この在留資格には区分（様式）の質問がありません。共通の項目だけを入力します。</source>
+        <translation>This status has no 区分 (form) questions: only the common items are entered.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1"/>
+        <source>区分{0}の様式で申請します。</source>
+        <translation>Filed on the 区分 {0} form.</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/wizard.py" line="299"/>
         <source>この項目の選択肢は公式データに含まれていないため、オンラインシステムの表示どおりに入力してください。</source>
         <translation>The choices for this item are not in the official data: type the value exactly as the online system shows it.</translation>
