@@ -15,6 +15,7 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from assistant.cli import UsageError
 from assistant.model import filing
@@ -135,3 +136,79 @@ def _show(store: CaseStore, case_id: str, args: argparse.Namespace, language: st
     nxt = ", ".join(s.value for s in allowed) or "-"
     print(("next: " if en else "次にできる操作: ") + nxt)
     return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``assistant deadlines [--within DAYS] [--on DATE] [--json] [--ics FILE]``."""
+    from assistant.cli import add_force_option
+
+    text = "事務所の期限の一覧 / every deadline of the office"
+    sub = subparsers.add_parser("deadlines", help=text, description=(
+        text + "（オンライン申請の期限、申請期間の開始、追完の期限、結果待ち、パスワード・届出済証明書）"))
+    sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                     help="使用するデータベースファイル / database file")
+    sub.add_argument("--within", metavar="DAYS", default=None,
+                     help="この日数以内の期限だけ（期限切れを含む） / only those due within DAYS")
+    sub.add_argument("--on", metavar="DATE", default="",
+                     help="基準日（既定: 今日） / the day to judge for (default: today)")
+    sub.add_argument("--json", action="store_true", help="JSON で出力 / output JSON")
+    sub.add_argument("--ics", metavar="FILE",
+                     help="iCalendar ファイルに書き出す / write an iCalendar (.ics) file")
+    add_force_option(sub)
+    sub.set_defaults(handler=_deadlines)
+
+
+def _deadlines(args: argparse.Namespace) -> int:
+    from assistant.cli import checked_output
+    from assistant.model import deadlines, paths
+    from assistant.model.atomic import atomic_write_bytes
+    from assistant.model.problems import message_texts
+    from assistant.model.settings import Settings
+
+    language = _language(args)
+    today = _date(args.on, language) or date.today()
+    days: int | None = None
+    if args.within is not None:
+        try:
+            days = int(args.within)
+        except ValueError:
+            days = -1
+        if days < 0:
+            raise UsageError(message_texts("deadlines_bad_days",
+                                           value=args.within)[language == "en"])
+    target = checked_output(args, args.ics) if args.ics else None
+    try:
+        store = CaseStore.open(paths.db_path(getattr(args, "db", None)))
+    except StorageError as exc:
+        raise UsageError(exc.message(language)) from exc
+    try:
+        settings = Settings()
+        found = deadlines.collect(store, today, deadlines.thresholds_from(settings),
+                                  profile=settings.get(_rule_profile()) or None)
+    except StorageError as exc:
+        raise UsageError(exc.message(language)) from exc
+    finally:
+        store.close()
+    if days is not None:
+        found = deadlines.within(found, today, days)
+    if target is not None:
+        try:
+            atomic_write_bytes(target, deadlines.to_ics(found, language))
+        except OSError as exc:
+            raise UsageError(f"{target}: {exc.strerror or exc}") from exc
+    if args.json:
+        json.dump([d.to_json(today, language) for d in found], sys.stdout, ensure_ascii=False,
+                  indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for d in found:
+        left = d.days_left(today)
+        print(f"{d.on.isoformat()}  {left:>4}  {d.text(language)}"
+              + (f"  [{d.case_id[:8]}]" if d.case_id else ""))
+    return 0
+
+
+def _rule_profile() -> Any:
+    from assistant.model.settings import RULE_PROFILE
+
+    return RULE_PROFILE

@@ -63,9 +63,24 @@ OFFICIAL_WORKBOOKS = Setting(
     description="The office's copy of ISA's official bulk workbook (.xlsm) per procedure "
                 "(procedure id -> path), remembered after it was filled once")
 
+# The deadlines (assistant/model/deadlines.py): how far ahead each kind is listed, in days.
+DEADLINE_CLOSING_DAYS = Setting(
+    "deadline_closing_days", int, 30,
+    description="List cases whose online window closes within this many days")
+DEADLINE_OPENING_DAYS = Setting(
+    "deadline_opening_days", int, 30,
+    description="List completed cases whose next renewal window opens within this many days")
+DEADLINE_RESULT_DAYS = Setting(
+    "deadline_result_days", int, 60,
+    description="List filed cases still without a result after this many days")
+DEADLINE_OFFICE_DAYS = Setting(
+    "deadline_office_days", int, 30,
+    description="List staff passwords and 届出済証明書 expiring within this many days")
+
 ALL_SETTINGS: tuple[Setting, ...] = (
     RULE_PROFILE, LANGUAGE, DATA_FOLDER, CODE_LIST_CELLS, BULK_ENCODING, WINDOW_GEOMETRY,
-    CASE_LIST_STATE, LAST_FOLDER, BACKUP_MIRROR, OFFICIAL_WORKBOOKS,
+    CASE_LIST_STATE, LAST_FOLDER, BACKUP_MIRROR, OFFICIAL_WORKBOOKS, DEADLINE_CLOSING_DAYS,
+    DEADLINE_OPENING_DAYS, DEADLINE_RESULT_DAYS, DEADLINE_OFFICE_DAYS,
 )
 _BY_KEY: dict[str, Setting] = {s.key: s for s in ALL_SETTINGS}
 

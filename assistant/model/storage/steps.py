@@ -64,23 +64,19 @@ class StepRecords(CaseRecords):
                  step.due, step.granted_period, step.granted_expiry))
         return CaseChanges(updated=frozenset({case_id}), case=self.get(case_id))
 
-    def latest_steps(self, statuses: frozenset[CaseStatus] | None = None
-                     ) -> dict[str, tuple[CaseStatus, str, str, str]]:
-        """Per case not in the recycle bin: its current status and the latest history entry of
-        that status as (status, on date or recorded time, due date, granted expiry) — what the
-        deadlines need, from one query. ``statuses`` limits the cases by current status."""
-        where = ""
-        params: list[str] = []
-        if statuses:
-            where = f" AND c.status IN ({','.join('?' * len(statuses))})"
-            params = [s.value for s in statuses]
+    def step_entries(self, status: CaseStatus, *, current: bool = True
+                     ) -> dict[str, tuple[str, str, str]]:
+        """Per case not in the recycle bin: the latest history entry of ``status`` as (the day
+        it happened, due date, granted expiry) — what the deadlines need, from one query.
+        ``current``: only cases whose status is ``status`` now."""
         rows = self._read(
-            "SELECT c.id, c.status, h.on_date, h.at, h.due_date, h.granted_expiry "
+            "SELECT c.id, h.on_date, h.at, h.due_date, h.granted_expiry "
             "FROM cases c JOIN status_history h ON h.id = ("
-            "  SELECT MAX(id) FROM status_history WHERE case_id = c.id AND status = c.status) "
-            "WHERE c.deleted_at IS NULL" + where, params)
-        return {r["id"]: (CaseStatus(r["status"]), r["on_date"] or r["at"][:10],
-                          r["due_date"], r["granted_expiry"]) for r in rows}
+            "  SELECT MAX(id) FROM status_history WHERE case_id = c.id AND status = ?) "
+            "WHERE c.deleted_at IS NULL" + (" AND c.status = ?" if current else ""),
+            (status.value, status.value) if current else (status.value,))
+        return {r["id"]: (r["on_date"] or r["at"][:10], r["due_date"], r["granted_expiry"])
+                for r in rows}
 
     def create_from(self, case_id: str, procedure: str, values: Mapping[str, str], *,
                     remarks: str = "", user: str = "") -> CaseChanges:
