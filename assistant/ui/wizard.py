@@ -44,7 +44,14 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.model import rules
-from assistant.model.case import NAME, RECEIPT_METHOD, Case, repeat_key, split_key
+from assistant.model.case import (
+    NAME,
+    RECEIPT_METHOD,
+    Case,
+    DocumentsState,
+    repeat_key,
+    split_key,
+)
 from assistant.model.codelists import code_list
 from assistant.model.editing import (
     AGENT_SECTION,
@@ -67,6 +74,7 @@ from assistant.ui.ops.events import CaseChange, CaseEvents
 if TYPE_CHECKING:
     from assistant.ui.attachments import AttachmentsPanel
     from assistant.ui.attachments.checker import AttachmentChecker
+    from assistant.ui.attachments.checklist_section import ChecklistSection
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 # The icon of each step mark in the step list.
@@ -178,6 +186,7 @@ class CaseEditor(QWidget):
         self._conditional_sections: list[QGroupBox] = []
         self._group_boxes: dict[str, RepeatGroupBox] = {}
         self.attachments_panel: AttachmentsPanel | None = None
+        self.checklist_section: ChecklistSection | None = None
         self.attachments_notes: QLabel | None = None  # on the attachments page, once built
         # The attachment files' problems count from the start, checked in a worker thread,
         # whether or not the attachments page is ever opened.
@@ -598,6 +607,14 @@ class CaseEditor(QWidget):
         panel.changed.connect(self._on_attachments_panel_changed)
         self.attachments_panel = panel
         layout.addWidget(panel, 1)
+        # The 提出書類 checklist of the case's status (model/documents.py).
+        from assistant.ui.attachments.checklist_section import ChecklistSection
+        section = ChecklistSection()
+        section.set_language(self.language)
+        section.set_case(self.case)
+        section.changed.connect(self._on_checklist_section_changed)
+        self.checklist_section = section
+        layout.addWidget(section)
         self._show_attachment_notes()
         return page
 
@@ -613,6 +630,19 @@ class CaseEditor(QWidget):
             ask.error(self, exc)
             return
         self.case = replace(self.case, attachments=attachments)
+        self.events.publish(CaseChange.edited((self.case_id,), source=self))
+        self._validate_timer.start()
+        if self.checklist_section is not None:
+            self.checklist_section.set_case(self.case)
+
+    @Slot(object)
+    def _on_checklist_section_changed(self, state: DocumentsState) -> None:
+        try:
+            self.store.set_documents(self.case_id, state)
+        except StorageError as exc:
+            ask.error(self, exc)
+            return
+        self.case = replace(self.case, documents=state)
         self.events.publish(CaseChange.edited((self.case_id,), source=self))
         self._validate_timer.start()
 
@@ -1057,6 +1087,8 @@ class CaseEditor(QWidget):
         step = self.flow.steps[row]
         self.session.go_to(step)
         self.ensure_page(step)
+        if step is Step.ATTACHMENTS and self.checklist_section is not None:
+            self.checklist_section.set_case(self.case)   # the status may have changed
         # Leaving a step shows its problems and counts at once (validation follows shortly).
         self._show_problems()
         self._update_step_marks()

@@ -1,0 +1,101 @@
+"""The 提出書類 checklist on the 添付書類 step: questions asked there, items ticked by files,
+Step 3 counting the open ones as 確認事項."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from assistant.model.case import CURRENT_STATUS, AttachmentRef
+from assistant.model.wizard import Step
+from tests import attachments_files as files
+from tests.ui.test_english_screens import compiled_translations, english  # noqa: F401
+
+GIJINKOKU = "技術・人文知識・国際業務 Engineer/Specialist in Humanities/International Services"
+SHOTS = os.environ.get("ASSISTANT_SHOTS")
+
+
+def open_checklist(qtbot, main_window, store, tmp_path):
+    tax = files.write(tmp_path / "住民税課税証明書.pdf", files.one_page_pdf())
+    other = files.write(tmp_path / "scan001.pdf", files.one_page_pdf())
+    case = store.create("renewal", {CURRENT_STATUS: GIJINKOKU, "expiry_date": "20270115"})
+    store.set_attachments(case.id, [AttachmentRef(str(tax)), AttachmentRef(str(other))])
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    if Step.ATTACHMENTS not in editor.flow.steps:
+        pytest.skip("no attachments panel in this build")
+    editor.go_to_step(Step.ATTACHMENTS)
+    section = editor.checklist_section
+    assert section is not None
+    return editor, section, case, tax
+
+
+def names(section):
+    return [section.tree.topLevelItem(r).text(0) for r in range(section.tree.topLevelItemCount())]
+
+
+def shoot(section, name):
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        section.grab().save(str(Path(SHOTS) / name))
+
+
+def test_category_answer_selects_items_and_a_file_ticks_one(qtbot, main_window, store,
+                                                             tmp_path):
+    editor, section, case, tax = open_checklist(qtbot, main_window, store, tmp_path)
+    assert "技術・人文知識・国際業務" in section.summary.text()
+    assert "書類 0/" in section.summary.text()
+    category = section.question_combos["employer_category"]
+    assert category.currentData() == ""
+    category.setCurrentIndex(category.findData("cat3"))
+    shown = "\n".join(names(section))
+    assert "法定調書合計表" in shown and "カテゴリー1に該当" not in shown
+    assert "△要確認" in shown
+    # stored with the case at once
+    assert store.get(case.id).documents.answers == {"employer_category": "cat3"}
+    # the file name proposes its item; accepting assigns it and the item is 提出
+    assert "住民税課税証明書.pdf → 住民税の課税" in section.proposals.text()
+    assert "scan001" not in section.proposals.text()
+    section.apply_proposals_button.click()
+    row = section.row_of("resident_tax")
+    assert row is not None and "住民税課税証明書.pdf" in row.text(3)
+    assert section.tree.itemWidget(row, 1).currentData() == "submitted"
+    assert store.get(case.id).documents.items["resident_tax"].files == [str(tax)]
+    # 不要 with the reason typed in its column
+    fee = section.row_of("fee")
+    section.tree.itemWidget(fee, 1).setCurrentIndex(
+        section.tree.itemWidget(fee, 1).findData("not_needed"))
+    section.row_of("fee").setText(4, "許可時に窓口で納付")
+    record = store.get(case.id).documents.items["fee"]
+    assert (record.status, record.reason) == ("not_needed", "許可時に窓口で納付")
+    shoot(section, "checklist-ja.png")
+    # Step 3 counts the open items as 確認事項 (warnings), never as problems
+    editor.go_to_step(Step.CONFIRM)
+    qtbot.waitUntil(lambda: not editor.attachments_checking()
+                    and not editor._validate_timer.isActive(), timeout=30_000)
+    open_items = len(section.checklist.open_items) + len(section.checklist.unanswered)
+    documents = [p for p in editor.session.problems if p.field == "documents"]
+    assert len(documents) == open_items and not any(p.is_error for p in documents)
+    texts = [editor.problem_list.item(r).text() for r in range(editor.problem_list.count())]
+    assert any("提出書類「" in t and t.startswith("△") for t in texts)
+    assert not any("住民税の課税" in t for t in texts)       # covered by its file
+
+
+def test_a_new_case_without_a_started_checklist_adds_no_notes(qtbot, main_window, store,
+                                                              tmp_path):
+    editor, section, case, _tax = open_checklist(qtbot, main_window, store, tmp_path)
+    editor.revalidate()
+    assert not [p for p in editor.session.problems if p.field == "documents"]
+
+
+def test_checklist_in_english(qtbot, main_window, store, tmp_path, english):  # noqa: F811
+    editor, section, case, _tax = open_checklist(qtbot, main_window, store, tmp_path)
+    section.set_language("en")
+    section.answer("employer_category", "cat3")
+    assert section.title() == "Document checklist"
+    assert "Documents 0/" in section.summary.text()
+    shown = "\n".join(names(section))
+    assert "Statutory withholding summary" in shown and "To check" in shown
+    shoot(section, "checklist-en.png")
