@@ -11,7 +11,8 @@ import argparse
 import json
 from typing import Any
 
-from assistant.cli import UsageError
+from assistant.cli import UsageError, add_force_option, checked_output
+from assistant.model.case import NAME
 
 
 def register(subparsers: Any) -> None:
@@ -26,6 +27,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--condition", action="append", default=[], metavar="ID",
                         help="当てはまる条件（cat3, dispatch など。複数可）")
     parser.add_argument("--json", action="store_true", help="JSON で出力する")
+    parser.add_argument("--request", choices=["applicant", "organization", "office"],
+                        help="依頼書（この提供者にお願いする未提出の書類）を PDF で書き出す")
+    parser.add_argument("--out", metavar="PDF", help="依頼書の書き出し先（--request と一緒に）")
+    add_force_option(parser)
     parser.set_defaults(handler=_run)
 
 
@@ -43,9 +48,11 @@ def _text(code: str, language: str, **params: Any) -> str:
 def _run(args: argparse.Namespace) -> int:
     language = _language(args)
     if args.case_file:
-        checklist, notes = _case_checklist(args, language)
+        checklist, notes, applicant = _case_checklist(args, language)
     else:
-        checklist, notes = _list_checklist(args, language)
+        (checklist, notes), applicant = _list_checklist(args, language), ""
+    if args.request:
+        return _write_request(args, checklist, applicant, language)
     if args.json:
         print(json.dumps(_to_json(checklist, language), ensure_ascii=False, indent=2))
     else:
@@ -53,7 +60,8 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _case_checklist(args: argparse.Namespace, language: str) -> tuple[Any, list[str]]:
+def _case_checklist(args: argparse.Namespace, language: str
+                    ) -> tuple[Any, list[str], str]:
     from assistant.model import documents as d
     from assistant.model.casefile import CaseFileError, read_case_file
 
@@ -63,7 +71,25 @@ def _case_checklist(args: argparse.Namespace, language: str) -> tuple[Any, list[
         raise UsageError(exc.message(language)) from None
     checklist = d.case_checklist(case)
     notes = [] if checklist.status else [_text("documents_cli_case_no_status", language)]
-    return checklist, notes
+    return checklist, notes, case.values.get(NAME, "")
+
+
+def _write_request(args: argparse.Namespace, checklist: Any, applicant: str,
+                   language: str) -> int:
+    """``--request P --out PDF``: the 依頼書 of provider P, rendered as the checklists are."""
+    from datetime import date
+
+    from assistant.commands.exports import _write_pdf
+    from assistant.model import documents as d
+
+    if not args.out:
+        raise UsageError(_text("documents_cli_needs_out", language))
+    checked_output(args, args.out)
+    document = d.request_document(checklist, d.Provider(args.request), applicant=applicant,
+                                  on=date.today().isoformat(), language=language)
+    path = _write_pdf(document, args.out, language)
+    print(path)
+    return 0
 
 
 def _list_checklist(args: argparse.Namespace, language: str) -> tuple[Any, list[str]]:

@@ -17,6 +17,7 @@ has started the checklist.
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.model.case import DocumentsState, ItemRecord
+from assistant.model.exports.document import Document, Line, LineKind, Section
 from assistant.model.problems import Problem, Severity, make_problem
 from assistant.resources import load_json, load_json_file, resource_path
 
@@ -500,3 +502,54 @@ def outline_order(checklist: Checklist, paths: Sequence[str]) -> list[tuple[str,
                 seen.add(path)
     placed += [(p, Path(p).stem) for p in paths if p not in seen]
     return placed
+
+
+# --- requests to the applicant and the employer (依頼書) ------------------------------------
+
+# The collector's mark where a page excerpt stopped: not for the client's eyes.
+_CUT_MARK = re.compile(r"[(（]抜粋はここで途切れる[)）]")
+
+
+def request_document(checklist: Checklist, provider: Provider, *, applicant: str = "",
+                     office: str = "", on: str = "", language: str = "ja") -> Document:
+    """The 依頼書 for one provider: the open items it provides (not 提出, not 不要), each with
+    its detail. For the applicant the Japanese comes with the English beside it."""
+    from assistant.model.problems import message_texts
+
+    pick = 1 if language == "en" else 0
+    bilingual = provider is Provider.APPLICANT and language == "ja"
+
+    def text(code: str, **params: Any) -> str:
+        return message_texts(code, **params)[pick]
+
+    status = checklist.doc_list.status_ja if checklist.doc_list else checklist.status
+    procedure = text(f"documents_procedure_{checklist.procedure}") \
+        if checklist.procedure in PROCEDURES else checklist.procedure
+    if bilingual:
+        procedure += " / " + message_texts(f"documents_procedure_{checklist.procedure}")[1]
+    suffix = "_organization" if provider is Provider.ORGANIZATION else ""
+    subtitle = text(f"documents_request_subtitle{suffix}", name=applicant or "—",
+                    procedure=procedure, status=status)
+    intro_key = "documents_request_intro_organization" if provider is Provider.ORGANIZATION \
+        else "documents_request_intro_applicant"
+    lines = [Line(LineKind.TEXT, text(intro_key), id="intro")]
+    wanted = [i for i in checklist.by_provider(provider) if i.status is ItemStatus.OPEN]
+    for entry in wanted:
+        name = entry.item.en if language == "en" and entry.item.en else entry.item.ja
+        if bilingual and entry.item.en:
+            name = f"{entry.item.ja} / {entry.item.en}"
+        if entry.item.copies:
+            name += "　" + text("documents_request_copies", copies=entry.item.copies)
+        lines.append(Line(LineKind.CHECK, name, source=entry.item.source, id=entry.item.id))
+        detail = _CUT_MARK.sub("", entry.item.detail_ja).strip()
+        if detail:
+            lines.append(Line(LineKind.NOTE, detail, id=f"{entry.item.id}.detail"))
+    if not wanted:
+        lines.append(Line(LineKind.TEXT, text("documents_request_none"), id="none"))
+    heading = "documents_request_heading_organization" if not bilingual \
+        else "documents_request_heading"
+    return Document(
+        title=text(f"documents_request_title_{provider.value}"),
+        subtitle=subtitle,
+        sections=[Section(text(heading), lines)],
+        footer=text("documents_request_footer", office=office, date=on).strip())

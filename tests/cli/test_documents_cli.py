@@ -82,3 +82,18 @@ def test_a_case_file_shows_what_is_covered(tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
     assert run("documents", str(broken)).returncode == 2
+
+
+def test_request_pdf_for_the_employer(tmp_path):
+    out = tmp_path / "依頼書.pdf"
+    proc = run("documents", "--procedure", "renewal", "--status", "T26", "--condition", "cat3",
+               "--request", "organization", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    from pypdf import PdfReader
+    text = "".join(p.extract_text() for p in PdfReader(out).pages).replace("\n", "")
+    assert "法定調書合計表の写し" in text
+    again = run("documents", "--procedure", "renewal", "--status", "T26", "--request",
+                "organization", "--out", str(out))
+    assert again.returncode == 2                      # no overwrite without --force
+    assert run("documents", "--procedure", "renewal", "--status", "T26",
+               "--request", "applicant").returncode == 2   # --out missing
