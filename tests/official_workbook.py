@@ -157,20 +157,22 @@ def build_template(path: Path, procedure: str = "renewal", *, rows: int = 20,
                    headers: dict[str, list[str]] | None = None,
                    sex_labels: tuple[str, str] = ("男 male", "女 female"),
                    sex_codes: tuple[str, str] = ("1", "2"),
-                   main_name: str | None = None) -> Path:
+                   main_name: str | None = None, without: tuple[str, ...] = ()) -> Path:
     """Write the synthetic official workbook for ``procedure`` to ``path`` (``rows`` input
     rows per sheet; ``headers`` replaces a sheet's row 5; ``sex_labels``: the pull-down's
-    spelling of 男/女, ``sex_codes`` their codes)."""
+    spelling of 男/女, ``sex_codes`` their codes; ``without``: catalogue sheets left out)."""
     cat = catalogue(procedure)
     strings = _Strings()
     sheets: list[tuple[str, str, str]] = []   # (name, part, xml)
     lists = {SEX_HEADER: "_C611_L", YES_NO_HEADER: "_A021_L"}
     for number, role in enumerate(cat.sheets, start=1):
+        if role in without:
+            continue
         name = main_name if role == "main" and main_name else worksheet_name(role, procedure)
         row5 = (headers or {}).get(role, cat.headers(role))
         sheets.append((name, f"xl/worksheets/sheet{number}.xml",
                        _input_sheet(row5, strings, rows, name, lists, drawing=role == "main")))
-    code_number = len(sheets) + 1
+    code_number = len(cat.sheets) + 1
     code_columns = [list(sex_labels), list(sex_labels), list(sex_codes), ["有 Yes", "無 No"],
                     ["有 Yes", "無 No"], ["1", "0"]]
     sheets.append(("コード", f"xl/worksheets/sheet{code_number}.xml",
@@ -193,7 +195,8 @@ def build_template(path: Path, procedure: str = "renewal", *, rows: int = 20,
                 '<calcPr calcId="191029"/></workbook>')
     count = len(sheets)
     rels = "".join(f'<Relationship Id="rId{i}" Type="{DOC_REL}/worksheet" '
-                   f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, count + 1))
+                   f'Target="{part.removeprefix("xl/")}"/>'
+                   for i, (_, part, _) in enumerate(sheets, start=1))
     rels += (f'<Relationship Id="rId{count + 1}" Type="{DOC_REL}/styles" Target="styles.xml"/>'
              f'<Relationship Id="rId{count + 2}" Type="{DOC_REL}/sharedStrings" '
              'Target="sharedStrings.xml"/>'

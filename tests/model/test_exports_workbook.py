@@ -287,3 +287,31 @@ def test_rows_the_sheet_lacks_are_added_and_cells_without_a_reference_keep_their
     assert [main.cell(row=r, column=name).value for r in (8, 9, 10)] == NAMES
     assert main.cell(row=9, column=name).protection.locked is False   # its style kept
     assert main.cell(row=9, column=column_of(BIRTH_HEADER)).value == 19950412
+
+
+def test_a_workbook_without_the_sheet_an_applicants_answers_need_is_refused(tmp_path):
+    template = build_template(tmp_path / "t.xlsm", without=("category_v",))
+    out = tmp_path / "a.xlsm"
+    fill_workbook(template, [applicant(0)], out, on=TODAY)    # no 区分V answers: fits
+    with pytest.raises(WorkbookFillError) as refused:
+        fill_workbook(template, [applicant(1, skill_other_proof="日本語能力試験N2")],
+                      tmp_path / "b.xlsm", on=TODAY)
+    assert refused.value.code == "official_sheet_missing"
+    assert "申請情報入力(区分V)" in refused.value.message_ja
+    assert not (tmp_path / "b.xlsm").exists()
+
+
+def test_a_sheet_with_a_dtd_is_refused_before_any_entity_could_expand(tmp_path):
+    source = build_template(tmp_path / "t.xlsm")
+    part = input_parts()["main"]
+    with zipfile.ZipFile(source) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    bomb = b'<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    parts[part] = parts[part].replace(b"?>\n", b"?>\n" + bomb + b"\n", 1)
+    hostile = tmp_path / "hostile.xlsm"
+    with zipfile.ZipFile(hostile, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    with pytest.raises(WorkbookFillError) as refused:
+        fill_workbook(hostile, [applicant(0)], tmp_path / "a.xlsm", on=TODAY)
+    assert refused.value.code == "official_bad_xml" and part in refused.value.message_ja
