@@ -490,17 +490,20 @@ def assign_file(state: DocumentsState, item_id: str, path: str) -> DocumentsStat
     return DocumentsState(dict(state.answers), items)
 
 
-def outline_order(checklist: Checklist, paths: Sequence[str]) -> list[tuple[str, str]]:
-    """(path, outline title) for the merged PDF: files assigned to items in the checklist's
-    order, titled by item; then the other files in their own order, titled by file name."""
-    placed: list[tuple[str, str]] = []
-    seen: set[str] = set()
+def outline_order(checklist: Checklist, paths: Sequence[str],
+                  titles: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """(path, outline title) for the merged PDF: files assigned to items first, in the
+    checklist's order and titled by their item(s) (「写真・パスポート」 when one file covers
+    two); then the other files in their own order with their own ``titles`` ("" = file name)."""
+    names: dict[str, list[str]] = {}
     for entry in checklist.items:
+        if entry.applies is False:
+            continue
         for path in entry.files:
-            if path in paths and path not in seen:
-                placed.append((path, entry.item.ja))
-                seen.add(path)
-    placed += [(p, Path(p).stem) for p in paths if p not in seen]
+            if path in paths:
+                names.setdefault(path, []).append(entry.item.ja)
+    placed = [(path, "・".join(items)) for path, items in names.items()]
+    placed += [(p, (titles or {}).get(p, "")) for p in paths if p not in names]
     return placed
 
 

@@ -47,6 +47,7 @@ from assistant.model import rules
 from assistant.model.case import (
     NAME,
     RECEIPT_METHOD,
+    AttachmentRef,
     Case,
     DocumentsState,
     repeat_key,
@@ -614,6 +615,7 @@ class CaseEditor(QWidget):
         section.set_case(self.case)
         section.changed.connect(self._on_checklist_section_changed)
         self.checklist_section = section
+        panel.outline = self._checklist_outline
         layout.addWidget(section)
         self._show_attachment_notes()
         return page
@@ -634,6 +636,12 @@ class CaseEditor(QWidget):
         self._validate_timer.start()
         if self.checklist_section is not None:
             self.checklist_section.set_case(self.case)
+
+    def _checklist_outline(self, refs: list[AttachmentRef]) -> list[tuple[str, str]]:
+        """The merged PDF follows the checklist: its parts ordered and named by item."""
+        from assistant.model.documents import case_checklist, outline_order
+        return outline_order(case_checklist(self.case), [r.path for r in refs],
+                             {r.path: r.title for r in refs})
 
     @Slot(object)
     def _on_checklist_section_changed(self, state: DocumentsState) -> None:

@@ -99,3 +99,24 @@ def test_checklist_in_english(qtbot, main_window, store, tmp_path, english):  # 
     shown = "\n".join(names(section))
     assert "Statutory withholding summary" in shown and "To check" in shown
     shoot(section, "checklist-en.png")
+
+
+def test_request_pdf_and_merged_pdf_order_follow_the_checklist(qtbot, main_window, store,
+                                                                tmp_path, monkeypatch):
+    editor, section, case, tax = open_checklist(qtbot, main_window, store, tmp_path)
+    section.answer("employer_category", "cat3")
+    # 依頼書 for the applicant through the button's menu and the save dialog
+    target = tmp_path / "out" / "依頼書.pdf"
+    monkeypatch.setattr("assistant.ui.ask.save_file", lambda *a, **k: target)
+    action = next(a for a in section.request_button.menu().actions()
+                  if a.data() == "applicant")
+    action.trigger()
+    from pypdf import PdfReader
+    text = "".join(p.extract_text() for p in PdfReader(target).pages).replace("\n", "")
+    assert "Documents we need from you" in text and "Resident tax certificates" in text
+    # the merged PDF: the file assigned to an item first, titled by the item
+    section.apply_proposals_button.click()
+    panel = editor.attachments_panel
+    order = panel.outline(panel.documents.documents())
+    assert order[0] == (str(tax), "住民税の課税(又は非課税)証明書及び納税証明書")
+    assert order[1][0].endswith("scan001.pdf")

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.model import documents as d
-from assistant.model.case import Case, DocumentsState, ItemRecord
+from assistant.model.case import NAME, Case, DocumentsState, ItemRecord
+from assistant.ui import ask
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _COLUMNS = 5   # 書類, 状態, 提供者, ファイル, 不要の理由・メモ
@@ -86,9 +88,18 @@ class ChecklistSection(QGroupBox):
         self.proposals.setWordWrap(True)
         self.apply_proposals_button = QPushButton(self.tr("提案どおり割り当てる"))
         self.apply_proposals_button.clicked.connect(self._on_apply_proposals_button_clicked)
+        self.request_button = QPushButton(self.tr("依頼書を作成…"))
+        request_menu = QMenu(self.request_button)
+        for provider, text in ((d.Provider.APPLICANT, self.tr("申請人への依頼書（日英）")),
+                               (d.Provider.ORGANIZATION, self.tr("所属機関への依頼書"))):
+            action = request_menu.addAction(text)
+            action.setData(provider.value)
+        request_menu.triggered.connect(self._on_request_menu_triggered)
+        self.request_button.setMenu(request_menu)
         buttons = QHBoxLayout()
         buttons.addWidget(self.assign_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.request_button)
 
         proposals = QHBoxLayout()
         proposals.addWidget(self.proposals, 1)
@@ -368,3 +379,30 @@ class ChecklistSection(QGroupBox):
         for path, item in self.proposed():
             state = d.assign_file(state, item.item.id, path)
         self._commit(state)
+
+    @Slot(QAction)
+    def _on_request_menu_triggered(self, action: QAction) -> None:
+        provider = d.Provider(str(action.data()))
+        suggested = Path.home() / (self.tr("依頼書_{0}.pdf").format(
+            provider.label_ja if self.language == "ja" else provider.label_en))
+        path = ask.save_file(self, self.tr("依頼書の保存先"), suggested, "PDF (*.pdf)")
+        if path is None or not ask.output_allowed(self, path):
+            return
+        self.write_request(provider, path)
+
+    def write_request(self, provider: d.Provider, path: Path) -> Path | None:
+        """Write the 依頼書 for ``provider`` (the open items it provides) as a PDF."""
+        from datetime import date
+
+        from assistant.render.pdf import write_pdf
+
+        if self.checklist is None or self._case is None:
+            return None
+        document = d.request_document(self.checklist, provider,
+                                      applicant=self._case.values.get(NAME, ""),
+                                      on=date.today().isoformat(), language=self.language)
+        try:
+            return write_pdf(document, path)
+        except OSError as exc:
+            ask.error(self, exc)
+            return None

@@ -10,6 +10,7 @@ step marks, Step 3 and this page show one result), else one the panel makes.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal, Slot
@@ -48,6 +49,8 @@ class AttachmentsPanel(QWidget):
         self.checker = checker if checker is not None else AttachmentChecker(self)
         if checker is None:
             self.checker.set_rules(profile_id, date.today())
+        # (path, outline title) in the order the merged PDF follows; None: the list's order.
+        self.outline: Callable[[list[AttachmentRef]], list[tuple[str, str]]] | None = None
         self.documents = DocumentsSection(self)
         self.work = PrepareSection(self)
         self.photo_box = PhotoSection(self)
@@ -181,7 +184,11 @@ class AttachmentsPanel(QWidget):
 
         if not ask.output_allowed(self, out):
             return
-        sources = [SourceDocument(ref.path, ref.title) for ref in self.documents.documents()]
+        refs = self.documents.documents()
+        if self.outline is not None:       # the checklist's order and item names
+            sources = [SourceDocument(path, title) for path, title in self.outline(refs)]
+        else:
+            sources = [SourceDocument(ref.path, ref.title) for ref in refs]
         self.work.prepare(sources, out, self.limits(), self.photo_box.size_bytes())
 
     # --- showing ---------------------------------------------------------------------------------
