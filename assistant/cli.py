@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 # Modules under assistant.commands that register sub-commands, in help order.
 COMMAND_MODULES = ("rules", "validation", "cases", "attachments", "documents", "exports",
-                   "office", "backup", "filing")
+                   "office", "backup", "filing", "fill")
 
 
 class UsageError(Exception):

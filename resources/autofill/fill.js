@@ -109,13 +109,13 @@
     return wrap ? norm(wrap.textContent) : "";
   }
 
-  // An option text matches the value exactly, or by its Japanese part
-  // (the page shows "有 Yes", "中国 People's Republic of China").
+  // An option text matches the value exactly, or by its Japanese part before the first
+  // space (the page shows "有 Yes", "中国 People's Republic of China"; a case holds "男 male").
   function choiceMatches(text, value) {
     text = norm(text);
     value = norm(value);
     if (!value) return false;
-    return text === value || text.split(" ")[0] === value;
+    return text === value || text.split(" ")[0] === value.split(" ")[0];
   }
 
   var highlighted = [];

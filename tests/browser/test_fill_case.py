@@ -1,0 +1,70 @@
+"""A coe case typed in the assistant lands on the saved 区分N page: its payload (built by
+assistant.model.autofill) run through the real bookmarklet in headless Chromium."""
+
+from __future__ import annotations
+
+import urllib.parse
+from datetime import date
+from typing import Any
+
+from assistant.model import autofill
+from tests.autofill_case import coe_case
+from tests.browser.conftest import FILL_JS, open_page
+from tests.browser.test_fill_script import forbidden_clicks
+
+READ_BACK = """(keys) => keys.map((key) => {
+  let el = document.getElementById(key);
+  if (el && (el.type === 'radio' || el.type === 'checkbox')) {
+    const group = el.type === 'radio' ? [...document.getElementsByName(el.name)] : [el];
+    const on = group.filter((g) => g.checked);
+    return on.map((g) => (document.querySelector("label[for='" + g.id + "']")
+      || g.closest('label')).textContent.replace(/\\s+/g, ' ').trim()).join('|');
+  }
+  if (el.tagName === 'SELECT') return el.options[el.selectedIndex].text.trim();
+  return el.value;
+})"""
+
+
+def _japanese(text: str) -> str:
+    return text.strip().split(" ")[0]
+
+
+def test_a_typed_case_lands_on_the_page_through_the_bookmarklet(browser: Any) -> None:
+    payload = autofill.build_payload(coe_case(), date(2026, 3, 1))
+    url = autofill.bookmarklet()
+    offer = open_page(browser)
+    try:
+        # The bookmarklet asks for the payload in a paste box (window.prompt).
+        offer.page.on("dialog", lambda d: d.accept(payload.to_json()))
+        offer.requests.clear()  # what the page itself asked for while loading
+        offer.page.evaluate(urllib.parse.unquote(url[len("javascript:"):]))
+        panel = offer.panel_text()
+        # The catalogue's 入国目的 is the bulk template's joint choice 「技術・人文知識・国際業務，
+        # 特定活動（本邦大卒者）」; the 区分N page asks which of the two: the office chooses.
+        assert f"入力した項目：{len(payload.items) - 1}件" in panel
+        assert "入力できなかった項目：1件" in panel
+        assert "入国目的：選択肢にありません" in panel
+        assert offer.value("select_256117") == "選択してください"
+        placed = [i for i in payload.items if i.key != "select_256117"]
+        got = offer.page.evaluate(READ_BACK, [i.key for i in placed])
+        for item, value in zip(placed, got, strict=True):
+            if item.key.startswith(("select_", "radioList_", "birthRadioList_", "sexRadio",
+                                    "checkList_")):
+                assert _japanese(value) == _japanese(item.value), item
+            else:
+                assert value == item.value, item
+        # Three relatives, row by row; the fourth row stays closed.
+        assert [offer.value(k) for k in ("switch_256139", "switch_256146", "switch_256153")] \
+            == ["王　偉", "王　芳", "李　強"]
+        assert not offer.shown("repetition256137_4")
+        assert forbidden_clicks(offer) == []
+        assert offer.requests == []
+        assert not offer.checked("checkList_256394_1")  # 申請内容の確認 is the office's own
+    finally:
+        offer.page.close()
+
+
+def test_the_script_file_is_what_the_command_writes() -> None:
+    assert autofill.fill_script() == FILL_JS.read_text(encoding="utf-8")
+
+
