@@ -281,7 +281,7 @@ def catalogue(procedure: str) -> Catalogue:
         raise KeyError(f"unknown procedure {procedure!r}")
     if not resource_path("fields", f"{procedure}.json").exists():
         raise KeyError(f"no field catalogue for {procedure!r}")
-    data = load_json("fields", f"{procedure}.json")
+    data = _with_field_sets(load_json("fields", f"{procedure}.json"), procedure)
     fields = tuple(_field(f, procedure) for f in data["fields"])
     groups = tuple(
         RepeatGroup(id=g["id"], label_ja=g["label_ja"], label_en=g["label_en"], min=g["min"],
@@ -303,3 +303,33 @@ def catalogue(procedure: str) -> Catalogue:
         for sheet, cols in data["sheets"].items())
     return Catalogue(procedure=procedure, source=data["source"], fields=fields, groups=groups,
                      steps=steps, _columns=columns, _by_id={f.id: f for f in fields})
+
+
+def _with_field_sets(data: dict[str, Any], procedure: str) -> dict[str, Any]:
+    """The catalogue with the 区分 field sets read from the online system's 申込 pages added
+    (docs/domain.md#categories): shipped ones (``resources/fields/<procedure>.kubun-<L>.json``,
+    ``tools/build_form_fields.py``) and those an office installed (``assistant import form
+    --install``: the data folder's ``reference/fields``, used from the next start)."""
+    from assistant.model.reference import reference_dir
+    from assistant.resources import load_json_file
+
+    pattern = f"{procedure}.kubun-*.json"
+    paths = {p.name: p for p in resource_path("fields").glob(pattern)}
+    overlay = reference_dir()
+    if overlay is not None and (overlay / "fields").is_dir():
+        paths.update({p.name: p for p in (overlay / "fields").glob(pattern)})
+    if not paths:
+        return data
+    merged = {**data, "fields": list(data["fields"]), "groups": list(data["groups"]),
+              "steps": [{**step, "sections": list(step["sections"])} for step in data["steps"]]}
+    for name in sorted(paths):
+        extra = load_json_file(paths[name])
+        merged["fields"].extend(extra["fields"])
+        merged["groups"].extend(extra["groups"])
+        for step in extra["steps"]:
+            target = next(s for s in merged["steps"] if s["id"] == step["id"])
+            # after the step's other 区分 sections, before the common ones (代理人, 取次者)
+            lettered = [n for n, sec in enumerate(target["sections"]) if sec.get("kubun")]
+            at = lettered[-1] + 1 if lettered else 0
+            target["sections"][at:at] = step["sections"]
+    return merged

@@ -117,6 +117,14 @@ def installed(cat: Catalogue) -> frozenset[str]:
     return frozenset(letter for letter in _section_letters(cat).values() if letter is not None)
 
 
+def template_letters(cat: Catalogue) -> frozenset[str]:
+    """The 区分 whose fields the bulk template carries (a sheet to export to); a set read from
+    the online page alone (sheet ``page``) has none."""
+    letters = _section_letters(cat)
+    return frozenset(letter for f in cat.fields
+                     if f.sheet != "page" and (letter := letters.get(f.section)) is not None)
+
+
 def case_kubun(cat: Catalogue, values: Mapping[str, str]) -> KubunAnswer:
     """The 区分 of a case of ``cat``'s procedure with ``values``."""
     answer = answer_field(cat.procedure)

@@ -104,7 +104,8 @@ def test_permanent_residence_is_no_change_of_status():
 def test_the_catalogue_sections_carry_their_kubun():
     assert kubun.installed(catalogue("renewal")) == {"V"}
     assert kubun.installed(catalogue("change")) == {"V"}
-    assert kubun.installed(catalogue("coe")) == {"U"}
+    assert kubun.installed(catalogue("coe")) == {"U", "N"}     # N: from the online page
+    assert kubun.template_letters(catalogue("coe")) == {"U"}
     assert kubun.installed(catalogue("acquisition")) == frozenset()
     sections = {s.id: s.kubun for step in catalogue("renewal").steps for s in step.sections}
     assert sections["org_support"] == "V" and sections["applicant_skills"] == "V"

@@ -34,6 +34,18 @@ CHANGE_VALUES = {
     "receipt_method": "窓口 Regional office counter",
 }
 
+# A 技術・人文知識・国際業務 certificate of eligibility: Steps 2-2 / 2-3 ask the 区分N items of the
+# online page (resources/fields/coe.kubun-N.json), numbered as the page numbers them.
+COE_N_VALUES = {
+    "desired_status": "技術・人文知識・国際業務，特定活動（本邦大卒者） Engineer,Humanities specialist,"
+                      "Int'l Services/Designated Activities（No.４６）",
+    "name": "LI NA", "nationality": "中国 People's Republic of China",
+    "n_23_1": "本邦 Japan", "n_23_4": "大阪大学", "n_23_5": "20250331",
+    "n_applicant_10": "有 Yes", "n_26_5[1]": "SHANGHAI TRADING CO., LTD.",
+    "n_2": "雇用 Employment", "n_3_1": "株式会社サンプル商事", "n_3_2": "有 Yes",
+    "n_3_2_2": "12345678901",   # one digit short: the page's 13 digits, shown under the field
+}
+
 
 def clipped_texts(root: QWidget) -> list[str]:
     """Visible one-line labels and buttons narrower than their text (clipped Japanese)."""
@@ -88,6 +100,7 @@ def render_all(out: Path, language: str, store, settings, prefix: str = "") -> d
     store.create("renewal", {"name": "SANTOS MARIA", "expiry_date": "20261205"})
     store.create("coe", {"name": "KIM MINJUN"})
     change = store.create("change", CHANGE_VALUES)
+    coe_n = store.create("coe", COE_N_VALUES)
     window = MainWindow(store, settings, today=lambda: TODAY)
     window.resize(1280, 800)
     window.show()
@@ -101,10 +114,12 @@ def render_all(out: Path, language: str, store, settings, prefix: str = "") -> d
         clipped[name] = clipped_texts(target)
 
     shot("00_case_list")
-    for case, label in ((change, "change"), (renewal, "renewal")):
+    for case, label in ((change, "change"), (renewal, "renewal"), (coe_n, "coe_n")):
         window.open_case(case.id)
         editor = window.editor
         for number, step in enumerate(editor.flow.steps, start=1):
+            if label == "coe_n" and step.value not in ("1", "2-2", "2-3"):
+                continue
             editor.go_to_step(step)
             editor.focus_first_field()
             shot(f"{label}_{number}_step_{step.value}")

@@ -420,15 +420,21 @@ def kubun_refusals(cases: Sequence[Case]) -> list[CellIssue]:
     for row, case in enumerate(cases, start=1):
         cat = catalogue(case.procedure)
         answer = kubun.case_kubun(cat, case.values)
-        if not answer.missing or answer.answer is None:
+        if answer.kubun is None or answer.answer is None:
+            continue
+        if answer.missing:
+            code = "kubun_export_refused"
+        elif answer.kubun not in kubun.template_letters(cat):
+            code = "kubun_no_template"
+        else:
             continue
         name = _applicant(case, row)
         fdef = cat.field(answer.answer)
         issues.append(CellIssue(
             row=row, case_id=case.id, applicant=name, procedure=case.procedure,
             sheet=fdef.sheet, header=fdef.header, key=answer.answer,
-            problem=make_problem(answer.answer, "kubun_export_refused", name=name,
-                                 kubun=answer.kubun, status=answer.status)))
+            problem=make_problem(answer.answer, code, name=name, kubun=answer.kubun,
+                                 status=answer.status)))
     return issues
 
 

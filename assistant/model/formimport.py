@@ -1,0 +1,88 @@
+"""Turn a saved 申込 page into the files of a 区分 field set (shipped or installed).
+
+One code path for ``tools/build_form_fields.py`` (the shipped coe 区分N set) and
+``assistant import form`` (an office's own pages, installed into the data folder): the same
+page gives byte-identical files. See :mod:`assistant.model.formpage` for the reading and
+docs/domain.md#categories for what a 区分 field set is.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.model.formpage import FormPage, field_set, page_text, parse_page
+from assistant.resources import load_json
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """The files (relative to ``resources/`` or the data folder's ``reference/``) and what the
+    page held."""
+
+    page: FormPage
+    field_set: dict[str, Any]
+    differences: list[dict[str, object]]
+    files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def summary(self) -> str:
+        groups = len(self.field_set["groups"])
+        return (f"{self.page.procedure} 区分{self.page.kubun}: "
+                f"{len(self.field_set['fields'])} fields, {groups} repeat groups, "
+                f"{len(self.field_set['code_lists'])} choice lists, "
+                f"{len(self.differences)} differences")
+
+
+def set_file_name(procedure: str, kubun: str) -> str:
+    return f"{procedure}.kubun-{kubun}.json"
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def build_outputs(data: bytes, *, source: str = "") -> Outputs:
+    """Read the saved page ``data``; raises :class:`FormPageError`."""
+    page = parse_page(page_text(data))
+    source = f"page 「{page.title}」 (the online system's 申込 page, saved)"
+    hsp: tuple[str, ...] = ()
+    if page.procedure == "coe":
+        purposes = load_json("codelists", "entry_purpose.json")["entries"]
+        hsp = tuple(e["label"] for e in purposes if str(e["label"]).startswith("高度専門職"))
+    glossary = load_json("fields", "page_glossary_en.json")["words"]
+    result = field_set(page, source, hsp, glossary)
+    from assistant.model.formpage import differences
+
+    base = load_json("fields", f"{page.procedure}.json")
+    lists: dict[str, list[str]] = {}
+    for record in base["fields"]:
+        list_id = record.get("code_list")
+        if list_id and list_id not in lists:
+            try:
+                lists[list_id] = [e["label"] for e in load_json(
+                    "codelists", f"{list_id}.json")["entries"]]
+            except FileNotFoundError:
+                lists[list_id] = []
+    diffs = differences(page, base["fields"], lists)
+    code_lists: dict[str, object] = dict(result.pop("code_lists"))  # type: ignore[call-overload]
+    result["differences"] = diffs
+    assert page.kubun is not None
+    files = {f"fields/{set_file_name(page.procedure, page.kubun)}": _dump(result)}
+    for list_id, body in code_lists.items():
+        files[f"codelists/{list_id}.json"] = _dump(body)
+    result["code_lists"] = code_lists
+    return Outputs(page=page, field_set=result, differences=diffs, files=files)
+
+
+def write_outputs(outputs: Outputs, root: Path) -> list[Path]:
+    """Write the files under ``root`` (``resources/`` or ``<data>/reference``)."""
+    from assistant.model.atomic import atomic_write_files
+
+    paths = {root / relative: text.encode("utf-8") for relative, text in outputs.files.items()}
+    for path in paths:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_files(paths)
+    return list(paths)

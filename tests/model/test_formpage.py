@@ -1,0 +1,137 @@
+"""The coe 区分N field set comes from the online system's own saved 申込 page, generated.
+
+tests/data/coe_N_offer_form.html is the real saved page (tests/data/README.md); the shipped
+set resources/fields/coe.kubun-N.json is what tools/build_form_fields.py makes of it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from assistant.model import kubun
+from assistant.model.case import Case
+from assistant.model.exports.bulk import export_csv
+from assistant.model.fields import catalogue
+from assistant.model.formimport import build_outputs
+from assistant.model.formpage import FormPageError, page_text, parse_page
+from assistant.model.validation import validate_case
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = ROOT / "tests" / "data" / "coe_N_offer_form.html"
+ON = date(2026, 12, 1)
+GIJINKOKU_COE = ("技術・人文知識・国際業務，特定活動（本邦大卒者） Engineer,Humanities specialist,"
+                 "Int'l Services/Designated Activities（No.４６）")
+SPOUSE_JP = "日本人の配偶者等 Spouse or Child of Japanese National"
+HSP_B = "高度専門職第１号ロ・第２号（高度専門・技術活動） Highly-Skilled Professional (i)(b) & (ii)"
+
+
+@pytest.fixture(scope="module")
+def page():
+    return parse_page(page_text(PAGE.read_bytes()))
+
+
+def test_the_page_is_read_with_every_input_row(page):
+    assert page.title == "在留資格認定証明書交付申請（区分N）"
+    assert (page.procedure, page.kubun) == ("coe", "N")
+    assert len(page.items) == 274            # the page's README: 274 input rows
+    by_item = {(i.item, i.instance): i for i in page.items if i.item}
+    mobile = by_item[("9.4", None)]
+    assert mobile.label == "日本における連絡先 携帯電話番号" and mobile.max_length == 12
+    assert mobile.control_id == "switch_256112" and mobile.control_name == "item[16].textData"
+    name = by_item[("21.3", 1)]
+    assert name.max_length == 26 and name.group is not None
+    assert {i.instance for i in page.items if i.group == name.group} == set(range(1, 7))
+    relation = by_item[("21.2", 1)]
+    texts = [c.text.split(" ")[0] for c in relation.choices]
+    assert len(texts) == 29 and "子" in texts and texts[-1] == "その他"
+    assert by_item[("12", None)].max_length == 40 and by_item[("12", None)].kind == "text"
+
+
+def test_the_shipped_set_is_what_the_tool_makes_of_the_page():
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_form_fields.py"),
+                             str(PAGE), "--check"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    outputs = build_outputs(PAGE.read_bytes())
+    shipped = (ROOT / "resources" / "fields" / "coe.kubun-N.json").read_text("utf-8")
+    assert outputs.files["fields/coe.kubun-N.json"] == shipped     # byte-identical
+
+
+def test_the_set_keeps_numbers_groups_conditions_and_controls():
+    data = json.loads((ROOT / "resources" / "fields" / "coe.kubun-N.json").read_text("utf-8"))
+    fields = {f["id"]: f for f in data["fields"]}
+    number = fields["n_3_2_2"]
+    assert number["label_ja"] == "3.2 所属機関等契約先 (2)法人番号"
+    assert number["applies_when"] == {"field": "n_3_2", "equals": ["有 Yes"]}   # only when 有
+    assert number["example"] == "1234567890123"                  # a real value, as the page
+    assert number["control_id"] == "switch_256273"
+    career = next(g for g in data["groups"] if g["label_ja"] == "職歴")
+    assert career["max"] == 6 and career["required_when"]["equals"] == ["有 Yes"]
+    points = [f for f in data["fields"] if f["section"] == "n_hsp_points"]
+    assert points and all(f["applies_when"]["field"] == "desired_status" for f in points)
+    kinds = {f["kind"] for f in data["fields"]}
+    assert {"code", "text", "date", "year_month"} <= kinds
+    assert any(d["what"] == "choices_missing" and d["field"] == "relative_relationship"
+               for d in data["differences"])
+
+
+def test_a_gijinkoku_coe_shows_the_pages_n_items_in_the_pages_order():
+    cat = catalogue("coe")
+    values = {"desired_status": GIJINKOKU_COE}
+    shown = [f for f in cat.fields if f.step in ("2-2", "2-3")
+             and kubun.field_in_scope(cat, f, values)
+             and f.section not in ("legal_rep", "agent")]
+    assert shown and all(f.section.startswith("n_") for f in shown)
+    numbers = [f.label_ja.split(" ")[0] for f in shown if f.label_ja[0].isdigit()]
+    assert numbers[:6] == ["23.1", "23.2", "23.3", "23.4", "23.5", "24.1"]
+    steps = {s.id: [sec.id for sec in s.sections] for s in cat.steps}
+    assert steps["2-2"].index("n_applicant") < steps["2-2"].index("legal_rep")
+    # the points table only for a 高度専門職 purpose
+    hsp = next(f for f in cat.fields if f.section == "n_hsp_points")
+    from assistant.model.validation import applies
+    assert not applies(hsp, values, cat)
+    assert applies(hsp, {"desired_status": HSP_B}, cat)
+    # a 日本人の配偶者等 coe: neither U nor N questions
+    spouse = {"desired_status": SPOUSE_JP}
+    assert not [f for f in cat.fields if f.section.startswith(("n_", "org_"))
+                and kubun.field_in_scope(cat, f, spouse)]
+
+
+def test_validation_enforces_the_pages_lengths_required_items_and_choices(tmp_path, capsys):
+    values = {"desired_status": GIJINKOKU_COE, "n_3_1": "株" * 61, "n_2": "派遣契約",
+              "n_3_2": "有 Yes"}
+    problems = {(p.field, p.code) for p in validate_case(
+        Case(id="c", procedure="coe", values=values), ON)}
+    assert ("n_3_1", "field_too_long") in problems           # the page's maxlength 60
+    assert ("n_2", "field_not_in_list") in problems          # not one of the page's choices
+    assert ("n_23_4", "field_required") in problems          # 必須 on the page
+    assert ("n_3_2_2", "field_required") in problems         # 法人番号 once 有
+    # the same through the command line
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps({"schema_version": 1, "procedure": "coe", "values": values},
+                               ensure_ascii=False), encoding="utf-8")
+    code = main(["validate", str(path), "--on", "2026-12-01", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code != 0
+    found = {(p["field"], p["code"]) for p in report["problems"]}
+    assert {("n_3_1", "field_too_long"), ("n_2", "field_not_in_list")} <= found
+
+
+def test_the_bulk_export_refuses_an_n_case_for_want_of_a_template_sheet(tmp_path):
+    case = Case(id="c", procedure="coe", values={"desired_status": GIJINKOKU_COE,
+                                                 "name": "WANG WEI"})
+    result = export_csv([case], tmp_path / "out")
+    assert not result.written
+    assert [i.problem.code for i in result.errors] == ["kubun_no_template"]
+
+
+def test_unrelated_html_is_refused_with_a_message():
+    with pytest.raises(FormPageError) as caught:
+        parse_page("<html><body><h1>Hello</h1></body></html>")
+    assert "申込画面ではありません" in caught.value.message_ja
