@@ -120,6 +120,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub.add_argument("--json", action="store_true", help="JSON で出力 / output JSON")
     add_force_option(sub)
     sub.set_defaults(handler=_import_reference)
+    from assistant.commands import forms  # import form: a 区分's questions from a saved page
+
+    forms.register_import(imp_actions)
 
 
 # --------------------------------------------------------------------------- helpers

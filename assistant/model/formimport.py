@@ -86,3 +86,48 @@ def write_outputs(outputs: Outputs, root: Path) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_files(paths)
     return list(paths)
+
+
+def shipped_differences(outputs: Outputs) -> list[dict[str, object]]:
+    """How the page's set differs from the shipped set of the same procedure and 区分 (fields
+    added or removed, label, kind, required, length or choices changed); empty when none is
+    shipped or they are the same."""
+    from assistant.resources import resource_path
+
+    assert outputs.page.kubun is not None
+    name = set_file_name(outputs.page.procedure, outputs.page.kubun)
+    path = resource_path("fields", name)
+    if not path.is_file():
+        return [{"what": "new_kubun", "id": name}]
+    shipped = {f["control_name"]: f for f in json.loads(path.read_text("utf-8"))["fields"]}
+    new = {str(f["control_name"]): f for f in outputs.field_set["fields"]}
+    lists = outputs.field_set["code_lists"]
+    found: list[dict[str, object]] = []
+    for key, f in new.items():
+        old = shipped.get(key)
+        if old is None:
+            found.append({"what": "added", "id": f["id"], "item": f["item"],
+                          "label": f["label_ja"]})
+            continue
+        for attr in ("label_ja", "kind", "required", "max_length"):
+            if old.get(attr) != f.get(attr):
+                found.append({"what": f"{attr}_changed", "id": f["id"], "item": f["item"],
+                              "label": f["label_ja"], "shipped": old.get(attr),
+                              "page": f.get(attr)})
+        if f.get("code_list"):
+            try:
+                before = [e["label"] for e in load_json(
+                    "codelists", f"{old['code_list']}.json")["entries"]]
+            except (FileNotFoundError, KeyError, TypeError):
+                before = []
+            after = [e["label"] for e in lists[f["code_list"]]["entries"]]
+            if before != after:
+                found.append({"what": "choices_changed", "id": f["id"], "item": f["item"],
+                              "label": f["label_ja"],
+                              "removed": [c for c in before if c not in after],
+                              "added": [c for c in after if c not in before]})
+    for key, f in shipped.items():
+        if key not in new:
+            found.append({"what": "removed", "id": f["id"], "item": f["item"],
+                          "label": f["label_ja"]})
+    return found
