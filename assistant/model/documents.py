@@ -17,6 +17,7 @@ has started the checklist.
 from __future__ import annotations
 
 import enum
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -137,6 +138,30 @@ def _lists_dir() -> Path:
     return resource_path("documents", "lists")
 
 
+OFFICE_DIR_NAME = "documents"
+
+
+def office_lists_dir() -> Path:
+    """The office's own lists (data folder): they shadow the shipped ones of the same name and
+    survive program updates; deleting one (元に戻す) brings the shipped list back."""
+    from assistant.model.paths import data_dir
+
+    return data_dir(create=False) / OFFICE_DIR_NAME
+
+
+def _list_path(key: str) -> Path:
+    office = office_lists_dir() / f"{key}.json"
+    return office if office.is_file() else _lists_dir() / f"{key}.json"
+
+
+def is_office_list(key: str) -> bool:
+    return (office_lists_dir() / f"{key}.json").is_file()
+
+
+def is_shipped_list(key: str) -> bool:
+    return (_lists_dir() / f"{key}.json").is_file()
+
+
 @cache
 def _index() -> dict[str, Any]:
     data: dict[str, Any] = load_json("documents", "index.json")
@@ -144,13 +169,132 @@ def _index() -> dict[str, Any]:
 
 
 def list_keys() -> list[str]:
-    """The stems of the shipped list files, sorted."""
-    return sorted(path.stem for path in _lists_dir().glob("*.json"))
+    """The lists there are (shipped and the office's own), sorted by file stem."""
+    keys = {path.stem for path in _lists_dir().glob("*.json")}
+    office = office_lists_dir()
+    if office.is_dir():
+        keys |= {path.stem for path in office.glob("*.json")}
+    return sorted(keys)
 
 
 def _raw(key: str) -> dict[str, Any]:
-    data: dict[str, Any] = load_json_file(_lists_dir() / f"{key}.json")
+    data: dict[str, Any] = load_json_file(_list_path(key))
     return data
+
+
+def raw_list(key: str) -> dict[str, Any]:
+    """A deep copy of list ``key`` as stored (the office's when it has one) for editing."""
+    copied: dict[str, Any] = json.loads(json.dumps(_raw(key)))
+    return copied
+
+
+class ListFileError(ValueError):
+    """An office list (edited or imported) that is not a document list; ``message`` in
+    Japanese and English (``resources/messages/documents.json``)."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        from assistant.model.problems import message_texts
+
+        self.code = code
+        self.texts = message_texts(code, **params)
+        super().__init__(self.texts[1])
+
+    def message(self, language: str = "ja") -> str:
+        return self.texts[1] if language == "en" else self.texts[0]
+
+
+_KEY = re.compile(r"^[a-z0-9_]{1,40}$")
+
+
+def check_list(data: Any) -> dict[str, Any]:
+    """``data`` if it has the shape of a document list, else :class:`ListFileError`."""
+    if not isinstance(data, dict) or not isinstance(data.get("status_ja"), str) \
+            or not isinstance(data.get("procedures"), dict):
+        raise ListFileError("documents_list_bad_shape", detail="status_ja / procedures")
+    for procedure, proc in data["procedures"].items():
+        if procedure not in PROCEDURES or not isinstance(proc, dict):
+            raise ListFileError("documents_list_bad_shape", detail=f"procedures.{procedure}")
+        for n, item in enumerate(proc.get("documents", [])):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str) \
+                    or not isinstance(item.get("ja"), str) or not item["ja"].strip():
+                raise ListFileError("documents_list_bad_shape",
+                                    detail=f"procedures.{procedure}.documents[{n}]")
+            for text_key in ("detail_ja", "en", "source", "source_kind"):
+                if item.get(text_key) is not None and not isinstance(item[text_key], str):
+                    raise ListFileError("documents_list_bad_shape",
+                                        detail=f"procedures.{procedure}.documents[{n}]."
+                                               f"{text_key}")
+        for n, cond in enumerate(proc.get("conditions", [])):
+            if not isinstance(cond, dict) or not isinstance(cond.get("id"), str):
+                raise ListFileError("documents_list_bad_shape",
+                                    detail=f"procedures.{procedure}.conditions[{n}]")
+    return data
+
+
+def save_office_list(key: str, data: dict[str, Any]) -> Path:
+    """Keep ``data`` as the office's list ``key`` (shadowing the shipped one)."""
+    from assistant.model.atomic import atomic_write_text
+
+    if not _KEY.match(key):
+        raise ListFileError("documents_list_bad_key", key=key)
+    check_list(data)
+    target = office_lists_dir() / f"{key}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(target, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    return target
+
+
+def revert_list(key: str) -> bool:
+    """元に戻す: drop the office's list ``key`` (the shipped one shows again); whether one
+    was there."""
+    target = office_lists_dir() / f"{key}.json"
+    if not target.is_file():
+        return False
+    target.unlink()
+    return True
+
+
+def export_list(key: str, path: str | Path) -> Path:
+    """Write list ``key`` (as the office has it) to ``path`` to share with another office."""
+    from assistant.model.atomic import atomic_write_text
+
+    target = Path(path)
+    atomic_write_text(target, json.dumps({"format": LIST_FORMAT, "key": key,
+                                          "list": _raw(key)}, ensure_ascii=False, indent=1)
+                      + "\n")
+    return target
+
+
+LIST_FORMAT = "zairyu-assistant-document-list"
+
+
+def import_list(path: str | Path) -> str:
+    """Read a list written by :func:`export_list` and keep it as the office's; its key."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise ListFileError("documents_list_unreadable", path=str(path), detail=str(exc)) \
+            from None
+    if not isinstance(data, dict) or data.get("format") != LIST_FORMAT \
+            or not isinstance(data.get("key"), str):
+        raise ListFileError("documents_list_bad_shape", detail="format / key")
+    key = data["key"]
+    save_office_list(key, check_list(data.get("list")))
+    return key
+
+
+def new_list(key: str, status_ja: str, status_code: str | None = None) -> dict[str, Any]:
+    """An empty list for a status without one (the general items come from the shipped
+    lists); the office fills it and saves it with :func:`save_office_list`."""
+    return {
+        "status_ja": status_ja, "status_code": status_code,
+        "procedures": {p: {"coverage": "office", "includes_general": [
+            g.id for g in general_items(p)], "conditions": [], "documents": []}
+            for p in PROCEDURES},
+        "general": [],
+        "source_pages": [],
+        "_created_by": "office",
+    }
 
 
 def _seen_dates(raw: Mapping[str, Any]) -> dict[str, str | None]:
@@ -194,8 +338,8 @@ def load_list(key: str, procedure: str) -> DocumentList:
 def _general_items() -> dict[str, tuple[DocumentItem, tuple[str, ...]]]:
     """The shared items (申請書, 写真, 返信用封筒, 手数料 …) by id, with their procedures."""
     items: dict[str, tuple[DocumentItem, tuple[str, ...]]] = {}
-    for key in list_keys():
-        raw = _raw(key)
+    for path in sorted(_lists_dir().glob("*.json")):     # the shipped lists only
+        raw: dict[str, Any] = load_json_file(path)
         seen = _seen_dates(raw)
         for data in raw.get("general", []):
             if data["id"] not in items:

@@ -164,3 +164,56 @@ def test_case_files_round_trip_the_checklist(tmp_path):
         loads_case(json.dumps(data))
     del data["documents"]
     assert loads_case(json.dumps(data)).case.documents.is_empty()
+
+
+def test_office_list_shadows_the_shipped_one_and_reverts(tmp_path):
+    data = d.raw_list("gijinkoku")
+    data["procedures"]["renewal"]["documents"].append({
+        "id": "office_pledge", "ja": "雇用契約書の写し（当事務所の依頼）", "detail_ja": "",
+        "en": "Copy of the employment contract", "when": None, "copies": 1,
+        "source": "大阪入管の指示 2026-11", "source_kind": "office", "seen_date": "2026-11-30"})
+    d.save_office_list("gijinkoku", data)
+    assert d.is_office_list("gijinkoku")
+    edited = d.build_checklist("renewal", "T26")
+    item = edited.item("office_pledge")
+    assert item is not None and item.item.confirmed and item.item.seen_date == "2026-11-30"
+    # the shipped file is untouched (a program update replaces only it)
+    shipped = d.load_json_file(d._lists_dir() / "gijinkoku.json")
+    assert "office_pledge" not in json.dumps(shipped)
+    # export, revert, import: the edited list comes back from the shared file
+    shared = d.export_list("gijinkoku", tmp_path / "gijinkoku-list.json")
+    assert d.revert_list("gijinkoku") and not d.is_office_list("gijinkoku")
+    assert d.build_checklist("renewal", "T26").item("office_pledge") is None
+    assert d.import_list(shared) == "gijinkoku"
+    assert d.build_checklist("renewal", "T26").item("office_pledge") is not None
+
+
+def test_a_status_without_a_list_gets_an_empty_office_list(tmp_path):
+    assert d.find_list_key("教授 Professor") is None
+    data = d.new_list("professor", "教授", "T03")
+    data["procedures"]["renewal"]["documents"].append({
+        "id": "univ_contract", "ja": "大学との契約書の写し", "when": None,
+        "source": "事務所", "source_kind": "office"})
+    d.save_office_list("professor", data)
+    checklist = d.build_checklist("renewal", "教授 Professor")
+    assert checklist.doc_list is not None and checklist.doc_list.key == "professor"
+    assert ids(checklist.items)[0] == "application_form_renewal"
+    assert "univ_contract" in ids(checklist.items)
+
+
+def test_bad_list_files_are_refused_with_a_message(tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    with pytest.raises(d.ListFileError) as error:
+        d.import_list(broken)
+    assert "読めません" in error.value.message("ja")
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({"format": d.LIST_FORMAT, "key": "x",
+                                 "list": {"status_ja": "教授", "procedures": {
+                                     "renewal": {"documents": [{"id": "a", "ja": ""}]}}}}),
+                     encoding="utf-8")
+    with pytest.raises(d.ListFileError):
+        d.import_list(wrong)
+    with pytest.raises(d.ListFileError):
+        d.save_office_list("../evil", d.raw_list("gijinkoku"))
+    assert not d.office_lists_dir().exists() or not list(d.office_lists_dir().iterdir())
