@@ -278,7 +278,7 @@ def import_list(path: str | Path) -> str:
     if not isinstance(data, dict) or data.get("format") != LIST_FORMAT \
             or not isinstance(data.get("key"), str):
         raise ListFileError("documents_list_bad_shape", detail="format / key")
-    key = data["key"]
+    key = str(data["key"])
     save_office_list(key, check_list(data.get("list")))
     return key
 
