@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
         self.events = events if events is not None else CaseEvents(self)
         self.office = office if office is not None else OfficeStore(store)
         self.editor: CaseEditor | None = None
+        self.deadlines_dialog: QDialog | None = None
         self._icons: list[tuple[QAction, str]] = []
         self._shown_once = False
         # Linux and Windows append the display name to every window title ("設定 — …"): it
@@ -271,6 +273,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self.count_label = QLabel()
+        # 「今週が期限: N 件」: a button that opens the 期限 view (hidden while nothing is due).
+        self.week_button = QPushButton()
+        self.week_button.setFlat(True)
+        self.week_button.clicked.connect(self.show_deadlines)
+        self.week_button.hide()
+        self.statusBar().addPermanentWidget(self.week_button)
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_actions()
         self._build_menus()
@@ -287,6 +295,13 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(metrics.horizontalAdvance("あ") * 56, metrics.lineSpacing() * 30)
 
         self.reload_cases()
+        # The week's deadlines read every case: after the first paint, and after changes once
+        # they settle (an editor publishes each keystroke).
+        self._week_timer = QTimer(self)
+        self._week_timer.setSingleShot(True)
+        self._week_timer.setInterval(400)
+        self._week_timer.timeout.connect(self.update_week_summary)
+        QTimer.singleShot(0, self, self.update_week_summary)
         self.list_page.fit_columns()
         if self.list_page.proxy.rowCount():
             self.list_page.table.selectRow(0)
@@ -356,6 +371,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
                                        QKeySequence("Ctrl+Y")])
         self.about_action = self._action(self.tr("このアプリについて(&A)"), self.show_about)
+        self.deadlines_action = self._action(
+            self.tr("期限一覧(&D)..."), self.show_deadlines, "Ctrl+Shift+D", "",
+            self.tr("申請期限・追完期限・結果待ち・パスワードなどの期限を一覧します"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -391,6 +409,7 @@ class MainWindow(QMainWindow):
             lambda at: self.status_actions.popup(table.viewport().mapToGlobal(at)))
         self.view_menu = bar.addMenu(self.tr("表示(&V)"))
         self.view_menu.addAction(self.back_action)
+        self.view_menu.addAction(self.deadlines_action)
         self.help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
         self.help_menu.addAction(self.about_action)
 
@@ -483,6 +502,7 @@ class MainWindow(QMainWindow):
             self.open_case(editor.case_id)
         self._update_count()
         self._update_actions()
+        self._week_timer.start()
 
     # --- what the export menu sees (export_actions.CaseSelection) ---------------------------
     def current_case_id(self) -> str | None:
@@ -724,6 +744,31 @@ class MainWindow(QMainWindow):
         else:
             # the rule profile may change the windows of every case
             self.events.publish(CaseChange.everything(source=self))
+
+    @Slot()
+    def update_week_summary(self) -> None:
+        """「今週が期限: N 件」 in the status bar (hidden when nothing is due this week)."""
+        from assistant.model.deadlines import this_week
+        from assistant.ui.deadlines_view import collect
+
+        try:
+            due = len(this_week(collect(self.store, self.settings, self.today()), self.today()))
+        except StorageError:
+            due = 0
+        self.week_button.setText(self.tr("今週が期限: {0} 件").format(due))
+        self.week_button.setVisible(due > 0)
+
+    @Slot()
+    def show_deadlines(self) -> None:
+        """The 期限 view; a case chosen there opens in the editor."""
+        from assistant.ui.deadlines_view import DeadlinesDialog
+
+        dialog = DeadlinesDialog(self.store, self.settings, self.today, self)
+        dialog.open_case.connect(self.open_case)
+        self.deadlines_dialog = dialog
+        dialog.exec()
+        dialog.deleteLater()
+        self.deadlines_dialog = None
 
     @Slot()
     def show_about(self) -> None:

@@ -86,6 +86,7 @@ class StepDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 32)
         first = self.number if form.indexOf(self.number) >= 0 else self.on
         first.setFocus()
 

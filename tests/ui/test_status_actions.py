@@ -110,12 +110,19 @@ def test_keyboard_only_from_ready_to_completed(qtbot, main_window, store, monkey
     qtbot.waitUntil(lambda: bool(checklists))                  # the result checklist is shown
     assert "窓口" in checklists[-1].title or "窓口" in str(checklists[-1])
 
-    _step(qtbot, window, monkeypatch, "完了", [tab, "5年", tab, "2032-01-15", enter], offered)
+    _step(qtbot, window, monkeypatch, "完了", [tab, "1年", tab, "2027-03-10", enter], offered)
     qtbot.waitUntil(lambda: store.get(case_id).status is S.COMPLETED)
-    assert store.history(case_id)[-1].granted_expiry == "2032-01-15"
+    assert store.history(case_id)[-1].granted_expiry == "2027-03-10"
     assert offered[-1] == ["完了", "不許可"]
     assert warnings == []
     assert window.model.rows[window.model.row_of(case_id)].status_label == "完了"
+    # the 期限 view now shows this person's next renewal window (opens 2026-12-10)
+    from assistant.ui.deadlines_view import DeadlinesDialog
+
+    view = DeadlinesDialog(store, window.settings, window.today, window)
+    qtbot.addWidget(view)
+    rows = [[view.table.item(r, c).text() for c in range(4)] for r in range(view.table.rowCount())]
+    assert ["2026-12-10", "あと 14 日", "次の更新"] in [r[:3] for r in rows]
     # nothing more to offer; the next renewal is
     window.status_actions.update()
     assert not window.status_actions.next_step_action.isEnabled()
@@ -182,3 +189,47 @@ def test_only_legal_steps_are_in_the_menu_and_next_renewal_opens_the_new_case(
     new = store.get(window.editor.case_id)
     assert new.id != case_id and new.values["expiry_date"] == "20320115"
     assert "zairyu_card_number" not in new.values
+
+
+def test_the_deadlines_view_then_shows_the_next_renewal_window(qtbot, main_window, store):
+    from datetime import date
+
+    from assistant.model import filing
+    from assistant.ui.deadlines_view import DeadlinesDialog
+
+    window = main_window
+    case_id = _ready_case(store)
+    waiting = store.create("renewal", {"name": "GUEN VAN B"}).id
+    store.set_status(waiting, S.READY)
+    today = date(2026, 11, 26)
+    for cid, steps in ((case_id, ((S.FILED, {"number": "東オンEN1"}), (S.REVIEW_COMPLETE, {}),
+                                  (S.COMPLETED, {"expiry": date(2027, 3, 10)}))),
+                       (waiting, ((S.FILED, {"number": "東オンEN2"}),
+                                  (S.AWAITING_DOCUMENTS, {"note": "x", "due": today})))):
+        for target, kw in steps:
+            filing.perform_step(store, cid, filing.StepRequest(target, **kw), today=today)
+    window.events.publish(CaseChange.everything())
+    # the start summary: 「今週が期限: 1 件」 (the 追完 due today), a button opening the view
+    qtbot.waitUntil(lambda: window.week_button.isVisible())
+    assert window.week_button.text() == "今週が期限: 1 件"
+    seen = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, DeadlinesDialog):
+            QTimer.singleShot(20, look)
+            return
+        seen.append([[dialog.table.item(r, c).text() for c in range(4)]
+                     for r in range(dialog.table.rowCount())])
+        # Enter on the renewal window's row opens that case
+        dialog.table.selectRow(1)
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    QTimer.singleShot(0, look)
+    qtbot.keyClick(window.list_page.table, Qt.Key.Key_D,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(seen))
+    rows = seen[0]
+    assert rows[0][:3] == ["2026-11-26", "今日", "追完期限"]
+    assert rows[1][:3] == ["2026-12-10", "あと 14 日", "次の更新"]
+    assert "NGUYEN VAN A" in rows[1][3] and "2027-03-09" in rows[1][3]
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor.case_id == case_id)

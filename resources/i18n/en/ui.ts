@@ -1243,6 +1243,18 @@ Prepares and checks applications and attachments in the office before they are f
         <source>エラー</source>
         <translation>Error</translation>
     </message>
+    <message>
+        <source>期限一覧(&amp;D)...</source>
+        <translation>&amp;Deadlines...</translation>
+    </message>
+    <message>
+        <source>申請期限・追完期限・結果待ち・パスワードなどの期限を一覧します</source>
+        <translation>Lists filing deadlines, documents due, results awaited, passwords and other dates</translation>
+    </message>
+    <message>
+        <source>今週が期限: {0} 件</source>
+        <translation>Due this week: {0}</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
@@ -1684,6 +1696,93 @@ Cases deleted from the list come here and can be restored at any time.</translat
     <message>
         <source>求められた書類など(&amp;M):</source>
         <translation>Docu&amp;ments asked for:</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesDialog</name>
+    <message>
+        <source>期限一覧</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>期限日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>残り</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>設定した日数の範囲に期限はありません。</source>
+        <translation>Nothing is due within the days set.</translation>
+    </message>
+    <message>
+        <source>カレンダーに書き出す(&amp;I)...</source>
+        <translation>Export to &amp;calendar...</translation>
+    </message>
+    <message>
+        <source>Outlook や Google カレンダーに読み込める iCalendar (.ics) ファイルに書き出します。書き出し直すと同じ予定が更新されます。</source>
+        <translation>Writes an iCalendar (.ics) file for Outlook or Google Calendar. Exporting again updates the same events.</translation>
+    </message>
+    <message>
+        <source>申請期限</source>
+        <translation>Filing deadline</translation>
+    </message>
+    <message>
+        <source>次の更新</source>
+        <translation>Next renewal</translation>
+    </message>
+    <message>
+        <source>追完期限</source>
+        <translation>Documents due</translation>
+    </message>
+    <message>
+        <source>結果待ち</source>
+        <translation>Awaiting result</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>届出済証明書</source>
+        <translation>Agent certificate</translation>
+    </message>
+    <message>
+        <source>{0} 日経過</source>
+        <translation>{0} days ago</translation>
+    </message>
+    <message>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>あと {0} 日</source>
+        <translation>in {0} days</translation>
+    </message>
+    <message>
+        <source>期限 {0} 件（今週が期限: {1} 件）</source>
+        <translation>{0} deadlines ({1} due this week)</translation>
+    </message>
+    <message>
+        <source>カレンダーに書き出す</source>
+        <translation>Export to calendar</translation>
+    </message>
+    <message>
+        <source>iCalendar ファイル (*.ics)</source>
+        <translation>iCalendar files (*.ics)</translation>
+    </message>
+    <message>
+        <source>{0} 件の期限を書き出しました: {1}</source>
+        <translation>Exported {0} deadlines: {1}</translation>
     </message>
 </context>
 </TS>
