@@ -21,7 +21,6 @@ from typing import Any
 
 from assistant.model.case import EXPIRY_DATE, NAME, Case, CaseStatus
 from assistant.model.eras import parse_date
-from assistant.model.normalize import to_halfwidth
 from assistant.model.problems import Problem, Severity, make_problem, message_texts
 from assistant.model.storage import CaseChanges, CaseStore, StatusChange, StepRecord
 from assistant.resources import load_json
@@ -59,6 +58,8 @@ def number_example() -> str:
 
 def normalise_number(text: str) -> str:
     """A number as typed → stored: half-width letters and digits, no spaces."""
+    from assistant.model.normalize import to_halfwidth
+
     return re.sub(r"\s+", "", to_halfwidth(text.strip())).upper()
 
 

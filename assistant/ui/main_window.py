@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
         self._week_timer.setSingleShot(True)
         self._week_timer.setInterval(400)
         self._week_timer.timeout.connect(self.update_week_summary)
-        QTimer.singleShot(0, self, self.update_week_summary)
+        self._week_timer.start()
         self.list_page.fit_columns()
         if self.list_page.proxy.rowCount():
             self.list_page.table.selectRow(0)
