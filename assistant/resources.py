@@ -34,6 +34,13 @@ def resources_dir() -> Path:
     frozen_base = getattr(sys, "_MEIPASS", None)
     if frozen_base:
         return Path(frozen_base) / "resources"
+    return _source_resources()
+
+
+@cache
+def _source_resources() -> Path:
+    """The checkout's ``resources/`` (resolved once: every JSON look-up asks for it, and
+    resolving walks the file system — a third of validating a case)."""
     return Path(__file__).resolve().parent.parent / "resources"
 
 

@@ -20,6 +20,7 @@ import pytest
 from assistant import crash
 from assistant.model.credentials import REDACTED, CredentialStore, InMemoryKeyring
 from assistant.model.office import OfficeStore, StaffCategory, StaffProfile
+from tests.isa_cases import ON, main_sheet_case
 
 OLD_PASSWORD = "Kasumigaseki-初期-2026!"
 NEW_PASSWORD = "Nyukan#変更後-Pass77"
@@ -160,13 +161,14 @@ def test_full_session_leaves_no_password_anywhere(data_dir, tmp_path, qtbot):
             panel.copy_id_button.click()
             panel.clipboard.clear_now()
 
-            case = cases.create("renewal", {"name": "NGUYEN VAN A"})
+            # a complete case (ISA's example): the CSV export refuses one with errors
+            case = cases.create("renewal", {**main_sheet_case().values, "name": "NGUYEN VAN A"})
             fill_agent_block(case, office.current())
             cases.set_values(case.id, case.values)
             filled = cases.get(case.id)
             casefile.write_case_file(exports / "case.json", filled, cases.history(case.id))
-            bulk.export_csv([filled], exports / "csv")                    # bulk template CSV
-            bulk.export_csv([filled], exports / "csv-sjis", encoding="cp932")
+            bulk.export_csv([filled], exports / "csv", on=ON)             # bulk template CSV
+            bulk.export_csv([filled], exports / "csv-sjis", encoding="cp932", on=ON)
             xlsx.write_workbook([filled], exports / "review.xlsx")         # review workbook
             logging.getLogger("assistant").warning("password changed: %s", NEW_PASSWORD)
             try:

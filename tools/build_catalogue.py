@@ -601,7 +601,7 @@ class CatalogueBuilder:
                                  f"code list and without a 'code_list_missing' reason")
             kind = "text"
         max_length = entry.get("max_length", spec["max_length"])
-        char_class = spec["char_class"]
+        char_class = entry.get("char_class", spec["char_class"])   # columns.json may narrow it
         if kind in ("code", "yesno"):
             char_class, max_length = "any", None
         required, required_when = self.requirement(procedure, entry)
@@ -664,6 +664,13 @@ class CatalogueBuilder:
         parts = key.split("_")
         if group:
             parts = parts[2:] if parts and parts[0] == "身分事項" else parts[1:]
+            if parts and ("{n}" in parts[0] or "{N}" in parts[0]):
+                # "職歴{n}_職歴_入社_年月": the group's numbered name and its name again; the
+                # message names the entry itself (「職歴2 入社 年月」, validation._label)
+                name = parts[0].replace("{n}", "").replace("{N}", "")
+                parts = parts[1:]
+                if len(parts) > 1 and parts[0] == name:
+                    parts = parts[1:]
             if parts and parts[0] in ("在日親族及び同居者", "職歴"):
                 parts = parts[1:]
         elif len(parts) > 1:

@@ -1,18 +1,19 @@
 """``assistant export bulk|transcription|checklist`` and ``assistant import bulk``.
 
     assistant export bulk CASE.json... --out DIR [--format csv|xlsx] [--encoding utf-8-sig|cp932]
-                                       [--cells labels|codes] [--json]
+                                       [--cells labels|codes] [--on YYYY-MM-DD] [--json]
     assistant import bulk FILE.xlsx --out DIR [--json]
     assistant import reference WORKBOOK.xlsm --procedure P --out DIR [--json]
     assistant export transcription CASE.json --out FILE.pdf
     assistant export checklist CASE.json... --method mail|counter|email --out FILE.pdf
     assistant export workbook CASE.json... --template OFFICIAL.xlsm --out FILLED.xlsm [--json]
 
-Exit status: 0 written; 1 problems found (characters Shift_JIS cannot carry — nothing written;
-workbook rows with errors — those rows not imported; for ``export workbook`` a case with errors,
-of another procedure or with a value the workbook's pull-down lacks — nothing written);
-2 unusable arguments or unreadable input (for ``export workbook`` also a template that is not
-the procedure's official workbook, whose headers differ, or that has too few input rows).
+Exit status: 0 written; 1 problems found (a CSV export's case with validation errors for the
+``--on`` filing date, or characters Shift_JIS cannot carry — nothing written; workbook rows with
+errors — those rows not imported; for ``export workbook`` a case with errors, of another
+procedure or with a value the workbook's pull-down lacks — nothing written); 2 unusable
+arguments or unreadable input (for ``export workbook`` also a template that is not the
+procedure's official workbook, whose headers differ, or that has too few input rows).
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub.add_argument("--cells", choices=["labels", "codes"], default=None,
                      help="プルダウン項目を表示名・コードのどちらで出すか（既定: 設定） / "
                           "code-list cells as labels or codes (default: the setting)")
+    sub.add_argument("--on", metavar="YYYY-MM-DD", type=_iso_date, default=None,
+                     help="検査する申請予定日（既定: 今日）。エラーのある案件があれば何も書き出しません / "
+                          "filing date the cases are validated for (default: today); "
+                          "nothing is written when a case has errors")
     sub.add_argument("--json", action="store_true", help="JSON で出力 / output JSON")
     add_force_option(sub)
     sub.set_defaults(handler=_export_bulk)
@@ -219,7 +224,8 @@ def _export_bulk(args: argparse.Namespace) -> int:
             files = xlsx.export_workbooks(cases, args.out, cells=cells)
             issues: list[bulk.CellIssue] = []
         else:
-            result = bulk.export_csv(cases, args.out, encoding=args.encoding, cells=cells)
+            result = bulk.export_csv(cases, args.out, encoding=args.encoding, cells=cells,
+                                     on=args.on)
             files, issues = result.files, result.issues
     except OSError as exc:
         raise UsageError(_msg("export_cli_write_failed", language, path=args.out,
@@ -237,7 +243,10 @@ def _export_bulk(args: argparse.Namespace) -> int:
         for path in files:
             print(path)
         if not files:
-            print(_msg("export_cli_nothing_written", language), file=sys.stderr)
+            refused = "export_cli_cases_invalid" if issues and any(
+                i.bad is None and i.problem.is_error for i in issues) else \
+                "export_cli_nothing_written"
+            print(_msg(refused, language), file=sys.stderr)
     return 0 if files else 1
 
 

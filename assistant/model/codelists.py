@@ -21,7 +21,7 @@ Public API (stable): :func:`code_list`, :func:`list_ids`, :class:`CodeList`, :cl
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from assistant.model.reference import load_reference_json, reference_path
@@ -62,12 +62,25 @@ class CodeList:
     by_parent: tuple[tuple[str, tuple[CodeEntry, ...]], ...] = ()
     has_codes: bool = True
 
+    @cached_property
+    def _index(self) -> dict[str, CodeEntry]:
+        """Label or code -> the entry :meth:`lookup` finds (labels first, then codes)."""
+        index: dict[str, CodeEntry] = {}
+        for entry in self.entries:
+            if entry.code is not None:
+                index.setdefault(entry.code, entry)
+        for entry in reversed(self.entries):   # the first entry with a label wins
+            index[entry.label] = entry
+        return index
+
     def lookup(self, value: str, parent: str | None = None) -> CodeEntry | None:
         """The entry whose label or code equals ``value`` (within ``parent`` if given)."""
         value = value.strip()
         if not value:
             return None
-        entries = self.entries_for(parent) if parent is not None else self.entries
+        if parent is None:   # one dict look-up (validation looks up every pull-down value)
+            return self._index.get(value)
+        entries = self.entries_for(parent)
         for entry in entries:
             if entry.label == value:
                 return entry

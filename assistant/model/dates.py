@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -28,3 +28,53 @@ def add_months(day: date, months: int) -> date:
     month = month0 + 1
     last = calendar.monthrange(year, month)[1]
     return date(year, month, min(day.day, last))
+
+
+def add_years(day: date, years: int) -> date:
+    """``day`` moved by ``years`` years: :func:`add_months` by 12·``years`` (29 February →
+    28 February in a common year)."""
+    return add_months(day, 12 * years)
+
+
+def period_last_day(first_day: date, years: int) -> date:
+    """The last day of a period of ``years`` years whose first counted day is ``first_day``
+    (民法 143(2)): the day before the corresponding day ``years`` later; when that year has no
+    corresponding day (``first_day`` is 29 February), the last day of February."""
+    corresponding = add_years(first_day, years)
+    if corresponding.day != first_day.day:   # clamped: no corresponding day that year
+        return corresponding
+    return corresponding - timedelta(days=1)
+
+
+# what format_date appends, ignored when such a text is read back
+_SHOWN_ERA = re.compile(r"[（(][^（）()]*[0-9元]+年[）)]\s*$")
+
+
+def read_date(text: str) -> date | None:
+    """THE reader of a date a person typed (or this program showed): ``20261115``,
+    ``2026-11-15``, ``2026/11/15``, ``2026年11月15日``, ``令和8年11月15日``, ``R8.11.15``,
+    full-width digits too, and ``2026年11月15日（令和8年）`` as :func:`format_date` shows it.
+    None when it is empty or not a real date (the wizard, the case files, the staff profile
+    and the stored values all go through :func:`assistant.model.eras.parse_date`)."""
+    from assistant.model.eras import parse_date
+
+    cleaned = _SHOWN_ERA.sub("", text).strip()
+    if not cleaned:
+        return None
+    return parse_date(cleaned).date
+
+
+def format_date(day: date, language: str = "ja") -> str:
+    """A date as the office reads it: ``2026年11月15日（令和8年）`` (``2026-11-15`` in English);
+    the texts are in resources/messages/validation.json."""
+    from assistant.model.eras import eras
+    from assistant.model.problems import message_texts
+
+    era = next((e for e in eras() if e.start <= day), None)
+    era_year = day.year - era.start.year + 1 if era is not None else 0
+    ja, en = message_texts("date_shown", year=day.year, month=day.month, day=day.day,
+                           era=era.name if era is not None else "",
+                           era_year="元" if era_year == 1 else era_year, iso=day.isoformat())
+    if era is None:
+        ja = ja.split("（")[0]
+    return en if language == "en" else ja

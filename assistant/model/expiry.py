@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from assistant.model.dates import period_last_day
 from assistant.model.office import StaffProfile, rules
 from assistant.model.problems import Problem, Severity, make_problem
 
@@ -27,23 +28,16 @@ class ExpiryKind(enum.StrEnum):
     CERTIFICATE = "certificate"
 
 
-def add_years(day: date, years: int) -> date:
-    """The same month and day ``years`` later (29 February → 1 March in a common year)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return date(day.year + years, 3, 1)
-
-
 def password_last_valid_day(set_on: date) -> date:
     """The last day a password set on ``set_on`` is valid.
 
     "設定又は変更した日から1年間" counted as Japanese law counts periods (民法 140, 143): the day
     of setting is not counted, and the period ends on the day before the corresponding day one
-    year after the start. Set on 2025-11-26 → valid through 2026-11-26.
+    year after the start (:func:`assistant.model.dates.period_last_day`). Set on 2025-11-26 →
+    valid through 2026-11-26.
     """
     start = set_on + timedelta(days=1)
-    return add_years(start, int(rules()["password_valid_years"])) - timedelta(days=1)
+    return period_last_day(start, int(rules()["password_valid_years"]))
 
 
 @dataclass(frozen=True)

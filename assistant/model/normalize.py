@@ -48,7 +48,7 @@ from assistant.model.fields import Catalogue, FieldDef
 
 _SPACES = re.compile(r"[ \u3000\t]+")
 _NON_DIGITS = re.compile(r"[^0-9]")
-_LINE_SPACES = re.compile(r"[ \u3000\t]+")
+_LINE_SPACES = re.compile(r"[ \t]+")   # ideographic spaces inside a line are kept
 
 
 def _converted(*tables: dict[int, str]) -> frozenset[str]:

@@ -18,13 +18,14 @@ import sqlite3
 import threading
 import unicodedata
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from assistant.model.problems import Problem, Severity, make_problem
+from assistant.model.dates import read_date
+from assistant.model.problems import Problem, Severity, make_problem, message_texts
 from assistant.resources import load_json
 
 if TYPE_CHECKING:
@@ -187,11 +188,38 @@ def _agent_problems(p: StaffProfile, today: date) -> list[Problem]:
     return problems
 
 
-def validate_profile(profile: StaffProfile, today: date) -> list[Problem]:
-    """Everything wrong or missing in ``profile`` (validated in its normalised form)."""
+PROFILE_DATES = ("birth_date", "certificate_expiry", "password_set_on")
+
+
+def read_profile_dates(texts: Mapping[str, str]) -> tuple[dict[str, date | None],
+                                                          dict[str, str]]:
+    """The profile's dates as typed (``PROFILE_DATES`` keys) read as the wizard reads dates
+    (:func:`assistant.model.dates.read_date`: 2027-03-31, 2027/3/31, 令和9年3月31日 …): the
+    dates (None when empty or unreadable) and the texts that are not a date, by key."""
+    values: dict[str, date | None] = {}
+    unreadable: dict[str, str] = {}
+    for key in PROFILE_DATES:
+        text = texts.get(key, "").strip()
+        values[key] = read_date(text) if text else None
+        if text and values[key] is None:
+            unreadable[key] = text
+    return values, unreadable
+
+
+def validate_profile(profile: StaffProfile, today: date,
+                     unreadable: Mapping[str, str] | None = None) -> list[Problem]:
+    """Everything wrong or missing in ``profile`` (validated in its normalised form).
+
+    ``unreadable``: date texts that are not a date (:func:`read_profile_dates`); each is an
+    error naming its field, and its date is not reported as unrecorded."""
     p = normalise_profile(profile)
     problems: list[Problem] = []
     warn = Severity.WARNING
+    unreadable = unreadable or {}
+    for key, text in unreadable.items():
+        ja, en = message_texts(f"office_date_label_{key}")
+        problems.append(make_problem(f"staff.{key}", "office_date_unreadable", label=ja,
+                                     label_en=en, value=text))
 
     if not p.name:
         problems.append(make_problem("staff.name", "office_name_missing"))
@@ -219,12 +247,13 @@ def validate_profile(profile: StaffProfile, today: date) -> list[Problem]:
             missing_ja="、".join(f.label("ja") for f in fields_missing),
             missing_en=", ".join(f.label("en") for f in fields_missing)))
 
-    if p.certificate_expiry is None:
+    if p.certificate_expiry is None and "certificate_expiry" not in unreadable:
         problems.append(make_problem("staff.certificate_expiry",
                                      "office_certificate_expiry_missing", warn))
     if p.password_set_on is None:
-        problems.append(make_problem("staff.password_set_on", "office_password_set_on_missing",
-                                     warn))
+        if "password_set_on" not in unreadable:
+            problems.append(make_problem("staff.password_set_on",
+                                         "office_password_set_on_missing", warn))
     elif p.password_set_on > today:
         problems.append(make_problem("staff.password_set_on", "office_password_set_on_future"))
     return problems

@@ -8,12 +8,12 @@ with ``is_sample=True``; the case list and the wizard show it as 【サンプル
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from assistant.model.agent_block import fill_agent_block
 from assistant.model.case import Case
+from assistant.model.dates import add_years
 from assistant.resources import load_json
 
 if TYPE_CHECKING:
@@ -23,14 +23,8 @@ if TYPE_CHECKING:
 SAMPLE_PROCEDURE = "renewal"
 
 
-def _add_years(day: date, years: int) -> date:
-    """The same day ``years`` later (29 February → 28 February in a common year)."""
-    year = day.year + years
-    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
-
-
 def _resolve(offset: dict[str, int], today: date) -> str:
-    moved = _add_years(today, int(offset.get("years", 0))) + timedelta(days=int(offset.get("days", 0)))
+    moved = add_years(today, int(offset.get("years", 0))) + timedelta(days=int(offset.get("days", 0)))
     return moved.strftime("%Y%m%d")  # the catalogue's date format (YYYYMMDD)
 
 

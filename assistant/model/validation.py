@@ -38,8 +38,14 @@ from assistant.model import kubun, rules
 from assistant.model.case import Case, ReceiptMethod, repeat_key, split_key
 from assistant.model.codelists import CodeEntry, CodeList, code_list
 from assistant.model.eras import DateResult, parse_date, parse_year_month
-from assistant.model.fields import Catalogue, Condition, FieldDef, catalogue
-from assistant.model.problems import Problem, Severity, make_problem
+from assistant.model.fields import (
+    PROCEDURES,
+    Catalogue,
+    Condition,
+    FieldDef,
+    catalogue,
+)
+from assistant.model.problems import Problem, Severity, make_problem, message_texts
 from assistant.resources import load_json
 
 
@@ -60,9 +66,31 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], str]]:
             for name, spec in data.items() if not name.startswith("_")}
 
 
+@cache
+def _group_labels(group_id: str) -> tuple[str, str]:
+    """The Japanese and English name of a repeat group (the same in every catalogue)."""
+    for procedure in PROCEDURES:
+        for group in catalogue(procedure).groups:
+            if group.id == group_id:
+                return group.label_ja, group.label_en
+    return group_id, group_id
+
+
+def field_labels(f: FieldDef, key: str | None = None) -> tuple[str, str]:
+    """The Japanese and English label a message names the field by; a repeat member's says
+    which entry (「職歴 2件目 入社 年月」), from texts in resources/messages/validation.json."""
+    _, index = split_key(key or f.id)
+    if f.group is None or index is None:
+        return f.label_ja, f.label("en")
+    group_ja, group_en = _group_labels(f.group)
+    return message_texts("repeat_member_label", group=group_ja, group_en=group_en, index=index,
+                         label=f.label_ja, label_en=f.label("en"))
+
+
 def _problem(f: FieldDef, key: str, code: str, severity: Severity = Severity.ERROR,
              **params: Any) -> Problem:
-    return make_problem(key, code, severity, label=f.label_ja, label_en=f.label("en"), **params)
+    label_ja, label_en = field_labels(f, key)
+    return make_problem(key, code, severity, label=label_ja, label_en=label_en, **params)
 
 
 # --------------------------------------------------------------------------- conditions
@@ -207,7 +235,7 @@ def _date_problems(f: FieldDef, key: str, value: str, ctx: FieldContext) -> list
     result: DateResult
     if f.kind == "year_month":
         result = parse_year_month(value) if re.fullmatch(r"[0-9]{6}", value) else DateResult(
-            error="date_unreadable", params={"value": value})
+            error="year_month_unreadable", params={"value": value})
     elif re.fullmatch(r"[0-9]{8}", value):
         result = parse_date(value, allow_unknown=f.date_unknown_markers)
     else:
@@ -272,6 +300,9 @@ def _code_problems(f: FieldDef, key: str, value: str, ctx: FieldContext,
             # e.g. "中国" typed by hand: the workbook's choice is "中国 People's Republic of China"
             return [_problem(f, key, "field_use_list_label", value=value, label_value=suggestion)]
         return [_problem(f, key, "field_not_in_list", value=value)]
+    if value not in (entry.label, entry.code):
+        # " 有 Yes": the list holds it, but the cell would be written with the spaces
+        return [_problem(f, key, "field_use_list_label", value=value, label_value=entry.label)]
     parent = _parent_value(f, ctx.values, index)
     if parent and codes.by_parent:
         allowed = codes.entries_for(parent)
@@ -299,10 +330,18 @@ def validate_field(f: FieldDef, value: str, context: FieldContext) -> list[Probl
             return [_problem(f, key, "field_required")]
         return []
     if f.kind in ("code", "yesno"):
-        return _code_problems(f, key, value.strip(), context, index)
+        return _code_problems(f, key, value, context, index)   # as stored: exported as is
     if f.kind in ("date", "year_month"):
         wide = _chars(value, lambda ch: not ch.isascii())
         if wide:
+            # 令和6年2月30日 is a wrong date, not a width problem: say what the reader says
+            read = parse_year_month(value) if f.kind == "year_month" else parse_date(
+                value, allow_unknown=f.date_unknown_markers)
+            if not read.ok:
+                code = "year_month_unreadable" if f.kind == "year_month" and \
+                    read.error == "date_unreadable" else read.error
+                params = {k: v for k, v in read.params.items() if k != "value"}
+                return [_problem(f, key, code, value=value, **params)]
             return [_problem(f, key, "field_not_halfwidth", chars=wide)]
         return _date_problems(f, key, value, context)
     start = formula_start(value)
@@ -330,6 +369,18 @@ def _case_values(case: Case) -> dict[str, str]:
     return dict(case.values)
 
 
+@cache
+def _case_plan(procedure: str) -> tuple[dict[str, tuple[int, FieldDef]],
+                                        tuple[tuple[int, FieldDef], ...]]:
+    """The catalogue's fields outside repeat groups by id, with their place, and those of
+    them that can be required: an empty field that cannot be is not looked at. Cached by
+    procedure: hashing a whole catalogue would cost more than the plan saves."""
+    single = [(place, f) for place, f in enumerate(catalogue(procedure).fields)
+              if f.group is None]
+    return ({f.id: (place, f) for place, f in single},
+            tuple((place, f) for place, f in single if f.required or f.required_when))
+
+
 def validate_case(case: Case, on: date, profile: str | None = None) -> list[Problem]:
     """Every problem of ``case`` for filing on ``on`` under rule profile ``profile``."""
     try:
@@ -338,25 +389,32 @@ def validate_case(case: Case, on: date, profile: str | None = None) -> list[Prob
         return [make_problem("procedure", "unknown_procedure", procedure=case.procedure)]
     values = _case_values(case)
     problems: list[Problem] = []
-    groups = {g.id: g for g in cat.groups}
+    by_id, may_be_required = _case_plan(case.procedure)
+    indexes: dict[str, set[int]] = {}   # repeat member id -> the indexes with a value
+    filled: list[tuple[int, FieldDef]] = []
     for key in sorted(values):
         base, index = split_key(key)
         if not cat.has_field(base):
             problems.append(make_problem(key, "unknown_field", Severity.WARNING, name=key))
-    for f in cat.fields:
-        if f.group is not None:
-            continue
-        if not applies(f, values, cat):
-            continue
+        elif index is not None:
+            if values[key].strip():
+                indexes.setdefault(base, set()).add(index)
+        elif key in by_id and values[key].strip():
+            filled.append(by_id[key])
+    empty = [(place, f) for place, f in may_be_required if not values.get(f.id, "").strip()]
+    for _, f in sorted(filled + empty, key=lambda item: item[0]):   # in template order
         value = values.get(f.id, "")
-        ctx = FieldContext(on=on, values=values, key=f.id, check_required=False)
         if not value.strip():
             if is_required(f, values, None, cat):
                 problems.append(_problem(f, f.id, "field_required"))
             continue
+        if not applies(f, values, cat):
+            continue
+        ctx = FieldContext(on=on, values=values, key=f.id, check_required=False)
         problems.extend(validate_field(f, value, ctx))
-    for group in groups.values():
-        problems.extend(_group_problems(cat, group.id, values, on))
+    for group in cat.groups:
+        used = sorted(set().union(*(indexes.get(m, set()) for m in group.members)))
+        problems.extend(_group_problems(cat, group.id, values, on, used))
     problems.extend(_cross_field_problems(cat, values, on))
     problems.extend(_rules_problems(case, cat, values, on, profile))
     return problems
@@ -365,14 +423,15 @@ def validate_case(case: Case, on: date, profile: str | None = None) -> list[Prob
 
 
 def _group_problems(cat: Catalogue, group_id: str, values: Mapping[str, str],
-                    on: date) -> list[Problem]:
+                    on: date, indexes: list[int] | None = None) -> list[Problem]:
     group = cat.group(group_id)
     members = [cat.field(m) for m in group.members]
     if not kubun.field_in_scope(cat, members[0], values):
         return []   # a group of another 区分 (docs/domain.md#categories)
-    indexes = sorted({idx for key in values for base, idx in [split_key(key)]
-                      if idx is not None and base in group.members
-                      and values[key].strip()})
+    if indexes is None:
+        indexes = sorted({idx for key in values for base, idx in [split_key(key)]
+                          if idx is not None and base in group.members
+                          and values[key].strip()})
     problems: list[Problem] = []
     first = members[0]
     if group.required_when is not None and condition_holds(group.required_when, values, cat):
@@ -481,9 +540,21 @@ def _rules_problems(case: Case, cat: Catalogue, values: Mapping[str, str], on: d
         except rules.RulesError:
             allowed = None
         if method is not None and allowed is not None and method not in allowed.methods:
-            for reason in allowed.reasons or []:
+            # only the reasons about the method chosen (not 「窓口での受領」 for a メール choice)
+            method_ja, method_en = rules.method_label(method)
+            reasons = [r for r in allowed.reasons or [] if method_ja in r.message_ja]
+            for reason in reasons:
                 problems.append(Problem(field="receipt_method", code="receipt_method_not_allowed",
                                         severity=Severity.ERROR, message_ja=reason.message_ja,
                                         message_en=reason.message_en,
                                         params={"reason": reason.code}))
+            if not reasons:   # a method no procedure offers under this profile
+                name = rules.get_procedure(procedure)
+                ja, en = message_texts(
+                    "receipt_method_not_offered", method_ja=method_ja, method_en=method_en,
+                    procedure_ja=name.name_ja, procedure_en=name.name_en,
+                    profile=profile or rules.default_profile_id())
+                problems.append(Problem(field="receipt_method", code="receipt_method_not_allowed",
+                                        severity=Severity.ERROR, message_ja=ja, message_en=en,
+                                        params={"reason": "receipt_method_not_offered"}))
     return problems

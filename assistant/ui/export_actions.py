@@ -297,6 +297,12 @@ class ExportActions(QObject):
 
     def _on_csv_written(self, outcome: tuple[list[Case], BulkResult]) -> None:
         cases, result = outcome
+        invalid = [i.problem.message(texts.language()) for i in result.errors if i.bad is None]
+        if invalid:   # validation refused some case: nothing written, say what to correct
+            shown = invalid[:20] + (["…"] if len(invalid) > 20 else [])
+            why = self.tr("エラーのある案件があるため、何も書き出していません。直してから書き出してください。")
+            ask.warning(self.window, self.tr("書き出せませんでした"), why + "\n\n" + "\n".join(shown))
+            return
         if not result.written:
             self._report_characters(cases, result)
             return

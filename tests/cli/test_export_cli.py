@@ -15,11 +15,14 @@ from pypdf import PdfReader
 from assistant.cli import main
 from assistant.model.case import Case
 from assistant.model.casefile import write_case_file
+from tests.isa_cases import ON, main_sheet_case
 
 
 def case_file(tmp_path, name: str, procedure: str = "renewal", **values: str):
+    # a complete case (ISA's example, main sheet): export bulk refuses a case with errors
+    complete = main_sheet_case(procedure).values
     case = Case(id=f"id-{name}", procedure=procedure, application_number="東オンEN25001878",
-                values={"name": name, "birth_date": "19900101", "sex": "女 female",
+                values={**complete, "name": name, "birth_date": "19900101", "sex": "女 female",
                         "nationality": "フィリピン Philippines", **values})
     path = tmp_path / f"{name.replace(' ', '_')}.json"
     write_case_file(path, case)
@@ -29,7 +32,8 @@ def case_file(tmp_path, name: str, procedure: str = "renewal", **values: str):
 def test_export_bulk_csv_writes_the_template_files(tmp_path, capsys):
     files = [case_file(tmp_path, "SANTOS MARIA"), case_file(tmp_path, "REYES ANA")]
     out = tmp_path / "out"
-    assert main(["export", "bulk", *map(str, files), "--out", str(out), "--json"]) == 0
+    assert main(["export", "bulk", *map(str, files), "--out", str(out), "--json",
+                 "--on", ON.isoformat()]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["problems"] == [] and report["files"] == [str(out / "renewal_main.csv")]
     with (out / "renewal_main.csv").open(encoding="utf-8-sig", newline="") as fh:
@@ -41,7 +45,7 @@ def test_export_bulk_cp932_reports_and_writes_nothing(tmp_path, capsys):
     files = [case_file(tmp_path, "SANTOS MARIA", occupation="髙島屋勤務")]
     out = tmp_path / "out"
     code = main(["export", "bulk", *map(str, files), "--out", str(out),
-                 "--encoding", "cp932", "--json"])
+                 "--encoding", "cp932", "--json", "--on", ON.isoformat()])
     assert code == 1 and not out.exists()
     report = json.loads(capsys.readouterr().out)
     assert report["files"] == []

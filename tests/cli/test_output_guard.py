@@ -101,12 +101,17 @@ def test_an_existing_file_is_replaced_only_with_force(office, tmp_path, capsys, 
 
 
 def test_export_bulk_into_a_folder_with_the_same_files_needs_force(office, tmp_path, capsys):
-    _, _, file = office
+    from tests.isa_cases import ON, main_sheet_case
+
+    # a complete case: the CSV export validates every case and refuses one with errors
+    file = tmp_path / "complete.json"
+    write_case_file(file, main_sheet_case("renewal", "c1", name="WANG WEI"))
     out = tmp_path / "out"
-    assert main(["export", "bulk", str(file), "--out", str(out)]) == 0
+    on = ["--on", ON.isoformat()]
+    assert main(["export", "bulk", str(file), "--out", str(out), *on]) == 0
     written = (out / "renewal_main.csv").read_bytes()
     (out / "renewal_main.csv").write_bytes(b"edited by hand")
-    assert main(["export", "bulk", str(file), "--out", str(out)]) == 2
+    assert main(["export", "bulk", str(file), "--out", str(out), *on]) == 2
     assert (out / "renewal_main.csv").read_bytes() == b"edited by hand"
-    assert main(["export", "bulk", str(file), "--out", str(out), "--force"]) == 0
+    assert main(["export", "bulk", str(file), "--out", str(out), "--force", *on]) == 0
     assert (out / "renewal_main.csv").read_bytes() == written

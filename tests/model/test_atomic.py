@@ -65,7 +65,6 @@ def test_a_temporary_left_by_a_killed_export_is_removed_by_the_next_export_there
     import subprocess
     import sys
 
-    from assistant.model.case import Case
     from assistant.model.casefile import write_case_file
 
     out = tmp_path / "out"
@@ -76,9 +75,13 @@ def test_a_temporary_left_by_a_killed_export_is_removed_by_the_next_export_there
     left = sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp"))
     assert len(left) == 2 and left[0].startswith(".renewal.xlsx.")   # the leak, as reported
     case = tmp_path / "case.json"
-    write_case_file(case, Case(id="c1", procedure="renewal", values={"name": "TRAN THI MAI"}))
+    # a complete case: export bulk validates every case and refuses one with errors
+    from tests.isa_cases import ON, main_sheet_case
+
+    write_case_file(case, main_sheet_case("renewal", "c1", name="TRAN THI MAI"))
     proc = subprocess.run([sys.executable, "-m", "assistant", "export", "bulk", str(case),
-                           "--out", str(out)], capture_output=True, text=True, timeout=120)
+                           "--out", str(out), "--on", ON.isoformat()],
+                          capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == [".someone-elses.abcdefgh.tmpx",
                                                      "renewal_main.csv"]

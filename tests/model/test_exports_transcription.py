@@ -8,17 +8,22 @@ from assistant.model.case import Case
 from assistant.model.exports.document import LineKind
 from assistant.model.exports.transcription import build_transcription
 from assistant.model.fields import catalogue
+from assistant.model.normalize import normalize_values
 
 ON = date(2026, 11, 26)
 
 
 def sample() -> Case:
-    return Case(id="t1", procedure="renewal", values={
+    """A case as typed, stored as entry normalisation leaves it (the sheet shows the stored
+    values; nothing is reformatted on the way out)."""
+    typed = {
         "name": "nguyen van an", "birth_date": "20000102", "sex": "男 male",
         "nationality": "ベトナム Viet Nam", "current_status": "T26", "expiry_date": "20270105",
         "has_relatives": "有 Yes", "relative_name[2]": "山田　一郎",
         "relative_relationship[1]": "妻 Wife", "relative_name[1]": "山田　花子",
-        "address_street": "1-2-3", "receipt_method": "窓口 At the counter"})
+        "address_street": "1-2-3", "receipt_method": "窓口 At the counter"}
+    stored, _ = normalize_values(catalogue("renewal"), typed)
+    return Case(id="t1", procedure="renewal", values=stored)
 
 
 def test_values_follow_the_screen_order_step_1_to_3():

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from assistant.model.case import Case
 from assistant.model.exports import bulk, xlsx
 from assistant.model.fields import catalogue
+from tests.isa_cases import ON, complete_case
 
 # 区分V: 所定労働時間(週平均) — looked up by its template header, not by a hard-coded id
 WEEKLY_HOURS = next(c.key for c in catalogue("renewal").columns("category_v")
@@ -103,10 +104,12 @@ def _soffice() -> str | None:
 @pytest.mark.slow
 @pytest.mark.skipif(_soffice() is None, reason="LibreOffice Calc is installed by dev.py test")
 def test_libreoffice_reads_the_same_values_as_the_csv_export(tmp_path):
-    cases = applicants(3)
+    # complete cases: the CSV export validates every case and refuses one with errors
+    cases = [complete_case("renewal", f"case-{i}", name=f"TRAN THI MAI {'ABC'[i]}")
+             for i in range(3)]
     book = xlsx.write_workbook(cases, tmp_path / "renewal.xlsx")
     csv_dir = tmp_path / "csv"
-    bulk.export_csv(cases, csv_dir)
+    assert bulk.export_csv(cases, csv_dir, on=ON).written
     out = tmp_path / "lo"
     # sheet -1: every sheet to <name>-<sheet>.csv (UTF-8, comma, quoted text)
     options = "44,34,76,1,,0,false,true,false,false,false,-1"
@@ -139,7 +142,7 @@ def test_values_that_look_like_formulas_are_written_as_plain_text(tmp_path):
     cases = applicants(len(HOSTILE))
     for case, value in zip(cases, HOSTILE, strict=True):
         case.values["remarks"] = value
-    path = xlsx.write_workbook(cases, tmp_path / "renewal.xlsx", normalise=False)
+    path = xlsx.write_workbook(cases, tmp_path / "renewal.xlsx")   # stored values, as they are
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             if name.startswith("xl/worksheets/"):

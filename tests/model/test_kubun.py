@@ -202,11 +202,11 @@ def test_the_bulk_export_refuses_a_case_whose_kubun_is_not_installed(store, tmp_
 
 
 def test_the_bulk_export_writes_only_the_cases_kubun(store, tmp_path):
-    values = sample_values(TODAY)
-    values["current_status"] = SSW1
-    values["org_name"] = "株式会社テスト"
-    case = Case(id="c1", procedure="renewal", values=values)
-    result = export_csv([case], tmp_path / "out")
+    # a complete 特定技能 case (ISA's example): the export refuses a case with errors
+    from tests.isa_cases import ON, complete_case
+
+    case = complete_case("renewal", "c1", current_status=SSW1, org_name="株式会社テスト")
+    result = export_csv([case], tmp_path / "out", on=ON)
     assert result.written
     sheet = tmp_path / "out" / "renewal_category_v.csv"
     rows = list(csv.reader(sheet.read_text("utf-8-sig").splitlines()))

@@ -421,6 +421,11 @@ def test_coe_received_by_email_only_under_the_2026_rules(profile, allowed) -> No
     from assistant.model.case import ReceiptMethod
 
     assert case.receipt_method is ReceiptMethod.EMAIL
-    codes = {(p.field, p.code) for p in validate_case(case, ON, profile=profile)}
+    problems = validate_case(case, ON, profile=profile)
+    codes = {(p.field, p.code) for p in problems}
     assert (("receipt_method", "receipt_method_not_allowed") not in codes) is allowed
     assert ("receipt_method", "field_not_in_list") not in codes
+    # the message names the method chosen, not another one (「窓口での受領」 was named)
+    for p in problems:
+        if p.code == "receipt_method_not_allowed":
+            assert "メールによる受領" in p.message_ja and "窓口" not in p.message_ja

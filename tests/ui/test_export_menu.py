@@ -9,7 +9,12 @@ from assistant.ui import ask
 
 
 def ready_case(store):
-    case = store.create("renewal", {"name": "NGUYEN VAN AN", "expiry_date": "20270115",
+    # complete (ISA's example, main sheet): the CSV export refuses a case with errors
+    from tests.isa_cases import main_sheet_case
+
+    values = main_sheet_case("renewal").values
+    case = store.create("renewal", {**values, "name": "NGUYEN VAN AN",
+                                    "expiry_date": "20270115",
                                     "nationality": "ベトナム Viet Nam"})
     store.set_receipt_method(case.id, ReceiptMethod.MAIL)
     store.set_status(case.id, CaseStatus.READY)

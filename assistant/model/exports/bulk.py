@@ -6,12 +6,18 @@ per applicant. Row *n* of every sheet file is the same applicant (rows stay alig
 sheets; an applicant without data for a sheet gets an empty row there). The main sheet is always
 written; the 区分 and 同時申請 sheets only when some applicant has data for them.
 
-Values are formatted as the template's guidance says: dates ``YYYYMMDD`` / ``YYYYMM``, half-width
-(capital) letters and digits where the column asks for them, full-width text where it asks for
-全角, code-list cells as the workbook's labels (``男 male``, the default) or as codes (``1``) — the
-``code_list_cells`` setting. Encodings: UTF-8 with BOM (default) or Shift_JIS (cp932); for
-cp932 every character the upload cannot carry is reported per applicant and field, with a
-suggested replacement, before anything is written.
+What is checked is what is written: values were normalised once, when they were entered
+(:func:`assistant.model.normalize.normalize_value`), and every case is validated
+(:func:`assistant.model.validation.validate_case`) before anything is written — a case with
+errors is refused and nothing is written. Each cell is then the stored value byte for byte,
+apart from the one declared mapping: code-list cells as the workbook's labels (``男 male``, the
+default) or as codes (``1``) — the ``code_list_cells`` setting — and the encoding. Encodings:
+UTF-8 with BOM (default) or Shift_JIS (cp932); for cp932 every character the upload cannot
+carry is reported per applicant and field, with a suggested replacement, before anything is
+written.
+
+The online filing window is not a reason to refuse: an office prepares the upload before the
+window opens; it is reported as a warning.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache, cached_property
 from itertools import repeat
 from pathlib import Path
@@ -32,8 +39,7 @@ from assistant.model.case import NAME, Case
 from assistant.model.codelists import code_list
 from assistant.model.exports.charset import BadChar, bad_chars, fits_shift_jis
 from assistant.model.fields import Catalogue, FieldDef, catalogue
-from assistant.model.normalize import all_normal, normalizer
-from assistant.model.problems import Problem, Severity, make_problem
+from assistant.model.problems import Problem, Severity, make_problem, message_texts
 
 CELL_MODES = ("labels", "codes")
 ENCODINGS = ("utf-8-sig", "cp932")
@@ -118,32 +124,20 @@ def _code_table(list_id: str, cells: str, with_parents: bool) -> dict[str, str]:
     return table
 
 
-def _as_stored(value: str) -> str:
-    return value
-
-
-def formatter(fdef: FieldDef, cells: str = "labels", normalise: bool = True) -> Formatter:
-    """The function that turns a stored value of ``fdef`` into the template's cell text.
-
-    Values go through the shared normaliser (:func:`assistant.model.normalize.normalize_value`)
-    unless ``normalise`` is False — for values known to be stored normalised, as the wizard and
-    the imports store them (it saves about 10 µs a value).
-    """
+def formatter(fdef: FieldDef, cells: str = "labels") -> Formatter:
+    """The function that turns a stored value of ``fdef`` into the template's cell text: the
+    value itself, except that a code-list value becomes the workbook's label or code (``cells``).
+    A value the code list does not hold is written as it is (validation refuses it first)."""
     if cells not in CELL_MODES:
         raise ValueError(f"cells must be one of {CELL_MODES}, not {cells!r}")
-    normalise_value = normalizer(fdef)   # picked once per column, not per cell
     if fdef.code_list:
         table = _code_table(fdef.code_list, cells, bool(fdef.parent))
 
         def code_cell(value: str) -> str:
-            hit = table.get(value.strip())
-            if hit is None:  # a width or spacing variant of a label
-                hit = table.get(normalise_value(value), value)
-            return hit
+            return table.get(value, value)
 
         return code_cell
-
-    return normalise_value if normalise else _as_stored
+    return str
 
 
 # --------------------------------------------------------------------------- tables
@@ -171,17 +165,12 @@ def _places(procedure: str) -> dict[str, list[tuple[int, int]]]:
     return places
 
 
-def _column_cells(fdef: FieldDef, stored: list[str], cells: str, normalise: bool,
+def _column_cells(fdef: FieldDef, stored: list[str], cells: str,
                   code_tables: dict[tuple[str, bool], dict[str, str]]
                   ) -> tuple[list[str], set[str]]:
     """The cells of one column from its stored values ("" where a case has none), and the
-    column's distinct cells.
-
-    Each distinct value is looked at once. Pull-downs go through the code list's table (one
-    copy per export, which also keeps the variants met). Other values are usually stored
-    normalised: one regex pass over the distinct values confirms it, and only when some value
-    needs changing is each distinct value formatted.
-    """
+    column's distinct cells: the stored values themselves, code-list values through the code
+    list's table (one copy per export, which also keeps the values met that it lacks)."""
     distinct = set(stored)
     if fdef.code_list:
         which = (fdef.code_list, bool(fdef.parent))
@@ -189,20 +178,34 @@ def _column_cells(fdef: FieldDef, stored: list[str], cells: str, normalise: bool
         if known is None:
             known = code_tables[which] = {"": "",
                                           **_code_table(fdef.code_list, cells, bool(fdef.parent))}
-        missing = distinct.difference(known)
-        if missing:
-            convert = formatter(fdef, cells, normalise)
-            known.update((value, convert(value)) for value in missing)
+        known.update((value, value) for value in distinct.difference(known))
         return list(map(known.__getitem__, stored)), set(map(known.__getitem__, distinct))
     distinct.discard("")
-    every = all_normal(fdef)
-    if not normalise or not distinct or (every is not None and every(list(distinct))):
-        return stored, distinct
-    convert = formatter(fdef, cells, normalise)
-    changed = {value: cell for value in distinct if (cell := convert(value)) != value}
-    if not changed:
-        return stored, distinct
-    return list(map(changed.get, stored, stored)), set(map(changed.get, distinct, distinct))
+    return stored, distinct
+
+
+@cache
+def _out_of_scope(procedure: str, status: str) -> frozenset[str]:
+    """The exported keys a case with this status (the value that decides its 区分) does not
+    export: the questions of another 区分 (:func:`assistant.model.kubun.scoped_values`, asked
+    once per procedure and status)."""
+    cat = catalogue(procedure)
+    probe = dict.fromkeys(_places(procedure), "x")
+    answer = kubun.answer_field(procedure)
+    if answer is not None:
+        probe[answer] = status
+    return frozenset(probe).difference(kubun.scoped_values(cat, probe))
+
+
+def _in_scope(cat: Catalogue, values: dict[str, str]) -> dict[str, str]:
+    """``values`` without another 区分's answers (as ``kubun.scoped_values``; one set
+    look-up per case when it has none, as nearly every case)."""
+    answer = kubun.answer_field(cat.procedure)
+    status = values.get(answer, "").strip() if answer is not None else ""
+    out = _out_of_scope(cat.procedure, status)
+    if out.isdisjoint(values):
+        return values
+    return {key: value for key, value in values.items() if key not in out}
 
 
 @contextmanager
@@ -222,8 +225,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _procedure_tables(cat: Catalogue, cases: Sequence[Case], cells: str,
-                      normalise: bool) -> list[SheetTable]:
+def _procedure_tables(cat: Catalogue, cases: Sequence[Case], cells: str) -> list[SheetTable]:
     """The sheets of ``cat`` for ``cases``: the main sheet and each sheet some applicant has
     data of its own on.
 
@@ -232,7 +234,7 @@ def _procedure_tables(cat: Catalogue, cases: Sequence[Case], cells: str,
     share one empty column.
     """
     places = _places(cat.procedure)
-    values = [kubun.scoped_values(cat, case.values) for case in cases]   # the case's 区分 only
+    values = [_in_scope(cat, case.values) for case in cases]   # the case's 区分 only
     empty = [""] * len(cases)
     columns = [[empty] * len(cat.columns(sheet)) for sheet in cat.sheets]
     has_data = [False] * len(cat.sheets)
@@ -244,8 +246,7 @@ def _procedure_tables(cat: Catalogue, cases: Sequence[Case], cells: str,
         if not any(stored):
             continue
         fdef = cat.field(key)
-        column_cells, column_distinct = _column_cells(fdef, stored, cells, normalise,
-                                                      code_tables)
+        column_cells, column_distinct = _column_cells(fdef, stored, cells, code_tables)
         for sheet, index in places[key]:
             columns[sheet][index] = column_cells
             distinct[sheet].update(column_distinct)
@@ -264,15 +265,14 @@ def _procedure_tables(cat: Catalogue, cases: Sequence[Case], cells: str,
             for number in wanted]
 
 
-def sheet_tables(cases: Sequence[Case], cells: str = "labels",
-                 normalise: bool = True) -> list[SheetTable]:
+def sheet_tables(cases: Sequence[Case], cells: str = "labels") -> list[SheetTable]:
     """The template sheets for ``cases`` (grouped by procedure, in the cases' order): the main
     sheet always, the 区分 and 同時申請 sheets when some applicant has data of their own there."""
     if cells not in CELL_MODES:
         raise ValueError(f"cells must be one of {CELL_MODES}, not {cells!r}")
     tables = []
     for procedure, group in group_by_procedure(cases).items():
-        tables.extend(_procedure_tables(catalogue(procedure), group, cells, normalise))
+        tables.extend(_procedure_tables(catalogue(procedure), group, cells))
     return tables
 
 
@@ -290,6 +290,44 @@ def _unknown_code_labels(cat: Catalogue, key: str | None) -> frozenset[str]:
     if not fdef.code_list:
         return frozenset()
     return frozenset(e.label for e in code_list(fdef.code_list).entries if e.code is None)
+
+
+def _where(cat: Catalogue, key: str) -> tuple[str, str]:
+    """The sheet and header a case-value key is exported under ("", "" when none)."""
+    for number, index in _places(cat.procedure).get(key, []):
+        sheet = cat.sheets[number]
+        return sheet, cat.columns(sheet)[index].header
+    return "", ""
+
+
+def check_cases(cases: Sequence[Case], on: date, profile: str | None = None
+                ) -> list[CellIssue]:
+    """What ``validate`` says about each case, as export issues: every error (the case is
+    refused), and the online filing window as a warning (not a reason to refuse)."""
+    from assistant.model.validation import validate_case
+
+    issues: list[CellIssue] = []
+    for procedure, group in group_by_procedure(cases).items():
+        try:
+            cat = catalogue(procedure)
+        except KeyError:
+            cat = None
+        for row, case in enumerate(group, start=1):
+            applicant = _applicant(case, row)
+            for found in validate_case(case, on, profile):
+                window = found.code == "outside_application_window"
+                if not (found.is_error or window):
+                    continue
+                ja, en = message_texts("export_case_problem", row=row, applicant=applicant,
+                                       message=found.message_ja, message_en=found.message_en)
+                problem = Problem(field=found.field, code=found.code,
+                                  severity=Severity.WARNING if window else found.severity,
+                                  message_ja=ja, message_en=en, params=found.params)
+                sheet, header = _where(cat, found.field) if cat is not None else ("", "")
+                issues.append(CellIssue(row=row, case_id=case.id, applicant=applicant,
+                                        procedure=procedure, sheet=sheet, header=header,
+                                        key=found.field, problem=problem))
+    return issues
 
 
 def check_cells(cases: Sequence[Case], tables: Iterable[SheetTable],
@@ -379,33 +417,46 @@ def csv_bytes(table: SheetTable, encoding: str = "utf-8-sig") -> bytes:
 
 
 def export_csv(cases: Sequence[Case], out_dir: str | Path, *, encoding: str = "utf-8-sig",
-               cells: str = "labels", normalise: bool = True) -> BulkResult:
+               cells: str = "labels", on: date | None = None,
+               profile: str | None = None) -> BulkResult:
     """Write the template CSV files for ``cases`` into ``out_dir``.
 
-    Nothing is written when a cell cannot be carried in ``encoding`` (see
-    :func:`check_cells`); the result then lists those cells and has no files.
+    Every case is validated first for filing on ``on`` (default today) under rule profile
+    ``profile`` (:func:`check_cases`); then every cell is checked against ``encoding``
+    (:func:`check_cells`). Nothing is written when any case has an error or a cell cannot be
+    carried; the result then lists them and has no files.
     """
     if encoding not in ENCODINGS:
         raise ValueError(f"encoding must be one of {ENCODINGS}, not {encoding!r}")
+    if cells not in CELL_MODES:
+        raise ValueError(f"cells must be one of {CELL_MODES}, not {cells!r}")
     if not cases:
         raise ValueError("no cases to export")
     refused = kubun_refusals(cases)
     if refused:
         return BulkResult(issues=refused)
+    result = BulkResult(issues=check_cases(cases, on or date.today(), profile))
+    if result.errors:
+        return result
+    return _write_csv(cases, Path(out_dir), encoding, cells, result)
+
+
+def _write_csv(cases: Sequence[Case], folder: Path, encoding: str, cells: str,
+               result: BulkResult) -> BulkResult:
+    """The writer of :func:`export_csv`, for validated cases: the tables, the Shift_JIS check,
+    the files (all or none)."""
     with gc_paused():   # the rows are gone (freed as usual) before collection resumes
-        tables = sheet_tables(cases, cells, normalise)
+        tables = sheet_tables(cases, cells)
         texts = [csv_text(table) for table in tables]
-        result = BulkResult()
         # the cell-by-cell check runs only when some cell has a character Shift_JIS cannot
         # carry (one search over the distinct cells) or code-list cells are written as codes
         if cells == "codes" or (encoding == "cp932" and not all(
                 fits_shift_jis("\n".join(table.distinct_cells)) for table in tables)):
-            result.issues = check_cells(cases, tables, encoding, cells)
+            result.issues.extend(check_cells(cases, tables, encoding, cells))
         names = [table.file_name for table in tables]
         del tables
     if result.errors:
         return result
-    folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     files = {folder / name: text.encode(encoding) for name, text in zip(names, texts, strict=True)}
     atomic_write_files(files)

@@ -129,8 +129,7 @@ def text_cell(ws: Any, value: object) -> Any:
 
 
 def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
-                   cells: str = "labels", progress: Progress | None = None,
-                   normalise: bool = True) -> Path:
+                   cells: str = "labels", progress: Progress | None = None) -> Path:
     """Write the workbook for ``cases`` (all of one procedure) to ``path``, atomically."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -145,7 +144,7 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
     procedure = cases[0].procedure
     cat = catalogue(procedure)
     layout = _layouts()
-    tables = sheet_tables(cases, cells, normalise)
+    tables = sheet_tables(cases, cells)   # the stored values (normalised at entry)
     total = sum(len(t.rows) for t in tables)
     done = 0
 

@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.model.office import Sex, StaffCategory, StaffProfile, validate_profile
+from assistant.model.dates import format_date
+from assistant.model.office import (
+    Sex,
+    StaffCategory,
+    StaffProfile,
+    read_profile_dates,
+    validate_profile,
+)
 from assistant.model.problems import Problem
 
 _TEXT_FIELDS = ("name", "office_name", "postal_code", "prefecture", "municipality", "street",
@@ -31,7 +38,8 @@ _DATE_FIELDS = ("birth_date", "certificate_expiry", "password_set_on")
 class StaffProfileDialog(QDialog):
     """Form for a :class:`StaffProfile`; OK stays disabled while there are errors.
 
-    Dates are typed as YYYY-MM-DD (an empty field means "not recorded").
+    Dates are read as the wizard reads them (2027-03-31, 2027/3/31, 令和9年3月31日; an empty
+    field means "not recorded") and shown as 2027年3月31日（令和9年）.
     """
 
     def __init__(self, profile: StaffProfile | None = None, today: date | None = None,
@@ -89,6 +97,9 @@ class StaffProfileDialog(QDialog):
                        "YYYY-MM-DD")
         left.addWidget(cert)
         left.addStretch(1)
+        wide = self.fontMetrics().horizontalAdvance("0000年00月00日（令和00年）") + 16
+        for key in _DATE_FIELDS:   # a date is shown as 2028年3月31日（令和10年）, whole
+            self.edits[key].setMinimumWidth(wide)
 
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
@@ -146,23 +157,16 @@ class StaffProfileDialog(QDialog):
             self.edits[key].setText(str(getattr(profile, key)))
         for key in _DATE_FIELDS:
             value = getattr(profile, key)
-            self.edits[key].setText(value.isoformat() if value else "")
+            self.edits[key].setText(format_date(value, self._language) if value else "")
         self.sex_combo.setCurrentIndex(
             max(0, self.sex_combo.findData(profile.sex.value if profile.sex else None)))
         self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(
             profile.category.value if profile.category else None)))
 
-    def _dates(self) -> tuple[dict[str, date | None], list[str]]:
-        values: dict[str, date | None] = {}
-        bad: list[str] = []
-        for key in _DATE_FIELDS:
-            text = self.edits[key].text().strip()
-            try:
-                values[key] = date.fromisoformat(text) if text else None
-            except ValueError:
-                values[key] = None
-                bad.append(key)
-        return values, bad
+    def _dates(self) -> tuple[dict[str, date | None], dict[str, str]]:
+        """The dates as the wizard reads them (令和/平成, 1972/5/3 …) and the texts that are
+        not a date (the model names their fields)."""
+        return read_profile_dates({key: self.edits[key].text() for key in _DATE_FIELDS})
 
     def profile(self) -> StaffProfile:
         """The profile as typed (dates that do not parse are left unrecorded)."""
@@ -175,14 +179,13 @@ class StaffProfileDialog(QDialog):
                        category=StaffCategory(category) if category else None)
 
     def problems(self) -> list[Problem]:
-        return validate_profile(self.profile(), self._today)
+        return validate_profile(self.profile(), self._today, self._dates()[1])
 
     @Slot()
     def _on_any_changed(self) -> None:
         _, bad_dates = self._dates()
         problems = self.problems()
-        lines = [self.tr("日付は YYYY-MM-DD の形で入力してください（例: 2027-03-31）。")] \
-            if bad_dates else []
+        lines: list[str] = []
         for problem in problems:
             mark = "✖" if problem.is_error else "⚠"
             lines.append(f"{mark} {problem.message(self._language)}")

@@ -783,6 +783,11 @@ Open it in Excel, enable macros and make the upload file with the button (macro)
         <translation>Could not export</translation>
     </message>
     <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="289"/>
+        <source>エラーのある案件があるため、何も書き出していません。直してから書き出してください。</source>
+        <translation>Nothing was written: some cases have errors. Correct them and export again.</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/export_actions.py" line="185"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
