@@ -736,6 +736,9 @@ class MainWindow(QMainWindow):
 
         # the バックアップ row and the data folder's location warning
         attach_to_settings(dialog, self.store, self.settings, self.reload_requested.emit)
+        from assistant.ui.document_lists_dialog import attach_to_settings as attach_lists
+
+        attach_lists(dialog)   # the 提出書類リスト row
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         if dialog.needs_reload:

@@ -1790,4 +1790,158 @@ Cases deleted from the list come here and can be restored at any time.</translat
         <translation>Exported {0} deadlines: {1}</translation>
     </message>
 </context>
+<context>
+    <name>DocumentListsDialog</name>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="41"/>
+        <source>提出書類リスト</source>
+        <translation>Document lists</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="48"/>
+        <source>認定</source>
+        <translation>COE</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="48"/>
+        <source>変更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="49"/>
+        <source>更新</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="54"/>
+        <source>在留資格:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="56"/>
+        <source>申請:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="61"/>
+        <source>書類</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="61"/>
+        <source>詳細</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="61"/>
+        <source>英語</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="61"/>
+        <source>条件</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="61"/>
+        <source>出典</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="62"/>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="62"/>
+        <source>出典の種類</source>
+        <translation>Kind of source</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="73"/>
+        <source>行を追加</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="74"/>
+        <source>行を削除</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="75"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="76"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="215"/>
+        <source>元に戻す</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="77"/>
+        <source>書き出す…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="78"/>
+        <source>読み込む…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="79"/>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="146"/>
+        <source>（事務所版）</source>
+        <translation> (office's)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="162"/>
+        <source>事務所のリストです（データフォルダーに保存、出荷時のリストより優先）。「元に戻す」で出荷時のリストに戻ります。</source>
+        <translation>This is the office's list (kept in the data folder, used instead of the shipped list). Revert returns to the shipped list.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="165"/>
+        <source>出荷時のリストです（公開情報から集めた出発点、一部のみ）。保存すると事務所のリストになります。</source>
+        <translation>This is the shipped list (a partial starting point collected from public pages). Saving makes it the office's list.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="169"/>
+        <source>「条件」に書ける条件: {0}</source>
+        <translation>Conditions you can write under Condition: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="216"/>
+        <source>事務所のリストを削除し、出荷時のリストに戻しますか？</source>
+        <translation>Delete the office's list and return to the shipped list?</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="228"/>
+        <source>リストの書き出し先</source>
+        <translation>Export the list to</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="239"/>
+        <source>読み込むリスト</source>
+        <translation>List to import</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="245"/>
+        <source>読み込めません</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="256"/>
+        <source>提出書類リスト:</source>
+        <translation>Document lists:</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="257"/>
+        <source>提出書類リストの編集(&amp;D)...</source>
+        <translation>Edit &amp;document lists...</translation>
+    </message>
+</context>
 </TS>
