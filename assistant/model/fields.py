@@ -27,6 +27,7 @@ of ``equals`` (labels or codes, compared through the code list), ``field`` is fi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -143,6 +144,21 @@ class FieldDef:
 
     def label(self, language: str = "ja") -> str:
         return self.label_en if language == "en" and self.label_en else self.label_ja
+
+
+# Lines of ISA's guidance that say the form the template stores a date in; the wizard reads
+# 和暦, 2000-01-01 … and stores that form itself, so "enter YYYYMMDD" would contradict its hint.
+_STORED_FORM_LINES = re.compile(r"YYYYMM(?:DD)?で入力|^半角数字、[68]文字$|^[（(]YYYYMM(?:DD)?[）)]$")
+
+
+def entry_guidance(f: FieldDef) -> str:
+    """ISA's guidance as the wizard shows it: for a date or a year-month without the lines
+    that say in which form the template stores it (「YYYYMMDDで入力してください」
+    「半角数字、8文字」) — the entry hint says which forms the assistant reads."""
+    if f.kind not in ("date", "year_month"):
+        return f.guidance_ja
+    return "\n".join(line for line in f.guidance_ja.splitlines()
+                     if not _STORED_FORM_LINES.search(line.strip()))
 
 
 @dataclass(frozen=True)

@@ -196,6 +196,8 @@ class FieldEditor(QWidget):
             parts.append(guidance.replace("\n", "　"))
         if spec.kind == "date":
             parts.append(self.tr("「20000101」「2000-01-01」「平成12年1月1日」「H12.1.1」の形で入力できます。"))
+        elif spec.kind == "year_month":
+            parts.append(self.tr("「200104」「2001/4」「2001年4月」「平成13年4月」の形で入力できます。"))
         if spec.example and spec.kind not in ("code", "yesno", "date"):
             parts.append(self.tr("例: {0}").format(spec.example))
         return "　".join(parts)
@@ -236,6 +238,8 @@ class FieldEditor(QWidget):
             line.setPlaceholderText(spec.example)
         elif spec.kind == "date":
             line.setPlaceholderText("YYYYMMDD")
+        elif spec.kind == "year_month":
+            line.setPlaceholderText("YYYYMM")
         line.textEdited.connect(self._on_line_text_edited)
         line.editingFinished.connect(self._on_input_editing_finished)
         line.installEventFilter(self)

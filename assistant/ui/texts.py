@@ -7,7 +7,6 @@ one for the UI language, so widgets never deal with the pairs themselves.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
@@ -18,8 +17,6 @@ from assistant.model.settings import RULE_PROFILE, Settings
 from assistant.model.storage import CaseSummary
 from assistant.ui.case_list import CaseRow
 from assistant.ui.i18n import current_language
-
-_ISO_OR_COMPACT = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
 
 
 def language() -> str:
@@ -93,14 +90,11 @@ def _code_label(list_id: str, value: str, _language: str, _resources: str) -> st
 
 
 def parse_date(text: str) -> date | None:
-    """A stored date (``YYYYMMDD`` or ISO) or None when it is empty, partial or impossible."""
-    match = _ISO_OR_COMPACT.match(text.strip())
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+    """A stored date (``YYYYMMDD`` or ISO) or None when it is empty, partial or impossible:
+    the model's one date reader (:func:`assistant.model.dates.read_date`)."""
+    from assistant.model.dates import read_date
+
+    return read_date(text)
 
 
 def profile_id(settings: Settings) -> str | None:

@@ -61,7 +61,7 @@ from assistant.model.editing import (
     KubunChange,
     counts_persons,
 )
-from assistant.model.fields import Catalogue, FieldDef, RepeatGroup
+from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, entry_guidance
 from assistant.model.problems import Problem, Severity, make_problem, message_texts
 from assistant.model.settings import Settings
 from assistant.model.storage import CaseStore, StorageError
@@ -333,7 +333,8 @@ class CaseEditor(QWidget):
         if field_def.code_list:
             choices = self.session.choices(key)
         label = _clean_label(field_def.label(self.language))
-        guidance = field_def.guidance_ja if self.language == "ja" else ""
+        # ISA's guidance without "enter YYYYMMDD" for dates: the hint says which forms are read
+        guidance = entry_guidance(field_def) if self.language == "ja" else ""
         if field_def.code_list_missing:
             # A pull-down whose choices the ISA data lacks: typed, as the online system shows it.
             guidance = "　".join(part for part in (

@@ -86,3 +86,19 @@ def test_the_same_characters_later_in_the_value_are_fine(value: str) -> None:
     f = catalogue("renewal").field("remarks")
     assert "field_formula_start" not in [p.code for p in validate_field(f, value,
                                                                        FieldContext(on=ON))]
+
+
+@pytest.mark.parametrize("procedure", PROCEDURES)
+def test_the_wizard_guidance_of_a_date_does_not_contradict_its_entry_hint(procedure: str) -> None:
+    """ISA's 「YYYYMMDDで入力してください」 beside 「平成12年1月1日…の形で入力できます」 contradicted
+    each other: the stored form is left out of a date's or year-month's guidance."""
+    from assistant.model.fields import entry_guidance
+
+    for f in catalogue(procedure).fields:
+        shown = entry_guidance(f)
+        if f.kind in ("date", "year_month"):
+            assert "YYYYMMDDで" not in shown and "YYYYMMで" not in shown, (f.id, shown)
+        else:
+            assert shown == f.guidance_ja
+    birth = catalogue("renewal").field("birth_date")
+    assert "年月日不詳:99999999" in entry_guidance(birth)   # the rest of ISA's text stays

@@ -958,6 +958,11 @@ Open it in Excel, enable macros and make the upload file with the button (macro)
     </message>
     <message>
         <location filename="../../../assistant/ui/field_widgets.py" line="200"/>
+        <source>「200104」「2001/4」「2001年4月」「平成13年4月」の形で入力できます。</source>
+        <translation>Accepted forms: 200104, 2001/4, 2001年4月, 平成13年4月.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/field_widgets.py" line="200"/>
         <source>例: {0}</source>
         <translation>e.g. {0}</translation>
     </message>
