@@ -1,7 +1,6 @@
-"""A coe case filed on the 区分N page (技術・人文知識・国際業務) for the fill payload and browser
-tests: the common sections complete, 3 relatives in Japan, every value in the catalogue's own
-form (codes as labels, dates as 8 digits). The 区分N sections (学歴, 職歴, 所属機関) are not in the
-catalogue yet (they come with the 区分N field set)."""
+"""A complete coe 区分N case (技術・人文知識・国際業務) for the fill payload and browser tests:
+the common sections, the 区分N sections (学歴, 職歴, 所属機関), 3 relatives in Japan and 4 jobs,
+every value in the catalogue's own form (codes as labels, dates as 8 digits)."""
 
 from __future__ import annotations
 
@@ -46,7 +45,38 @@ def coe_values() -> dict[str, str]:
         for member, value in zip(members, row, strict=True):
             if value:
                 values[f"{member}[{n}]"] = value
+    values.update({
+        "n_23_1": "外国 Foreign country", "n_23_2": "大学 Bachelor", "n_23_4": "北京理工大学",
+        "n_23_5": "20170630", "n_24_1": "経営学 Business administration",
+        "n_applicant_10": "有 Yes",
+        "n_2": "雇用 Employment", "n_3_1": "株式会社サンプル", "n_3_2": "有 Yes",
+        "n_3_2_2": "1234567890123", "n_3_5": "建設業 Construction", "n_3_9": "1000005",
+        "n_3_10": "東京都千代田区丸の内１－１", "n_3_11": "0312345678", "n_3_12": "10000000",
+        "n_3_13": "500000000", "n_3_14": "120", "n_3_15": "8",
+        "n_5_1": "定めなし Non-Fixed", "n_7": "300000", "n_8": "36", "n_9_1": "無 No",
+        "n_10_1": "調査研究 Research",
+        "n_11": "ソフトウェアの設計・開発に従事する。\n社内システムの保守を担当する。",
+    })
+    for n, job in enumerate(JOBS, start=1):
+        values[f"n_applicant_11[{n}]"] = job[0]
+        values[f"n_26_1[{n}]"] = "不明な点は無い No unclear points"
+        values[f"n_26_2[{n}]"] = job[1]
+        values[f"n_26_3[{n}]"] = "不明な点は無い No unclear points"
+        values[f"n_26_4[{n}]"] = job[2]
+        values[f"n_26_5[{n}]"] = job[3]
+        if job[4]:
+            values[f"n_26_6[{n}]"] = job[4]
     return values
+
+
+JOBS = [  # 国・地域名, 入社年月, 退社年月, 勤務先(英字), 勤務先(漢字)
+    ("中国 People's Republic of China", "201307", "201509", "Beijing Soft Co., Ltd.",
+     "北京軟件有限公司"),
+    ("中国 People's Republic of China", "201510", "201712", "Shanghai Data Ltd.",
+     "上海数据有限公司"),
+    ("ベトナム Viet Nam", "201801", "202003", "Hanoi IT JSC", ""),
+    ("日本 Japan", "202004", "202512", "Tokyo Systems K.K.", "東京システム株式会社"),
+]
 
 
 def coe_case() -> Case:

@@ -78,7 +78,7 @@ class PageMap:
 
     def controls(self) -> Iterator[str]:
         """Every control id the map names (repeat rows expanded)."""
-        for entry in self.items:
+        for entry in self.entries():
             if "group" in entry:
                 for row in range(1, int(entry["rows"]) + 1):
                     for member in entry["items"]:
@@ -86,12 +86,53 @@ class PageMap:
             else:
                 yield from _entry_controls(entry, 1, 0)
 
+    def entries(self) -> Iterator[dict[str, Any]]:
+        """The map's entries, a field set's fields (``field_set``) spelled out in place."""
+        for entry in self.items:
+            if "field_set" in entry:
+                yield from _field_set(entry["field_set"], entry.get("row_steps", {}))
+            else:
+                yield entry
+
     def fields(self) -> frozenset[str]:
         out: set[str] = set()
-        for entry in self.items:
+        for entry in self.entries():
             for member in entry["items"] if "group" in entry else [entry]:
                 out.update(member.get("fields") or [member["field"]])
         return frozenset(out)
+
+
+_DIGITS_KINDS = ("date", "year_month")
+
+
+def _field_set(name: str, row_steps: Mapping[str, int]) -> list[dict[str, Any]]:
+    """Map entries for the fields of a generated 区分 field set (resources/fields/NAME) that
+    carry the page's ``control_id``; a repeat group's members become one group entry."""
+    if not resource_path("fields", name).exists():
+        return []
+    data = load_json("fields", name)
+    out: list[dict[str, Any]] = []
+    groups: dict[str, dict[str, Any]] = {}
+    for f in data["fields"]:
+        control = f.get("control_id")
+        if not control:
+            continue
+        entry: dict[str, Any] = {"field": f["id"], "control": control}
+        if f.get("kind") in _DIGITS_KINDS:
+            entry["format"] = "digits"
+        group = f.get("group")
+        if group is None:
+            out.append(entry)
+            continue
+        if group not in row_steps:
+            continue  # rows the map cannot place
+        if group not in groups:
+            size = next(g["max"] for g in data.get("groups", ()) if g["id"] == group)
+            groups[group] = {"group": group, "row_step": row_steps[group], "rows": size,
+                             "items": []}
+            out.append(groups[group])
+        groups[group]["items"].append(entry)
+    return out
 
 
 def _entry_controls(entry: Mapping[str, Any], row: int, step: int) -> Iterator[str]:
@@ -164,7 +205,7 @@ def build_payload(case: Case, on: date, *, check: bool = True) -> FillPayload:
     if page is None:
         raise PayloadRefused([make_problem("procedure", "autofill_no_page")])
     items: list[FillItem] = []
-    for entry in page.items:
+    for entry in page.entries():
         if "group" in entry:
             group = cat.group(entry["group"])
             if group.required_when is not None and not condition_holds(

@@ -40,10 +40,14 @@ _CLICK_RECORDER = """() => {
   }, true);
 }"""
 
-# Stand-in for the online system's repetitionAdd(): the saved page lost its scripts (its
-# <script> links point to cid: parts), so its 「＋追加する」 buttons do nothing here. The real
-# handler shows the next row of the group; this listener does exactly that and nothing else.
+# Stand-ins for two of the online system's scripts: the saved page lost them (its <script>
+# links point to cid: parts), so its 「＋追加する」 buttons do nothing here and no answer shows
+# a conditional item. repetitionAdd() shows the next row of the group; choosing 23.2 最終学歴(2)
+# (a university) shows 24.1 専攻・専門分野. The listeners do exactly that and nothing else.
 PAGE_ROW_SCRIPT = """() => {
+  document.getElementById('select_256187').addEventListener('change', (e) => {
+    document.getElementById('tr_256191').style.display = e.target.selectedIndex > 0 ? '' : 'none';
+  });
   document.querySelectorAll('[id$=_buttonAdd] input[type=button]').forEach((b) => {
     b.addEventListener('click', () => {
       const m = /^repetition(\\d+)_(\\d+)_buttonAdd$/.exec(b.parentElement.id);

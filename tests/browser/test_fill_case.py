@@ -57,6 +57,14 @@ def test_a_typed_case_lands_on_the_page_through_the_bookmarklet(browser: Any) ->
         assert [offer.value(k) for k in ("switch_256139", "switch_256146", "switch_256153")] \
             == ["王　偉", "王　芳", "李　強"]
         assert not offer.shown("repetition256137_4")
+        # Four jobs (区分N field set), row by row, rows 9 items apart; the fifth stays closed.
+        assert [offer.value(f"switch_{256206 + 9 * n}") for n in range(4)] == [
+            "Beijing Soft Co., Ltd.", "Shanghai Data Ltd.", "Hanoi IT JSC", "Tokyo Systems K.K."]
+        assert [offer.value(f"yearMonthAD_{256201 + 9 * n}") for n in range(4)] == [
+            "201307", "201510", "201801", "202004"]
+        assert offer.value("switch_256225") == ""  # job 3 has no kanji name
+        assert not offer.shown("repetition256198_5")
+        assert offer.value("switch_256306").startswith("ソフトウェアの設計")
         assert forbidden_clicks(offer) == []
         assert offer.requests == []
         assert not offer.checked("checkList_256394_1")  # 申請内容の確認 is the office's own

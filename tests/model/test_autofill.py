@@ -54,6 +54,11 @@ def test_the_payload_holds_the_case_values_in_the_pages_format() -> None:
     assert by_key["switch_256153"] == "李　強"
     assert "switch_256151" not in by_key  # row 2 has no card number
     assert "switch_256160" not in by_key  # no fourth relative
+    # 区分N sections from the 区分N field set: 職歴 rows 9 apart, dates as digits.
+    assert by_key["switch_256233"] == "Tokyo Systems K.K."
+    assert by_key["yearMonthAD_256228"] == "202004"
+    assert by_key["switch_256190"] == "20170630"
+    assert by_key["radioList_256186_1"] == "外国 Foreign country"
     # Every value of the case is placed; nothing else travels.
     assert payload.placed_keys == set(coe_values())
     assert payload.not_on_page == ()
