@@ -80,3 +80,24 @@ def test_values_that_pass_validation_go_out_inert_in_a_real_spreadsheet(tmp_path
     formulas = _formulas_after_opening([raw, ours], tmp_path)
     assert len(formulas["raw.csv"]) >= 3, formulas      # LibreOffice does make formulas
     assert formulas["renewal_main.csv"] == []
+
+
+def test_cases_holding_formula_like_values_are_refused_by_the_export(tmp_path):
+    """Each hostile value in a case: `export bulk` refuses the case (exit 1, no CSV written),
+    so no spreadsheet ever opens it."""
+    import json
+    import sys
+
+    written = []
+    for index, value in enumerate(HOSTILE):
+        case = tmp_path / f"case{index}.json"
+        case.write_text(json.dumps({"format": "zairyu-assistant-case", "schema_version": 1,
+                                    "procedure": "renewal",
+                                    "values": {"name": "TRAN THI MAI", "remarks": value}}),
+                        encoding="utf-8")
+        out = tmp_path / f"out{index}"
+        proc = subprocess.run([sys.executable, "-m", "assistant", "export", "bulk", str(case),
+                               "--out", str(out)], capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 1, (value, proc.returncode, proc.stderr)
+        written += sorted(out.glob("*.csv")) if out.exists() else []
+    assert written == []
