@@ -186,7 +186,11 @@ def test_a_workbook_for_another_procedure_or_none_is_refused(tmp_path):
     plain = build_template(tmp_path / "plain.xlsx", main_name="Sheet1")
     with pytest.raises(WorkbookFillError) as refused:
         fill_workbook(plain, [applicant(0)], tmp_path / "a.xlsm", on=TODAY)
+    assert refused.value.code == "official_not_any_bulk_workbook"
+    with pytest.raises(WorkbookFillError) as refused:
+        fill_workbook(plain, [applicant(0)], tmp_path / "a.xlsm", on=TODAY, procedure="renewal")
     assert refused.value.code == "official_not_bulk_workbook"
+    assert "在留期間更新許可申請" in refused.value.message_ja
     (tmp_path / "text.xlsm").write_text("not a zip")
     with pytest.raises(WorkbookFillError) as refused:
         fill_workbook(tmp_path / "text.xlsm", [applicant(0)], tmp_path / "a.xlsm", on=TODAY)

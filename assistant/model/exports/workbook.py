@@ -63,6 +63,7 @@ _TEXT_FORMAT_ID = 49   # the built-in number format "@"
 # refusals that concern the template itself (another file must be chosen), not the cases
 TEMPLATE_REFUSALS = frozenset({
     "official_unreadable", "official_too_large", "official_not_bulk_workbook",
+    "official_not_any_bulk_workbook",
     "official_other_procedure", "official_sheet_missing", "official_headers_differ",
     "official_already_filled", "official_bad_xml"})
 
@@ -695,9 +696,10 @@ def _pick_procedure(sheets: Sequence[_InputSheet], procedure: str | None,
     if procedure is not None and known:
         raise WorkbookFillError("official_other_procedure", path=path, found=known[0].name,
                                 procedure=procedure, procedure_ja=procedure_name(procedure))
-    shown = procedure or "—"
-    raise WorkbookFillError("official_not_bulk_workbook", path=path, procedure=shown,
-                            procedure_ja=procedure_name(shown) if procedure else "一括申請")
+    if procedure is None:
+        raise WorkbookFillError("official_not_any_bulk_workbook", path=path)
+    raise WorkbookFillError("official_not_bulk_workbook", path=path, procedure=procedure,
+                            procedure_ja=procedure_name(procedure))
 
 
 def _pull_down_labels(package: _Package, sheet: _InputSheet, column: int,
