@@ -116,11 +116,16 @@ class ExportActions(QObject):
             "（封筒の裏書き用の申請受付番号と人数つき）"))
         self.batch_checklist_action.triggered.connect(
             self._on_batch_checklist_action_triggered)
-        self.case_actions = (self.transcription_action, self.transcription_preview_action,
+        self.online_fill_action = QAction(self.tr("オンラインシステムに入力(&N)..."), window)
+        self.online_fill_action.setStatusTip(self.tr(
+            "選択した案件を検査し、申込画面に入力するデータをクリップボードにコピーします（60秒後に消去）"))
+        self.online_fill_action.triggered.connect(self._on_online_fill_action_triggered)
+        self.case_actions = (self.online_fill_action, self.transcription_action,
+                             self.transcription_preview_action,
                              self.transcription_print_action, self.checklist_action,
                              self.checklist_preview_action, self.checklist_print_action)
         for action in (self.bulk_action, self.xlsx_action, self.xlsx_import_action,
-                       self.official_action, None,
+                       self.official_action, None, self.online_fill_action, None,
                        self.transcription_action, self.transcription_preview_action,
                        self.transcription_print_action, None,
                        self.checklist_action, self.checklist_preview_action,
@@ -499,6 +504,13 @@ class ExportActions(QObject):
             self.events.publish(CaseChange.edited(changed, source=self))
         self._say(self.tr("取り込みました: 新しい案件 {0} 件、更新 {1} 件").format(
             len(created), len(changed)), 10000)
+
+    def _on_online_fill_action_triggered(self) -> None:
+        from assistant.ui.online_fill import copy_fill_payload
+
+        case = self._selected_case()
+        if case is not None:
+            copy_fill_payload(self.window, case, self.today())
 
     # --- the office's copy of ISA's official workbook ----------------------------------------
     def _official_template(self, procedure: str) -> Path | None:

@@ -619,7 +619,42 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>OnlineFill</name>
+    <message>
+        <source>ほか {n} 件</source>
+        <translation>and {n} more</translation>
+    </message>
+    <message>
+        <source>オンラインシステムに入力</source>
+        <translation>Fill the online system's page</translation>
+    </message>
+    <message>
+        <source>この案件はまだオンラインシステムに入力できません：</source>
+        <translation>This case cannot be filled into the online system yet:</translation>
+    </message>
+    <message>
+        <source>入力データ（{n} 項目）をコピーしました。{s} 秒後にクリップボードから消えます。
+
+オンラインシステムの「{title}」の申込画面で、ブックマークレット（または拡張機能のボタン）を押して貼り付けてください。顔写真と添付書類は手で添付してください。</source>
+        <translation>The fill data ({n} items) is on the clipboard; it is cleared in {s} seconds.
+
+On the online system's application page for “{title}”, click the bookmarklet (or the extension's button) and paste it. Attach the photo and the documents by hand.</translation>
+    </message>
+    <message>
+        <source>申込画面に対応する項目がない値（画面で直接入力してください）：</source>
+        <translation>Values the page has no item for (type them on the page):</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
+    <message>
+        <source>オンラインシステムに入力(&amp;N)...</source>
+        <translation>Fill the o&amp;nline system's page...</translation>
+    </message>
+    <message>
+        <source>選択した案件を検査し、申込画面に入力するデータをクリップボードにコピーします（60秒後に消去）</source>
+        <translation>Checks the selected case and copies the data for the online system's application page to the clipboard (cleared after 60 seconds)</translation>
+    </message>
     <message>
         <source>公式ワークブックに書き込む(&amp;O)...</source>
         <translation>Fill the &amp;official workbook...</translation>
