@@ -262,6 +262,10 @@ class CaseFilterProxy(QAbstractProxyModel):
         self._status = ""
         self._procedure = ""
         self._needle = ""
+        # With a searcher (the store's full-text search: every value, numbers, kana/width
+        # folded) the search keeps the ids it answers; without one, the rows' own keys.
+        self.searcher: Callable[[str], set[str] | None] | None = None
+        self._matches: set[str] | None = None
         self._model: CaseTableModel | None = None
         self._rows: list[CaseRow] = []
         self._shown: list[int] = []             # proxy row → source row, ascending
@@ -294,13 +298,24 @@ class CaseFilterProxy(QAbstractProxyModel):
     def _accepts(self, row: CaseRow) -> bool:
         return (not self._status or row.status == self._status) \
             and (not self._procedure or row.procedure == self._procedure) \
-            and (not self._needle or self._needle in row.key)
+            and (not self._needle or self._found(row))
+
+    def _found(self, row: CaseRow) -> bool:
+        if self._matches is not None:
+            return row.case_id in self._matches
+        return self._needle in row.key
 
     def _select(self, candidates: Iterable[int]) -> list[int]:
         """The source rows among ``candidates`` (ascending) that pass the filters."""
         rows, needle, status, procedure = self._rows, self._needle, self._status, self._procedure
         if not (needle or status or procedure):
             return list(candidates)
+        matches = self._matches
+        if needle and matches is not None:
+            return [number for number in candidates
+                    if rows[number].case_id in matches
+                    and (not status or rows[number].status == status)
+                    and (not procedure or rows[number].procedure == procedure)]
         return [number for number in candidates
                 if (not status or rows[number].status == status)
                 and (not procedure or rows[number].procedure == procedure)
@@ -325,8 +340,16 @@ class CaseFilterProxy(QAbstractProxyModel):
         needle = search_key(text)
         if needle != self._needle:
             narrower = self._needle in needle  # typing on: only the shown rows can still match
+            if self.searcher is not None:
+                self._matches = self.searcher(text) if needle else None
             self._needle = needle
             self._refilter(narrower)
+
+    def refresh_search(self) -> None:
+        """Ask the searcher again (stored values changed while a search is shown)."""
+        if self.searcher is not None and self._needle:
+            self._matches = self.searcher(self._needle)
+            self._refilter(narrower=False)
 
     def _refilter(self, narrower: bool) -> None:
         self._begin_layout_change()

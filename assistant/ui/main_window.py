@@ -63,7 +63,8 @@ class CaseListPage(QWidget):
         self.proxy.setSourceModel(model)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("氏名または在留カード番号で検索 (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr(
+            "氏名・カナ・在留カード番号・勤務先・申請番号などで検索 (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_text_changed)
         search_label = QLabel(self.tr("検索(&S):"))
@@ -267,6 +268,7 @@ class MainWindow(QMainWindow):
 
         self.model = CaseTableModel(self, window_words=self._window_words)
         self.list_page = CaseListPage(self.model)
+        self.list_page.proxy.searcher = self._search_ids
         self.list_page.open_requested.connect(self._on_list_page_open_requested)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.list_page)
@@ -446,6 +448,15 @@ class MainWindow(QMainWindow):
         return texts.window_words(row.procedure, row.expiry_date, self.today(),
                                   texts.profile_id(self.settings))
 
+    def _search_ids(self, text: str) -> set[str] | None:
+        """The list's search: the store's full-text search over every value (names in romaji,
+        katakana and kanji, card and passport numbers, employer, phone, application numbers)."""
+        try:
+            return self.store.search_ids(text)
+        except StorageError as exc:
+            self.statusBar().showMessage(ask.error_text(exc), 8000)
+            return set()
+
     def reload_cases(self) -> None:
         """Read the whole list from the store again."""
         try:
@@ -495,6 +506,7 @@ class MainWindow(QMainWindow):
                     QTimer.singleShot(0, lambda: self.open_case(new_id))
         else:
             self._refresh_rows(change.case_ids)
+        self.list_page.proxy.refresh_search()
         editor = self.editor
         if kind is ChangeKind.EDITED and editor is not None and change.source is not editor \
                 and change.touches(editor.case_id):

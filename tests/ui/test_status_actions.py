@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from assistant.model.case import CaseStatus, ReceiptMethod
 from assistant.model.office import OfficeStore, StaffProfile
 from assistant.ui import ask
+from assistant.ui.case_list import CASE_ID_ROLE
 from assistant.ui.ops.events import CaseChange
 from assistant.ui.status_actions import StepDialog
 
@@ -233,3 +234,38 @@ def test_the_deadlines_view_then_shows_the_next_renewal_window(qtbot, main_windo
     assert rows[1][:3] == ["2026-12-10", "あと 14 日", "次の更新"]
     assert "NGUYEN VAN A" in rows[1][3] and "2027-03-09" in rows[1][3]
     qtbot.waitUntil(lambda: window.editor is not None and window.editor.case_id == case_id)
+
+
+def test_the_list_search_finds_katakana_employer_card_and_application_numbers(
+        qtbot, main_window, store):
+    from datetime import date
+
+    from assistant.model import filing
+
+    window = main_window
+    nguyen = store.create("renewal", {"name": "NGUYEN VAN A", "name_kana": "グエン　バン　ア",
+                                      "employer_name": "株式会社サクラ食品",
+                                      "zairyu_card_number": "AB12345678CD"}).id
+    other = store.create("renewal", {"name": "WANG WEI"}).id
+    store.set_status(nguyen, S.READY)
+    filing.perform_step(store, nguyen, filing.StepRequest(S.FILED, number="東オンEN25001878"),
+                        today=date(2026, 11, 26))
+    window.events.publish(CaseChange.everything())
+    page = window.list_page
+
+    def shown() -> set[str]:
+        return {page.proxy.index(r, 0).data(CASE_ID_ROLE) for r in range(page.proxy.rowCount())}
+
+    for typed in ("グエン", "ｻｸﾗ", "ab1234", "EN25001878"):
+        page.search.clear()
+        page.search.setFocus()
+        _type(page.search, typed)
+        assert shown() == {nguyen}, typed
+    page.search.clear()
+    assert shown() == {nguyen, other}
+    # an edit elsewhere while a search is shown: the list follows
+    _type(page.search, "モミジ")
+    assert shown() == set()
+    store.set_values(other, {"employer_name": "有限会社モミジ"})
+    window.events.publish(CaseChange.edited((other,)))
+    assert shown() == {other}

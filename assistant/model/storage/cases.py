@@ -30,6 +30,7 @@ from assistant.model.case import (
 )
 from assistant.model.storage.database import Database, make_id, parse_ts, to_ts
 from assistant.model.storage.errors import CaseNotFoundError, StorageError
+from assistant.model.storage.search import forget, reindex
 from assistant.resources import load_json
 
 # Field values copied onto the cases row for the case list (column names from migration v2);
@@ -167,6 +168,8 @@ class CaseRecords(Database):
             if column is not None:
                 conn.execute(f"UPDATE cases SET {column} = ? WHERE id = ?", (new or "", case_id))
             changed += 1
+        if changed:
+            reindex(conn, (case_id,))  # search sees the edit in the same transaction
         return changed
 
     def _insert_case(self, conn: sqlite3.Connection, case: Case) -> None:
@@ -185,6 +188,7 @@ class CaseRecords(Database):
             conn.execute(f"UPDATE cases SET {column} = ? WHERE id = ?",
                          (case.values.get(key, ""), case.id))
         self._insert_attachments(conn, case.id, case.attachments)
+        reindex(conn, (case.id,))
         if not case.documents.is_empty():
             conn.execute("UPDATE cases SET documents = ? WHERE id = ?",
                          (case.documents.to_json(), case.id))
@@ -390,6 +394,8 @@ class CaseRecords(Database):
             conn.execute(
                 "INSERT INTO status_history (case_id, status, at, note, number) "
                 "VALUES (?,?,?,?,?)", (case_id, status.value, now, note, number))
+            if number:
+                reindex(conn, (case_id,))
 
     def set_numbers(self, case_id: str, provisional_number: str | None = None,
                     application_number: str | None = None, user: str = "") -> None:
@@ -404,6 +410,7 @@ class CaseRecords(Database):
                 conn.execute(f"UPDATE cases SET {column} = ? WHERE id = ?", (new, case_id))
                 self._audit(conn, case_id, "#" + column, row[column], new, user, now)
                 self._touch(conn, case_id, now)
+                reindex(conn, (case_id,))
 
     def set_receipt_method(self, case_id: str, method: ReceiptMethod | str | None,
                            user: str = "") -> None:
@@ -423,6 +430,7 @@ class CaseRecords(Database):
                          (remarks, now, case_id))
             self._audit(conn, case_id, AUDIT_REMARKS, row["remarks"] or None,
                         remarks or None, user, now)
+            reindex(conn, (case_id,))
 
     def set_attachments(self, case_id: str, attachments: Sequence[AttachmentRef],
                         user: str = "") -> None:
@@ -560,6 +568,7 @@ class CaseRecords(Database):
             if row["deleted_at"] is None:
                 raise StorageError("storage_purge_not_deleted", path=str(self.path),
                                    case_id=case_id)
+            forget(conn, case_id)
             conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
 
     # -- history ---------------------------------------------------------------------------

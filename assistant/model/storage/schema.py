@@ -20,6 +20,12 @@ from assistant.model.storage.errors import StorageError
 
 Migration = str | Callable[[sqlite3.Connection], None]
 
+
+def _build_search(conn: sqlite3.Connection) -> None:
+    from assistant.model.storage.search import build_all
+
+    build_all(conn)
+
 #: Ordered schema migrations; index ``n`` upgrades ``user_version`` ``n`` → ``n + 1``.
 #: Append new entries at the end (other areas may add their tables here too).
 MIGRATIONS: list[Migration] = [
@@ -134,6 +140,9 @@ MIGRATIONS: list[Migration] = [
     """
     ALTER TABLE cases ADD COLUMN documents TEXT NOT NULL DEFAULT '';
     """,
+    # v7 — full-text search over every value of a case (FTS5 trigram, folded values;
+    # model/storage/search.py), filled for the cases already stored.
+    _build_search,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

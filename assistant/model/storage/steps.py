@@ -9,6 +9,7 @@ longer has (another window moved it meanwhile).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,7 @@ from assistant.model.case import Case, CaseStatus, split_key
 from assistant.model.storage.cases import AUDIT_DUPLICATED, CaseChanges, CaseRecords
 from assistant.model.storage.database import make_id
 from assistant.model.storage.errors import StorageError
+from assistant.model.storage.search import matching_ids, reindex
 from assistant.resources import load_json
 
 
@@ -62,6 +64,8 @@ class StepRecords(CaseRecords):
                 "due_date, granted_period, granted_expiry) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (case_id, step.status.value, now, step.note, step.number, user, step.on,
                  step.due, step.granted_period, step.granted_expiry))
+            if step.number:
+                reindex(conn, (case_id,))
         return CaseChanges(updated=frozenset({case_id}), case=self.get(case_id))
 
     def step_entries(self, status: CaseStatus, *, current: bool = True
@@ -98,3 +102,12 @@ class StepRecords(CaseRecords):
                          "VALUES (?,?,?,?)", (new_id, CaseStatus.DRAFT.value, now, user))
             self._audit(conn, new_id, AUDIT_DUPLICATED, None, case_id, user, now)
         return CaseChanges(created=frozenset({new_id}), case=self.get(new_id))
+
+    def search_ids(self, text: str, include_deleted: bool = False) -> set[str] | None:
+        """The ids of the cases holding ``text`` anywhere in their values, numbers or remarks
+        (width, kana and case folded; see :mod:`.search`); None for an empty search."""
+        try:
+            with self._lock:
+                return matching_ids(self._conn, text, include_deleted)
+        except sqlite3.Error as exc:
+            raise self._wrap(exc) from exc

@@ -466,6 +466,10 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
         <source>条件を解除してすべての案件を表示(&amp;A)</source>
         <translation>Clear the search and filters to show &amp;all cases</translation>
     </message>
+    <message>
+        <source>氏名・カナ・在留カード番号・勤務先・申請番号などで検索 (Ctrl+F)</source>
+        <translation>Search names, kana, card numbers, employer, application numbers … (Ctrl+F)</translation>
+    </message>
 </context>
 <context>
     <name>CaseTableModel</name>
