@@ -18,6 +18,7 @@ from typing import Any
 from assistant.cli import UsageError, add_force_option, checked_output
 from assistant.model import casefile, paths
 from assistant.model.case import CaseStatus
+from assistant.model.problems import message_texts
 from assistant.model.storage import CaseStore, CaseSummary, StorageError
 
 
@@ -193,6 +194,9 @@ def _import(args: argparse.Namespace) -> int:
         raise UsageError(exc.message(_language(args))) from exc
     with _store(args) as store:
         case = store.import_case(document.case, document.history)
+    for key, typed, stored in document.normalised:   # what entry normalisation changed
+        ja, en = message_texts("import_normalised", field=key, before=typed, after=stored)
+        print(en if _language(args) == "en" else ja, file=sys.stderr)
     if args.json:
         _print_json({"id": case.id, "procedure": case.procedure,
                      "kept_id": bool(document.case.id) and case.id == document.case.id})

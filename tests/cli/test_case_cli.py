@@ -176,3 +176,21 @@ def test_show_does_not_send_a_clients_control_characters_to_the_terminal(tmp_pat
     assert b"\x1b" not in data.stdout and "\x9b".encode() not in data.stdout
     loaded = json.loads(data.stdout)
     assert loaded["values"]["occupation"] == hostile and loaded["remarks"] == hostile
+
+
+def test_import_normalises_the_values_and_says_what_changed(db, tmp_path, capsys):
+    """Case import is an entry point: 和暦, lower case and full-width digits are normalised
+    once (as the wizard does) and each change is shown; the stored values are the normal ones."""
+    path, _ = db
+    source = tmp_path / "typed.json"
+    source.write_text(json.dumps({"schema_version": 1, "procedure": "renewal", "values": {
+        "name": "wang  wei", "birth_date": "平成7年4月12日", "postal_code": "〒100-0013"}},
+        ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(path), "case", "import", str(source), "--json")
+    assert code == 0
+    assert "整形\tbirth_date\t「平成7年4月12日」を「19950412」として読み込みました。" in err
+    assert "「wang  wei」を「WANG WEI」" in err
+    with CaseStore.open(path) as store:
+        stored = store.get(json.loads(out)["id"])
+    assert stored.values == {"name": "WANG WEI", "birth_date": "19950412",
+                             "postal_code": "1000013"}
