@@ -61,6 +61,7 @@ class CaseRow:
     updated_at: datetime | None
     zairyu_card_number: str = ""
     is_sample: bool = False  # the first-start sample (fictional applicant)
+    staff: str = ""          # 担当者
     window_text: str = ""    # filled lazily by the model's window function
     window_sort: int = 0
     key: str = field(default="", repr=False)
@@ -72,7 +73,7 @@ class CaseRow:
 # Column ids in display order; headers are translated in the model.
 COLUMNS: tuple[str, ...] = (
     "name", "nationality", "procedure", "current_status", "expiry_date", "window", "status",
-    "application_number", "updated_at",
+    "application_number", "updated_at", "staff",
 )
 
 
@@ -93,7 +94,7 @@ class CaseTableModel(QAbstractTableModel):
         self._headers = (
             self.tr("氏名"), self.tr("国籍・地域"), self.tr("申請種別"), self.tr("現在の在留資格"),
             self.tr("在留期間満了日"), self.tr("オンライン申請"), self.tr("案件の状態"),
-            self.tr("申請受付番号"), self.tr("最終更新"),
+            self.tr("申請受付番号"), self.tr("最終更新"), self.tr("担当者"),
         )
 
     def set_rows(self, rows: Sequence[CaseRow]) -> None:
@@ -227,6 +228,8 @@ class CaseTableModel(QAbstractTableModel):
             return row.status_label
         if column == "application_number":
             return row.application_number
+        if column == "staff":
+            return row.staff
         return row.updated_at.strftime("%Y-%m-%d %H:%M") if row.updated_at else ""
 
     def _sort_value(self, row: CaseRow, column: str) -> object:

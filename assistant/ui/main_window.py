@@ -572,8 +572,11 @@ class MainWindow(QMainWindow):
         try:
             from assistant.model.agent_block import new_case_values
             # The 取次者 block starts filled from the current staff member (docs/domain.md#office-account).
-            agent = new_case_values(dialog.procedure(), self.office.current())
-            case = self.store.create(dialog.procedure(), agent)
+            current = self.office.current()
+            agent = new_case_values(dialog.procedure(), current)
+            # 担当者: the current staff member
+            case = self.store.create(dialog.procedure(), agent,
+                                     staff=current.name if current is not None else "")
         except StorageError as exc:
             ask.error(self, exc)
             return

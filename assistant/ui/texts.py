@@ -159,7 +159,8 @@ def case_rows(summaries: Iterable[CaseSummary]) -> list[CaseRow]:
             status_label=statuses[summary.status],
             application_number=summary.application_number or summary.provisional_number,
             updated_at=summary.updated_at.astimezone() if summary.updated_at else None,
-            zairyu_card_number=summary.zairyu_card_number, is_sample=summary.is_sample))
+            zairyu_card_number=summary.zairyu_card_number, is_sample=summary.is_sample,
+            staff=summary.staff))
     return rows
 
 

@@ -77,7 +77,9 @@ def test_application_numbers_and_the_recycle_bin(store):
 def test_an_older_database_gets_its_search_filled_when_opened(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite"
     with monkeypatch.context() as patch:
-        patch.setattr("assistant.model.storage.schema.SCHEMA_VERSION", len(MIGRATIONS) - 1)
+        before_search = next(n for n, m in enumerate(MIGRATIONS)
+                             if callable(m) and m.__name__ == "_build_search")
+        patch.setattr("assistant.model.storage.schema.SCHEMA_VERSION", before_search)
         with CaseStore.open(path) as old:
             old.connection.execute("PRAGMA user_version")
             nguyen, _ = _office(old)
@@ -92,3 +94,12 @@ def test_an_older_database_gets_its_search_filled_when_opened(tmp_path, monkeypa
 def test_fold():
     assert fold("グエン　バン") == fold("ぐえんばん") == fold("ｸﾞｴﾝ ﾊﾞﾝ") == "ぐえんばん"
     assert fold("ＡＢ１２") == "ab12"
+
+
+def test_the_staff_member_in_charge_is_kept_listed_and_searchable(store):
+    case = store.create("renewal", {"name": "NGUYEN VAN A"}, staff="行政　花子")
+    other = store.create("renewal", {"name": "WANG WEI"})
+    summaries = {s.id: s.staff for s in store.list_summaries()}
+    assert summaries == {case.id: "行政　花子", other.id: ""}
+    assert store.search_ids("行政花子") == {case.id}
+    assert store.search_ids("花子") == {case.id}

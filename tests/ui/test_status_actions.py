@@ -269,3 +269,21 @@ def test_the_list_search_finds_katakana_employer_card_and_application_numbers(
     store.set_values(other, {"employer_name": "有限会社モミジ"})
     window.events.publish(CaseChange.edited((other,)))
     assert shown() == {other}
+
+
+def test_a_new_case_gets_the_current_staff_member_in_charge(qtbot, main_window, store,
+                                                           monkeypatch):
+    from assistant.ui.new_case import NewCaseDialog
+
+    office = OfficeStore(store)
+    office.set_current(office.save(StaffProfile(id=StaffProfile.new_id(), name="行政　花子")).id)
+    monkeypatch.setattr(NewCaseDialog, "exec", lambda self: NewCaseDialog.DialogCode.Accepted)
+    monkeypatch.setattr(NewCaseDialog, "procedure", lambda self: "renewal")
+    main_window.new_case()
+    qtbot.waitUntil(lambda: main_window.editor is not None)
+    case_id = main_window.editor.case_id
+    row = main_window.model.rows[main_window.model.row_of(case_id)]
+    assert row.staff == "行政　花子"
+    column = list(main_window.model._headers).index("担当者")  # noqa: SLF001
+    assert main_window.model.index(main_window.model.row_of(case_id), column).data() == \
+        "行政　花子"

@@ -94,6 +94,7 @@ class CaseSummary(NamedTuple):
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
+    staff: str = ""                 # 担当者
 
 
 @dataclass(frozen=True)
@@ -205,11 +206,15 @@ class CaseRecords(Database):
     # -- cases -----------------------------------------------------------------------------
 
     def create(self, procedure: str, values: Mapping[str, str] | None = None, user: str = "",
-               is_sample: bool = False) -> Case:
-        """Create a draft case for ``procedure`` with optional initial ``values``."""
+               is_sample: bool = False, staff: str = "") -> Case:
+        """Create a draft case for ``procedure`` with optional initial ``values``; ``staff``:
+        the 担当者 (the current staff member's name)."""
         now = self._now()
         with self._write() as conn:
             case_id = self._new_draft(conn, procedure, values or {}, user, now, is_sample)
+            if staff:
+                conn.execute("UPDATE cases SET staff = ? WHERE id = ?", (staff, case_id))
+                reindex(conn, (case_id,))
         return self.get(case_id)
 
     def _new_draft(self, conn: sqlite3.Connection, procedure: str, values: Mapping[str, str],
@@ -326,7 +331,7 @@ class CaseRecords(Database):
     _SUMMARY_SQL = (
         "SELECT id, procedure, list_name, list_nationality, list_current_status, "
         "list_expiry_date, list_zairyu_card_number, status, provisional_number, "
-        "application_number, is_sample, created_at, updated_at, deleted_at "
+        "application_number, is_sample, created_at, updated_at, deleted_at, staff "
         "FROM cases {where} ORDER BY updated_at DESC, id")
 
     def _summaries(self, where: str) -> list[CaseSummary]:
@@ -340,7 +345,8 @@ class CaseRecords(Database):
         make = CaseSummary
         return [
             make(r[0], r[1], r[2], r[3], r[4], r[5], r[6], statuses[r[7]], r[8], r[9],
-                 bool(r[10]), parse(r[11]), parse(r[12]), None if r[13] is None else parse(r[13]))
+                 bool(r[10]), parse(r[11]), parse(r[12]), None if r[13] is None else parse(r[13]),
+                 r[14])
             for r in rows]
 
     def list_summaries(self, include_deleted: bool = False) -> list[CaseSummary]:

@@ -143,6 +143,11 @@ MIGRATIONS: list[Migration] = [
     # v7 — full-text search over every value of a case (FTS5 trigram, folded values;
     # model/storage/search.py), filled for the cases already stored.
     _build_search,
+    # v8 — the staff member in charge of a case (担当者: a name, set from the current staff
+    # member when the case is created; shown, sorted and searched in the case list).
+    """
+    ALTER TABLE cases ADD COLUMN staff TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -21,6 +21,10 @@ import jaconv
 CREATE_SQL = "CREATE VIRTUAL TABLE case_search USING fts5(body, tokenize = 'trigram')"
 
 
+# The cases row's own columns that are searched besides the values.
+_CASE_COLUMNS = ("provisional_number", "application_number", "remarks", "staff")
+
+
 def fold(text: str) -> str:
     """``text`` as stored and searched: NFKC (width), hiragana for katakana, lower case, no
     spaces."""
@@ -35,10 +39,14 @@ def body_of(values: Iterable[str]) -> str:
 def reindex(conn: sqlite3.Connection, case_ids: Iterable[str]) -> None:
     """Rewrite the search rows of ``case_ids`` from what the transaction holds now."""
     for case_id in case_ids:
-        row = conn.execute("SELECT rowid, provisional_number, application_number, remarks "
-                           "FROM cases WHERE id = ?", (case_id,)).fetchone()
-        if row is None:
+        cursor = conn.execute("SELECT rowid AS search_rowid, * FROM cases WHERE id = ?",
+                              (case_id,))
+        found = cursor.fetchone()
+        if found is None:
             continue
+        # by name: the columns a migration added later (staff, v8) may not exist yet
+        case = dict(zip([d[0] for d in cursor.description], found, strict=True))
+        row = (case["search_rowid"], *(str(case.get(column) or "") for column in _CASE_COLUMNS))
         values = [r[0] for r in conn.execute(
             "SELECT value FROM case_values WHERE case_id = ?", (case_id,))]
         try:
@@ -48,7 +56,7 @@ def reindex(conn: sqlite3.Connection, case_ids: Iterable[str]) -> None:
                 raise
             return  # a database before migration v7 (tests of older versions): no search
         conn.execute("INSERT INTO case_search (rowid, body) VALUES (?, ?)",
-                     (row[0], body_of([*values, row[1], row[2], row[3]])))
+                     (row[0], body_of([*values, *row[1:]])))
 
 
 def forget(conn: sqlite3.Connection, case_id: str) -> None:

@@ -100,6 +100,9 @@ class StepRecords(CaseRecords):
                 created_at=datetime.fromisoformat(now), updated_at=datetime.fromisoformat(now)))
             conn.execute("INSERT INTO status_history (case_id, status, at, user) "
                          "VALUES (?,?,?,?)", (new_id, CaseStatus.DRAFT.value, now, user))
+            if user:  # 担当者: who prepared it
+                conn.execute("UPDATE cases SET staff = ? WHERE id = ?", (user, new_id))
+                reindex(conn, (new_id,))
             self._audit(conn, new_id, AUDIT_DUPLICATED, None, case_id, user, now)
         return CaseChanges(created=frozenset({new_id}), case=self.get(new_id))
 

@@ -538,6 +538,10 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
         <source>【サンプル】{0}</source>
         <translation>[Sample] {0}</translation>
     </message>
+    <message>
+        <source>担当者</source>
+        <translation>Staff</translation>
+    </message>
 </context>
 <context>
     <name>CharacterReportDialog</name>
