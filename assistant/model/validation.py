@@ -381,6 +381,16 @@ def _case_plan(procedure: str) -> tuple[dict[str, tuple[int, FieldDef]],
             tuple((place, f) for place, f in single if f.required or f.required_when))
 
 
+@cache
+def _outside_kubun(procedure: str, status: str) -> frozenset[str]:
+    """The field ids outside the 区分 of a case whose 区分-deciding value is ``status``
+    (:func:`assistant.model.kubun.field_in_scope`, asked once per procedure and status)."""
+    cat = catalogue(procedure)
+    answer = kubun.answer_field(procedure)
+    probe = {answer: status} if answer is not None else {}
+    return frozenset(f.id for f in cat.fields if not kubun.field_in_scope(cat, f, probe))
+
+
 def validate_case(case: Case, on: date, profile: str | None = None) -> list[Problem]:
     """Every problem of ``case`` for filing on ``on`` under rule profile ``profile``."""
     try:
@@ -402,13 +412,21 @@ def validate_case(case: Case, on: date, profile: str | None = None) -> list[Prob
         elif key in by_id and values[key].strip():
             filled.append(by_id[key])
     empty = [(place, f) for place, f in may_be_required if not values.get(f.id, "").strip()]
+    answer = kubun.answer_field(case.procedure)
+    outside = _outside_kubun(case.procedure,
+                             values.get(answer, "").strip() if answer is not None else "")
     for _, f in sorted(filled + empty, key=lambda item: item[0]):   # in template order
-        value = values.get(f.id, "")
-        if not value.strip():
-            if is_required(f, values, None, cat):
-                problems.append(_problem(f, f.id, "field_required"))
+        if f.id in outside:   # another 区分's question: not part of this case (applies())
             continue
-        if not applies(f, values, cat):
+        value = values.get(f.id, "")
+        applies_here = f.applies_when is None or condition_holds(f.applies_when, values, cat)
+        if not value.strip():
+            if applies_here and (f.required or (
+                    f.required_when is not None
+                    and condition_holds(f.required_when, values, cat, None))):
+                problems.append(_problem(f, f.id, "field_required"))   # as is_required()
+            continue
+        if not applies_here:
             continue
         ctx = FieldContext(on=on, values=values, key=f.id, check_required=False)
         problems.extend(validate_field(f, value, ctx))
