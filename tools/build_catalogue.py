@@ -863,14 +863,49 @@ def main(argv: list[str] | None = None) -> int:
     out_lists = RESOURCES / "codelists"
     out_lists.mkdir(parents=True, exist_ok=True)
     for stale in out_lists.glob("*.json"):
-        if stale.stem not in lists.lists:
+        # page_*: the choices of a 区分 set read from the online page (build_form_fields.py)
+        if stale.stem not in lists.lists and not stale.stem.startswith("page_"):
             stale.unlink()
+    add_page_choices(catalogues, lists.lists)
     for list_id, data in lists.lists.items():
         write_json(out_lists / f"{list_id}.json", data)
     print(f"wrote {len(catalogues)} catalogues and {len(lists.lists)} code lists")
     if args.pull_downs:
         print_pull_downs({p: catalogues[p] for p in TEMPLATE_PROCEDURES})
     return 0
+
+
+# The status answer's list is not completed from a page: each 区分's page offers only its own
+# purposes, worded its own way (docs/domain.md#categories).
+PAGE_CHOICES_SKIPPED = {"entry_purpose", "status", "status_change", "status_current"}
+
+
+def add_page_choices(catalogues: dict[str, dict[str, Any]],
+                     code_lists: dict[str, dict[str, Any]]) -> None:
+    """A choice the online page offers that the template's list lacks (the page is what the
+    office types into, docs/domain.md#online-page) is added, its code unknown (verified false),
+    from the differences report of each 区分 set (resources/fields/<procedure>.kubun-<L>.json)."""
+    for path in sorted((RESOURCES / "fields").glob("*.kubun-*.json")):
+        page_set = json.loads(path.read_text("utf-8"))
+        fields = {f["id"]: f for f in catalogues[page_set["procedure"]]["fields"]}
+        for diff in page_set.get("differences", []):
+            field = fields.get(diff.get("field") or "")
+            if diff["what"] != "choices_missing" or field is None:
+                continue
+            list_id = field.get("code_list")
+            if not list_id or list_id in PAGE_CHOICES_SKIPPED or list_id not in code_lists:
+                continue
+            entries = code_lists[list_id]["entries"]
+            known = {e["label"].split(" ", 1)[0] for e in entries}
+            for label in diff["page"]:
+                if label.split(" ", 1)[0] in known:
+                    continue
+                at = next((n for n, e in enumerate(entries)
+                           if e["label"].split(" ", 1)[0] == "その他"), len(entries))
+                entries.insert(at, {"label": label, "code": None, "verified": False,
+                                    "note": f"offered by the online page ({page_set['title']}), "
+                                            "not in the template data; code unknown"})
+                known.add(label.split(" ", 1)[0])
 
 
 def print_pull_downs(catalogues: dict[str, dict[str, Any]]) -> None:

@@ -62,8 +62,10 @@ def build_outputs(data: bytes, *, source: str = "") -> Outputs:
         list_id = record.get("code_list")
         if list_id and list_id not in lists:
             try:
+                # the template's own choices: not those added from a page before
                 lists[list_id] = [e["label"] for e in load_json(
-                    "codelists", f"{list_id}.json")["entries"]]
+                    "codelists", f"{list_id}.json")["entries"]
+                    if not str(e.get("note", "")).startswith("offered by the online page")]
             except FileNotFoundError:
                 lists[list_id] = []
     diffs = differences(page, base["fields"], lists)

@@ -135,3 +135,14 @@ def test_unrelated_html_is_refused_with_a_message():
     with pytest.raises(FormPageError) as caught:
         parse_page("<html><body><h1>Hello</h1></body></html>")
     assert "申込画面ではありません" in caught.value.message_ja
+
+
+def test_a_choice_the_page_offers_and_the_template_lacks_is_added_marked_unverified():
+    from assistant.model.codelists import code_list
+
+    relationship = code_list("relationship")
+    child = relationship.lookup("子 Child")
+    assert child is not None and child.code is None and not child.verified
+    assert "online page" in child.note
+    assert relationship.entries[-1].label == "その他 Others"       # その他 stays last
+    assert relationship.lookup("夫 Husband").verified
