@@ -218,3 +218,15 @@ def test_the_bulk_export_writes_only_the_cases_kubun(store, tmp_path):
     coe_values[u_field.id] = "株式会社ユー"
     scoped = kubun.scoped_values(coe_cat, coe_values)
     assert u_field.id not in scoped and scoped["name"] == "NGUYEN VAN A"
+
+
+def test_the_transcription_sheet_lists_only_the_cases_kubun():
+    from assistant.model.exports.transcription import build_transcription
+
+    values = {"name": "NGUYEN VAN A", "org_name": "株式会社特定"}
+    for status, shown in ((SSW1, True), (GIJINKOKU, False)):
+        case = Case(id="c", procedure="renewal", values={**values, "current_status": status})
+        ids = [line.id for section in build_transcription(case, on=TODAY).sections
+               for line in section.lines]
+        assert "name" in ids
+        assert ("org_name" in ids) is shown, status

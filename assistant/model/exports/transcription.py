@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from assistant.model import kubun
 from assistant.model.case import NAME, Case
 from assistant.model.exports.bulk import formatter
 from assistant.model.exports.checklist import procedure_label
@@ -60,6 +61,8 @@ def build_transcription(case: Case, *, on: date, language: str = "ja") -> Docume
     for step in cat.steps:
         step_title = step.title_en if language == "en" else step.title_ja
         for section_info in step.sections:
+            if not kubun.section_in_scope(cat, section_info.id, case.values):
+                continue   # another 区分's answers are not part of the case
             section_title = section_info.title_en if language == "en" else section_info.title_ja
             section = Section(texts["heading"].format(step=step.id, step_title=step_title,
                                                       section=section_title))
