@@ -297,7 +297,8 @@ class ExportActions(QObject):
         if not ask.output_allowed(self.window, folder, folder=True, db=self.store.path):
             return
         self._csv_options = (ids, folder, encoding, cells)
-        self._track(export_bulk_csv(self.window, self.store, ids, folder, encoding, cells)
+        self._track(export_bulk_csv(self.window, self.store, ids, folder, encoding, cells,
+                                    texts.profile_id(self.settings))
                     .on_success(self._on_csv_written))
 
     def _on_csv_written(self, outcome: tuple[list[Case], BulkResult]) -> None:

@@ -252,3 +252,13 @@ def test_csv_text_is_what_the_csv_module_writes(values: list[dict[str, str]]) ->
         writer.writerow(table.headers)
         writer.writerows(table.rows)
         assert bulk.csv_text(table) == buffer.getvalue()
+
+
+def test_the_rule_profile_decides_what_is_refused(tmp_path):
+    """A coe received by e-mail is right under the 2026 rules only: the export validates under
+    the office's profile (the GUI passes its setting through jobs.write_bulk_csv)."""
+    case = applicant(1, procedure="coe", receipt_method="メール Email")
+    assert export_csv([case], tmp_path / "2026", profile="system-2026").written
+    refused = export_csv([case], tmp_path / "2024", profile="guide-2024")
+    assert not refused.written
+    assert [i.problem.code for i in refused.errors] == ["receipt_method_not_allowed"]

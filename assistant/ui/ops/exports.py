@@ -38,10 +38,12 @@ def _writing(count: int) -> str:
 
 
 def export_bulk_csv(parent: QWidget, store: CaseStore, case_ids: Sequence[str], folder: str,
-                    encoding: str, cells: str) -> Operation[tuple[list[Case], BulkResult]]:
-    """The bulk CSV files of ``case_ids`` into ``folder`` (中止 stops before writing)."""
+                    encoding: str, cells: str, profile: str | None = None
+                    ) -> Operation[tuple[list[Case], BulkResult]]:
+    """The bulk CSV files of ``case_ids`` into ``folder`` (中止 stops before writing), the
+    cases validated under rule profile ``profile``."""
     return Operation(jobs.write_bulk_csv, store, list(case_ids), folder, encoding, cells,
-                     parent=parent) \
+                     profile, parent=parent) \
         .failure_title(translate("ExportActions", "書き出せませんでした")) \
         .with_progress(translate("ExportActions", "一括申請ファイル（CSV）"),
                        _writing(len(case_ids)), cancel_text=translate("ExportActions", "中止"),
