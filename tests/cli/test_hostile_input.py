@@ -4,6 +4,7 @@ a hang — and change nothing (exit 1 is kept for "problems found")."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -62,10 +63,15 @@ def _rewrite(book, change) -> None:
             archive.writestr(info.filename, change(info.filename, data))
 
 
+# openpyxl writes `<sheet name="…"` with the standard library, `<sheet xmlns:r="…" name="…"`
+# when lxml is installed (img2pdf brings it in): find the attribute wherever it stands.
+SHEET_NAME = re.compile(r'<sheet\b[^>]*?\bname="([^"]*)"')
+
+
 def _meta_member(book) -> str:
     with zipfile.ZipFile(book) as archive:
         workbook = archive.read("xl/workbook.xml").decode()
-    names = [part.split('"')[0] for part in workbook.split('<sheet name="')[1:]]
+    names = SHEET_NAME.findall(workbook)
     return f"xl/worksheets/sheet{names.index(xlsx.META_SHEET) + 1}.xml"
 
 
@@ -80,7 +86,8 @@ def _with_doctype(doctype: bytes, entity: bytes):
         if name != "xl/workbook.xml":
             return data
         body = data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data
-        return doctype + body.replace(b'<sheet name="', b'<sheet name="' + entity, 1)
+        return doctype + re.sub(rb'(<sheet\b[^>]*?\bname=")', lambda m: m.group(1) + entity,
+                                body, count=1)
     return change
 
 

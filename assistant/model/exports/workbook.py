@@ -47,6 +47,7 @@ from xml.etree.ElementTree import Element
 
 from assistant.model.atomic import atomic_write_with
 from assistant.model.case import NAME, Case
+from assistant.model.exports.ooxml import declares_dtd
 from assistant.model.problems import message_texts
 from assistant.model.progress import CancelCheck, Progress, check_cancel, report
 from assistant.resources import load_json
@@ -379,7 +380,7 @@ class _SheetText:
 def _split_sheet(data: bytes, part: str) -> _SheetText:
     """The sheet's text split for reading and editing (a DTD is refused: OOXML never has one,
     and without it no entity can expand)."""
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+    if declares_dtd(data):
         raise WorkbookFillError("official_bad_xml", part=part, detail="DTD")
     try:
         text = data.decode("utf-8")

@@ -100,7 +100,8 @@ def _text(value: Any, kind: str) -> str:
 
 def _check_archive(path: Path) -> None:
     """Refuse a workbook whose members unpack to more than the limit, before parsing any XML
-    (a few KB of deflate data can unpack to gigabytes)."""
+    (a few KB of deflate data can unpack to gigabytes), and one whose XML declares a DTD
+    (entity bombs, external entities: :mod:`assistant.model.exports.ooxml`)."""
     limits = _limits()
     try:
         with zipfile.ZipFile(path) as archive:
@@ -111,6 +112,17 @@ def _check_archive(path: Path) -> None:
     if total > limits["max_unpacked_bytes"] or len(members) > limits["max_members"]:
         raise WorkbookError("import_too_large", path=str(path), size=total // 1_000_000,
                             limit=limits["max_unpacked_bytes"] // 1_000_000)
+    import zlib
+
+    from assistant.model.exports.ooxml import part_with_dtd
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unsafe = part_with_dtd(archive)
+    except (OSError, zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+        raise WorkbookError("import_unreadable", path=str(path), detail=str(exc)[:200]) from exc
+    if unsafe is not None:
+        raise WorkbookError("import_unsafe_xml", path=str(path))
 
 
 def _meta(wb: Any) -> dict[str, Any]:
