@@ -51,6 +51,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                      help="検査する申請予定日（既定: 今日）。エラーのある案件があれば何も書き出しません / "
                           "filing date the cases are validated for (default: today); "
                           "nothing is written when a case has errors")
+    sub.add_argument("--profile", metavar="ID",
+                     help="検査に使う規則プロファイル / rule profile the cases are validated under")
     sub.add_argument("--json", action="store_true", help="JSON で出力 / output JSON")
     add_force_option(sub)
     sub.set_defaults(handler=_export_bulk)
@@ -210,6 +212,16 @@ def _bulk_file_names(cases: list[Any], fmt: str) -> list[str]:
     return bulk_file_names((case.procedure for case in cases), fmt)
 
 
+def _profile(args: argparse.Namespace) -> str | None:
+    from assistant.model import rules
+
+    if args.profile is not None and args.profile not in rules.profile_ids():
+        raise UsageError(f"規則プロファイル「{args.profile}」はありません。選べるもの: "
+                         + ", ".join(rules.profile_ids()))
+    profile: str | None = args.profile
+    return profile
+
+
 def _export_bulk(args: argparse.Namespace) -> int:
     language = _language(args)
     cases = _load_cases(args.cases, language)
@@ -225,7 +237,7 @@ def _export_bulk(args: argparse.Namespace) -> int:
             issues: list[bulk.CellIssue] = []
         else:
             result = bulk.export_csv(cases, args.out, encoding=args.encoding, cells=cells,
-                                     on=args.on)
+                                     on=args.on, profile=_profile(args))
             files, issues = result.files, result.issues
     except OSError as exc:
         raise UsageError(_msg("export_cli_write_failed", language, path=args.out,

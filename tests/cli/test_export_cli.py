@@ -235,3 +235,15 @@ def test_import_bulk_refuses_a_workbook_with_an_edited_header_exit_2(tmp_path, c
     err = capsys.readouterr().err
     assert "身分事項_氏名(ローマ字)" in err and "取り込みません" in err
     assert not out.exists()
+
+
+def test_export_bulk_validates_under_the_profile_asked_for(tmp_path, capsys):
+    coe = case_file(tmp_path, "SANTOS MARIA", procedure="coe", receipt_method="メール Email")
+    argv = ["export", "bulk", str(coe), "--on", ON.isoformat(), "--json"]
+    assert main([*argv, "--out", str(tmp_path / "a"), "--profile", "guide-2024"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [p["field"] for p in report["problems"]] == ["receipt_method"]
+    assert "メールによる受領" in report["problems"][0]["message"]
+    assert main([*argv, "--out", str(tmp_path / "b"), "--profile", "system-2026"]) == 0
+    capsys.readouterr()
+    assert main([*argv, "--out", str(tmp_path / "c"), "--profile", "nope"]) == 2
