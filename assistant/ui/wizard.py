@@ -478,6 +478,8 @@ class CaseEditor(QWidget):
         self.kubun_label.setWordWrap(True)
         self.kubun_label.setTextFormat(Qt.TextFormat.RichText)
         self.kubun_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kubun_import_button = QPushButton(self.tr("申込画面から質問を取り込む(&I)…"))
+        self.kubun_import_button.clicked.connect(self._on_kubun_import_button_clicked)
 
     def _add_select_header(self, layout: QVBoxLayout) -> None:
         box = QGroupBox(self.tr("申請種別"))
@@ -488,6 +490,7 @@ class CaseEditor(QWidget):
         box_layout.addWidget(label)
         box_layout.addWidget(self.procedure_combo)
         box_layout.addWidget(self.kubun_label)
+        box_layout.addWidget(self.kubun_import_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(box)
 
         window_box = QGroupBox(self.tr("オンラインで申請できる期間"))
@@ -502,6 +505,7 @@ class CaseEditor(QWidget):
     def _update_kubun(self) -> None:
         """Step 1: the 区分 the status answer picks (docs/domain.md#categories)."""
         answer = self.session.kubun_answer()
+        self.kubun_import_button.setVisible(answer.missing)
         if answer.answer is None:
             self.kubun_label.setVisible(False)
             return
@@ -526,6 +530,42 @@ class CaseEditor(QWidget):
             lines.append('<span style="color:#8a5300">⚠ '
                          + html.escape(en if self.language == "en" else ja) + "</span>")
         self.kubun_label.setText("<br>".join(lines))
+
+    @Slot()
+    def _on_kubun_import_button_clicked(self) -> None:
+        """Install a 区分's questions from a saved 申込 page (as ``assistant import form
+        --install``); used from the next start."""
+        from pathlib import Path
+
+        from assistant.model.formimport import build_outputs, write_outputs
+        from assistant.model.formpage import FormPageError
+        from assistant.model.reference import reference_dir
+
+        title = self.tr("申込画面の取り込み")
+        path = ask.open_file(self, title, Path.home(),
+                             self.tr("保存した申込画面 (*.html *.htm *.mhtml *.mht)"))
+        if path is None:
+            return
+        try:
+            outputs = build_outputs(path.read_bytes())
+        except FormPageError as exc:
+            ask.warning(self, title, exc.message_en if self.language == "en" else exc.message_ja)
+            return
+        except OSError as exc:
+            ask.error(self, exc, title)
+            return
+        folder = reference_dir()
+        if folder is None or not ask.question(self, title, self.tr(
+                "「{0}」から {1} を読み取りました。この事務所のデータとして取り込みますか？").format(
+                outputs.page.title, outputs.summary)):
+            return
+        try:
+            write_outputs(outputs, folder)
+        except OSError as exc:
+            ask.error(self, exc, title)
+            return
+        ask.information(self, title, self.tr(
+            "取り込みました。次にこのプログラムを起動したときから使われます。"))
 
     def _update_window(self) -> None:
         state = self.session.window()

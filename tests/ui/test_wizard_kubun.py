@@ -67,3 +67,34 @@ def test_declining_keeps_the_status_and_the_answers(qtbot, editor, store, monkey
     values = store.get(editor.case_id).values
     assert values["current_status"] == SSW1 and values["org_name"] == "株式会社特定"
     assert editor.editors["current_status"][0].value() == SSW1
+
+
+def test_step_1_offers_to_import_a_missing_kubun_from_a_saved_page(
+        qtbot, store, main_window, monkeypatch, tmp_path):
+    import os
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[1] / "data" / "coe_N_offer_form.html"
+    saved = tmp_path / "申込画面.html"
+    saved.write_text(page.read_text("utf-8").replace("（区分N）", "（区分P）"), "utf-8")
+    case = store.create("coe", {"desired_status": "留学 Student", "name": "LI NA"})
+    main_window.reload_cases()
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    assert "区分P" in editor.kubun_label.text() and "取り込まれていません" in editor.kubun_label.text()
+    assert editor.kubun_import_button.isVisibleTo(editor)
+    told: list[str] = []
+    monkeypatch.setattr(ask, "open_file", lambda *_a: saved)
+    monkeypatch.setattr(ask, "question", lambda _p, _t, text: told.append(text) or True)
+    monkeypatch.setattr(ask, "information", lambda _p, _t, text: told.append(text))
+    editor.kubun_import_button.click()
+    assert "区分P" in told[0] and "92 fields" in told[0]
+    assert "次にこのプログラムを起動したとき" in told[1]
+    data = Path(os.environ["ASSISTANT_DATA_DIR"])
+    assert (data / "reference" / "fields" / "coe.kubun-P.json").is_file()
+    # a renewal of a 特定技能 holder: nothing to import, no button
+    main_window.show_list()
+    other = store.create("renewal", {"current_status": SSW1})
+    main_window.reload_cases()
+    main_window.open_case(other.id)
+    assert not main_window.editor.kubun_import_button.isVisibleTo(main_window.editor)

@@ -83,6 +83,31 @@
     <name>CaseEditor</name>
     <message>
         <location filename="../../../assistant/ui/wizard.py" line="1"/>
+        <source>申込画面から質問を取り込む(&amp;I)…</source>
+        <translation>&amp;Import the questions from a saved application page…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1"/>
+        <source>申込画面の取り込み</source>
+        <translation>Import an application page</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1"/>
+        <source>保存した申込画面 (*.html *.htm *.mhtml *.mht)</source>
+        <translation>Saved application page (*.html *.htm *.mhtml *.mht)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1"/>
+        <source>「{0}」から {1} を読み取りました。この事務所のデータとして取り込みますか？</source>
+        <translation>Read {1} from "{0}". Install it for this office?</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1"/>
+        <source>取り込みました。次にこのプログラムを起動したときから使われます。</source>
+        <translation>Installed. It is used from the next start of the program.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1"/>
         <source>区分の変更</source>
         <translation>Change of 区分 (form)</translation>
     </message>
