@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,10 @@ from assistant.model import paths, rules
 from assistant.model.settings import (
     CODE_LIST_CELLS,
     DATA_FOLDER,
+    DEADLINE_CLOSING_DAYS,
+    DEADLINE_OFFICE_DAYS,
+    DEADLINE_OPENING_DAYS,
+    DEADLINE_RESULT_DAYS,
     LANGUAGE,
     RULE_PROFILE,
     Settings,
@@ -84,6 +89,19 @@ class SettingsDialog(QDialog):
 
         self.reference = ReferenceDataRow(parent=self)
         form.addRow(self.tr("プルダウンの選択肢:"), self.reference)
+        # The 期限 view's thresholds (days), model/deadlines.py.
+        self.deadline_days: dict[str, QSpinBox] = {}
+        for setting, label in (
+                (DEADLINE_CLOSING_DAYS, self.tr("申請期限を表示（何日前から）(&W):")),
+                (DEADLINE_OPENING_DAYS, self.tr("次の更新を表示（開始の何日前から）(&N):")),
+                (DEADLINE_RESULT_DAYS, self.tr("結果待ちを表示（申請から何日後）(&R):")),
+                (DEADLINE_OFFICE_DAYS, self.tr("パスワード・届出済証明書（何日前から）(&O):"))):
+            box = QSpinBox()
+            box.setRange(0, 366)
+            box.setSuffix(self.tr(" 日"))
+            box.setValue(int(settings.get(setting)))
+            self.deadline_days[setting.key] = box
+            form.addRow(label, box)
         note = QLabel(self.tr("データの保存先を空欄にすると既定のフォルダを使います。"
                               "表示言語と保存先の変更はすぐに反映されます。"))
         note.setWordWrap(True)
@@ -122,6 +140,9 @@ class SettingsDialog(QDialog):
         self.settings.set(LANGUAGE, str(self.language.currentData()))
         self.settings.set(DATA_FOLDER, folder)
         self.settings.set(CODE_LIST_CELLS, str(self.code_cells.currentData()))
+        for setting in (DEADLINE_CLOSING_DAYS, DEADLINE_OPENING_DAYS, DEADLINE_RESULT_DAYS,
+                        DEADLINE_OFFICE_DAYS):
+            self.settings.set(setting, self.deadline_days[setting.key].value())
         self.needs_reload = (old_language != self.settings.get(LANGUAGE)
                              or old_folder != self.settings.get(DATA_FOLDER))
         self.accept()

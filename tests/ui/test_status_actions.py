@@ -287,3 +287,16 @@ def test_a_new_case_gets_the_current_staff_member_in_charge(qtbot, main_window, 
     column = list(main_window.model._headers).index("担当者")  # noqa: SLF001
     assert main_window.model.index(main_window.model.row_of(case_id), column).data() == \
         "行政　花子"
+
+
+def test_the_deadline_thresholds_are_settings_the_dialog_changes(qtbot, settings):
+    from assistant.model.settings import DEADLINE_CLOSING_DAYS, DEADLINE_RESULT_DAYS
+    from assistant.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.deadline_days["deadline_closing_days"].value() == 30
+    dialog.deadline_days["deadline_closing_days"].setValue(45)
+    dialog.deadline_days["deadline_result_days"].setValue(90)
+    dialog._on_buttons_accepted()  # noqa: SLF001 - the OK button's slot
+    assert (settings.get(DEADLINE_CLOSING_DAYS), settings.get(DEADLINE_RESULT_DAYS)) == (45, 90)

@@ -1534,6 +1534,26 @@ Prepares and checks applications and attachments in the office before they are f
         <source>データの保存先を作成できません: {0}</source>
         <translation>Cannot create the data folder: {0}</translation>
     </message>
+    <message>
+        <source>申請期限を表示（何日前から）(&amp;W):</source>
+        <translation>Sho&amp;w filing deadlines (days ahead):</translation>
+    </message>
+    <message>
+        <source>次の更新を表示（開始の何日前から）(&amp;N):</source>
+        <translation>Show &amp;next renewal windows (days before they open):</translation>
+    </message>
+    <message>
+        <source>結果待ちを表示（申請から何日後）(&amp;R):</source>
+        <translation>Show awaited &amp;results (days after filing):</translation>
+    </message>
+    <message>
+        <source>パスワード・届出済証明書（何日前から）(&amp;O):</source>
+        <translation>Passw&amp;ord / agent certificate (days ahead):</translation>
+    </message>
+    <message>
+        <source> 日</source>
+        <translation> days</translation>
+    </message>
 </context>
 <context>
     <name>TrashDialog</name>
