@@ -300,3 +300,25 @@ def test_the_deadline_thresholds_are_settings_the_dialog_changes(qtbot, settings
     dialog.deadline_days["deadline_result_days"].setValue(90)
     dialog._on_buttons_accepted()  # noqa: SLF001 - the OK button's slot
     assert (settings.get(DEADLINE_CLOSING_DAYS), settings.get(DEADLINE_RESULT_DAYS)) == (45, 90)
+
+
+def test_the_deadlines_view_writes_the_ics_file_and_again_with_the_same_uids(
+        qtbot, main_window, store, tmp_path, monkeypatch):
+    from icalendar import Calendar
+
+    from assistant.ui.deadlines_view import DeadlinesDialog
+
+    store.create("renewal", {"name": "CLOSING SOON", "expiry_date": "20261210"})
+    target = tmp_path / "out" / "deadlines.ics"
+    target.parent.mkdir()
+    monkeypatch.setattr(ask, "save_file", lambda *_args: target)
+    told = []
+    monkeypatch.setattr(ask, "information", lambda _p, _t, text: told.append(text))
+    view = DeadlinesDialog(store, main_window.settings, main_window.today, main_window)
+    qtbot.addWidget(view)
+    view.export_ics()
+    first = [str(e["UID"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")]
+    assert len(first) == 1 and told and str(target) in told[-1]
+    view.export_ics()  # the save dialog has asked about replacing it
+    again = [str(e["UID"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")]
+    assert again == first
