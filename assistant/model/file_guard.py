@@ -16,24 +16,14 @@ import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from assistant.model.problems import message_texts
+from assistant.model.problems import MessageError
 
 _DB_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 
-class FileGuardError(Exception):
+class FileGuardError(MessageError):
     """A path refused before reading or writing (message in ja / en)."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
-        self.params = params
-        self.message_ja, self.message_en = message_texts(code, **params)
-        super().__init__(self.message_ja)
-
-    def message(self, language: str = "ja") -> str:
-        return self.message_en if language == "en" else self.message_ja
 
 
 class OverwriteRefused(FileGuardError):

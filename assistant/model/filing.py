@@ -21,7 +21,7 @@ from typing import Any
 
 from assistant.model.case import EXPIRY_DATE, NAME, Case, CaseStatus
 from assistant.model.eras import parse_date
-from assistant.model.problems import Problem, Severity, make_problem, message_texts
+from assistant.model.problems import MessageError, Problem, Severity, make_problem, message_texts
 from assistant.model.storage import CaseChanges, CaseStore, StatusChange, StepRecord
 from assistant.resources import load_json
 
@@ -71,17 +71,9 @@ def number_warning(number: str) -> Problem | None:
                         example=number_example())
 
 
-class FilingError(Exception):
+class FilingError(MessageError):
     """A step that cannot be recorded (illegal, or something it needs is missing/unreadable);
     the message says why, in Japanese and English."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
-        self.message_ja, self.message_en = message_texts(code, **params)
-        super().__init__(self.message_ja)
-
-    def message(self, language: str = "ja") -> str:
-        return self.message_en if language == "en" else self.message_ja
 
 
 def read_date(text: str) -> date:

@@ -71,6 +71,23 @@ def message_texts(code: str, **params: Any) -> tuple[str, str]:
     return texts["ja"].format(**params), texts["en"].format(**params)
 
 
+class MessageError(Exception):
+    """An error whose texts come from ``resources/messages`` (Japanese and English).
+
+    The base of the model's typed errors that carry nothing but a message code and its
+    parameters; the UI and the CLI show :meth:`message` in the user's language.
+    """
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        self.message_ja, self.message_en = message_texts(code, **params)
+        super().__init__(self.message_ja)
+
+    def message(self, language: str = "ja") -> str:
+        return self.message_en if language == "en" else self.message_ja
+
+
 def make_problem(field: str, code: str, severity: Severity | str = Severity.ERROR,
                  **params: Any) -> Problem:
     """Build a :class:`Problem` whose texts come from ``resources/messages``."""

@@ -35,7 +35,7 @@ from typing import Any
 from assistant.model.atomic import atomic_write_bytes, atomic_write_text
 from assistant.model.codelists import CodeList, code_list, list_ids
 from assistant.model.fields import catalogue
-from assistant.model.problems import message_texts
+from assistant.model.problems import MessageError, message_texts
 from assistant.model.reference import OVERLAID, reference_dir
 
 HEADER_ROW, GUIDANCE_ROW, EXAMPLE_ROW = 5, 6, 7
@@ -44,14 +44,8 @@ _RANGE_NAME = re.compile(r"(?<![A-Za-z0-9])(_[A-Z0-9]+(?:_[A-Z0-9]+)*_[CL])(?![A
 _MIN_OVERLAP = 0.5
 
 
-class RefreshError(Exception):
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
-        self.message_ja, self.message_en = message_texts(code, **params)
-        super().__init__(self.message_ja)
-
-    def message(self, language: str = "ja") -> str:
-        return self.message_en if language == "en" else self.message_ja
+class RefreshError(MessageError):
+    """The workbook cannot be taken in as reference data (message in ja / en)."""
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ from xml.etree.ElementTree import Element
 from assistant.model.atomic import atomic_write_with
 from assistant.model.case import NAME, Case
 from assistant.model.exports.ooxml import declares_dtd
-from assistant.model.problems import message_texts
+from assistant.model.problems import MessageError, message_texts
 from assistant.model.progress import CancelCheck, Progress, check_cancel, report
 from assistant.resources import load_json
 
@@ -69,17 +69,8 @@ TEMPLATE_REFUSALS = frozenset({
     "official_already_filled", "official_bad_xml"})
 
 
-class WorkbookFillError(Exception):
+class WorkbookFillError(MessageError):
     """The workbook cannot be filled; nothing was written (message in ja / en)."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
-        self.params = params
-        self.message_ja, self.message_en = message_texts(code, **params)
-        super().__init__(self.message_ja)
-
-    def message(self, language: str = "ja") -> str:
-        return self.message_en if language == "en" else self.message_ja
 
 
 @dataclass(frozen=True)

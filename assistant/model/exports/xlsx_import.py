@@ -26,22 +26,13 @@ from assistant.model.case import Case
 from assistant.model.exports import xlsx
 from assistant.model.fields import Catalogue, catalogue
 from assistant.model.normalize import normalize_value
-from assistant.model.problems import Problem, Severity, make_problem, message_texts
+from assistant.model.problems import MessageError, Problem, Severity, make_problem, message_texts
 from assistant.model.validation import FieldContext, validate_field
 from assistant.resources import load_json
 
 
-class WorkbookError(Exception):
+class WorkbookError(MessageError):
     """The file is not a bulk workbook this program can read (message in ja / en)."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
-        self.params = params
-        self.message_ja, self.message_en = message_texts(code, **params)
-        super().__init__(self.message_ja)
-
-    def message(self, language: str = "ja") -> str:
-        return self.message_en if language == "en" else self.message_ja
 
 
 @dataclass(frozen=True)
