@@ -216,11 +216,14 @@ def test_the_smallest_window_still_shows_the_wizards_fields(qtbot, store, main_w
     main_window.reload_cases()
     main_window.resize(1, 1)  # as small as the user can drag it
     main_window.open_case(case.id)
-    qtbot.wait(10)
     editor = main_window.editor
-    lines = editor.pages.currentWidget().height() / main_window.fontMetrics().lineSpacing()
-    assert lines >= 10, lines
-    assert editor.next_button.isVisible()
+
+    def page_shows_ten_lines() -> None:   # once the layout has settled, however long it takes
+        lines = editor.pages.currentWidget().height() / main_window.fontMetrics().lineSpacing()
+        assert lines >= 10, lines
+        assert editor.next_button.isVisible()
+
+    qtbot.waitUntil(page_shows_ten_lines, timeout=5000)
     # …and is no larger than a 1920x1080 screen at 150 % leaves (1280x720 less the task bar).
     assert main_window.minimumSize().width() <= 1000
     assert main_window.minimumSize().height() <= 620
