@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.model.dates import period_last_day
+from assistant.model.dates import format_date, period_last_day
 from assistant.model.office import StaffProfile, rules
 from assistant.model.problems import Problem, Severity, make_problem
 
@@ -80,7 +80,8 @@ def _warning(profile: StaffProfile, kind: ExpiryKind, last_valid: date,
     else:
         code, severity, days = f"expiry_{kind.value}_soon", Severity.WARNING, days_left
     problem = make_problem(f"staff.{kind.value}_expiry", code, severity,
-                           name=name, date=last_valid.isoformat(), days=days)
+                           name=name, date=format_date(last_valid),
+                           date_en=format_date(last_valid, "en"), days=days)
     return ExpiryWarning(staff_id=profile.id, kind=kind, last_valid_day=last_valid,
                          days_left=days_left, stage=stage, problem=problem)
 

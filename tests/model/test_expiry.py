@@ -53,7 +53,8 @@ def test_password_warning_stages(days_left, stage):
 def test_password_soon_says_change_it_and_when():
     [w] = expiry_warnings(password_profile(7, TODAY), TODAY)
     assert not w.problem.is_error
-    assert "2026-12-03" in w.message() and "あと7日" in w.message()
+    assert "2026年12月3日（令和8年）" in w.message() and "あと7日" in w.message()
+    assert "2026-12-03" in w.message("en")
     assert "パスワードを変更" in w.message()
 
 

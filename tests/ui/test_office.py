@@ -128,7 +128,7 @@ def test_panel_shows_status_and_saves_new_password(qtbot):
     assert saved.args == ["s1"]
     assert store.get_password("s1") == "new-pass-9"
     assert panel.password_edit.text() == "" and panel.id_status.text() == "保存済み"
-    assert "2027-04-01" in panel.password_status.text()
+    assert "2027年4月1日（令和9年）" in panel.password_status.text()   # as the office reads dates
     panel.resize(520, 360)
     shot(panel, "office_credentials_panel")
 

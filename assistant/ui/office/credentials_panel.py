@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.model.credentials import CredentialStore, KeyringUnavailable
+from assistant.model.dates import format_date
 from assistant.model.expiry import password_last_valid_day
 from assistant.model.office import StaffProfile
 from assistant.ui.office.clipboard import SecretClipboard
@@ -109,7 +110,8 @@ class CredentialsPanel(QWidget):
         text = stored if status.has_password else missing
         if status.has_password and self._profile.password_set_on is not None:
             last = password_last_valid_day(self._profile.password_set_on)
-            text = self.tr("保存済み（有効期限 {date}）").format(date=last.isoformat())
+            text = self.tr("保存済み（有効期限 {date}）").format(
+                date=format_date(last, self._language))
         self.password_status.setText(text)
         self.copy_id_button.setEnabled(status.has_auth_id)
         self.copy_password_button.setEnabled(status.has_password)
