@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -133,3 +134,58 @@ def shipped_differences(outputs: Outputs) -> list[dict[str, object]]:
             found.append({"what": "removed", "id": f["id"], "item": f["item"],
                           "label": f["label_ja"]})
     return found
+
+
+@dataclass(frozen=True)
+class FieldSetInfo:
+    """One 区分 field set the catalogue reads: shipped (``resources/fields``) or installed by
+    the office (``<data>/reference/fields``, :func:`write_outputs`). ``installed_at`` is the
+    file's modification time (None for a shipped set); an installed set replaces the shipped
+    one of the same name."""
+
+    procedure: str
+    kubun: str
+    title: str
+    fields: int
+    path: Path
+    shipped: bool
+    installed_at: datetime | None
+
+
+def _info(path: Path, shipped: bool) -> FieldSetInfo | None:
+    stem = path.name.removesuffix(".json")
+    procedure, _, kubun = stem.partition(".kubun-")
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        stamp = None if shipped else datetime.fromtimestamp(path.stat().st_mtime)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not kubun:
+        return None
+    return FieldSetInfo(procedure=str(data.get("procedure") or procedure),
+                        kubun=str(data.get("kubun") or kubun), title=str(data.get("title", "")),
+                        fields=len(data.get("fields") or []), path=path, shipped=shipped,
+                        installed_at=stamp)
+
+
+def field_sets(root: Path | None) -> list[FieldSetInfo]:
+    """The shipped and the installed (under ``root``, the data folder's ``reference/``; None:
+    none) 区分 field sets, by procedure and 区分; an unreadable installed file is left out."""
+    from assistant.resources import resource_path
+
+    found = {p.name: p for p in resource_path("fields").glob("*.kubun-*.json")}
+    infos = {name: _info(path, True) for name, path in found.items()}
+    if root is not None and (root / "fields").is_dir():
+        for path in (root / "fields").glob("*.kubun-*.json"):
+            infos[path.name] = _info(path, False)
+    return sorted((i for i in infos.values() if i is not None),
+                  key=lambda i: (i.procedure, i.kubun))
+
+
+def remove_installed(info: FieldSetInfo) -> None:
+    """Remove an installed field set (used from the next start; a shipped one of the same name
+    comes back). The choice lists it brought stay: another set may use them. Raises
+    ``ValueError`` for a shipped set, ``OSError`` when the file cannot be removed."""
+    if info.shipped:
+        raise ValueError("a shipped field set cannot be removed")
+    info.path.unlink(missing_ok=True)

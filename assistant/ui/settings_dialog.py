@@ -89,6 +89,12 @@ class SettingsDialog(QDialog):
 
         self.reference = ReferenceDataRow(parent=self)
         form.addRow(self.tr("プルダウンの選択肢:"), self.reference)
+        self.forms_button = QPushButton(self.tr("申請様式(&F)…"))
+        self.forms_button.clicked.connect(self._on_forms_button_clicked)
+        forms_row = QHBoxLayout()
+        forms_row.addWidget(self.forms_button)
+        forms_row.addStretch(1)
+        form.addRow(self.tr("申込画面の質問:"), forms_row)
         # The 期限 view's thresholds (days), model/deadlines.py.
         self.deadline_days: dict[str, QSpinBox] = {}
         for setting, label in (
@@ -121,6 +127,12 @@ class SettingsDialog(QDialog):
                             self.data_folder.text() or str(Path.home()))
         if folder is not None:
             self.data_folder.setText(str(folder))
+
+    @Slot()
+    def _on_forms_button_clicked(self) -> None:
+        from assistant.ui.forms_dialog import FormsDialog
+
+        FormsDialog(self).exec()
 
     @Slot()
     def _on_buttons_accepted(self) -> None:

@@ -1554,6 +1554,16 @@ Prepares and checks applications and attachments in the office before they are f
         <source> 日</source>
         <translation> days</translation>
     </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="92"/>
+        <source>申請様式(&amp;F)…</source>
+        <translation>Application &amp;forms…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="97"/>
+        <source>申込画面の質問:</source>
+        <translation>Application page questions:</translation>
+    </message>
 </context>
 <context>
     <name>TrashDialog</name>
@@ -2035,6 +2045,124 @@ Cases deleted from the list come here and can be restored at any time.</translat
         <location filename="../../../assistant/ui/document_lists_dialog.py" line="257"/>
         <source>提出書類リストの編集(&amp;D)...</source>
         <translation>Edit &amp;document lists...</translation>
+    </message>
+</context>
+<context>
+    <name>FormsDialog</name>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="37"/>
+        <source>申請様式</source>
+        <translation>Application forms</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="41"/>
+        <source>申請の種類</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="41"/>
+        <source>区分</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="41"/>
+        <source>画面の名前</source>
+        <translation>Page title</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="42"/>
+        <source>取り込んだ日時</source>
+        <translation>Installed</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="42"/>
+        <source>質問の数</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="44"/>
+        <source>取り込み(&amp;I)…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="46"/>
+        <source>削除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="48"/>
+        <source>オンラインシステムの申込画面をブラウザで保存したファイルから、その区分の質問を取り込みます。取り込みと削除は次の起動から使われます。同梱の様式は削除できません。</source>
+        <translation>Imports a category's questions from the online system's application page saved from the browser. Imports and deletions are used from the next start. The forms that come with the program cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="53"/>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="72"/>
+        <source>（同梱）</source>
+        <translation>(built in)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="98"/>
+        <source>申込画面の取り込み</source>
+        <translation>Import an application page</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="100"/>
+        <source>保存した申込画面 (*.html *.htm *.mhtml *.mht)</source>
+        <translation>Saved application pages (*.html *.htm *.mhtml *.mht)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="114"/>
+        <source>「{0}」を読み取りました。</source>
+        <translation>Read “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="115"/>
+        <source>申請の種類: {0}&#x3000;区分: {1}&#x3000;質問: {2}</source>
+        <translation>Procedure: {0}   Category: {1}   Questions: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="119"/>
+        <source>この区分の様式はまだありません（新しく追加されます）。</source>
+        <translation>There is no form for this category yet (it will be added).</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="121"/>
+        <source>今の様式との違い: {0} 件</source>
+        <translation>Differences from the current form: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="125"/>
+        <source>ほか {0} 件</source>
+        <translation>and {0} more</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="127"/>
+        <source>今の様式と同じです。</source>
+        <translation>Same as the current form.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="128"/>
+        <source>この事務所のデータとして取り込みますか？</source>
+        <translation>Install it for this office?</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="138"/>
+        <source>取り込みました。次にこのプログラムを起動したときから使われます。</source>
+        <translation>Installed. It is used from the next start of the program.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="147"/>
+        <source>申請様式の削除</source>
+        <translation>Delete an application form</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="149"/>
+        <source>「{0}」（区分{1}）の取り込んだ様式を削除しますか？次の起動から使われなくなります。</source>
+        <translation>Delete the imported form “{0}” (category {1})? It is no longer used from the next start.</translation>
     </message>
 </context>
 </TS>
