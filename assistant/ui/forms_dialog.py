@@ -119,7 +119,8 @@ class FormsDialog(QDialog):
             lines.append(self.tr("この区分の様式はまだありません（新しく追加されます）。"))
         elif differences:
             lines.append(self.tr("今の様式との違い: {0} 件").format(len(differences)))
-            lines += [f"・{d['what']}: {d.get('item') or ''} {d.get('label') or ''}".rstrip()
+            words = self._difference_words()
+            lines += [f"・{words.get(str(d['what']), str(d['what']))}: {d.get('label') or ''}"
                       for d in differences[:_SHOWN_DIFFERENCES]]
             if len(differences) > _SHOWN_DIFFERENCES:
                 lines.append(self.tr("ほか {0} 件").format(len(differences) - _SHOWN_DIFFERENCES))
@@ -136,6 +137,15 @@ class FormsDialog(QDialog):
         self.refresh()
         ask.information(self, title, self.tr(
             "取り込みました。次にこのプログラムを起動したときから使われます。"))
+
+    def _difference_words(self) -> dict[str, str]:
+        """What :func:`shipped_differences` reports, in words."""
+        return {"added": self.tr("追加"), "removed": self.tr("なくなった"),
+                "label_ja_changed": self.tr("項目名の変更"),
+                "kind_changed": self.tr("入力の種類の変更"),
+                "required_changed": self.tr("必須かどうかの変更"),
+                "max_length_changed": self.tr("文字数の変更"),
+                "choices_changed": self.tr("選択肢の変更")}
 
     @Slot()
     def _on_remove_button_clicked(self) -> None:

@@ -78,3 +78,24 @@ def test_a_page_that_is_not_an_application_form_is_refused(
     monkeypatch.setattr(ask, "question", lambda *_a: (_ for _ in ()).throw(AssertionError))
     dialog.import_button.click()
     assert warned and len(_rows(dialog)) == 1
+
+
+def test_the_confirmation_names_the_differences_from_the_current_form(
+        qtbot, japanese, monkeypatch, tmp_path):
+    from assistant.ui.forms_dialog import FormsDialog
+
+    dialog = FormsDialog()
+    qtbot.addWidget(dialog)
+    saved = tmp_path / "申込画面.html"
+    told: list[str] = []
+    monkeypatch.setattr(ask, "open_file", lambda *_a: saved)
+    monkeypatch.setattr(ask, "question", lambda _p, _t, text: told.append(text) and False)
+    saved.write_bytes(PAGE.read_bytes())
+    dialog.import_button.click()
+    assert "今の様式と同じです" in told[-1]
+    saved.write_text(PAGE.read_text("utf-8").replace("最終学歴", "最後の学歴"), "utf-8")
+    dialog.import_button.click()
+    assert "今の様式との違い: 5 件" in told[-1]
+    assert "・項目名の変更: 23.1 最後の学歴(1)" in told[-1]
+    # declined: nothing installed
+    assert [r[3] for r in _rows(dialog)] == ["（同梱）"]

@@ -2164,5 +2164,40 @@ Cases deleted from the list come here and can be restored at any time.</translat
         <source>「{0}」（区分{1}）の取り込んだ様式を削除しますか？次の起動から使われなくなります。</source>
         <translation>Delete the imported form “{0}” (category {1})? It is no longer used from the next start.</translation>
     </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="145"/>
+        <source>追加</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="145"/>
+        <source>なくなった</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="145"/>
+        <source>項目名の変更</source>
+        <translation>label changed</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="145"/>
+        <source>入力の種類の変更</source>
+        <translation>input kind changed</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="145"/>
+        <source>必須かどうかの変更</source>
+        <translation>required changed</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="145"/>
+        <source>文字数の変更</source>
+        <translation>length changed</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="145"/>
+        <source>選択肢の変更</source>
+        <translation>choices changed</translation>
+    </message>
 </context>
 </TS>
