@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from assistant.model.dates import add_months
+from assistant.model.dates import add_months, format_date
 from assistant.model.problems import message_texts
 from assistant.resources import load_json
 
@@ -87,7 +87,15 @@ class Reason:
 
 
 def make_reason(code: str, **params: Any) -> Reason:
-    ja, en = message_texts(code, **params)
+    """A reason whose dates read as each language shows them: 2026年11月15日（令和8年）
+    in Japanese (:func:`~assistant.model.dates.format_date`), 2026-11-15 in English."""
+    if not any(type(value) is date for value in params.values()):
+        ja, en = message_texts(code, **params)
+        return Reason(code=code, message_ja=ja, message_en=en)
+    ja = message_texts(code, **{k: format_date(v) if type(v) is date else v
+                                for k, v in params.items()})[0]
+    en = message_texts(code, **{k: format_date(v, "en") if type(v) is date else v
+                                for k, v in params.items()})[1]
     return Reason(code=code, message_ja=ja, message_en=en)
 
 
@@ -396,8 +404,9 @@ def application_window(procedure: str, on: date, expiry: date | None = None,
     raise ValueError(f"procedures.json: unknown window kind {kind!r} for {proc.id}")
 
 
-def _iso(day: date | None) -> str:
-    return day.isoformat() if day else ""
+def _iso(day: date | None) -> date | str:
+    """A date for a reason's message, shown as each language reads it (:func:`make_reason`)."""
+    return day if day else ""
 
 
 def _after_expiry_reasons(proc: Procedure, on: date, expiry: date) -> list[Reason]:

@@ -54,6 +54,7 @@ from assistant.model.case import (
     split_key,
 )
 from assistant.model.codelists import code_list
+from assistant.model.dates import format_date
 from assistant.model.editing import (
     AGENT_SECTION,
     WINDOW_DATE_FIELDS,
@@ -586,8 +587,9 @@ class CaseEditor(QWidget):
         parts = [f'<b style="color:{color}">{html.escape(summary)}</b>']
         if result.opens or result.closes:
             parts.append(html.escape(self.tr("期間: {0} 〜 {1}").format(
-                result.opens.isoformat() if result.opens else self.tr("制限なし"),
-                result.closes.isoformat() if result.closes else self.tr("制限なし"))))
+                format_date(result.opens, self.language) if result.opens else self.tr("制限なし"),
+                format_date(result.closes, self.language) if result.closes
+                else self.tr("制限なし"))))
         parts.extend(html.escape(r.message(self.language)) for r in result.reasons)
         self.window_label.setText("<br>".join(parts))
 

@@ -31,7 +31,7 @@ def test_window_json_shape_for_renewal_not_yet_open():
     assert data["online_possible"] is False
     assert (data["opens"], data["closes"]) == ("2027-02-28", "2027-05-30")
     assert data["reasons"][0]["code"] == "rules_window_not_yet_open"
-    assert "2027-02-28から申請できます" in data["reasons"][0]["message"]
+    assert "2027年2月28日（令和9年）から申請できます" in data["reasons"][0]["message"]
 
 
 def test_window_on_the_expiry_day_answers_no_with_exit_zero():

@@ -50,7 +50,8 @@ def test_renewal_first_day_is_open_and_day_before_first_is_not():
     early = application_window("renewal", D("2026-12-14"), expiry=expiry)
     assert not early.online_possible
     assert codes(early) == ["rules_window_not_yet_open"]
-    assert "2026-12-15" in early.reasons[0].message_ja
+    assert "2026年12月15日（令和8年）" in early.reasons[0].message_ja   # as the office reads it
+    assert "2026-12-15" in early.reasons[0].message_en
     assert window_summary(early, D("2026-12-14"))[0] == "12月15日から申請可能"
 
 
@@ -73,7 +74,8 @@ def test_renewal_after_expiry_is_not_possible():
     result = application_window("renewal", D("2027-04-02"), expiry=D("2027-03-15"))
     assert not result.online_possible
     assert codes(result) == ["rules_window_after_expiry"]
-    assert "2027-03-15" in result.reasons[0].message_ja
+    assert "2027年3月15日（令和9年）" in result.reasons[0].message_ja
+    assert "2027-03-15" in result.reasons[0].message_en
     assert window_summary(result, D("2027-04-02")) == ("期限切れ", "Expired")
 
 

@@ -67,7 +67,7 @@ def test_the_expiry_day_message_names_the_filing_date_not_today() -> None:
     values = {"expiry_date": "20261126"}
     problems = validate_case(Case(id="c", procedure="renewal", values=values), ON)
     window = [p for p in problems if p.code == "outside_application_window"]
-    assert window and "申請日（2026-11-26）が在留期間満了日です" in window[0].message_ja
+    assert window and "申請日（2026年11月26日（令和8年））が在留期間満了日です" in window[0].message_ja
     assert "本日" not in window[0].message_ja and "Today" not in window[0].message_en
 
 
