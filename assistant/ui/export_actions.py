@@ -120,12 +120,17 @@ class ExportActions(QObject):
         self.online_fill_action.setStatusTip(self.tr(
             "選択した案件を検査し、申込画面に入力するデータをクリップボードにコピーします（60秒後に消去）"))
         self.online_fill_action.triggered.connect(self._on_online_fill_action_triggered)
+        self.bookmarklet_action = QAction(self.tr("ブックマークレットを登録(&K)..."), window)
+        self.bookmarklet_action.setStatusTip(self.tr(
+            "申込画面に入力するブックマークレットをブラウザのブックマークバーへ登録するページを開きます"))
+        self.bookmarklet_action.triggered.connect(self._on_bookmarklet_action_triggered)
         self.case_actions = (self.online_fill_action, self.transcription_action,
                              self.transcription_preview_action,
                              self.transcription_print_action, self.checklist_action,
                              self.checklist_preview_action, self.checklist_print_action)
         for action in (self.bulk_action, self.xlsx_action, self.xlsx_import_action,
-                       self.official_action, None, self.online_fill_action, None,
+                       self.official_action, None, self.online_fill_action,
+                       self.bookmarklet_action, None,
                        self.transcription_action, self.transcription_preview_action,
                        self.transcription_print_action, None,
                        self.checklist_action, self.checklist_preview_action,
@@ -512,6 +517,11 @@ class ExportActions(QObject):
         case = self._selected_case()
         if case is not None:
             copy_fill_payload(self.window, case, self.today())
+
+    def _on_bookmarklet_action_triggered(self) -> None:
+        from assistant.ui.bookmarklet_page import open_bookmarklet_page
+
+        open_bookmarklet_page(self.window, Path(self.store.path).parent)
 
     # --- the office's copy of ISA's official workbook ----------------------------------------
     def _official_template(self, procedure: str) -> Path | None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -407,13 +408,24 @@ class MainWindow(QMainWindow):
         bar.addMenu(self.status_actions.menu)
         table = self.list_page.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        # The list's context menu: the 申請 steps, then オンラインシステムに入力 (same actions).
+        self.case_menu = QMenu(self)
+        self.case_menu.addActions(self.status_actions.menu.actions())
+        self.case_menu.addSeparator()
+        self.case_menu.addAction(self.exports.online_fill_action)
+        self.case_menu.aboutToShow.connect(self._on_case_menu_about_to_show)
         table.customContextMenuRequested.connect(
-            lambda at: self.status_actions.popup(table.viewport().mapToGlobal(at)))
+            lambda at: self.case_menu.popup(table.viewport().mapToGlobal(at)))
         self.view_menu = bar.addMenu(self.tr("表示(&V)"))
         self.view_menu.addAction(self.back_action)
         self.view_menu.addAction(self.deadlines_action)
         self.help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
         self.help_menu.addAction(self.about_action)
+
+    @Slot()
+    def _on_case_menu_about_to_show(self) -> None:
+        self.status_actions.update()
+        self.exports.online_fill_action.setEnabled(self.current_case_id() is not None)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("ツールバー"))

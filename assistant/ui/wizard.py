@@ -221,6 +221,11 @@ class CaseEditor(QWidget):
         self.next_button.setDefault(False)
         self.finish_button = QPushButton(self.tr("入力完了にする(&D)"))
         self.finish_button.clicked.connect(self.finish)
+        # Step 3: the same action as 書き出し → オンラインシステムに入力 (the open case).
+        self.online_fill_button = QPushButton(self.tr("オンラインシステムに入力(&L)..."))
+        self.online_fill_button.setToolTip(self.tr(
+            "この案件を検査し、申込画面に入力するデータをクリップボードにコピーします（60秒後に消去）"))
+        self.online_fill_button.clicked.connect(self._on_online_fill_button_clicked)
         self.list_button = QPushButton(self.tr("案件一覧に戻る"))
         self.list_button.clicked.connect(self.close_requested)
         self._make_select_widgets()
@@ -244,6 +249,7 @@ class CaseEditor(QWidget):
         nav.addStretch(1)
         nav.addWidget(self.back_button)
         nav.addWidget(self.next_button)
+        nav.addWidget(self.online_fill_button)
         nav.addWidget(self.finish_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -1148,6 +1154,7 @@ class CaseEditor(QWidget):
         last = self.flow.next_step(step) is None
         self.next_button.setVisible(not last)
         self.finish_button.setVisible(last)
+        self.online_fill_button.setVisible(last)
         if step is Step.CONFIRM:
             self._update_review()
             if self.attachment_checker is not None:
@@ -1228,6 +1235,12 @@ class CaseEditor(QWidget):
         else:
             self.go_to_step(Step.CONFIRM)
             self.focus_first_field()
+
+    @Slot()
+    def _on_online_fill_button_clicked(self) -> None:
+        from assistant.ui.online_fill import copy_fill_payload
+
+        copy_fill_payload(self, self.case, self.today())
 
     @Slot()
     def finish(self) -> None:
