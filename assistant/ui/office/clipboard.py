@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QMimeData, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from assistant.model.office import rules
@@ -35,6 +35,8 @@ class SecretClipboard(QObject):
         self._orphan = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # Coarse timers may fire up to 5 % early: the secret stays its full time, not less.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
