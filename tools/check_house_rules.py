@@ -272,8 +272,8 @@ RULES: tuple[Rule, ...] = (
          _under(*CODE, *DATA, suffixes=(".py", ".json", ".spec", ".md", ".csv")),
          _lines(_OUTSIDE, "a path outside the repository")),
     Rule("citations-in-repo",
-         "Comments and data cite docs/ (docs/domain.md#anchor), never DOMAIN.md or issue "
-         "numbers, which are not in the repository.",
+         "Comments and data cite docs/ (docs/domain.md#anchor), never the team's reference "
+         "notes or issue trackers, which are not in the repository.",
          _under(*CODE, *DATA, suffixes=(".py", ".json", ".spec", ".md")),
          _lines(_CITATION, "a citation outside the repository")),
     Rule("doc-links-resolve",

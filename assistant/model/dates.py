@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from typing import Any
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -78,3 +79,14 @@ def format_date(day: date, language: str = "ja") -> str:
     if era is None:
         ja = ja.split("（")[0]
     return en if language == "en" else ja
+
+
+def dated_message_texts(code: str, **params: Any) -> tuple[str, str]:
+    """The (Japanese, English) texts of message ``code``, each :class:`date` parameter shown as
+    that language's reader reads it (:func:`format_date`: 2026年11月15日（令和8年） / 2026-11-15)."""
+    from assistant.model.problems import message_texts
+
+    def shown(language: str) -> dict[str, Any]:
+        return {k: format_date(v, language) if type(v) is date else v for k, v in params.items()}
+
+    return message_texts(code, **shown("ja"))[0], message_texts(code, **shown("en"))[1]

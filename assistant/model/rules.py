@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from assistant.model.dates import add_months, format_date
+from assistant.model.dates import add_months, dated_message_texts
 from assistant.model.problems import message_texts
 from assistant.resources import load_json
 
@@ -87,15 +87,8 @@ class Reason:
 
 
 def make_reason(code: str, **params: Any) -> Reason:
-    """A reason whose dates read as each language shows them: 2026年11月15日（令和8年）
-    in Japanese (:func:`~assistant.model.dates.format_date`), 2026-11-15 in English."""
-    if not any(type(value) is date for value in params.values()):
-        ja, en = message_texts(code, **params)
-        return Reason(code=code, message_ja=ja, message_en=en)
-    ja = message_texts(code, **{k: format_date(v) if type(v) is date else v
-                                for k, v in params.items()})[0]
-    en = message_texts(code, **{k: format_date(v, "en") if type(v) is date else v
-                                for k, v in params.items()})[1]
+    """A reason whose dates read as each language shows them (:func:`dated_message_texts`)."""
+    ja, en = dated_message_texts(code, **params)
     return Reason(code=code, message_ja=ja, message_en=en)
 
 
