@@ -366,8 +366,32 @@ def read_sheet(isa: Path, procedure: str, sheet: str) -> list[dict[str, str]] | 
     for i, header in enumerate(headers):
         columns.append({"index": i, "header": header,
                         "guidance": guidance[i] if i < len(guidance) else "",
-                        "example": examples[i] if i < len(examples) else ""})
+                        "example": spreadsheet_example(examples[i]) if i < len(examples) else ""})
     return columns
+
+
+SPREADSHEET_NUMBER = re.compile(r"^(\d)(?:\.(\d+))?E\+(\d+)$")
+ASCENDING_DIGITS = "1234567890" * 3
+
+
+def spreadsheet_example(example: str) -> str:
+    """An example the template's spreadsheet showed in exponent form, as the digits it stood for.
+
+    The spreadsheet displayed long numbers as ``1E+12`` or ``1.23457E+12`` (six significant
+    digits). An exact mantissa is expanded (``1E+12`` → ``1000000000000``); a rounded one is
+    the ascending example ``1234567890123`` when that rounds to it. Anything else stops the
+    build: no artefact reaches the screen.
+    """
+    match = SPREADSHEET_NUMBER.match(example.strip())
+    if match is None:
+        return example
+    lead, fraction, exponent = match.group(1), match.group(2) or "", int(match.group(3))
+    if len(fraction) < 5 and len(fraction) <= exponent:     # nothing was rounded away
+        return lead + fraction + "0" * (exponent - len(fraction))
+    candidate = ASCENDING_DIGITS[:exponent + 1]
+    if f"{float(candidate):.{len(fraction)}E}".replace("E+0", "E+") == example.strip():
+        return candidate
+    raise SystemExit(f"spreadsheet artefact in a template example: {example!r}")
 
 
 def group_key(header: str) -> tuple[str, str | None, int | None]:

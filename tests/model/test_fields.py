@@ -245,3 +245,28 @@ def test_every_pull_down_has_a_list_or_is_marked_missing(procedure: str) -> None
     for f in catalogue(procedure).fields:
         if f.code_list_missing:
             assert f.code_list is None and f.kind == "text", (procedure, f.id)
+
+
+@pytest.mark.parametrize("procedure", ["renewal", "coe"])   # change's template has no examples
+def test_examples_of_number_fields_are_real_numbers(procedure: str) -> None:
+    """The template's spreadsheet showed long numbers as 1.23457E+12; the wizard shows the
+    digits a clerk would type (法人番号 1234567890123, 資本金 1000000000000)."""
+    from datetime import date
+
+    from assistant.model.validation import FieldContext, validate_field
+
+    digit_examples = 0
+    for f in catalogue(procedure).fields:
+        assert not re.search(r"\d[.]?\d*E\+\d", f.example), (f.id, f.example)
+        if f.char_class == "digits" and f.kind not in ("date", "year_month") and f.example:
+            digit_examples += 1
+            assert f.example.isdigit(), (f.id, f.example)
+            problems = validate_field(f, f.example, FieldContext(on=date(2026, 12, 7),
+                                                                 check_required=False))
+            assert [p.code for p in problems] == [], (f.id, f.example)
+    assert digit_examples > 0
+
+
+def test_corporate_number_example_is_the_digits_not_the_spreadsheet_form() -> None:
+    assert catalogue("renewal").field("org_corporate_number").example == "1234567890123"
+    assert catalogue("renewal").field("org_capital").example == "1000000000000"
