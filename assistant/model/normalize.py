@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
-from functools import cache, partial
+from functools import partial
 
 import jaconv
 from jaconv import conv_table
@@ -234,67 +234,6 @@ def normalizer(field: FieldDef) -> Callable[[str], str]:
     if field.char_class == "fullwidth":
         return _fullwidth_text
     return _multiline
-
-
-_ASCII_WORD = "[!-~]+"                        # printable ASCII, no space
-_UPPER_WORD = "[!-`{-~]+"                     # the same without a-z
-_SEPARATOR = "\x1f"   # joins the values of a batch: no pattern below takes it as a character
-_WIDE = _char_class(_converted(conv_table.H2Z_ALL) | {"\u3000", "\t", "\r", "\n", _SEPARATOR},
-                    negate=True) + "+"
-_TEXT = _char_class(_converted(conv_table.H2Z_K) | {" ", "\u3000", "\t", "\r", "\n", _SEPARATOR},
-                    negate=True) + "+"
-_TEXT_LINE = f"{_TEXT}(?: {_TEXT})*"
-
-# For each normaliser: a pattern that only values it returns unchanged match (most stored
-# values: the wizard and the imports store them normalised). One C-level ``fullmatch`` replaces
-# the normaliser's several steps; a value that does not match goes through the normaliser.
-# The hypothesis test in tests/model/test_normalize.py holds each pattern to that promise.
-_ALREADY_NORMAL: dict[Callable[[str], str], re.Pattern[str]] = {
-    _template_year_month: re.compile("(?!0000)[0-9]{4}(?:0[1-9]|1[0-2])"),
-    separated_digits: re.compile("[0-9]+"),
-    _amount: re.compile("[0-9]+"),
-    latin_name: re.compile(f"{_UPPER_WORD}(?: {_UPPER_WORD})*"),
-    _halfwidth_text: re.compile(f"{_ASCII_WORD}(?: {_ASCII_WORD})*"),
-    _fullwidth_text: re.compile(f"{_WIDE}(?:\u3000{_WIDE})*"),
-    _multiline: re.compile(f"{_TEXT_LINE}(?:\n(?:{_TEXT_LINE})?)*(?<!\n)"),
-}
-_DATE_NORMAL = re.compile("[0-9]{8}")   # YYYYMMDD: returned as it is, a real date or not
-
-
-def _normal_pattern(field: FieldDef) -> re.Pattern[str] | None:
-    if field.kind in ("code", "yesno"):
-        return None
-    if field.kind == "date":
-        return _DATE_NORMAL
-    return _ALREADY_NORMAL.get(normalizer(field))
-
-
-def already_normal(field: FieldDef) -> Callable[[str], object] | None:
-    """A fast test (``Pattern.fullmatch``): a value it accepts is what :func:`normalizer`
-    returns for it. None for pull-downs (their code table decides) and where there is none.
-    """
-    pattern = _normal_pattern(field)
-    return pattern.fullmatch if pattern is not None else None
-
-
-@cache
-def _batch_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(f"(?:{pattern.pattern})(?:{_SEPARATOR}(?:{pattern.pattern}))*")
-
-
-def all_normal(field: FieldDef) -> Callable[[list[str]], bool] | None:
-    """:func:`already_normal` for many values at once (one regex pass over them joined): True
-    when every value is already normal. None where :func:`already_normal` is None."""
-    pattern = _normal_pattern(field)
-    if pattern is None:
-        return None
-    batch = _batch_pattern(pattern).fullmatch
-
-    def every(values: list[str]) -> bool:
-        joined = _SEPARATOR.join(values)   # a value holding the separator fails the count
-        return joined.count(_SEPARATOR) == len(values) - 1 and batch(joined) is not None
-
-    return every
 
 
 def normalize_value(field: FieldDef, raw: str) -> str:
