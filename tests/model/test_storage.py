@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -25,23 +24,6 @@ from assistant.model.storage import (
     CaseStore,
     StorageError,
 )
-
-
-class Clock:
-    """A clock the test moves forward by one second per call."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
-
-
-@pytest.fixture
-def store(tmp_path):
-    with CaseStore.open(tmp_path / "cases.sqlite", clock=Clock()) as s:
-        yield s
 
 
 def test_create_and_get_round_trip_with_repeat_keys(store):

@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from assistant.model.case import NAME, AttachmentRef, CaseStatus
 from assistant.model.storage import CaseStore, StorageError
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
-
-
-@pytest.fixture
-def store(tmp_path):
-    with CaseStore.open(tmp_path / "cases.sqlite", clock=Clock()) as s:
-        yield s
 
 
 def _filled(store: CaseStore) -> str:
