@@ -105,7 +105,7 @@ def parse_guidance(guidance: str) -> dict[str, Any]:
     if m:
         spec["max_length"] = int(m.group(1))
     else:
-        m = re.search(r"(\d+)文字", g)
+        m = re.search(r"(\d+)(?:文字|桁)", g)     # 「13文字」「13桁」: exactly that many
         if m and spec["kind"] not in ("date", "year_month"):
             spec["max_length"] = spec["min_length"] = int(m.group(1))
     return spec

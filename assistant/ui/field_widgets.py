@@ -198,7 +198,9 @@ class FieldEditor(QWidget):
             parts.append(self.tr("「20000101」「2000-01-01」「平成12年1月1日」「H12.1.1」の形で入力できます。"))
         elif spec.kind == "year_month":
             parts.append(self.tr("「200104」「2001/4」「2001年4月」「平成13年4月」の形で入力できます。"))
-        if spec.example and spec.kind not in ("code", "yesno", "date"):
+        # The online page's guidance often ends with its own 「例）…」: one example is enough.
+        if spec.example and spec.kind not in ("code", "yesno", "date") \
+                and spec.example not in guidance:
             parts.append(self.tr("例: {0}").format(spec.example))
         return "　".join(parts)
 

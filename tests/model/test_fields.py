@@ -270,3 +270,16 @@ def test_examples_of_number_fields_are_real_numbers(procedure: str) -> None:
 def test_corporate_number_example_is_the_digits_not_the_spreadsheet_form() -> None:
     assert catalogue("renewal").field("org_corporate_number").example == "1234567890123"
     assert catalogue("renewal").field("org_capital").example == "1000000000000"
+
+
+@pytest.mark.parametrize("procedure", ["renewal", "coe"])
+def test_a_corporate_number_is_exactly_thirteen_digits(procedure: str) -> None:
+    """ISA writes 「13文字」 in one template and 「13桁」 in the other: both mean exactly 13."""
+    from datetime import date
+
+    from assistant.model.validation import FieldContext, validate_field
+
+    f = catalogue(procedure).field("org_corporate_number")
+    context = FieldContext(on=date(2026, 12, 7), check_required=False)
+    assert validate_field(f, "12345678901", context) != []
+    assert validate_field(f, "1234567890123", context) == []
