@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.model.formimport import FieldSetInfo, field_sets
+from assistant.model.formimport import FieldSetInfo, Outputs, field_sets
 from assistant.model.reference import reference_dir
 from assistant.ui import ask, texts
 
@@ -92,60 +92,8 @@ class FormsDialog(QDialog):
 
     @Slot()
     def _on_import_button_clicked(self) -> None:
-        from assistant.model.formimport import build_outputs, shipped_differences, write_outputs
-        from assistant.model.formpage import FormPageError
-
-        title = self.tr("申込画面の取り込み")
-        path = ask.open_file(self, title, Path.home(),
-                             self.tr("保存した申込画面 (*.html *.htm *.mhtml *.mht)"))
-        folder = reference_dir()
-        if path is None or folder is None:
-            return
-        try:
-            outputs = build_outputs(path.read_bytes())
-        except FormPageError as exc:
-            ask.warning(self, title, texts.pick((exc.message_ja, exc.message_en)))
-            return
-        except OSError as exc:
-            ask.error(self, exc, title)
-            return
-        page = outputs.page
-        differences = shipped_differences(outputs)
-        lines = [self.tr("「{0}」を読み取りました。").format(page.title),
-                 self.tr("申請の種類: {0}　区分: {1}　質問: {2}").format(
-                     texts.procedure_label(page.procedure), page.kubun,
-                     len(outputs.field_set["fields"]))]
-        if differences and differences[0]["what"] == "new_kubun":
-            lines.append(self.tr("この区分の様式はまだありません（新しく追加されます）。"))
-        elif differences:
-            lines.append(self.tr("今の様式との違い: {0} 件").format(len(differences)))
-            words = self._difference_words()
-            lines += [f"・{words.get(str(d['what']), str(d['what']))}: {d.get('label') or ''}"
-                      for d in differences[:_SHOWN_DIFFERENCES]]
-            if len(differences) > _SHOWN_DIFFERENCES:
-                lines.append(self.tr("ほか {0} 件").format(len(differences) - _SHOWN_DIFFERENCES))
-        else:
-            lines.append(self.tr("今の様式と同じです。"))
-        lines.append(self.tr("この事務所のデータとして取り込みますか？"))
-        if not ask.question(self, title, "\n".join(lines)):
-            return
-        try:
-            write_outputs(outputs, folder)
-        except OSError as exc:
-            ask.error(self, exc, title)
-            return
-        self.refresh()
-        ask.information(self, title, self.tr(
-            "取り込みました。次にこのプログラムを起動したときから使われます。"))
-
-    def _difference_words(self) -> dict[str, str]:
-        """What :func:`shipped_differences` reports, in words."""
-        return {"added": self.tr("追加"), "removed": self.tr("なくなった"),
-                "label_ja_changed": self.tr("項目名の変更"),
-                "kind_changed": self.tr("入力の種類の変更"),
-                "required_changed": self.tr("必須かどうかの変更"),
-                "max_length_changed": self.tr("文字数の変更"),
-                "choices_changed": self.tr("選択肢の変更")}
+        if import_form_page(self):
+            self.refresh()
 
     @Slot()
     def _on_remove_button_clicked(self) -> None:
@@ -165,3 +113,77 @@ class FormsDialog(QDialog):
             ask.error(self, exc, title)
             return
         self.refresh()
+
+
+def import_form_page(parent: QWidget) -> bool:
+    """Pick a saved 申込 page, read it, say what it holds (procedure, 区分, questions, the
+    differences from the current form) and install it on confirmation; True when installed.
+    The one import flow of the GUI: Settings → 申請様式 and Step 1's button both call it (the
+    same model code as ``assistant import form --install``)."""
+    from assistant.model.formimport import build_outputs, write_outputs
+    from assistant.model.formpage import FormPageError
+
+    title = _tr("申込画面の取り込み")
+    folder = reference_dir()
+    path = ask.open_file(parent, title, Path.home(),
+                         _tr("保存した申込画面 (*.html *.htm *.mhtml *.mht)"))
+    if path is None or folder is None:
+        return False
+    try:
+        outputs = build_outputs(path.read_bytes())
+    except FormPageError as exc:
+        ask.warning(parent, title, texts.pick((exc.message_ja, exc.message_en)))
+        return False
+    except OSError as exc:
+        ask.error(parent, exc, title)
+        return False
+    if not ask.question(parent, title, confirmation_text(outputs)):
+        return False
+    try:
+        write_outputs(outputs, folder)
+    except OSError as exc:
+        ask.error(parent, exc, title)
+        return False
+    ask.information(parent, title, _tr(
+        "取り込みました。次にこのプログラムを起動したときから使われます。"))
+    return True
+
+
+def confirmation_text(outputs: Outputs) -> str:
+    """What a read page holds, in the UI's language (never the model's English summary)."""
+    from assistant.model.formimport import shipped_differences
+
+    page = outputs.page
+    differences = shipped_differences(outputs)
+    lines = [_tr("「{0}」を読み取りました。").format(page.title),
+             _tr("申請の種類: {0}　区分: {1}　質問: {2}").format(
+                 texts.procedure_label(page.procedure), page.kubun,
+                 len(outputs.field_set["fields"]))]
+    if differences and differences[0]["what"] == "new_kubun":
+        lines.append(_tr("この区分の様式はまだありません（新しく追加されます）。"))
+    elif differences:
+        lines.append(_tr("今の様式との違い: {0} 件").format(len(differences)))
+        words = _difference_words()
+        lines += [f"・{words.get(str(d['what']), str(d['what']))}: {d.get('label') or ''}"
+                  for d in differences[:_SHOWN_DIFFERENCES]]
+        if len(differences) > _SHOWN_DIFFERENCES:
+            lines.append(_tr("ほか {0} 件").format(len(differences) - _SHOWN_DIFFERENCES))
+    else:
+        lines.append(_tr("今の様式と同じです。"))
+    lines.append(_tr("この事務所のデータとして取り込みますか？"))
+    return "\n".join(lines)
+
+
+def _difference_words() -> dict[str, str]:
+    """What :func:`shipped_differences` reports, in words."""
+    return {"added": _tr("追加"), "removed": _tr("なくなった"),
+            "label_ja_changed": _tr("項目名の変更"),
+            "kind_changed": _tr("入力の種類の変更"),
+            "required_changed": _tr("必須かどうかの変更"),
+            "max_length_changed": _tr("文字数の変更"),
+            "choices_changed": _tr("選択肢の変更")}
+
+
+def _tr(text: str) -> str:
+    """A text of the FormsDialog context (its English is in resources/i18n)."""
+    return QCoreApplication.translate("FormsDialog", text)

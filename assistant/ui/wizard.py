@@ -540,39 +540,11 @@ class CaseEditor(QWidget):
 
     @Slot()
     def _on_kubun_import_button_clicked(self) -> None:
-        """Install a 区分's questions from a saved 申込 page (as ``assistant import form
-        --install``); used from the next start."""
-        from pathlib import Path
+        """Install a 区分's questions from a saved 申込 page: the flow of Settings → 申請様式
+        (used from the next start)."""
+        from assistant.ui.forms_dialog import import_form_page
 
-        from assistant.model.formimport import build_outputs, write_outputs
-        from assistant.model.formpage import FormPageError
-        from assistant.model.reference import reference_dir
-
-        title = self.tr("申込画面の取り込み")
-        path = ask.open_file(self, title, Path.home(),
-                             self.tr("保存した申込画面 (*.html *.htm *.mhtml *.mht)"))
-        if path is None:
-            return
-        try:
-            outputs = build_outputs(path.read_bytes())
-        except FormPageError as exc:
-            ask.warning(self, title, exc.message_en if self.language == "en" else exc.message_ja)
-            return
-        except OSError as exc:
-            ask.error(self, exc, title)
-            return
-        folder = reference_dir()
-        if folder is None or not ask.question(self, title, self.tr(
-                "「{0}」から {1} を読み取りました。この事務所のデータとして取り込みますか？").format(
-                outputs.page.title, outputs.summary)):
-            return
-        try:
-            write_outputs(outputs, folder)
-        except OSError as exc:
-            ask.error(self, exc, title)
-            return
-        ask.information(self, title, self.tr(
-            "取り込みました。次にこのプログラムを起動したときから使われます。"))
+        import_form_page(self)
 
     def _update_window(self) -> None:
         state = self.session.window()
