@@ -1,5 +1,6 @@
 """``assistant fill payload CASE.json [--on YYYY-MM-DD] [--out FILE] [--force]`` and
-``assistant fill script [--bookmarklet] [--out FILE] [--force]``.
+``assistant fill script [--bookmarklet] [--out FILE] [--force]`` and
+``assistant fill extension --out FOLDER [--force]``.
 
 ``fill payload`` writes the fill payload of a case for the online system's 申込 page
 (:mod:`assistant.model.autofill`, docs/autofill.md): the case's values only, keyed by the
@@ -7,7 +8,9 @@ page's controls. A case with errors gets none: the problems are printed and the 
 is 1. Values the page has no item for are listed on standard error (the office types them).
 ``fill script`` writes the fill script (plain JavaScript defining
 ``window.zairyuFill(payloadText)``), or with ``--bookmarklet`` the ``javascript:`` URL that
-runs it and asks for the payload in a paste box.
+runs it and asks for the payload in a paste box. ``fill extension`` writes the Chrome/Edge
+extension folder (manifest v3, the same fill script, a paste box; docs/autofill.md): the folder
+the office loads with 「パッケージ化されていない拡張機能を読み込む」.
 
 Without ``--out`` the text goes to standard output. Exit status: 0 written, 1 the case has
 errors or no page map fits it, 2 the file cannot be read or bad arguments.
@@ -25,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "fill", help="オンラインシステムの申込画面への入力 / fill the online system's page",
         description="オンラインシステムの申込画面に入力するデータ（payload）と入力スクリプトを書き出します。")
-    sub = parser.add_subparsers(dest="fill_command", metavar="{payload,script}", required=True)
+    sub = parser.add_subparsers(dest="fill_command", metavar="{payload,script,extension}",
+                                required=True)
     payload = sub.add_parser("payload", help="案件の入力データ / a case's fill payload")
     payload.add_argument("file", metavar="CASE.json", help="案件ファイル / case file")
     payload.add_argument("--on", metavar="YYYY-MM-DD",
@@ -39,6 +43,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     script.add_argument("--out", metavar="FILE", help="書き出し先 / output file")
     add_force_option(script)
     script.set_defaults(handler=_script)
+    extension = sub.add_parser(
+        "extension", help="Chrome/Edge 拡張機能のフォルダ / the Chrome/Edge extension folder")
+    extension.add_argument("--out", metavar="FOLDER", required=True,
+                           help="書き出し先のフォルダ / output folder")
+    add_force_option(extension)
+    extension.set_defaults(handler=_extension)
 
 
 def _write(args: argparse.Namespace, text: str) -> None:
@@ -83,4 +93,16 @@ def _script(args: argparse.Namespace) -> int:
     from assistant.model.autofill import bookmarklet, fill_script
 
     _write(args, bookmarklet() if args.bookmarklet else fill_script())
+    return 0
+
+
+def _extension(args: argparse.Namespace) -> int:
+    from assistant.model.autofill import EXTENSION_FILE_NAMES, write_extension
+
+    folder = checked_output(args, args.out, folder=True, will_write=EXTENSION_FILE_NAMES)
+    try:
+        write_extension(folder)
+    except OSError as exc:
+        print(f"assistant: {folder}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return 0

@@ -1,7 +1,7 @@
 """The fill payload of a case for the online system's 申込 page, and the fill script.
 
 The office fills the 申込 page in its own browser with the assistant's fill script
-(``resources/autofill/fill.js``, as a bookmarklet or an extension); the script takes the
+(``resources/autofill/fill.js``, as a bookmarklet or in a generated extension folder); the script takes the
 payload built here: the case's values only (never the 認証ID or password), each keyed by the
 page control's id, in the page's own format (docs/autofill.md). Which control holds which
 catalogue field comes from a page map per procedure and 区分 (``resources/autofill/
@@ -14,12 +14,14 @@ office fills in the online system must be what the assistant checked.
 from __future__ import annotations
 
 import json
+import os
 import re
 import urllib.parse
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from assistant.model import kubun
@@ -263,3 +265,49 @@ def bookmarklet() -> str:
     # javascript: URLs are percent-decoded before they run: newlines (and so the script's
     # line comments) survive as %0A.
     return "javascript:" + urllib.parse.quote(body, safe="(){};,=+-*/!:.$_~")
+
+
+# The Chrome/Edge extension folder, generated (never kept in the repository, so its script
+# cannot drift from the bookmarklet's): the manifest template, fill.js, the paste box, icons.
+EXTENSION_ICONS = {16: "assistant-16.png", 48: "assistant-48.png", 128: "assistant-128.png"}
+
+
+def _extension_version(version: str) -> str:
+    """Chrome wants 1 to 4 dot-separated integers (``0.2.0rc1`` → ``0.2.0``)."""
+    numbers = re.findall(r"\d+", version)[:4]
+    return ".".join(str(int(n) % 65536) for n in numbers) or "0"
+
+
+def extension_files() -> dict[str, bytes]:
+    """The extension folder's files by name: ``manifest.json`` (manifest v3, content scripts
+    on the online system's host only, no permissions), the fill script (exactly
+    :func:`fill_script`), the paste box and the icons (docs/autofill.md)."""
+    from assistant import __version__
+
+    manifest = dict(load_json("autofill", "extension_manifest.json"))
+    manifest["version"] = _extension_version(__version__)
+    manifest["version_name"] = __version__
+    manifest["icons"] = {str(size): f"icon{size}.png" for size in EXTENSION_ICONS}
+    files = {"manifest.json": (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+             .encode("utf-8"),
+             "fill.js": fill_script().encode("utf-8"),
+             "paste_box.js": resource_path("autofill", "paste_box.js").read_bytes()}
+    for size, name in EXTENSION_ICONS.items():
+        files[f"icon{size}.png"] = resource_path("icons", name).read_bytes()
+    return files
+
+
+EXTENSION_FOLDER = "zairyu-assistant-extension"  # the folder's name where the app creates it
+EXTENSION_FILE_NAMES = ("manifest.json", "fill.js", "paste_box.js",
+                        *(f"icon{size}.png" for size in EXTENSION_ICONS))
+
+
+def write_extension(folder: str | os.PathLike[str]) -> Path:
+    """Write the extension folder ``folder`` (created if missing; the extension's files in it
+    replaced all together or not at all) and return it."""
+    from assistant.model.atomic import atomic_write_files
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    atomic_write_files({target / name: data for name, data in extension_files().items()})
+    return target

@@ -1,16 +1,19 @@
 """「ブックマークレットを登録...」: a local HTML page holding the fill bookmarklet as a link to
 drag to the browser's bookmarks bar (docs/autofill.md). The page is written into the folder of
 the case database and opened in the default browser; it loads nothing from the network (no
-scripts, styles or images from elsewhere: everything is inline)."""
+scripts, styles or images from elsewhere: everything is inline).
+
+:class:`BookmarkletCopyRow` (設定): the same bookmarklet copied to the clipboard, for a browser
+where dragging is not possible; it holds no case data, so it stays on the clipboard."""
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.ui import ask
 
@@ -87,3 +90,38 @@ def open_bookmarklet_page(parent: QWidget, folder: Path) -> Path | None:
                         QCoreApplication.translate("BookmarkletPage", "ブラウザを開けませんでした。次のファイルをブラウザで開いてください：\n{0}")
                         .format(page))
     return page
+
+
+class BookmarkletCopyRow(QWidget):
+    """設定's row: 「ブックマークレットをコピー」 and, once copied, what to do with it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.copy_button = QPushButton(self.tr("ブックマークレットをコピー(&K)"))
+        self.copy_button.setToolTip(self.tr(
+            "申込画面に入力するブックマークレット（javascript: で始まる1行）をコピーします。"
+            "案件のデータは含みません。"))
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.status)
+
+    @Slot()
+    def _on_copy_button_clicked(self) -> None:
+        from assistant.model.autofill import bookmarklet
+
+        QGuiApplication.clipboard().setText(bookmarklet())
+        link = QCoreApplication.translate("BookmarkletPage", "在留申請 入力")
+        self.status.setText(self.tr(
+            "コピーしました。ブラウザのブックマークバーを右クリックして「ページを追加」"
+            "（Edge は「お気に入りを追加」）を選び、名前を「{link}」にして、URL の欄に貼り付け"
+            "（Ctrl+V）て保存してください。").format(link=link))
+        self.status.show()

@@ -124,13 +124,17 @@ class ExportActions(QObject):
         self.bookmarklet_action.setStatusTip(self.tr(
             "申込画面に入力するブックマークレットをブラウザのブックマークバーへ登録するページを開きます"))
         self.bookmarklet_action.triggered.connect(self._on_bookmarklet_action_triggered)
+        self.extension_action = QAction(self.tr("拡張機能フォルダを作成(&X)..."), window)
+        self.extension_action.setStatusTip(self.tr(
+            "申込画面に入力する Chrome / Edge の拡張機能のフォルダを作成します"))
+        self.extension_action.triggered.connect(self._on_extension_action_triggered)
         self.case_actions = (self.online_fill_action, self.transcription_action,
                              self.transcription_preview_action,
                              self.transcription_print_action, self.checklist_action,
                              self.checklist_preview_action, self.checklist_print_action)
         for action in (self.bulk_action, self.xlsx_action, self.xlsx_import_action,
                        self.official_action, None, self.online_fill_action,
-                       self.bookmarklet_action, None,
+                       self.bookmarklet_action, self.extension_action, None,
                        self.transcription_action, self.transcription_preview_action,
                        self.transcription_print_action, None,
                        self.checklist_action, self.checklist_preview_action,
@@ -522,6 +526,11 @@ class ExportActions(QObject):
         from assistant.ui.bookmarklet_page import open_bookmarklet_page
 
         open_bookmarklet_page(self.window, Path(self.store.path).parent)
+
+    def _on_extension_action_triggered(self) -> None:
+        from assistant.ui.extension_folder import create_extension_folder
+
+        create_extension_folder(self.window, Path(self.store.path))
 
     # --- the office's copy of ISA's official workbook ----------------------------------------
     def _official_template(self, procedure: str) -> Path | None:

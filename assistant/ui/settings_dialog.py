@@ -95,6 +95,10 @@ class SettingsDialog(QDialog):
         forms_row.addWidget(self.forms_button)
         forms_row.addStretch(1)
         form.addRow(self.tr("申込画面の質問:"), forms_row)
+        from assistant.ui.bookmarklet_page import BookmarkletCopyRow
+
+        self.bookmarklet_row = BookmarkletCopyRow(self)
+        form.addRow(self.tr("申込画面への入力:"), self.bookmarklet_row)
         # The 期限 view's thresholds (days), model/deadlines.py.
         self.deadline_days: dict[str, QSpinBox] = {}
         for setting, label in (

@@ -99,14 +99,25 @@ class OfferPage:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def playwright() -> Iterator[Any]:
+    """One Playwright driver for the session (its sync API cannot run two at once)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is installed by dev.py test")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Any) -> Iterator[Any]:
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    yield chromium
+    chromium.close()
+
+
+def record_clicks(page: Any) -> None:
+    """From now on, every click on the page is listed in ``window.__clicks``."""
+    page.evaluate(_CLICK_RECORDER)
 
 
 def open_page(browser: Any, *, url: str | None = None, html: str | None = None,
@@ -126,7 +137,7 @@ def open_page(browser: Any, *, url: str | None = None, html: str | None = None,
         page.set_content(html)
     else:
         page.goto(url or PAGE.as_uri(), wait_until="domcontentloaded")
-    page.evaluate(_CLICK_RECORDER)
+    record_clicks(page)
     if page_script and html is None:
         page.evaluate(PAGE_ROW_SCRIPT)
     page.add_script_tag(content=FILL_JS.read_text(encoding="utf-8"))

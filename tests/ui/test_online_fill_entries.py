@@ -131,3 +131,67 @@ def test_the_bookmarklet_page(qtbot, store, main_window, monkeypatch) -> None:
     # Nothing is loaded: no src, no stylesheet link, no http(s) URL anywhere in the page.
     assert not tree.xpath("//*[@src] | //link | //script | //iframe | //object | //embed")
     assert not re.search(r"https?:", text, re.IGNORECASE)
+
+
+def test_settings_copies_the_bookmarklet(qtbot, settings) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from assistant.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    row = dialog.bookmarklet_row
+    assert row.copy_button.text().startswith("ブックマークレットをコピー")
+    assert not row.status.isVisible()
+    QGuiApplication.clipboard().setText("before")
+    dialog.show()
+    row.copy_button.click()
+    cli = subprocess.run([sys.executable, "-m", "assistant", "fill", "script", "--bookmarklet"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert QGuiApplication.clipboard().text() == cli
+    # The next step is said in the dialog itself.
+    assert row.status.isVisible()
+    assert "ブックマークバー" in row.status.text() and "URL" in row.status.text()
+    assert isinstance(row.status, QLabel)
+
+
+def test_the_extension_folder_from_the_menu(qtbot, store, main_window, monkeypatch,
+                                            tmp_path) -> None:
+    from assistant.model import autofill
+
+    said = _said(monkeypatch)
+    monkeypatch.setattr(ask, "folder", lambda *_a: tmp_path)
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "question", lambda _p, _t, text, *a: asked.append(text) or True)
+    action = main_window.exports.extension_action
+    assert action.text().startswith("拡張機能フォルダを作成")
+    assert action in main_window.exports.menu.actions()
+    action.trigger()
+    folder = tmp_path / autofill.EXTENSION_FOLDER
+    files = autofill.extension_files()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(files)
+    for name, data in files.items():
+        assert (folder / name).read_bytes() == data
+    assert len(said) == 1 and str(folder) in said[0]
+    assert "パッケージ化されていない拡張機能を読み込む" in said[0]
+    assert asked == []
+    # Again (after an update): the office is asked before the files are replaced; choosing
+    # the extension folder itself updates it in place.
+    (folder / "fill.js").write_text("// old", encoding="utf-8")
+    monkeypatch.setattr(ask, "folder", lambda *_a: folder)
+    action.trigger()
+    assert len(asked) == 1 and "fill.js" in asked[0]
+    assert (folder / "fill.js").read_bytes() == files["fill.js"]
+    assert not (folder / autofill.EXTENSION_FOLDER).exists()
+
+
+def test_the_extension_folder_is_never_written_into_the_data_folder(
+        qtbot, store, main_window, monkeypatch) -> None:
+    from assistant.model import autofill, paths
+
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(store.path.parent))
+    said = _said(monkeypatch)
+    monkeypatch.setattr(ask, "folder", lambda *_a: store.path.parent)
+    main_window.exports.extension_action.trigger()
+    assert len(said) == 1 and said[0].startswith("!")  # the reason, no success message
+    assert not (store.path.parent / autofill.EXTENSION_FOLDER).exists()

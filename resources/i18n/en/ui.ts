@@ -1341,6 +1341,14 @@ Open it in Excel, enable macros and make the upload file with the button (macro)
         <source>書き出しを中止しました。</source>
         <translation>The export was cancelled.</translation>
     </message>
+    <message>
+        <source>拡張機能フォルダを作成(&amp;X)...</source>
+        <translation>Create the e&amp;xtension folder...</translation>
+    </message>
+    <message>
+        <source>申込画面に入力する Chrome / Edge の拡張機能のフォルダを作成します</source>
+        <translation>Creates the folder of the Chrome / Edge extension that fills the application page</translation>
+    </message>
 </context>
 <context>
     <name>FieldEditor</name>
@@ -2088,6 +2096,10 @@ On the online system&apos;s application page for “{title}”, click the bookma
         <source>申込画面の質問:</source>
         <translation>Application page questions:</translation>
     </message>
+    <message>
+        <source>申込画面への入力:</source>
+        <translation>Filling the application page:</translation>
+    </message>
 </context>
 <context>
     <name>StatusActions</name>
@@ -2374,6 +2386,54 @@ Cases deleted from the list come here and can be restored at any time.</translat
         <location filename="../../../assistant/ui/ops/bridge.py" line="143"/>
         <source>エラー</source>
         <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkletCopyRow</name>
+    <message>
+        <source>ブックマークレットをコピー(&amp;K)</source>
+        <translation>Copy the boo&amp;kmarklet</translation>
+    </message>
+    <message>
+        <source>申込画面に入力するブックマークレット（javascript: で始まる1行）をコピーします。案件のデータは含みません。</source>
+        <translation>Copies the bookmarklet that fills the application page (one line starting with javascript:). It holds no case data.</translation>
+    </message>
+    <message>
+        <source>コピーしました。ブラウザのブックマークバーを右クリックして「ページを追加」（Edge は「お気に入りを追加」）を選び、名前を「{link}」にして、URL の欄に貼り付け（Ctrl+V）て保存してください。</source>
+        <translation>Copied. Right-click your browser’s bookmarks bar, choose “Add page” (Edge: “Add favorite”), name it “{link}”, paste it into the URL field (Ctrl+V) and save.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionFolder</name>
+    <message>
+        <source>拡張機能フォルダを作成</source>
+        <translation>Create the extension folder</translation>
+    </message>
+    <message>
+        <source>拡張機能フォルダを作成する場所を選んでください</source>
+        <translation>Choose where to create the extension folder</translation>
+    </message>
+    <message>
+        <source>拡張機能フォルダを作成できませんでした：{0}</source>
+        <translation>Could not create the extension folder: {0}</translation>
+    </message>
+    <message>
+        <source>拡張機能のフォルダを作成しました：
+{path}
+
+1. Chrome は chrome://extensions、Edge は edge://extensions を開きます。
+2. 「デベロッパー モード」をオンにします。
+3. 「パッケージ化されていない拡張機能を読み込む」を押し、このフォルダを選びます。
+
+ブラウザはこのフォルダから拡張機能を読み込むので、フォルダは消したり動かしたりしないでください。アプリを更新したら、ここでもう一度作成して上書きし、拡張機能のページで再読み込み（↻）を押してください。</source>
+        <translation>The extension folder was created:
+{path}
+
+1. Open chrome://extensions in Chrome, or edge://extensions in Edge.
+2. Turn on “Developer mode”.
+3. Press “Load unpacked” and choose this folder.
+
+The browser loads the extension from this folder, so do not delete or move it. After updating the app, create it here again over the old one and press reload (↻) on the extensions page.</translation>
     </message>
 </context>
 </TS>
