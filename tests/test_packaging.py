@@ -230,3 +230,17 @@ def test_frozen_app_checks_real_pdfs_and_a_heic_photo(build, tmp_path):
     result = json.loads(proc.stdout)
     assert (result["width"], result["height"]) == (600, 800), "the HEIC was decoded"
     assert "photo_not_jpeg" in [p["code"] for p in result["problems"]]
+
+
+def test_the_build_carries_the_generated_extension_folder(build):
+    """build.spec writes the Chrome/Edge extension folder next to the executable: the same
+    files `assistant fill extension` writes, its script the bundled fill.js."""
+    from assistant.model import autofill
+
+    folder = build["app"] / autofill.EXTENSION_FOLDER
+    files = autofill.extension_files()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(files)
+    for name, data in files.items():
+        assert (folder / name).read_bytes() == data, name
+    bundled = build["app"] / "_internal" / "resources" / "autofill" / "fill.js"
+    assert (folder / "fill.js").read_bytes() == bundled.read_bytes()
