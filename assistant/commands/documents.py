@@ -107,18 +107,19 @@ def _list_checklist(args: argparse.Namespace, language: str) -> tuple[Any, list[
 
         if code_list("status").lookup(args.status) is None:
             raise UsageError(_text("documents_unknown_status", language, status=args.status))
-    answers = _answers(key, procedure, args.condition, language)
+    answers = _answers(key, procedure, args.status, args.condition, language)
     checklist = d.build_checklist(procedure, args.status, answers)
     notes = [] if key else [_text("documents_no_list", language, status=args.status)]
     return checklist, notes
 
 
-def _answers(key: str | None, procedure: str, conditions: list[str],
+def _answers(key: str | None, procedure: str, status: str, conditions: list[str],
              language: str) -> dict[str, str]:
     from assistant.model import documents as d
 
     doc_list = d.load_list(key, procedure) if key else None
     questions = d.questions_for(doc_list)
+    derived = d.derive(doc_list, procedure, status)
     answers: dict[str, str] = {}
     known: list[str] = []
     for question in questions:
@@ -133,8 +134,10 @@ def _answers(key: str | None, procedure: str, conditions: list[str],
             raise UsageError(_text("documents_unknown_condition", language, condition=condition,
                                    known=", ".join(known) or "—"))
     # conditions not given are "no" on the command line: the list is printed as asked
+    # (those the status decides, such as the 高度専門職1号 subtype, stay as decided)
     for question in questions:
-        if not question.is_choice and question.id not in answers:
+        if not question.is_choice and question.id not in answers \
+                and question.id not in derived:
             answers[question.id] = d.NO
     return answers
 
@@ -153,8 +156,9 @@ def _lines(checklist: Any, language: str) -> list[str]:
         lines.append(_text("documents_cli_coverage", language,
                            coverage=checklist.doc_list.coverage))
     chosen = []
+    effective = checklist.effective
     for question in checklist.questions:
-        answer = checklist.answers.get(question.id)
+        answer = effective.get(question.id)
         if question.is_choice and answer:
             option = next((o for o in question.options if o.id == answer), None)
             if option is not None:
@@ -163,6 +167,11 @@ def _lines(checklist: Any, language: str) -> list[str]:
             chosen.append(question.en if language == "en" else question.ja)
     if chosen:
         lines.append(_text("documents_cli_conditions", language, conditions=" / ".join(chosen)))
+    for question in checklist.questions:
+        derived = checklist.derived.get(question.id)
+        if derived is not None and question.id not in checklist.answers:
+            lines.append(_text("documents_cli_derived", language, question=question.id,
+                               value=derived.value, origin=derived.origin(language)))
     if checklist.unanswered:
         lines.append(_text("documents_cli_unanswered", language, questions=", ".join(
             q.id for q in checklist.unanswered)))
@@ -207,7 +216,13 @@ def _to_json(checklist: Any, language: str) -> dict[str, Any]:
         "coverage": doc_list.coverage if doc_list else None,
         "questions": [{"id": q.id, "ja": q.ja, "en": q.en,
                        "options": [o.id for o in q.options],
-                       "answer": checklist.answers.get(q.id)} for q in checklist.questions],
+                       "answer": checklist.effective.get(q.id),
+                       "derived": ({"value": checklist.derived[q.id].value,
+                                    "field": checklist.derived[q.id].field or None,
+                                    "from": checklist.derived[q.id].origin(language)}
+                                   if q.id in checklist.derived else None),
+                       "overridden": checklist.overridden(q.id)}
+                      for q in checklist.questions],
         "done": done,
         "total": total,
         "items": [{

@@ -21,7 +21,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -103,16 +103,58 @@ class DocumentItem:
 
 @dataclass(frozen=True)
 class Question:
-    """A question that selects items: a choice (the employer category) or yes / no."""
+    """A question that selects items: a choice (the employer category, or a condition the
+    office gave options) or yes / no. ``either``: ids that hold for any of several options
+    (カテゴリー2又は3)."""
 
     id: str
     ja: str
     en: str
     options: tuple[Condition, ...] = ()   # empty: a yes / no question
+    either: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def is_choice(self) -> bool:
         return bool(self.options)
+
+    def owns(self) -> set[str]:
+        """The condition ids an item's ``when`` can name to depend on this question."""
+        if not self.is_choice:
+            return {self.id}
+        return {o.id for o in self.options} | {key for key, _members in self.either}
+
+    def holds(self, value: str) -> set[str]:
+        """The condition ids that hold when the question is answered ``value``."""
+        if not value:
+            return set()
+        if not self.is_choice:
+            return {self.id} if value == YES else set()
+        return {value} | {key for key, members in self.either if value in members}
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A question the case's own answers decide (``resources/documents/index.json``
+    ``from_answers``): its value and where it came from, shown in the 添付書類 step."""
+
+    question: str
+    value: str
+    field: str = ""        # the field read ("" = the procedure itself decides)
+    label_ja: str = ""     # the field's label, or why the procedure decides
+    label_en: str = ""
+    answer: str = ""       # the field's value as the case has it
+
+    def origin(self, language: str = "ja") -> str:
+        """Where the value came from: 「契約の形態: 委任 Entrustment」, or why (no field)."""
+        from assistant.model.problems import message_texts
+
+        pick = 1 if language == "en" else 0
+        label = self.label_en if language == "en" and self.label_en else self.label_ja
+        if not self.field and not self.answer:
+            return label
+        if not self.answer:
+            return message_texts("documents_derived_blank", label=label)[pick]
+        return message_texts("documents_derived_answer", label=label, answer=self.answer)[pick]
 
 
 @dataclass(frozen=True)
@@ -129,6 +171,7 @@ class DocumentList:
     general_ids: tuple[str, ...]
     note: str = ""
     unknown: str = ""
+    questions: tuple[Question, ...] = ()   # every condition of the list, as questions
 
     def condition(self, condition_id: str) -> Condition | None:
         return next((c for c in self.conditions if c.id == condition_id), None)
@@ -323,15 +366,59 @@ def load_list(key: str, procedure: str) -> DocumentList:
     seen = _seen_dates(raw)
     proc = raw["procedures"].get(procedure) or {}
     unknown = raw.get("unknown") or ""
+    conditions, questions = _questions(proc.get("conditions", []))
     return DocumentList(
         key=key, status_ja=raw["status_ja"], status_codes=_codes(raw), procedure=procedure,
         coverage=proc.get("coverage", "not_found"),
-        conditions=tuple(Condition(c["id"], c["ja"], c.get("en", ""))
-                         for c in proc.get("conditions", [])),
+        conditions=conditions,
         documents=tuple(_item(d, seen, False) for d in proc.get("documents", [])),
         general_ids=tuple(proc.get("includes_general", ())),
         note=proc.get("note") or "",
-        unknown=unknown if isinstance(unknown, str) else "; ".join(map(str, unknown)))
+        unknown=unknown if isinstance(unknown, str) else "; ".join(map(str, unknown)),
+        questions=questions)
+
+
+def _category_question() -> Question:
+    spec = _index()["employer_category"]
+    options = tuple(Condition(o, spec["labels"][o]["ja"], spec["labels"][o]["en"])
+                    for o in spec["options"])
+    either = tuple((key, tuple(members)) for key, members in spec["either"].items())
+    return Question(spec["id"], spec["ja"], spec["en"], options, either)
+
+
+def _questions(raw: Sequence[Mapping[str, Any]]
+               ) -> tuple[tuple[Condition, ...], tuple[Question, ...]]:
+    """A list's conditions (every id an item's ``when`` can name) and its questions.
+
+    A condition with ``options`` is a choice (an item names one option, or an ``either``
+    key); the shipped lists' employer categories (cat1–cat4, cat23, cat34 as plain
+    conditions) are the one employer-category choice of ``index.json``; any other
+    condition is a yes / no question."""
+    flat: list[Condition] = []
+    questions: list[Question] = []
+    folded = False
+    for data in raw:
+        cid, ja, en = str(data["id"]), data.get("ja") or "", data.get("en") or ""
+        if data.get("options"):
+            options = tuple(Condition(str(o["id"]), o.get("ja") or "", o.get("en") or "")
+                            for o in data["options"])
+            either = tuple((str(key), tuple(str(m) for m in members))
+                           for key, members in (data.get("either") or {}).items())
+            labels = {o.id: o for o in options}
+            flat += options
+            flat += [Condition(key, "又は".join(labels[m].ja for m in members if m in labels),
+                               " or ".join(labels[m].en for m in members if m in labels))
+                     for key, members in either]
+            questions.append(Question(cid, ja, en, options, either))
+            continue
+        flat.append(Condition(cid, ja, en))
+        if cid in _category_ids():
+            if not folded:
+                questions.append(_category_question())
+                folded = True
+            continue
+        questions.append(Question(cid, ja, en))
+    return tuple(flat), tuple(questions)
 
 
 @cache
@@ -388,20 +475,110 @@ def find_list_key(status: str) -> str | None:
     return prefix_matches[0] if len(set(prefix_matches)) == 1 else None
 
 
-def answered_conditions(status: str) -> set[str]:
-    """Conditions the status itself decides (the 高度専門職1号 subtype)."""
-    found: set[str] = set()
+def _rules() -> list[dict[str, Any]]:
+    rules: list[dict[str, Any]] = _index()["from_answers"]["rules"]
+    return rules
+
+
+def _status_is(status: str, names: Iterable[str]) -> bool:
+    """Whether a status answer (label, name or code) is one of ``names``."""
     wanted = _norm(status)
-    for condition, names in _index()["from_answers"].items():
-        if condition.startswith("_"):
-            continue
-        if any(wanted.startswith(_norm(name)) for name in names):
-            found.add(condition)
+    prefixes = [_norm(name) for name in names]
+    if any(wanted.startswith(prefix) for prefix in prefixes):
+        return True
     for key in list_keys():
-        by_code = (_raw(key).get("status_codes_by_subtype") or {})
-        for name, code in by_code.items():
-            if wanted.upper() == code:
-                found |= answered_conditions(name)
+        by_code = _raw(key).get("status_codes_by_subtype") or {}
+        if any(code == wanted.upper() and any(_norm(name).startswith(prefix)
+                                              for prefix in prefixes)
+               for name, code in by_code.items()):
+            return True
+    return False
+
+
+def answered_conditions(status: str) -> set[str]:
+    """Conditions the status itself decides to hold (the 高度専門職1号 subtype)."""
+    if not _norm(status):
+        return set()
+    return {rule["condition"] for rule in _rules()
+            if "status" in rule and rule["value"] == YES and _status_is(status, rule["status"])}
+
+
+def _field_catalogue(procedure: str) -> Any:
+    from assistant.model.fields import catalogue
+
+    try:
+        return catalogue(procedure)
+    except KeyError:
+        return None
+
+
+def _apply(rule: Mapping[str, Any], procedure: str, status: str,
+           values: Mapping[str, str]) -> Derived | None:
+    """What ``rule`` decides for a case (None: nothing, the question stays asked)."""
+    question, value, otherwise = rule["condition"], rule["value"], rule.get("otherwise")
+    if "status" in rule:
+        if not _norm(status):
+            return None
+        got = value if _status_is(status, rule["status"]) else otherwise
+        if got is None:
+            return None
+        from assistant.model.problems import message_texts
+
+        label_ja, label_en = message_texts("documents_derived_status")
+        field_id = ""
+        cat = _field_catalogue(procedure)
+        answer = status_field(procedure)
+        if cat is not None and answer and cat.has_field(answer):
+            field_id = answer
+            label_ja, label_en = cat.field(answer).label("ja"), cat.field(answer).label("en")
+        return Derived(question, got, field_id, label_ja, label_en, status.strip())
+    if "field" in rule:
+        field_id = rule["field"]
+        cat = _field_catalogue(procedure)
+        if cat is None or not cat.has_field(field_id):
+            return None
+        if rule.get("requires") and not values.get(rule["requires"], "").strip():
+            return None
+        answer = values.get(field_id, "").strip()
+        if rule.get("empty"):
+            matched = not answer
+        elif not answer:
+            return None
+        else:
+            text = _norm(answer)
+            matched = any(text.startswith(_norm(w)) for w in rule.get("is", ())) \
+                or any(_norm(w) in text for w in rule.get("contains", ()))
+        got = value if matched else (otherwise if answer else None)
+        if got is None:
+            return None
+        defn = cat.field(field_id)
+        return Derived(question, got, field_id, defn.label("ja"), defn.label("en"), answer)
+    return Derived(question, value, "", rule.get("why_ja", ""), rule.get("why_en", ""))
+
+
+def derive(doc_list: DocumentList | None, procedure: str, status: str = "",
+           values: Mapping[str, str] | None = None) -> dict[str, Derived]:
+    """The questions of ``doc_list`` the case's answers decide (``index.json``
+    ``from_answers``; the first rule giving a value wins), by question id. ``values``: the
+    case's answers of the fields that belong to it (its 区分)."""
+    if doc_list is None:
+        return {}
+    questions = {q.id: q for q in doc_list.questions}
+    found: dict[str, Derived] = {}
+    for rule in _rules():
+        question = questions.get(rule["condition"])
+        if question is None or question.id in found:
+            continue
+        if rule.get("lists") and doc_list.key not in rule["lists"]:
+            continue
+        if rule.get("procedures") and procedure not in rule["procedures"]:
+            continue
+        got = _apply(rule, procedure, status, values or {})
+        if got is None:
+            continue
+        valid = {o.id for o in question.options} if question.is_choice else {YES, NO}
+        if got.value in valid:
+            found[question.id] = got
     return found
 
 
@@ -432,6 +609,19 @@ class Checklist:
     active: frozenset[str]
     items: tuple[ChecklistItem, ...]
     started: bool = False
+    derived: Mapping[str, Derived] = field(default_factory=dict)
+
+    @property
+    def effective(self) -> dict[str, str]:
+        """The answers that select items: those the case's answers decide, overridden by
+        the office's own (``answers``)."""
+        return {**{k: v.value for k, v in self.derived.items()}, **self.answers}
+
+    def overridden(self, question_id: str) -> bool:
+        """Whether the office's answer differs from what the case's answers decide."""
+        derived = self.derived.get(question_id)
+        answer = self.answers.get(question_id)
+        return derived is not None and answer is not None and answer != derived.value
 
     @property
     def applicable(self) -> list[ChecklistItem]:
@@ -443,7 +633,8 @@ class Checklist:
 
     @property
     def unanswered(self) -> list[Question]:
-        return [q for q in self.questions if q.id not in self.answers]
+        effective = self.effective
+        return [q for q in self.questions if q.id not in effective]
 
     def done_count(self) -> tuple[int, int]:
         """(items settled — 提出 or 不要, items that apply): 書類 3/11."""
@@ -463,46 +654,21 @@ def _category_ids() -> set[str]:
     return set(spec["options"]) | set(spec["either"])
 
 
-def questions_for(doc_list: DocumentList | None, known: Iterable[str] = ()) -> list[Question]:
-    """The questions of a list: the employer category (when the list has category items),
-    then one yes / no question per other condition the case's answers do not decide."""
+def questions_for(doc_list: DocumentList | None) -> list[Question]:
+    """The questions of a list that select an item of its procedure (the others are not
+    asked), in the list's order; the employer category is one choice."""
     if doc_list is None:
         return []
-    decided = set(known) | set(_index()["from_answers"])
-    spec = _index()["employer_category"]
-    questions: list[Question] = []
-    # Only questions that select an item of this procedure's list are asked.
-    ids = {d.when for d in doc_list.documents if d.when}
-    if ids & _category_ids():
-        options = tuple(Condition(o, spec["labels"][o]["ja"], spec["labels"][o]["en"])
-                        for o in spec["options"])
-        questions.append(Question(spec["id"], spec["ja"], spec["en"], options))
-    for condition in doc_list.conditions:
-        if condition.id in _category_ids() or condition.id in decided \
-                or condition.id not in ids:
-            continue
-        questions.append(Question(condition.id, condition.ja, condition.en))
-    return questions
+    used = {d.when for d in doc_list.documents if d.when}
+    return [q for q in doc_list.questions if q.owns() & used]
 
 
-def active_conditions(answers: Mapping[str, str], status: str = "") -> set[str]:
-    """The conditions that hold, from the answers (and the status itself)."""
-    spec = _index()["employer_category"]
-    active = answered_conditions(status) if status else set()
-    category = answers.get(spec["id"], "")
-    if category:
-        active.add(category)
-        active |= {either for either, members in spec["either"].items() if category in members}
-    active |= {key for key, value in answers.items() if value == YES}
+def active_conditions(answers: Mapping[str, str], questions: Iterable[Question]) -> set[str]:
+    """The condition ids that hold, from the (effective) answers of ``questions``."""
+    active: set[str] = set()
+    for question in questions:
+        active |= question.holds(answers.get(question.id, ""))
     return active
-
-
-def _decided(condition_id: str, answers: Mapping[str, str], status: str) -> bool:
-    if condition_id in _category_ids():
-        return _index()["employer_category"]["id"] in answers
-    if condition_id in _index()["from_answers"]:
-        return True if status else False
-    return condition_id in answers
 
 
 def guess_provider(item: DocumentItem) -> Provider:
@@ -516,18 +682,23 @@ def guess_provider(item: DocumentItem) -> Provider:
 
 def build_checklist(procedure: str, status: str, answers: Mapping[str, str] | None = None,
                     state: DocumentsState | None = None,
-                    attachments: Iterable[str] = ()) -> Checklist:
+                    attachments: Iterable[str] = (),
+                    values: Mapping[str, str] | None = None) -> Checklist:
     """The checklist of ``status`` (code, name or answer label) for ``procedure``.
 
     ``answers`` default to those of ``state``; files of ``state`` that are no longer among
-    ``attachments`` (when given) do not count."""
+    ``attachments`` (when given) do not count. ``values``: the case's field answers (of its
+    区分) that decide questions (:func:`derive`)."""
     state = state or DocumentsState()
     answers = dict(state.answers if answers is None else answers)
     key = find_list_key(status) if status else None
     doc_list = load_list(key, procedure) if key else None
-    known_from_status = answered_conditions(status) if status else set()
-    questions = tuple(questions_for(doc_list, known_from_status))
-    active = frozenset(active_conditions(answers, status))
+    questions = tuple(questions_for(doc_list))
+    derived = {k: v for k, v in derive(doc_list, procedure, status, values).items()
+               if k in {q.id for q in questions}}
+    effective = {**{k: v.value for k, v in derived.items()}, **answers}
+    active = frozenset(active_conditions(effective, doc_list.questions if doc_list else ()))
+    owner = {cid: q.id for q in (doc_list.questions if doc_list else ()) for cid in q.owns()}
     attached = set(attachments)
     items: list[ChecklistItem] = []
     entries = general_items(procedure, doc_list.general_ids if doc_list else None)
@@ -537,7 +708,7 @@ def build_checklist(procedure: str, status: str, answers: Mapping[str, str] | No
             applies: bool | None = True
         elif entry.when in active:
             applies = True
-        elif _decided(entry.when, answers, status):
+        elif owner.get(entry.when) in effective:
             applies = False
         else:
             applies = None
@@ -554,22 +725,37 @@ def build_checklist(procedure: str, status: str, answers: Mapping[str, str] | No
         items.append(ChecklistItem(entry, applies, item_status, record.reason, files,
                                    provider, condition))
     return Checklist(procedure, status, doc_list, questions, answers, active, tuple(items),
-                     started=not state.is_empty())
+                     started=not state.is_empty(), derived=derived)
+
+
+def status_field(procedure: str) -> str | None:
+    """The field holding the case's status answer (Step 1): the status applied for (coe,
+    change) or held (renewal), the same field that decides the 区分
+    (``resources/fields/kubun.json``)."""
+    spec = load_json("fields", "kubun.json")["procedures"].get(procedure)
+    return str(spec["answer"]) if spec and spec.get("answer") else None
 
 
 def status_answer(procedure: str, values: Mapping[str, str]) -> str:
-    """The case's status answer (Step 1): the status applied for (coe, change) or held
-    (renewal), the same field that decides the 区分 (``resources/fields/kubun.json``)."""
-    spec = load_json("fields", "kubun.json")["procedures"].get(procedure)
-    answer = spec["answer"] if spec else None
+    """The case's status answer (Step 1)."""
+    answer = status_field(procedure)
     return values.get(answer, "").strip() if answer else ""
+
+
+def case_values(case: Any) -> dict[str, str]:
+    """The case's answers that belong to it (those of its 区分 and the common ones)."""
+    from assistant.model.kubun import scoped_values
+
+    cat = _field_catalogue(case.procedure)
+    return scoped_values(cat, case.values) if cat is not None else dict(case.values)
 
 
 def case_checklist(case: Any) -> Checklist:
     """The checklist of a case (``Case``: procedure, values, attachments, documents)."""
     return build_checklist(case.procedure, status_answer(case.procedure, case.values),
                            state=case.documents,
-                           attachments=[a.path for a in case.attachments])
+                           attachments=[a.path for a in case.attachments],
+                           values=case_values(case))
 
 
 def checklist_problems(checklist: Checklist) -> list[Problem]:

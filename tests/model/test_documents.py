@@ -217,3 +217,110 @@ def test_bad_list_files_are_refused_with_a_message(tmp_path):
     with pytest.raises(d.ListFileError):
         d.save_office_list("../evil", d.raw_list("gijinkoku"))
     assert not d.office_lists_dir().exists() or not list(d.office_lists_dir().iterdir())
+
+
+# --- conditions the case's own answers decide -------------------------------------------------
+
+GIJINKOKU_COE = ("技術・人文知識・国際業務，特定活動（本邦大卒者） Engineer/Specialist in Humanities/"
+                 "International Services/Designated Activities(Graduate from a university in "
+                 "Japan)")
+SSW1 = "特定技能１号 Specified Skilled Worker ( i )"
+
+
+def test_a_coe_case_answers_decide_the_category_and_dispatch(tmp_path):
+    """A 技術・人文知識・国際業務 coe case with its 区分N page answered: the innovation bonus
+    (特別加算１) makes the employer カテゴリー1, an empty 派遣先等 with the employer written
+    means not dispatched; neither is asked again, and both say where they came from."""
+    with CaseStore.open(tmp_path / "cases.sqlite") as store:
+        case = store.create("coe", {
+            "desired_status": GIJINKOKU_COE, "n_3_1": "株式会社サンプル商事",
+            "n_2": "雇用 Employment",
+            "n_hsp_points_75": "該当する（１０点） Applicable (10 points)"})
+        checklist = d.case_checklist(store.get(case.id))
+    assert checklist.doc_list.key == "gijinkoku"
+    category, dispatch = checklist.derived["employer_category"], checklist.derived["dispatch"]
+    assert (category.value, category.field) == ("cat1", "n_hsp_points_75")
+    assert "特別加算１" in category.origin() and "該当する" in category.origin()
+    assert "Bonus 1" in category.origin("en")
+    assert (dispatch.value, dispatch.field) == ("no", "n_12_1")
+    assert dispatch.origin() == "12.1 派遣先等 (1)名称: （空欄）"
+    unanswered = [q.id for q in checklist.unanswered]
+    assert "employer_category" not in unanswered and "dispatch" not in unanswered
+    assert "vocational_grad" in unanswered          # nothing in the case decides it
+    applicable = ids(checklist.applicable)
+    assert "cat1_proof" in applicable and "cat23_proof" not in applicable
+    assert checklist.item("dispatch_activity").applies is False
+    assert checklist.answers == {}                   # nothing stored: derived, not answered
+
+
+def test_the_office_overrides_a_derived_answer_and_a_changed_answer_asks_again(tmp_path):
+    with CaseStore.open(tmp_path / "cases.sqlite") as store:
+        case = store.create("coe", {
+            "desired_status": GIJINKOKU_COE, "n_3_1": "株式会社サンプル商事",
+            "n_hsp_points_75": "該当する（１０点） Applicable (10 points)"})
+        store.set_documents(case.id, d.DocumentsState(answers={"employer_category": "cat3"}))
+        stored = store.get(case.id)
+        checklist = d.case_checklist(stored)
+        assert checklist.overridden("employer_category")
+        assert checklist.effective["employer_category"] == "cat3"
+        assert "cat23_proof" in ids(checklist.applicable)
+        assert "cat1_proof" not in ids(checklist.applicable)
+        # a 派遣先 written: not enough to say yes, the question is asked again
+        store.set_value(case.id, "n_12_1", "株式会社派遣先")
+        again = d.case_checklist(store.get(case.id))
+    assert "dispatch" not in again.derived
+    assert "dispatch" in [q.id for q in again.unanswered]
+    assert again.item("dispatch_activity").applies is None
+
+
+def test_a_ssw_change_reads_its_support_plan_and_skill_route(tmp_path):
+    """A change to 特定技能1号 (区分V answered): the support plan entrusted in full and the
+    skill shown by 技能実習2号 decide two questions; the answers of another 区分 never do."""
+    with CaseStore.open(tmp_path / "cases.sqlite") as store:
+        case = store.create("change", {
+            CURRENT_STATUS: "技能実習２号ロ Technical intern training (ii)(b)",
+            "desired_status": SSW1, "entrust_support_plan": "有 Yes",
+            "skill_eval_type": "技能実習２号を良好に修了 Successfully completed Technical "
+                               "Intern Training (ii)"})
+        checklist = d.case_checklist(store.get(case.id))
+        assert checklist.doc_list.key == "ssw1"
+        assert checklist.derived["full_outsourcing"].value == "yes"
+        assert "support_outsourcing" in ids(checklist.applicable)
+        assert checklist.derived["by_exam"].value == "no"
+        assert checklist.derived["by_exam"].origin().startswith("技能水準 評価区分: 技能実習２号")
+        assert checklist.item("skill_test").applies is False
+        # the same answers under a status of another 区分 do not count
+        other = store.create("change", {"desired_status": GIJINKOKU,
+                                        "entrust_support_plan": "有 Yes"})
+        assert "entrust_support_plan" not in d.case_values(store.get(other.id))
+    not_entrusted = d.build_checklist("change", SSW1, values={"entrust_support_plan": "無 No"})
+    assert not_entrusted.item("support_outsourcing").applies is False
+
+
+def test_the_status_and_the_procedure_decide_too():
+    hsp = d.derive(d.load_list("hsp1", "coe"), "coe", "T81")
+    assert hsp["hsp1_i"].value == "yes" and hsp["hsp1_ro"].value == "no"
+    label = d.derive(d.load_list("hsp1", "renewal"), "renewal",
+                     "高度専門職１号ロ Highly-Skilled Professional (i)(b)")
+    assert label["hsp1_ro"].value == "yes" and label["hsp1_ro"].field == CURRENT_STATUS
+    manager = d.build_checklist("coe", "経営・管理 Business Manager")
+    assert manager.derived["post_reform"].value == "yes"
+    assert "2025年10月16日" in manager.derived["post_reform"].origin()
+    assert "capital_30m" in ids(manager.applicable)
+    renewal = d.build_checklist("renewal", "経営・管理 Business Manager")
+    assert "post_reform" not in renewal.derived        # the transition covers renewals
+
+
+def test_every_rule_names_a_known_field_condition_and_list():
+    from assistant.model.fields import catalogue
+
+    cats = [catalogue(p) for p in d.PROCEDURES]
+    conditions = {c.id for key in d.list_keys() for p in d.PROCEDURES
+                  for q in d.load_list(key, p).questions for c in [q]}
+    for rule in d._index()["from_answers"]["rules"]:
+        assert rule["condition"] in conditions, rule
+        for field_id in (rule.get("field"), rule.get("requires")):
+            if field_id:
+                assert any(cat.has_field(field_id) for cat in cats), rule
+        assert set(rule.get("lists", [])) <= set(d.list_keys()), rule
+        assert rule.get("source"), rule

@@ -120,3 +120,58 @@ def test_request_pdf_and_merged_pdf_order_follow_the_checklist(qtbot, main_windo
     order = panel.outline(panel.documents.documents())
     assert order[0] == (str(tax), "住民税の課税(又は非課税)証明書及び納税証明書")
     assert order[1][0].endswith("scan001.pdf")
+
+
+GIJINKOKU_COE = ("技術・人文知識・国際業務，特定活動（本邦大卒者） Engineer/Specialist in Humanities/"
+                 "International Services/Designated Activities(Graduate from a university in "
+                 "Japan)")
+
+
+def open_coe_case(qtbot, main_window, store):
+    """A 技術・人文知識・国際業務 coe case whose 区分N page says the employer gets the
+    innovation bonus (カテゴリー1) and names no 派遣先."""
+    case = store.create("coe", {
+        "desired_status": GIJINKOKU_COE, "n_3_1": "株式会社サンプル商事",
+        "n_2": "雇用 Employment",
+        "n_hsp_points_75": "該当する（１０点） Applicable (10 points)"})
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    if Step.ATTACHMENTS not in editor.flow.steps:
+        pytest.skip("no attachments panel in this build")
+    editor.go_to_step(Step.ATTACHMENTS)
+    return editor, editor.checklist_section, case
+
+
+def test_answers_the_case_has_decide_questions_and_the_office_can_override(
+        qtbot, main_window, store):
+    editor, section, case = open_coe_case(qtbot, main_window, store)
+    category = section.question_combos["employer_category"]
+    assert category.currentData() == "" and category.currentText().startswith("回答から: カテゴリー1")
+    origin = section.question_origins["employer_category"]
+    assert origin.isVisibleTo(section) and "特別加算１" in origin.text()
+    assert section.question_combos["dispatch"].currentText() == "回答から: いいえ"
+    assert "派遣先等 (1)名称: （空欄）" in section.question_origins["dispatch"].text()
+    # the question nothing decides is still asked
+    assert section.question_combos["vocational_grad"].currentText() == "（未回答）"
+    assert not section.question_origins["vocational_grad"].isVisibleTo(section)
+    shown = "\n".join(names(section))
+    assert "カテゴリー1に該当" in shown and "法定調書合計表" not in shown
+    shoot(section, "checklist-derived-ja.png")
+    # the office overrides: stored with the case, the origin says what was overridden
+    category.setCurrentIndex(category.findData("cat3"))
+    assert store.get(case.id).documents.answers == {"employer_category": "cat3"}
+    assert "変更済み" in origin.text() and "カテゴリー1" in origin.text()
+    assert "法定調書合計表" in "\n".join(names(section))
+    # back to what the answers say: the override is gone
+    category.setCurrentIndex(0)
+    assert store.get(case.id).documents.answers == {}
+    assert "変更済み" not in origin.text()
+
+
+def test_derived_answers_in_english(qtbot, main_window, store, english):  # noqa: F811
+    editor, section, case = open_coe_case(qtbot, main_window, store)
+    section.set_language("en")
+    section.set_case(store.get(case.id))
+    assert section.question_combos["dispatch"].currentText() == "From the answers: No"
+    assert "(blank)" in section.question_origins["dispatch"].text()
+    shoot(section, "checklist-derived-en.png")

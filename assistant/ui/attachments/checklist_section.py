@@ -63,6 +63,7 @@ class ChecklistSection(QGroupBox):
         self.questions_box = QWidget()
         self.questions_box.setLayout(self.questions_form)
         self.question_combos: dict[str, QComboBox] = {}
+        self.question_origins: dict[str, QLabel] = {}
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(_COLUMNS)
@@ -200,9 +201,7 @@ class ChecklistSection(QGroupBox):
             return
         self._filling = True
         try:
-            checklist = d.build_checklist(
-                case.procedure, d.status_answer(case.procedure, case.values),
-                state=self._state, attachments=[a.path for a in case.attachments])
+            checklist = d.case_checklist(replace(case, documents=self._state))
             self.checklist = checklist
             self._show_summary(checklist)
             self._show_questions(checklist)
@@ -226,21 +225,47 @@ class ChecklistSection(QGroupBox):
             head = self.tr("{0}（リスト: {1}）").format(checklist.doc_list.status_ja, coverage)
         self.summary.setText(head + "　" + self.tr("書類 {0}/{1}").format(done, total))
 
+    def _value_text(self, question: d.Question, value: str) -> str:
+        if question.is_choice:
+            option = next((o for o in question.options if o.id == value), None)
+            return self._text(option.ja, option.en) if option else value
+        return self.tr("はい") if value == d.YES else self.tr("いいえ")
+
+    def _first_entry(self, checklist: d.Checklist, question: d.Question) -> str:
+        """The combo's first entry: what the case's answers decide, or 未回答."""
+        derived = checklist.derived.get(question.id)
+        if derived is None:
+            return self.tr("（未回答）")
+        return self.tr("回答から: {0}").format(self._value_text(question, derived.value))
+
+    def _origin_text(self, checklist: d.Checklist, question: d.Question) -> str:
+        derived = checklist.derived.get(question.id)
+        if derived is None:
+            return ""
+        origin = derived.origin(self.language)
+        if checklist.overridden(question.id):
+            return self.tr("事務所の回答で変更済み（回答からは「{0}」: {1}）").format(
+                self._value_text(question, derived.value), origin)
+        return self.tr("根拠: {0}").format(origin)
+
     def _show_questions(self, checklist: d.Checklist) -> None:
         ids = [q.id for q in checklist.questions]
         if ids == list(self.question_combos):
             # Same questions: only the answers (never delete the combo box being used).
             for question in checklist.questions:
                 combo = self.question_combos[question.id]
+                combo.setItemText(0, self._first_entry(checklist, question))
                 combo.setCurrentIndex(max(combo.findData(
                     checklist.answers.get(question.id, "")), 0))
+                self._show_origin(checklist, question)
             return
         while self.questions_form.rowCount():
             self.questions_form.removeRow(0)
         self.question_combos = {}
+        self.question_origins = {}
         for question in checklist.questions:
             combo = QComboBox()
-            combo.addItem(self.tr("（未回答）"), "")
+            combo.addItem(self._first_entry(checklist, question), "")
             if question.is_choice:
                 for option in question.options:
                     combo.addItem(self._text(option.ja, option.en), option.id)
@@ -253,14 +278,31 @@ class ChecklistSection(QGroupBox):
             combo.setMinimumContentsLength(24)
             combo.setProperty("question", question.id)
             combo.currentIndexChanged.connect(self._on_question_combo_changed)
+            origin = QLabel()
+            origin.setWordWrap(True)
+            origin.setStyleSheet("color: #555;")
+            field = QWidget()
+            column = QVBoxLayout(field)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(1)
+            column.addWidget(combo)
+            column.addWidget(origin)
             label = QLabel(self._text(question.ja, question.en))
             label.setWordWrap(True)
             label.setToolTip(question.ja)
-            self.questions_form.addRow(label, combo)
+            self.questions_form.addRow(label, field)
             label.show()
-            combo.show()
+            field.show()
             self.question_combos[question.id] = combo
+            self.question_origins[question.id] = origin
+            self._show_origin(checklist, question)
         self.questions_box.setVisible(bool(checklist.questions))
+
+    def _show_origin(self, checklist: d.Checklist, question: d.Question) -> None:
+        origin = self.question_origins[question.id]
+        text = self._origin_text(checklist, question)
+        origin.setText(text)
+        origin.setVisible(bool(text))
 
     def _show_items(self, checklist: d.Checklist) -> None:
         self.tree.clear()

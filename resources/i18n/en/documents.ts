@@ -4,6 +4,21 @@
 <context>
     <name>ChecklistSection</name>
     <message>
+        <location filename="../../../assistant/ui/attachments/checklist_section.py" line="0"/>
+        <source>回答から: {0}</source>
+        <translation>From the answers: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/checklist_section.py" line="0"/>
+        <source>根拠: {0}</source>
+        <translation>Based on: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/attachments/checklist_section.py" line="0"/>
+        <source>事務所の回答で変更済み（回答からは「{0}」: {1}）</source>
+        <translation>Changed by the office (the answers say “{0}”: {1})</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/attachments/checklist_section.py" line="48"/>
         <source>提出書類チェックリスト</source>
         <translation>Document checklist</translation>
