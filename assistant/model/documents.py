@@ -758,6 +758,64 @@ def case_checklist(case: Any) -> Checklist:
                            values=case_values(case))
 
 
+@dataclass(frozen=True)
+class CarryOver:
+    """What changing a case's procedure does to its checklist (:func:`carry_over`).
+
+    The records (answers, 提出 / 不要, reasons, files, providers) go along by item id, all of
+    them: ``kept`` are the new checklist's items that keep a record, ``dropped`` the old
+    checklist's items with a record that the new one does not show (their records stay with
+    the case, and come back if the procedure is changed back)."""
+
+    procedure: str
+    kept: tuple[ChecklistItem, ...]
+    dropped: tuple[ChecklistItem, ...]
+    status_open: bool          # the new procedure's status answer is still empty
+
+    def message(self, language: str = "ja") -> str:
+        """The report for the office ("" when nothing is recorded)."""
+        from assistant.model.problems import message_texts
+
+        pick = 1 if language == "en" else 0
+        lines = []
+        if self.kept:
+            lines.append(message_texts("documents_carry_over_kept", count=len(self.kept))[pick])
+        if self.dropped:
+            names = "、".join(i.item.en if language == "en" and i.item.en else i.item.ja
+                             for i in self.dropped)
+            code = "documents_carry_over_no_status" if self.status_open \
+                else "documents_carry_over_dropped"
+            procedure = message_texts(f"documents_procedure_{self.procedure}")[pick] \
+                if self.procedure in PROCEDURES else self.procedure
+            lines.append(message_texts(code, procedure=procedure, count=len(self.dropped),
+                                       items=names)[pick])
+        return "\n".join(lines)
+
+
+def _recorded(state: DocumentsState, item_id: str) -> bool:
+    record = state.items.get(item_id)
+    return record is not None and bool(record.status or record.files or record.reason)
+
+
+def carry_over(case: Any, procedure: str, values: Mapping[str, str] | None = None
+               ) -> CarryOver:
+    """What the checklist of ``case`` becomes when its procedure changes to ``procedure``
+    (with ``values``: what the editor shows). Items with the same id keep their state and
+    files; those with a record that no longer apply are reported, never silently lost."""
+    from dataclasses import replace
+
+    old = case_checklist(case)
+    moved = replace(case, procedure=procedure,
+                    values=dict(case.values if values is None else values))
+    new = case_checklist(moved)
+    state = case.documents
+    kept = tuple(i for i in new.items if i.applies is not False and _recorded(state, i.item.id))
+    kept_ids = {i.item.id for i in kept}
+    dropped = tuple(i for i in old.items if i.applies is not False
+                    and _recorded(state, i.item.id) and i.item.id not in kept_ids)
+    return CarryOver(procedure, kept, dropped, status_open=not new.status)
+
+
 def checklist_problems(checklist: Checklist) -> list[Problem]:
     """確認事項 (warnings) for the open items and unanswered questions, once the office has
     started the checklist (an answer, a mark or an assigned file); never errors."""

@@ -576,9 +576,14 @@ class CaseEditor(QWidget):
         new_procedure = str(self.procedure_combo.currentData())
         if new_procedure == self.case.procedure:
             return
+        from assistant.model.documents import carry_over
+
+        # what the 提出書類 checklist keeps and what leaves it, said before the change
+        report = carry_over(self.case, new_procedure, self.case.values).message(self.language)
         if not ask.question(self, self.tr("申請種別の変更"), self.tr(
             "申請種別を「{0}」に変更しますか？\n入力済みの内容は引き継がれます。"
-            "変更前の案件はゴミ箱に残ります。").format(texts.procedure_label(new_procedure))):
+            "変更前の案件はゴミ箱に残ります。").format(texts.procedure_label(new_procedure))
+                + (f"\n\n{report}" if report else "")):
             self.procedure_combo.setCurrentIndex(
                 self.procedure_combo.findData(self.case.procedure))
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -324,3 +325,53 @@ def test_every_rule_names_a_known_field_condition_and_list():
                 assert any(cat.has_field(field_id) for cat in cats), rule
         assert set(rule.get("lists", [])) <= set(d.list_keys()), rule
         assert rule.get("source"), rule
+
+
+# --- a procedure change carries the checklist over --------------------------------------------
+
+def _coe_with_records(store, tmp_path):
+    files = {name: str(tmp_path / f"{name}.pdf") for name in ("photo", "resume", "summary")}
+    case = store.create("coe", {"desired_status": GIJINKOKU_COE, NAME: "WANG WEI"})
+    store.set_attachments(case.id, [AttachmentRef(p) for p in files.values()])
+    state = d.DocumentsState(answers={"employer_category": "cat3"})
+    for item_id, name in (("photo", "photo"), ("resume", "resume"), ("cat23_proof", "summary")):
+        state = d.assign_file(state, item_id, files[name])
+    state.items["degree_proof"] = d.ItemRecord(status="not_needed", reason="学位記は提示済み")
+    store.set_documents(case.id, state)
+    return store.get(case.id), files
+
+
+def test_a_procedure_change_carries_the_checklist_over_and_reports_what_leaves(tmp_path):
+    """coe → change of a 技術・人文知識・国際業務 case (the applicant is in Japan after all):
+    the items both lists have keep their state and files; those only the coe list has are
+    reported before the change and their records stay with the case."""
+    with CaseStore.open(tmp_path / "cases.sqlite") as store:
+        case, files = _coe_with_records(store, tmp_path)
+        report = d.carry_over(case, "change")
+        assert {i.item.id for i in report.kept} == {"photo", "resume"}
+        assert {i.item.id for i in report.dropped} == {"cat23_proof", "degree_proof"}
+        text = report.message()
+        assert "記録 2 件を引き継ぎます" in text and "在留資格変更許可申請" in text
+        assert "卒業証明書" in text and "法定調書合計表の写し" in text
+        assert "Change of status" in report.message("en")
+        new = store.change_procedure(case.id, "change").case
+        assert new.documents == case.documents           # nothing lost, by item id
+        assert "#documents" in [e.key for e in store.audit(new.id)]
+        after = d.case_checklist(new)
+    assert after.doc_list.key == "gijinkoku" and after.procedure == "change"
+    assert after.item("resume").status is d.ItemStatus.SUBMITTED
+    assert after.item("resume").files == (files["resume"],)
+    assert after.item("photo").files == (files["photo"],)
+    assert after.item("cat23_proof") is None and after.item("degree_proof") is None
+    assert after.effective["employer_category"] == "cat3"
+    assert "statutory_summary" in ids(after.applicable)  # the change list's カテゴリー2/3 item
+
+
+def test_a_change_to_a_procedure_whose_status_is_not_chosen_says_so(tmp_path):
+    with CaseStore.open(tmp_path / "cases.sqlite") as store:
+        case, _files = _coe_with_records(store, tmp_path)
+        report = d.carry_over(case, "renewal", {NAME: "WANG WEI"})
+    assert report.status_open and "まだ選ばれていない" in report.message()
+    assert {i.item.id for i in report.kept} == {"photo"}
+    # a checklist nobody started has nothing to report
+    assert d.carry_over(replace(case, documents=d.DocumentsState()), "change").message() == ""

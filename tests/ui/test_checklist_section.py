@@ -175,3 +175,41 @@ def test_derived_answers_in_english(qtbot, main_window, store, english):  # noqa
     assert section.question_combos["dispatch"].currentText() == "From the answers: No"
     assert "(blank)" in section.question_origins["dispatch"].text()
     shoot(section, "checklist-derived-en.png")
+
+
+def test_the_wizard_procedure_change_carries_the_checklist_and_says_what_leaves(
+        qtbot, main_window, store, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    editor, section, case = open_coe_case(qtbot, main_window, store)
+    resume = files.write(tmp_path / "履歴書.pdf", files.one_page_pdf())
+    degree = files.write(tmp_path / "卒業証明書.pdf", files.one_page_pdf())
+    store.set_attachments(case.id, [AttachmentRef(str(resume)), AttachmentRef(str(degree))])
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    editor.go_to_step(Step.ATTACHMENTS)
+    section = editor.checklist_section
+    section.answer("employer_category", "cat3")
+    section.assign("resume", str(resume))
+    section.assign("degree_proof", str(degree))
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    editor.go_to_step(Step.SELECT)
+    combo = editor.procedure_combo
+    combo.setCurrentIndex(combo.findData("change"))
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(lambda: main_window.editor is not None
+                    and main_window.editor.case_id != case.id)
+    assert "記録 1 件を引き継ぎます" in asked[0]      # 履歴書 (both lists have it)
+    assert "卒業証明書" in asked[0] and "表示されなくなります" in asked[0]
+    new = main_window.editor
+    new.go_to_step(Step.ATTACHMENTS)
+    row = new.checklist_section.row_of("resume")
+    assert row is not None and "履歴書.pdf" in row.text(3)
+    assert new.checklist_section.row_of("degree_proof") is None
+    assert store.get(new.case_id).documents.items["degree_proof"].files == [str(degree)]

@@ -513,7 +513,7 @@ class CaseRecords(Database):
         """Carry the case over to ``procedure``, in one transaction.
 
         A new draft for ``procedure`` gets the case's values (``values`` when given: what the
-        editor shows), its remarks and its attachments; the old case goes to the recycle bin
+        editor shows), its remarks, its attachments and its 提出書類 checklist; the old case goes to the recycle bin
         (it keeps its own history there). Either all of this happens or, on any failure,
         nothing does. Returns the new case (``created``) and the old one (``trashed``).
         """
@@ -546,6 +546,13 @@ class CaseRecords(Database):
                 self._audit(conn, new_id, AUDIT_ATTACHMENTS, None,
                             json.dumps([a.path for a in attachments], ensure_ascii=False),
                             user, now)
+            # The 提出書類 checklist goes along: records are kept by item id, so an item of
+            # the new procedure's list keeps its state and files (model/documents.py
+            # carry_over says which no longer apply).
+            if row["documents"]:
+                conn.execute("UPDATE cases SET documents = ? WHERE id = ?",
+                             (row["documents"], new_id))
+                self._audit(conn, new_id, AUDIT_DOCUMENTS, None, row["documents"], user, now)
             conn.execute("UPDATE cases SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
                          (now, case_id))
         return CaseChanges(created=frozenset({new_id}), trashed=frozenset({case_id}),
