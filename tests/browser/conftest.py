@@ -40,14 +40,38 @@ _CLICK_RECORDER = """() => {
   }, true);
 }"""
 
-# Stand-ins for two of the online system's scripts: the saved page lost them (its <script>
-# links point to cid: parts), so its 「＋追加する」 buttons do nothing here and no answer shows
-# a conditional item. repetitionAdd() shows the next row of the group; choosing 23.2 最終学歴(2)
-# (a university) shows 24.1 専攻・専門分野. The listeners do exactly that and nothing else.
-PAGE_ROW_SCRIPT = """() => {
-  document.getElementById('select_256187').addEventListener('change', (e) => {
-    document.getElementById('tr_256191').style.display = e.target.selectedIndex > 0 ? '' : 'none';
-  });
+# What of the page is real here, and what is a stand-in (docs/autofill.md, "Tests"):
+# the saved page carries no script at all — no <script> element (the browser's "save page"
+# dropped them; their links pointed to cid: parts), no on* handler attribute (the
+# 「＋追加する」 buttons' onclick="repetitionAdd(…)" survives only inside an HTML comment since
+# the page's 2025/08/06 update: the online system binds its handlers from its own script
+# files) — test_saved_page.py checks that. Real: the page's markup (ids, names, labels,
+# options, maxlength, the rows and items hidden as saved) and the browser's own form behaviour
+# (radio groups, selects, labels, events). Stand-ins for the online system's unsaved script,
+# doing exactly what the page's own notes say and nothing else:
+# - 「＋追加する」 shows the group's next row (as its repetitionAdd(group, n) does);
+# - a select's choice shows the conditional item its note names (PAGE_RULES).
+PAGE_RULES = [  # (select, item it shows, choices (Japanese part; * = prefix), the item's note)
+    ("select_256119", "tr_256120", ["その他"], "１３.２：その他を選択した場合は内容について入力"),
+    ("select_256187", "tr_256188", ["その他"], "２３.３：その他を選択した場合は内容について入力"),
+    ("select_256187", "tr_256191", ["大学院（博士）", "大学院（修士）", "大学", "短期大学"],
+     "２４.１：「２３.２　最終学歴(2)」において、大学院(博士)～短期大学を選択した場合に入力"),
+    ("select_256187", "tr_256193", ["専門学校"],
+     "２４.１：「２３.２　最終学歴(2)」において、専門学校を選択した場合に入力"),
+    ("select_256191", "tr_256192", ["その他*"],
+     "２４.２：「２４.１　専攻・専門分野」において、その他を選択した場合に入力"),
+    ("select_256193", "tr_256194", ["その他*"],
+     "２４.２：「２４.１　専攻・専門分野」において、その他を選択した場合に入力"),
+]
+PAGE_STAND_IN = """(rules) => {
+  for (const [select, item, choices] of rules) {
+    document.getElementById(select).addEventListener('change', (e) => {
+      const text = e.target.options[e.target.selectedIndex].text.trim().split(' ')[0];
+      const on = choices.some((c) => c.endsWith('*') ? text.startsWith(c.slice(0, -1))
+                                                     : text === c);
+      document.getElementById(item).style.display = on ? '' : 'none';
+    });
+  }
   document.querySelectorAll('[id$=_buttonAdd] input[type=button]').forEach((b) => {
     b.addEventListener('click', () => {
       const m = /^repetition(\\d+)_(\\d+)_buttonAdd$/.exec(b.parentElement.id);
@@ -56,6 +80,11 @@ PAGE_ROW_SCRIPT = """() => {
     });
   });
 }"""
+
+
+def add_page_stand_in(page: Any) -> None:
+    """The stand-ins for the online system's unsaved script (above)."""
+    page.evaluate(PAGE_STAND_IN, [list(rule[:3]) for rule in PAGE_RULES])
 
 
 @dataclass
@@ -139,7 +168,7 @@ def open_page(browser: Any, *, url: str | None = None, html: str | None = None,
         page.goto(url or PAGE.as_uri(), wait_until="domcontentloaded")
     record_clicks(page)
     if page_script and html is None:
-        page.evaluate(PAGE_ROW_SCRIPT)
+        add_page_stand_in(page)
     page.add_script_tag(content=FILL_JS.read_text(encoding="utf-8"))
     return offer
 

@@ -24,9 +24,9 @@ from tests.browser.conftest import (
     CHROMIUM,
     FILL_JS,
     PAGE,
-    PAGE_ROW_SCRIPT,
     ROOT,
     OfferPage,
+    add_page_stand_in,
     open_page,
     record_clicks,
 )
@@ -126,7 +126,7 @@ def open_online_page(context: Any) -> OfferPage:
     page.route("**/*", route)
     page.goto(OFFER_URL, wait_until="domcontentloaded")
     record_clicks(page)
-    page.evaluate(PAGE_ROW_SCRIPT)
+    add_page_stand_in(page)
     return offer
 
 

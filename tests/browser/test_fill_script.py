@@ -245,10 +245,7 @@ def test_problems_are_reported_never_cut(offer: OfferPage) -> None:
 
 
 def test_conditional_items_only_when_their_condition_holds(offer: OfferPage) -> None:
-    # 13.2 上陸予定港 その他 is shown by the page only when 13.1 is その他.
-    offer.page.evaluate("""() => document.getElementById('select_256119').addEventListener(
-      'change', (e) => { document.getElementById('tr_256120').style.display =
-        e.target.options[e.target.selectedIndex].text.startsWith('その他') ? '' : 'none'; })""")
+    # 13.2 上陸予定港 その他 is shown by the page only when 13.1 is その他 (conftest.PAGE_RULES).
     report = offer.fill(payload([item("select_256119", "成田空港(NRT)"),
                                  item("switch_256120", "稚内港", "上陸予定港 その他")]))
     assert [n["code"] for n in report["notFilled"]] == ["hidden"]
