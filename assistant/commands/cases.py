@@ -98,6 +98,7 @@ def _summary_json(s: CaseSummary) -> dict[str, Any]:
         "application_number": s.application_number, "is_sample": s.is_sample,
         "created_at": s.created_at.isoformat(), "updated_at": s.updated_at.isoformat(),
         "deleted_at": None if s.deleted_at is None else s.deleted_at.isoformat(),
+        "staff": s.staff,
     }
 
 
@@ -173,12 +174,11 @@ def _show(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     checked_output(args, args.out)
     with _store(args) as store:
-        case = store.get(_resolve(store, args.id))
-        history = None if args.no_history else store.history(case.id)
-    try:
-        casefile.write_case_file(args.out, case, history)
-    except casefile.CaseFileError as exc:
-        raise UsageError(exc.message(_language(args))) from exc
+        try:
+            case = casefile.export_case(store, _resolve(store, args.id), args.out,
+                                        with_history=not args.no_history)
+        except casefile.CaseFileError as exc:
+            raise UsageError(exc.message(_language(args))) from exc
     if args.json:
         _print_json({"id": case.id, "path": str(args.out)})
     else:
@@ -193,7 +193,7 @@ def _import(args: argparse.Namespace) -> int:
     except casefile.CaseFileError as exc:
         raise UsageError(exc.message(_language(args))) from exc
     with _store(args) as store:
-        case = store.import_case(document.case, document.history)
+        case = casefile.import_case(store, document)
     for key, typed, stored in document.normalised:   # what entry normalisation changed
         ja, en = message_texts("import_normalised", field=key, before=typed, after=stored)
         print(en if _language(args) == "en" else ja, file=sys.stderr)

@@ -1,23 +1,34 @@
 """Case files: one case as a readable JSON file (export, import, ``assistant validate``).
 
-The format (``schema_version`` 1; documented in the README, "Case files / 案件ファイル")::
+The format (``schema_version`` 2; documented in docs/casefile.md, with what changed since
+format 1)::
 
     {
       "format": "zairyu-assistant-case",     # optional marker; if present must be this
-      "schema_version": 1,                   # required; newer versions are refused
+      "schema_version": 2,                   # required; newer versions are refused
       "procedure": "renewal",                # required
       "id": "…",                             # optional; everything below is optional too
       "status": "draft", "provisional_number": "", "application_number": "",
       "receipt_method": null | "mail" | "counter" | "email",   # read only (older files)
       "remarks": "", "is_sample": false,
+      "staff": "行政　花子",                  # 担当者 (format 2)
       "created_at": ISO datetime | null, "updated_at": ISO datetime | null,
       "values": {"name": "WANG WEI", "relative_name[1]": "王 芳", …},
       "attachments": [{"path": "…", "kind": "document", "title": "", "position": 0,
                        "taken_on": "2026-09-01"}],   # taken_on: only when entered
-      "history": [{"status": "filed", "at": ISO datetime, "note": "", "number": "…"}],
+      "history": [{"status": "filed", "at": ISO datetime, "note": "", "number": "…",
+                   # format 2: who recorded the step, the day it happened, 追完 due date,
+                   # the period and expiry granted at 完了 (ISO dates, "" = not given)
+                   "user": "", "on": "2026-11-20", "due": "", "granted_period": "",
+                   "granted_expiry": ""}],
       "documents": {"answers": {"employer_category": "cat3"},      # only when started
                     "items": {"photo": {"status": "submitted", "files": ["…"]}}}
     }
+
+A history must be in an order the program could have recorded
+(:func:`assistant.model.filing.impossible_order`: 完了 never before 申請済) and end where the
+case stands; its dates must be real ``YYYY-MM-DD`` dates. Files of format 1 (no staff, history
+entries without the format-2 entries) still load.
 
 Anything else (unknown entries, wrong types, broken JSON, a newer ``schema_version``, a file
 that cannot be read) raises :class:`CaseFileError` with a Japanese and an English message;
@@ -59,17 +70,18 @@ from assistant.model.case import (
 from assistant.model.fields import PROCEDURES, catalogue
 from assistant.model.normalize import normalize_values
 from assistant.model.problems import Problem, Severity, message_texts
-from assistant.model.storage import StatusChange
+from assistant.model.storage import CaseStore, StatusChange
 from assistant.resources import load_json
 
 FORMAT_MARKER = "zairyu-assistant-case"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2   # 2: the history's who/day/due/granted entries and the 担当者 (staff)
 
 _TOP_LEVEL = ("format", "schema_version", "id", "procedure", "status", "provisional_number",
-              "application_number", "receipt_method", "remarks", "is_sample", "created_at",
+              "application_number", "receipt_method", "remarks", "is_sample", "staff", "created_at",
               "updated_at", "values", "attachments", "history", "documents")
 _ATTACHMENT_FIELDS = ("path", "kind", "title", "position", "taken_on")
-_HISTORY_FIELDS = ("status", "at", "note", "number")
+_HISTORY_FIELDS = ("status", "at", "note", "number", "user", "on", "due", "granted_period",
+                   "granted_expiry")
 _VALUE_KEY = re.compile(r"^[a-z0-9_]+(\[[1-9][0-9]*\])?$")
 
 
@@ -103,6 +115,8 @@ class CaseDocument:
     history: list[StatusChange] | None = None
     normalised: list[tuple[str, str, str]] = field(default_factory=list)
     """The values entry normalisation changed: ``(key, as in the file, as stored)``."""
+    staff: str = ""
+    """The 担当者 (the staff member in charge; "" when the file names none)."""
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -116,8 +130,10 @@ def _ts(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat()
 
 
-def case_to_dict(case: Case, history: list[StatusChange] | None = None) -> dict[str, Any]:
-    """The case-file form of ``case`` (JSON-ready; ``history`` included when given)."""
+def case_to_dict(case: Case, history: list[StatusChange] | None = None,
+                 staff: str = "") -> dict[str, Any]:
+    """The case-file form of ``case`` (JSON-ready; ``history`` included when given;
+    ``staff``: the case's 担当者)."""
     data: dict[str, Any] = {
         "format": FORMAT_MARKER,
         "schema_version": SCHEMA_VERSION,
@@ -128,6 +144,7 @@ def case_to_dict(case: Case, history: list[StatusChange] | None = None) -> dict[
         "application_number": case.application_number,
         "remarks": case.remarks,
         "is_sample": case.is_sample,
+        "staff": staff,
         "created_at": _ts(case.created_at),
         "updated_at": _ts(case.updated_at),
         "values": {k: case.values[k] for k in sorted(case.values, key=_value_sort_key)},
@@ -137,7 +154,9 @@ def case_to_dict(case: Case, history: list[StatusChange] | None = None) -> dict[
         data["documents"] = case.documents.to_dict()
     if history is not None:
         data["history"] = [{"status": CaseStatus(h.status).value, "at": h.at.isoformat(),
-                            "note": h.note, "number": h.number} for h in history]
+                            "note": h.note, "number": h.number, "user": h.user, "on": h.on,
+                            "due": h.due, "granted_period": h.granted_period,
+                            "granted_expiry": h.granted_expiry} for h in history]
     return data
 
 
@@ -150,19 +169,39 @@ def _attachment_dict(ref: AttachmentRef) -> dict[str, Any]:
     return data
 
 
-def dumps_case(case: Case, history: list[StatusChange] | None = None) -> str:
+def dumps_case(case: Case, history: list[StatusChange] | None = None, staff: str = "") -> str:
     """The case file text (UTF-8 JSON, indented, Japanese kept readable)."""
-    return json.dumps(case_to_dict(case, history), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(case_to_dict(case, history, staff), ensure_ascii=False, indent=2) + "\n"
 
 
 def write_case_file(path: str | os.PathLike[str], case: Case,
-                    history: list[StatusChange] | None = None) -> None:
+                    history: list[StatusChange] | None = None, staff: str = "") -> None:
     """Write the case file atomically; :class:`CaseFileError` if it cannot be written."""
     try:
-        atomic_write_text(path, dumps_case(case, history))
+        atomic_write_text(path, dumps_case(case, history, staff))
     except OSError as exc:
         raise CaseFileError("casefile_write_failed", str(path),
                             detail=exc.strerror or str(exc)) from exc
+
+
+def export_case(store: CaseStore, case_id: str, path: str | os.PathLike[str], *,
+                with_history: bool = True) -> Case:
+    """Write the stored case ``case_id`` to the case file ``path`` (atomically) with its
+    担当者 and, unless ``with_history`` is False, its status history: every step with who
+    recorded it and its day, the numbers, the 追完 note and due date, the period and expiry
+    granted. The CLI's ``case export`` and the GUI's 書き出し both call this. Returns the case."""
+    case = store.get(case_id)
+    history = store.history(case_id) if with_history else None
+    write_case_file(path, case, history, store.staff_of(case_id))
+    return case
+
+
+def import_case(store: CaseStore, document: CaseDocument, user: str = "") -> Case:
+    """Store a case file's case (read and checked whole by :func:`read_case_file`, so nothing
+    is half-imported) as a new case with its history and 担当者, in one transaction; the case
+    as stored (see :meth:`CaseStore.import_case` for the id)."""
+    return store.import_case(document.case, document.history, user=user,
+                             staff=document.staff)
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -234,6 +273,62 @@ class _Reader:
                 raise self.fail("casefile_bad_value", entry=field, value=value) from None
         return value
 
+    def history_date(self, data: dict[str, Any], key: str, field: str) -> str:
+        """A date of a history entry: strictly ``YYYY-MM-DD`` and real, or "" (not given)."""
+        from assistant.model.dates import parse_iso_date
+
+        value = self.string(data, key, field)
+        if value:
+            try:
+                parse_iso_date(value)
+            except ValueError:
+                raise self.fail("casefile_bad_date", entry=field, value=value[:40]) from None
+        return value
+
+    def history(self, raw: Any, current: CaseStatus) -> list[StatusChange]:
+        """The status history, each entry checked, in an order the program could have
+        recorded, ending where the case stands (``current``)."""
+        from assistant.model import filing
+
+        if not isinstance(raw, list):
+            raise self.wrong_type("history", "配列", "an array")
+        history: list[StatusChange] = []
+        for n, item in enumerate(raw):
+            where = f"history[{n}]"
+            entry = self.object(item, where, _HISTORY_FIELDS)
+            for required in ("status", "at"):
+                if required not in entry:
+                    raise self.fail("casefile_missing_field", entry=f"{where}.{required}")
+            history.append(StatusChange(
+                status=self.status(entry["status"], f"{where}.status"),
+                at=self.moment(entry["at"], f"{where}.at"),
+                note=self.string(entry, "note", f"{where}.note"),
+                number=self.string(entry, "number", f"{where}.number"),
+                user=self.string(entry, "user", f"{where}.user"),
+                on=self.history_date(entry, "on", f"{where}.on"),
+                due=self.history_date(entry, "due", f"{where}.due"),
+                granted_period=self.string(entry, "granted_period", f"{where}.granted_period"),
+                granted_expiry=self.history_date(entry, "granted_expiry",
+                                                 f"{where}.granted_expiry")))
+        wrong = filing.impossible_order([h.status for h in history])
+        if wrong is not None:
+            previous, following = history[wrong - 1].status, history[wrong].status
+            allowed = filing.may_follow_any(previous)
+            none_ja, none_en = message_texts("filing_none_allowed")
+            raise self.fail(
+                "casefile_history_order", entry=f"history[{wrong}]",
+                previous=previous.label_ja, previous_en=previous.label_en,
+                following=following.label_ja, following_en=following.label_en,
+                allowed="、".join(s.label_ja for s in allowed) or none_ja,
+                allowed_en=", ".join(s.label_en for s in allowed) or none_en)
+        if history:
+            last = history[-1].status
+            if last is not current and not filing.may_follow(last, current):
+                raise self.fail("casefile_history_status", status=current.label_ja,
+                                status_en=current.label_en, last=last.label_ja,
+                                last_en=last.label_en)
+        return history
+
     def optional_moment(self, data: dict[str, Any], key: str) -> datetime | None:
         value = data.get(key)
         return None if value is None else self.moment(value, key)
@@ -244,7 +339,10 @@ class _Reader:
         try:
             return CaseStatus(value)
         except ValueError:
-            raise self.fail("casefile_bad_value", entry=field, value=value) from None
+            raise self.fail(
+                "casefile_unknown_status", entry=field, value=value[:40],
+                statuses="、".join(f"{s.value}（{s.label_ja}）" for s in CaseStatus),
+                statuses_en=", ".join(s.value for s in CaseStatus)) from None
 
     def document(self, data: Any) -> CaseDocument:
         top = self.object(data, "", _TOP_LEVEL)
@@ -305,22 +403,10 @@ class _Reader:
                 position=self.integer(entry, "position", f"{where}.position"),
                 taken_on=self.iso_date(entry, "taken_on", f"{where}.taken_on")))
 
+        status = self.status(top.get("status", CaseStatus.DRAFT.value), "status")
         history: list[StatusChange] | None = None
         if top.get("history") is not None:
-            if not isinstance(top["history"], list):
-                raise self.wrong_type("history", "配列", "an array")
-            history = []
-            for n, item in enumerate(top["history"]):
-                where = f"history[{n}]"
-                entry = self.object(item, where, _HISTORY_FIELDS)
-                for required in ("status", "at"):
-                    if required not in entry:
-                        raise self.fail("casefile_missing_field", entry=f"{where}.{required}")
-                history.append(StatusChange(
-                    status=self.status(entry["status"], f"{where}.status"),
-                    at=self.moment(entry["at"], f"{where}.at"),
-                    note=self.string(entry, "note", f"{where}.note"),
-                    number=self.string(entry, "number", f"{where}.number")))
+            history = self.history(top["history"], status)
 
         try:
             documents = DocumentsState.from_dict(top.get("documents"))
@@ -331,7 +417,7 @@ class _Reader:
             id=self.string(top, "id", "id"),
             procedure=procedure,
             values=values,
-            status=self.status(top.get("status", CaseStatus.DRAFT.value), "status"),
+            status=status,
             provisional_number=self.string(top, "provisional_number", "provisional_number"),
             application_number=self.string(top, "application_number", "application_number"),
             attachments=attachments,
@@ -343,7 +429,8 @@ class _Reader:
         )
         if method is not None and not values.get(RECEIPT_METHOD, "").strip():
             case.receipt_method = method   # an older file: the method was a top-level entry
-        return CaseDocument(case=case, history=history, normalised=normalised)
+        return CaseDocument(case=case, history=history, normalised=normalised,
+                            staff=self.string(top, "staff", "staff"))
 
     def values(self, procedure: str, raw: dict[str, str]
                ) -> tuple[dict[str, str], list[tuple[str, str, str]]]:

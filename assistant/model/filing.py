@@ -47,6 +47,30 @@ def is_legal(current: CaseStatus | str, target: CaseStatus | str) -> bool:
     return CaseStatus(target) in next_steps(current)
 
 
+def may_follow(previous: CaseStatus | str, following: CaseStatus | str) -> bool:
+    """Whether a case's history may record ``following`` right after ``previous``: a step after
+    filing (:func:`is_legal`) or what editing records (下書き ⇄ 入力完了; ``recorded_also`` in
+    ``resources/rules/filing.json``)."""
+    previous, following = CaseStatus(previous), CaseStatus(following)
+    return (is_legal(previous, following)
+            or following.value in _rules()["recorded_also"].get(previous.value, ()))
+
+
+def may_follow_any(previous: CaseStatus | str) -> tuple[CaseStatus, ...]:
+    """Every status :func:`may_follow` ``previous`` (the order of :class:`CaseStatus`)."""
+    return tuple(s for s in CaseStatus if may_follow(previous, s))
+
+
+def impossible_order(statuses: Sequence[CaseStatus | str]) -> int | None:
+    """The index of the first status in ``statuses`` (a history, oldest first) that cannot
+    follow the one before it (:func:`may_follow`), or None when the order is possible. The
+    first status may be any: a history may begin where an imported case stood."""
+    for n in range(1, len(statuses)):
+        if not may_follow(statuses[n - 1], statuses[n]):
+            return n
+    return None
+
+
 def needs(target: CaseStatus | str) -> frozenset[str]:
     """What recording ``target`` needs: ``number``, ``note``, ``due``, ``expiry``."""
     return frozenset(_rules()["needs"].get(CaseStatus(target).value, ()))

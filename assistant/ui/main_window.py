@@ -707,7 +707,6 @@ class MainWindow(QMainWindow):
         row = self.model.rows[self.model.row_of(case_id)]
         try:
             case = self.store.get(case_id)
-            history = self.store.history(case_id)
         except StorageError as exc:
             ask.error(self, exc)
             return
@@ -718,9 +717,9 @@ class MainWindow(QMainWindow):
         if path is None or not ask.may_write(self, path, db=self.store.path,
                                              replace_confirmed=True):
             return
-        try:
-            casefile.write_case_file(path, case, history)
-        except (casefile.CaseFileError, OSError) as exc:
+        try:   # with its history (who, when, numbers, due dates, grant) and 担当者
+            casefile.export_case(self.store, case_id, path)
+        except (casefile.CaseFileError, StorageError, OSError) as exc:
             ask.error(self, exc)
             return
         self.settings.set(LAST_FOLDER, str(path.parent))
@@ -738,7 +737,7 @@ class MainWindow(QMainWindow):
             return
         try:
             document = casefile.read_case_file(path)
-            case = self.store.import_case(document.case, document.history)
+            case = casefile.import_case(self.store, document)
         except (StorageError, casefile.CaseFileError) as exc:
             ask.error(self, exc)
             return

@@ -90,7 +90,7 @@ def test_export_import_round_trip(db, tmp_path, capsys):
     # Importing into the same database again makes a new case (the id is taken).
     code, out, _ = run(capsys, "--db", str(path), "case", "import", str(out_file), "--json")
     assert code == 0 and json.loads(out)["id"] != case_id and not json.loads(out)["kept_id"]
-    assert exported["schema_version"] == 1
+    assert exported["schema_version"] == 2
 
 
 @pytest.mark.parametrize(("content", "message"), [

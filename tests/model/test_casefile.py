@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from assistant.model import casefile
+from assistant.model import casefile, filing
 from assistant.model.case import AttachmentRef, Case, CaseStatus, ReceiptMethod, repeat_key
 from assistant.model.casefile import CaseFileError
 from assistant.model.fields import catalogue
@@ -74,23 +75,54 @@ def cases(non_empty_values: bool = False, aware: bool = False):
     )
 
 
-HISTORY = st.one_of(st.none(), st.lists(st.builds(
-    StatusChange, status=st.sampled_from(list(CaseStatus)),
-    at=st.datetimes(timezones=st.just(UTC)), note=TEXT, number=TEXT), max_size=4))
+ISO_DAY = st.one_of(st.just(""), st.dates().map(date.isoformat))
 
 
-@given(case=cases(), history=HISTORY)
-def test_dict_and_text_round_trip_is_exact(case, history):
-    data = casefile.case_to_dict(case, history)
-    assert casefile.case_from_dict(data) == casefile.CaseDocument(case, history)
-    text = casefile.dumps_case(case, history)
-    assert casefile.loads_case(text) == casefile.CaseDocument(case, history)
+@st.composite
+def status_walks(draw) -> list[CaseStatus]:
+    """Statuses in an order the program can record (any first one, then what may follow)."""
+    walk = [draw(st.sampled_from(list(CaseStatus)))] if draw(st.integers(0, 5)) else []
+    for _ in range(draw(st.integers(0, 5)) if walk else 0):
+        following = filing.may_follow_any(walk[-1])
+        if not following:
+            break
+        walk.append(draw(st.sampled_from(following)))
+    return walk
+
+
+@st.composite
+def histories(draw) -> list[StatusChange] | None:
+    """None (no history in the file) or a history with every entry a case file carries."""
+    if draw(st.booleans()) and draw(st.booleans()):
+        return None
+    return [draw(st.builds(
+        StatusChange, status=st.just(status), at=st.datetimes(timezones=st.just(UTC)),
+        note=TEXT, number=TEXT, user=TEXT, on=ISO_DAY, due=ISO_DAY, granted_period=TEXT,
+        granted_expiry=ISO_DAY)) for status in draw(status_walks())]
+
+
+HISTORY = histories()
+
+
+def at_end_of(case: Case, history: list[StatusChange] | None) -> Case:
+    """``case`` standing where ``history`` ends (a case file's status matches its history)."""
+    return replace(case, status=history[-1].status) if history else case
+
+
+@given(case=cases(), history=HISTORY, staff=TEXT)
+def test_dict_and_text_round_trip_is_exact(case, history, staff):
+    case = at_end_of(case, history)
+    data = casefile.case_to_dict(case, history, staff)
+    assert casefile.case_from_dict(data) == casefile.CaseDocument(case, history, staff=staff)
+    text = casefile.dumps_case(case, history, staff)
+    assert casefile.loads_case(text) == casefile.CaseDocument(case, history, staff=staff)
 
 
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=cases(non_empty_values=True, aware=True), history=HISTORY)
 def test_file_round_trip_through_two_databases_is_exact(tmp_path, case, history):
+    case = at_end_of(case, history)
     """export → import into another office's database → export again: identical files."""
     # A fresh folder per example: a database deleted where one existed is refused on open.
     tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))
@@ -122,7 +154,7 @@ def test_file_is_readable_json_with_japanese(tmp_path):
     path = tmp_path / "case.json"
     casefile.write_case_file(path, case)
     text = path.read_text(encoding="utf-8")
-    assert "王 芳" in text and '"schema_version": 1' in text
+    assert "王 芳" in text and '"schema_version": 2' in text
     assert [p.name for p in tmp_path.iterdir() if p.name != "appdata"] == ["case.json"]
 
 
@@ -202,10 +234,10 @@ GOOD = {"schema_version": 1, "procedure": "renewal"}
      "casefile_bad_value", "2026-13-01"),
     (json.dumps({**GOOD, "attachments": [{"path": "a.jpg", "taken_on": 20260901}]}),
      "casefile_wrong_type", "taken_on"),
-    (json.dumps({**GOOD, "status": "approved"}), "casefile_bad_value", "approved"),
+    (json.dumps({**GOOD, "status": "approved"}), "casefile_unknown_status", "approved"),
     (json.dumps({**GOOD, "receipt_method": "fax"}), "casefile_bad_value", "fax"),
     (json.dumps({**GOOD, "created_at": "yesterday"}), "casefile_bad_value", "yesterday"),
-    (json.dumps({**GOOD, "schema_version": 2}), "casefile_newer_version", "新しいバージョン"),
+    (json.dumps({**GOOD, "schema_version": 3}), "casefile_newer_version", "新しいバージョン"),
     (json.dumps({**GOOD, "schema_version": "1"}), "casefile_wrong_type", "schema_version"),
     (json.dumps({"procedure": "renewal"}), "casefile_missing_field", "schema_version"),
     (json.dumps({"schema_version": 1}), "casefile_missing_field", "procedure"),
@@ -260,6 +292,65 @@ def test_readme_example_is_a_valid_case_file():
     assert document.case.status is CaseStatus.FILED
     assert [h.status for h in document.history] == [CaseStatus.DRAFT, CaseStatus.FILED]
     assert [a.taken_on for a in document.case.attachments] == ["", "2026-10-01"]
+
+
+def test_docs_example_is_a_valid_case_file_with_its_history_after_filing():
+    """The example in docs/casefile.md loads as documented: every step with its day, who, the
+    numbers, the 追完 due date and the grant."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "casefile.md").read_text(
+        encoding="utf-8")
+    block = text.split("```json")[1].split("```")[0]
+    document = casefile.case_from_dict(json.loads(block), "docs/casefile.md")
+    assert document.staff == "行政　花子" and document.case.status is CaseStatus.COMPLETED
+    history = document.history
+    assert [h.status.value for h in history] == [
+        "draft", "ready", "filed", "accepted", "awaiting_documents", "review_complete",
+        "completed"]
+    assert (history[2].number, history[2].on, history[2].user) == (
+        "東オンEN25001877", "2026-11-20", "行政　花子")
+    assert (history[4].note, history[4].due) == ("課税証明書", "2026-12-10")
+    assert (history[6].granted_period, history[6].granted_expiry) == ("5年", "2032-01-15")
+    assert filing.latest_grant(history) == history[6]
+
+
+@pytest.mark.parametrize(("statuses", "status", "code", "ja_part"), [
+    (["draft", "ready", "completed"], "completed", "casefile_history_order",
+     "「入力完了」の次に「完了」"),
+    (["ready", "filed", "completed"], "completed", "casefile_history_order",
+     "「申請済」の次に「完了」"),
+    (["review_complete", "completed", "filed"], "filed", "casefile_history_order",
+     "「完了」の次にできるのは なし"),
+    (["ready", "filed", "nonsense"], "filed", "casefile_unknown_status", "nonsense"),
+    (["ready", "filed"], "accepted", None, ""),             # the status may follow the history
+    (["ready", "filed"], "completed", "casefile_history_status", "履歴の最後は「申請済」"),
+    (["draft", "filed"], "filed", None, ""),                # recorded so before the filing steps
+    (["draft", "ready", "draft", "ready", "ready", "filed"], "filed", None, ""),
+    (["filed", "accepted"], "accepted", None, ""),          # a history may begin anywhere
+])
+def test_history_order_is_checked(statuses, status, code, ja_part):
+    data = {**GOOD, "schema_version": 2, "status": status,
+            "history": [{"status": s, "at": "2026-11-20T09:00:00+00:00"} for s in statuses]}
+    if code is None:
+        assert [h.status.value for h in casefile.case_from_dict(data).history] == statuses
+        return
+    with pytest.raises(CaseFileError) as info:
+        casefile.case_from_dict(data, "f.json")
+    assert info.value.code == code and ja_part in info.value.message_ja, info.value.message_ja
+
+
+@pytest.mark.parametrize(("entry", "value"), [
+    ("on", "2026-02-30"), ("on", "20261120"), ("due", "2026-W48-1"), ("due", "明日"),
+    ("granted_expiry", "令和14年1月15日"), ("granted_expiry", "2032-1-15"),
+])
+def test_history_dates_must_be_real_iso_dates(entry, value):
+    data = {**GOOD, "schema_version": 2, "status": "filed",
+            "history": [{"status": "filed", "at": "2026-11-20T09:00:00+00:00", entry: value}]}
+    with pytest.raises(CaseFileError) as info:
+        casefile.case_from_dict(data, "f.json")
+    assert info.value.code == "casefile_bad_date"
+    assert f"history[0].{entry}" in info.value.message_ja and value in info.value.message_ja
 
 
 def test_failed_export_keeps_the_previous_file_and_leaves_no_temporary(tmp_path):

@@ -250,13 +250,14 @@ class CaseRecords(Database):
         return CaseChanges(created=frozenset(created), updated=frozenset(updated))
 
     def import_case(self, case: Case, history: Sequence[StatusChange] | None = None,
-                    user: str = "") -> Case:
+                    user: str = "", staff: str = "") -> Case:
         """Store ``case`` (e.g. from a case file) as a new case and return it as stored.
 
         The case keeps its id when no case has that id yet, else it gets a new one. Times,
         status, numbers, attachments and remarks are kept; empty values are dropped; the
         recycle-bin mark is not carried over. ``history`` (if given) becomes the status
-        history, else the current status is recorded once.
+        history, every entry whole (who, day, due date, grant), else the current status is
+        recorded once. ``staff``: the 担当者.
         """
         now = self._now()
         with self._write() as conn:
@@ -273,13 +274,18 @@ class CaseRecords(Database):
             self._insert_case(conn, stored)
             if history:
                 conn.executemany(
-                    "INSERT INTO status_history (case_id, status, at, note, number) "
-                    "VALUES (?,?,?,?,?)",
-                    [(new_id, CaseStatus(h.status).value, to_ts(h.at), h.note, h.number)
+                    "INSERT INTO status_history (case_id, status, at, note, number, user, "
+                    "on_date, due_date, granted_period, granted_expiry) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [(new_id, CaseStatus(h.status).value, to_ts(h.at), h.note, h.number,
+                      h.user, h.on, h.due, h.granted_period, h.granted_expiry)
                      for h in history])
             else:
                 conn.execute("INSERT INTO status_history (case_id, status, at) VALUES (?,?,?)",
                              (new_id, stored.status.value, now))
+            if staff:
+                conn.execute("UPDATE cases SET staff = ? WHERE id = ?", (staff, new_id))
+                reindex(conn, (new_id,))
             self._audit(conn, new_id, AUDIT_IMPORTED, None, case.id, user, now)
         return self.get(new_id)
 

@@ -68,6 +68,13 @@ class StepRecords(CaseRecords):
                 reindex(conn, (case_id,))
         return CaseChanges(updated=frozenset({case_id}), case=self.get(case_id))
 
+    def staff_of(self, case_id: str) -> str:
+        """The case's 担当者 ("" when none); :class:`CaseNotFoundError` for an unknown id."""
+        rows = self._read("SELECT staff FROM cases WHERE id = ?", (case_id,))
+        if not rows:
+            self.get(case_id)   # raises CaseNotFoundError
+        return str(rows[0]["staff"])
+
     def step_entries(self, status: CaseStatus, *, current: bool = True
                      ) -> dict[str, tuple[str, str, str]]:
         """Per case not in the recycle bin: the latest history entry of ``status`` as (the day
