@@ -271,6 +271,11 @@ def check_list(data: Any) -> dict[str, Any]:
             if not isinstance(cond, dict) or not isinstance(cond.get("id"), str):
                 raise ListFileError("documents_list_bad_shape",
                                     detail=f"procedures.{procedure}.conditions[{n}]")
+            options = cond.get("options", [])
+            if not isinstance(options, list) or not all(
+                    isinstance(o, dict) and isinstance(o.get("id"), str) for o in options):
+                raise ListFileError("documents_list_bad_shape",
+                                    detail=f"procedures.{procedure}.conditions[{n}].options")
     return data
 
 
@@ -338,6 +343,68 @@ def new_list(key: str, status_ja: str, status_code: str | None = None) -> dict[s
         "source_pages": [],
         "_created_by": "office",
     }
+
+
+def statuses_without_list() -> list[tuple[str, str]]:
+    """(code, label) of the statuses of residence no list (shipped or the office's) covers:
+    the office can start an empty one for them (:func:`create_office_list`)."""
+    from assistant.model.codelists import code_list
+
+    found = []
+    for entry in code_list("status").entries:
+        if entry.code and find_list_key(entry.code) is None \
+                and find_list_key(entry.label) is None:
+            found.append((entry.code, entry.label))
+    return found
+
+
+def create_office_list(code: str, label: str) -> str:
+    """Start the office's own (empty) list for the status ``code`` / ``label``; its key.
+    The general items come with every procedure; the office adds the rest."""
+    key = f"status_{code.lower()}"
+    save_office_list(key, new_list(key, _status_names(label)[0] if _status_names(label)
+                                   else label, code.upper()))
+    return key
+
+
+def editable_conditions(raw: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """A procedure's conditions as the list editor shows them: yes / no conditions, and
+    choices with their options; the shipped lists' employer categories (cat1–cat4 as plain
+    conditions, cat23 / cat34 for either of two) become the one employer-category choice."""
+    spec = _index()["employer_category"]
+    out: list[dict[str, Any]] = []
+    folded = False
+    for data in raw:
+        if data.get("id") in _category_ids() and not data.get("options"):
+            if not folded:
+                out.append({"id": spec["id"], "ja": spec["ja"], "en": spec["en"],
+                            "options": [{"id": o, **spec["labels"][o]} for o in spec["options"]],
+                            "either": {k: list(v) for k, v in spec["either"].items()}})
+                folded = True
+            continue
+        out.append(json.loads(json.dumps(dict(data))))
+    return out
+
+
+def when_choices(conditions: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, str]]:
+    """(id, Japanese, English) of everything an item's ``when`` can name: each yes / no
+    condition, each option of a choice (「カテゴリー3…」) and each ``either`` of two options
+    (「カテゴリー2…又はカテゴリー3…」)."""
+    found: list[tuple[str, str, str]] = []
+    for cond in conditions:
+        options = cond.get("options") or []
+        if not options:
+            found.append((str(cond["id"]), cond.get("ja") or "", cond.get("en") or ""))
+            continue
+        labels = {str(o["id"]): o for o in options}
+        found += [(str(o["id"]), o.get("ja") or "", o.get("en") or "") for o in options]
+        for key, members in (cond.get("either") or {}).items():
+            found.append((str(key),
+                          "又は".join(str(labels[m].get("ja") or m) for m in members
+                                     if m in labels),
+                          " or ".join(str(labels[m].get("en") or m) for m in members
+                                      if m in labels)))
+    return found
 
 
 def _seen_dates(raw: Mapping[str, Any]) -> dict[str, str | None]:

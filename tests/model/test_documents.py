@@ -375,3 +375,38 @@ def test_a_change_to_a_procedure_whose_status_is_not_chosen_says_so(tmp_path):
     assert {i.item.id for i in report.kept} == {"photo"}
     # a checklist nobody started has nothing to report
     assert d.carry_over(replace(case, documents=d.DocumentsState()), "change").message() == ""
+
+
+def test_the_editor_sees_the_categories_as_one_choice_and_items_name_its_options():
+    raw = d.raw_list("gijinkoku")["procedures"]["renewal"]["conditions"]
+    conditions = d.editable_conditions(raw)
+    assert [c["id"] for c in conditions][0] == "employer_category"
+    assert [o["id"] for o in conditions[0]["options"]] == ["cat1", "cat2", "cat3", "cat4"]
+    choices = {cid: ja for cid, ja, _en in d.when_choices(conditions)}
+    assert {"cat1", "cat23", "cat34", "dispatch"} <= set(choices)
+    assert choices["cat23"].startswith("カテゴリー2") and "又はカテゴリー3" in choices["cat23"]
+    # saved in that shape, the list selects the same items as the shipped one
+    data = d.raw_list("gijinkoku")
+    data["procedures"]["renewal"]["conditions"] = conditions
+    d.save_office_list("gijinkoku", data)
+    for category in ("cat1", "cat2", "cat3", "cat4"):
+        office = d.build_checklist("renewal", "T26", {"employer_category": category})
+        d.revert_list("gijinkoku")
+        shipped = d.build_checklist("renewal", "T26", {"employer_category": category})
+        d.save_office_list("gijinkoku", data)
+        assert ids(office.applicable) == ids(shipped.applicable)
+    # an option that is not an object is refused
+    data["procedures"]["renewal"]["conditions"][0]["options"].append("cat5")
+    with pytest.raises(d.ListFileError):
+        d.save_office_list("gijinkoku", data)
+
+
+def test_statuses_without_a_list_can_get_one():
+    missing = dict(d.statuses_without_list())
+    assert "T03" in missing and "T26" not in missing
+    key = d.create_office_list("T03", missing["T03"])
+    assert key == "status_t03" and d.raw_list(key)["status_ja"] == "教授"
+    assert "T03" not in dict(d.statuses_without_list())
+    checklist = d.build_checklist("renewal", "T03")
+    assert checklist.doc_list.key == key and checklist.questions == ()
+    assert ids(checklist.items)[0] == "application_form_renewal"

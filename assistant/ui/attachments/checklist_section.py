@@ -217,7 +217,8 @@ class ChecklistSection(QGroupBox):
             head = self.tr("ステップ1で在留資格を選ぶと、その提出書類が表示されます"
                            "（今は共通の書類だけ）。")
         elif checklist.doc_list is None:
-            head = self.tr("この在留資格の提出書類リストはまだありません（共通の書類だけ）。")
+            head = self.tr("この在留資格の提出書類リストはまだありません（共通の書類だけ。"
+                           "設定 → 提出書類リストの「新しいリスト…」で作れます）。")
         else:
             coverage = {"found": self.tr("ほぼ全体"), "partial": self.tr("一部のみ"),
                         "not_found": self.tr("未収集")}.get(checklist.doc_list.coverage,

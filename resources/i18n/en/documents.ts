@@ -90,8 +90,8 @@
     </message>
     <message>
         <location filename="../../../assistant/ui/attachments/checklist_section.py" line="221"/>
-        <source>この在留資格の提出書類リストはまだありません（共通の書類だけ）。</source>
-        <translation>No document list for this status of residence yet (general items only).</translation>
+        <source>この在留資格の提出書類リストはまだありません（共通の書類だけ。設定 → 提出書類リストの「新しいリスト…」で作れます）。</source>
+        <translation>No document list for this status of residence yet (general items only; start one under Settings → Document lists, “New list…”).</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/attachments/checklist_section.py" line="223"/>

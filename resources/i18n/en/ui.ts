@@ -826,6 +826,111 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>DocumentListsDialog</name>
     <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>新しいリスト…</source>
+        <translation>New list…</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>リストのない在留資格のリストを作ります（共通の書類は自動で入ります）。</source>
+        <translation>Start a list for a status that has none (the general items come with it).</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>条件のID</source>
+        <translation>Condition ID</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>条件（日本語）</source>
+        <translation>Condition (Japanese)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>条件を追加</source>
+        <translation>Add condition</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>選択肢を追加</source>
+        <translation>Add option</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>条件・選択肢を削除</source>
+        <translation>Remove condition / option</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>条件（はい/いいえ、または選択肢のある質問）。書類の「条件」で選びます。</source>
+        <translation>Conditions (yes / no, or a question with options). Each document chooses one under “Condition”.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>事務所で作ったリストです（データフォルダーに保存）。共通の書類は自動で入ります。</source>
+        <translation>A list the office made (kept in the data folder). The general items come with it.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>リストを削除</source>
+        <translation>Delete list</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>（常に）</source>
+        <translation>(always)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>{0}（未定義の条件）</source>
+        <translation>{0} (undefined condition)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>新しい条件</source>
+        <translation>New condition</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>新しい選択肢</source>
+        <translation>New option</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>条件の削除</source>
+        <translation>Remove condition</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>{0} 件の書類がこの条件を使っています。削除すると、それらは常に必要な書類になります。削除しますか？</source>
+        <translation>{0} document(s) use this condition. Removed, they are always needed. Remove it?</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>条件のIDは半角の英小文字・数字・_ で、リストの中で重ならないものにしてください（「{0}」は使えません）。</source>
+        <translation>A condition ID is lower-case letters, digits and _, unique in the list (“{0}” cannot be used).</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>事務所で作ったこのリストを削除しますか？（出荷時のリストはありません）</source>
+        <translation>Delete this list the office made? (There is no shipped list.)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>新しいリスト</source>
+        <translation>New list</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>どの在留資格にもリストがあります。</source>
+        <translation>Every status already has a list.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <source>リストを作る在留資格（共通の書類は自動で入ります）:</source>
+        <translation>Status to start a list for (the general items come with it):</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/document_lists_dialog.py" line="41"/>
         <source>提出書類リスト</source>
         <translation>Document lists</translation>
