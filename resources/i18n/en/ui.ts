@@ -2527,8 +2527,8 @@ Cases deleted from the list come here and can be restored at any time.</translat
 {path}
 
 1. Chrome は chrome://extensions、Edge は edge://extensions を開きます。
-2. 「デベロッパー モード」をオンにします。
-3. 「パッケージ化されていない拡張機能を読み込む」を押し、このフォルダを選びます。
+2. 「デベロッパー モード」（Edge は「開発者モード」）をオンにします。
+3. 「パッケージ化されていない拡張機能を読み込む」（Edge は「展開して読み込み」）を押し、このフォルダを選びます。
 
 ブラウザはこのフォルダから拡張機能を読み込むので、フォルダは消したり動かしたりしないでください。アプリを更新したら、ここでもう一度作成して上書きし、拡張機能のページで再読み込み（↻）を押してください。</source>
         <translation>The extension folder was created:
