@@ -97,3 +97,26 @@ def test_request_pdf_for_the_employer(tmp_path):
     assert again.returncode == 2                      # no overwrite without --force
     assert run("documents", "--procedure", "renewal", "--status", "T26",
                "--request", "applicant").returncode == 2   # --out missing
+
+
+def test_a_case_file_shows_the_conditions_its_answers_decide(tmp_path):
+    """A 技術・人文知識・国際業務 coe case whose 区分N page answers the innovation bonus and
+    names no 派遣先: the category and dispatch come from the answers, with where from."""
+    case = Case(id="c2", procedure="coe", values={
+        "desired_status": "技術・人文知識・国際業務，特定活動（本邦大卒者） Engineer/Specialist in "
+                          "Humanities/International Services/Designated Activities(Graduate "
+                          "from a university in Japan)",
+        "n_3_1": "株式会社サンプル商事",
+        "n_hsp_points_75": "該当する（１０点） Applicable (10 points)"})
+    path = tmp_path / "case.json"
+    write_case_file(path, case)
+    proc = run("documents", str(path), "--json")
+    assert proc.returncode == 0, proc.stderr
+    questions = {q["id"]: q for q in json.loads(proc.stdout)["questions"]}
+    assert questions["employer_category"]["answer"] == "cat1"
+    assert questions["employer_category"]["derived"]["field"] == "n_hsp_points_75"
+    assert questions["dispatch"]["derived"]["from"] == "12.1 派遣先等 (1)名称: （空欄）"
+    assert questions["vocational_grad"]["derived"] is None
+    text = run("documents", str(path))
+    assert "回答から: dispatch = no（12.1 派遣先等 (1)名称: （空欄））" in text.stdout
+    assert "カテゴリー1に該当することを証明する次のいずれかの文書" in text.stdout

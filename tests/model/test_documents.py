@@ -410,3 +410,29 @@ def test_statuses_without_a_list_can_get_one():
     checklist = d.build_checklist("renewal", "T03")
     assert checklist.doc_list.key == key and checklist.questions == ()
     assert ids(checklist.items)[0] == "application_form_renewal"
+
+
+def test_an_office_item_for_an_officer_is_selected_by_the_case_answers(tmp_path):
+    """The office adds a coe item for a new board member (役員就任); a case whose 区分N page
+    gives the title 代表取締役 needs it without being asked, an employee does not."""
+    data = d.raw_list("gijinkoku")
+    data["procedures"]["coe"]["documents"].append({
+        "id": "office_board_minutes", "ja": "役員就任を決議した株主総会議事録の写し",
+        "when": "officer", "source": "事務所", "source_kind": "office"})
+    d.save_office_list("gijinkoku", data)
+    with CaseStore.open(tmp_path / "cases.sqlite") as store:
+        board = store.create("coe", {"desired_status": GIJINKOKU_COE, "n_9_1": "有 Yes",
+                                     "n_9_2": "代表取締役", "n_2": "委任 Entrustment"})
+        staff = store.create("coe", {"desired_status": GIJINKOKU_COE, "n_9_1": "有 Yes",
+                                     "n_9_2": "課長", "n_2": "雇用 Employment"})
+        asked = store.create("coe", {"desired_status": GIJINKOKU_COE, "n_9_1": "有 Yes",
+                                     "n_9_2": "顧問", "n_2": "委任 Entrustment"})
+        officer = d.case_checklist(store.get(board.id))
+        employee = d.case_checklist(store.get(staff.id))
+        open_question = d.case_checklist(store.get(asked.id))
+    assert officer.derived["officer"].value == "yes"
+    assert officer.derived["officer"].origin() == "9.2 職務上の地位(役職名): 代表取締役"
+    assert officer.item("office_board_minutes").applies is True
+    assert employee.derived["officer"].origin().startswith("2 契約の形態: 雇用")
+    assert employee.item("office_board_minutes").applies is False
+    assert "officer" in [q.id for q in open_question.unanswered]
