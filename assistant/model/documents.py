@@ -273,9 +273,17 @@ def check_list(data: Any) -> dict[str, Any]:
                                     detail=f"procedures.{procedure}.conditions[{n}]")
             options = cond.get("options", [])
             if not isinstance(options, list) or not all(
-                    isinstance(o, dict) and isinstance(o.get("id"), str) for o in options):
+                    isinstance(o, dict) and isinstance(o.get("id"), str)
+                    and all(isinstance(o.get(k, ""), str) for k in ("ja", "en"))
+                    for o in options):
                 raise ListFileError("documents_list_bad_shape",
                                     detail=f"procedures.{procedure}.conditions[{n}].options")
+            either = cond.get("either", {})
+            if not isinstance(either, dict) or not all(
+                    isinstance(v, list) and all(isinstance(m, str) for m in v)
+                    for v in either.values()):
+                raise ListFileError("documents_list_bad_shape",
+                                    detail=f"procedures.{procedure}.conditions[{n}].either")
     return data
 
 

@@ -395,9 +395,12 @@ def test_the_editor_sees_the_categories_as_one_choice_and_items_name_its_options
         shipped = d.build_checklist("renewal", "T26", {"employer_category": category})
         d.save_office_list("gijinkoku", data)
         assert ids(office.applicable) == ids(shipped.applicable)
-    # an option that is not an object is refused
+    # an option that is not an object, an either that is not a list of ids: refused
+    data["procedures"]["renewal"]["conditions"][0]["either"] = {"cat23": "cat2,cat3"}
+    with pytest.raises(d.ListFileError, match="either"):
+        d.save_office_list("gijinkoku", data)
     data["procedures"]["renewal"]["conditions"][0]["options"].append("cat5")
-    with pytest.raises(d.ListFileError):
+    with pytest.raises(d.ListFileError, match="options"):
         d.save_office_list("gijinkoku", data)
 
 
