@@ -129,13 +129,28 @@ def _show(store: CaseStore, case_id: str, args: argparse.Namespace, language: st
     print(f"{case.id[:8]}  {case.status.label_en if en else case.status.label_ja}")
     for row in rows:
         status = CaseStatus(row["status"])
-        extra = "  ".join(v for v in (row["number"], row["due"] and f"→{row['due']}",
-                                      row["granted_expiry"], row["note"]) if v)
-        print(f"  {row['on']}  {status.label_en if en else status.label_ja}  "
+        due, period, expiry = (
+            row["due"] and ("due " if en else "期限 ") + _shown(row["due"], language),
+            row["granted_period"] and ("period " if en else "在留期間 ") + row["granted_period"],
+            row["granted_expiry"]
+            and ("expiry " if en else "満了日 ") + _shown(row["granted_expiry"], language))
+        extra = "  ".join(v for v in (row["number"], due, period, expiry, row["note"]) if v)
+        print(f"  {_shown(row['on'], language)}  {status.label_en if en else status.label_ja}  "
               f"{row['user']}  {extra}".rstrip())
     nxt = ", ".join(s.value for s in allowed) or "-"
     print(("next: " if en else "次にできる操作: ") + nxt)
     return 0
+
+
+def _shown(iso: str, language: str) -> str:
+    """A stored ISO date as the office reads it (:func:`assistant.model.dates.format_date`:
+    2026年12月3日（令和8年）; ISO in English); anything else as it is."""
+    from assistant.model.dates import format_date, parse_iso_date
+
+    try:
+        return format_date(parse_iso_date(iso), language)
+    except ValueError:
+        return iso
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -162,6 +177,7 @@ def _deadlines(args: argparse.Namespace) -> int:
     from assistant.cli import checked_output
     from assistant.model import deadlines, paths
     from assistant.model.atomic import atomic_write_bytes
+    from assistant.model.dates import format_date
     from assistant.model.problems import message_texts
     from assistant.model.settings import Settings
 
@@ -203,7 +219,7 @@ def _deadlines(args: argparse.Namespace) -> int:
         return 0
     for d in found:
         left = d.days_left(today)
-        print(f"{d.on.isoformat()}  {left:>4}  {d.text(language)}"
+        print(f"{format_date(d.on, language)}  {left:>4}  {d.text(language)}"
               + (f"  [{d.case_id[:8]}]" if d.case_id else ""))
     return 0
 

@@ -49,6 +49,7 @@ def _filing_date(text: str | None) -> date:
 def _validate(args: argparse.Namespace) -> int:
     from assistant.model import rules
     from assistant.model.casefile import CaseFileError, read_case_file
+    from assistant.model.dates import format_date
     from assistant.model.problems import has_errors, message_texts
     from assistant.model.validation import validate_case
 
@@ -84,8 +85,9 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"{word}\t{p.field}\t{p.message(language)}")
         n_err = sum(1 for p in problems if p.is_error)
         n_warn = len(problems) - n_err
+        shown = format_date(on, language)   # 2026年12月3日（令和8年） / 2026-12-03
         if language == "en":
-            print(f"{n_err} error(s), {n_warn} warning(s) for filing on {on.isoformat()}")
+            print(f"{n_err} error(s), {n_warn} warning(s) for filing on {shown}")
         else:
-            print(f"エラー {n_err} 件、注意 {n_warn} 件（申請予定日 {on.isoformat()}）")
+            print(f"エラー {n_err} 件、注意 {n_warn} 件（申請予定日 {shown}）")
     return 1 if errors else 0

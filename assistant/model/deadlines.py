@@ -27,8 +27,8 @@ from typing import Any
 
 from assistant.model import rules
 from assistant.model.case import CaseStatus
+from assistant.model.dates import dated_message_texts
 from assistant.model.eras import parse_date
-from assistant.model.problems import message_texts
 from assistant.model.storage import CaseStore, CaseSummary
 
 UID_DOMAIN = "zairyu-assistant.local"
@@ -109,8 +109,8 @@ def _procedure_label(procedure: str) -> tuple[str, str]:
 
 def _make(kind: DeadlineKind, on: date, subject: str, name: str, case_id: str | None,
           **params: Any) -> Deadline:
-    ja, en = message_texts(f"deadline_{kind.value}", name=name or "—", date=on.isoformat(),
-                           **params)
+    # dates as the office reads them (2026年12月3日（令和8年）), ISO in English
+    ja, en = dated_message_texts(f"deadline_{kind.value}", name=name or "—", date=on, **params)
     return Deadline(kind, on, subject, name, ja, en, case_id)
 
 
@@ -177,8 +177,7 @@ def _windows_opening(store: CaseStore, summaries: Sequence[CaseSummary], today: 
         if (window.opens - today).days > th.opening_days:
             continue
         found.append(_make(DeadlineKind.WINDOW_OPENING, window.opens, case_id, summary.name,
-                           case_id, closes=window.closes.isoformat(),
-                           expiry=expiry.isoformat()))
+                           case_id, closes=window.closes, expiry=expiry))
     return found
 
 
@@ -207,7 +206,7 @@ def _results_awaited(store: CaseStore, summaries: Sequence[CaseSummary], today: 
         after = filed + timedelta(days=th.result_days)
         if after <= today:
             found.append(_make(DeadlineKind.RESULT_AWAITED, after, case_id, waiting[case_id],
-                               case_id, filed=filed.isoformat(), days=(today - filed).days))
+                               case_id, filed=filed, days=(today - filed).days))
     return found
 
 

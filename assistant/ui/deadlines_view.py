@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.model import deadlines
+from assistant.model.dates import format_date
 from assistant.model.settings import LAST_FOLDER, RULE_PROFILE, Settings
 from assistant.model.storage import CaseStore, StorageError
 from assistant.ui import ask, texts
@@ -114,8 +115,9 @@ class DeadlinesDialog(QDialog):
         red = QBrush(QColor("#b00020"))
         for row, item in enumerate(self.deadlines):
             days = item.days_left(today)
-            cells = [item.on.isoformat(), self._left_text(days), self._kind_label(item.kind),
-                     item.text(language)]
+            # the day as the office reads it: 2026年12月3日（令和8年） (ISO in English)
+            cells = [format_date(item.on, language), self._left_text(days),
+                     self._kind_label(item.kind), item.text(language)]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(CASE_ROLE, item.case_id or "")

@@ -33,6 +33,8 @@ def test_deadlines_text_json_ics_and_bad_days(tmp_path, capsys):
     assert main([*db, "deadlines", "--on", "令和8年11月26日", "--within", "14"]) == 0
     out = capsys.readouterr().out
     assert "CLOSING SOON" in out and "GUEN" not in out
+    # the day as the office reads it (JSON above and the .ics keep ISO / DATE values)
+    assert out.splitlines()[0].startswith("2026年12月9日（令和8年）    13  CLOSING SOON: "), out
     target = tmp_path / "deadlines.ics"
     assert main([*db, "deadlines", "--on", "2026-11-26", "--ics", str(target)]) == 0
     capsys.readouterr()

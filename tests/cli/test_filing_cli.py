@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -57,6 +58,16 @@ def test_steps_from_the_command_line_to_completed(db, capsys):
     assert rows[-1]["granted_expiry"] == "2032-01-15"
     code, out, _ = run(capsys, *base)
     assert code == 0 and "完了" in out and "X-1" in out
+    # the days as the office reads them (JSON above keeps ISO)
+    lines = out.splitlines()
+    assert lines[3].startswith("  2026年11月20日（令和8年）  申請済  行政　花子  東オンEN25001877")
+    waiting = next(x for x in lines if "追完待ち" in x)
+    assert "期限 2026年12月10日（令和8年）" in waiting and "課税証明書" in waiting
+    done = next(x for x in lines if "  完了  " in x)
+    assert "在留期間 5年" in done and "満了日 2032年1月15日（令和14年）" in done
+    assert not re.search(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", out), out
+    code, out, _ = run(capsys, "--lang", "en", *base)
+    assert code == 0 and "expiry 2032-01-15" in out and "due 2026-12-10" in out
 
 
 def test_an_illegal_step_exits_2_and_changes_nothing(db, capsys):

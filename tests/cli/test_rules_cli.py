@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -94,8 +95,25 @@ def test_window_readable_japanese_summary():
     assert proc.returncode == 0, proc.stderr
     assert "在留期間更新許可申請（renewal）" in proc.stdout
     assert "オンライン申請: 可能" in proc.stdout
-    assert "申請できる期間: 2027-02-28 ～ 2027-05-30" in proc.stdout
+    # the dates as the office reads them (JSON keeps ISO: test_window_json_shape_…)
+    assert "申請できる期間: 2027年2月28日（令和9年） ～ 2027年5月30日（令和9年）" in proc.stdout
     assert "申請可能 あと45日" in proc.stdout
+    assert "2027-02-28" not in proc.stdout and "2027-05-30" not in proc.stdout
+
+
+def test_window_text_in_english_keeps_iso_dates_and_an_open_end_reads_as_such():
+    proc = run("--lang", "en", "window", "--procedure", "renewal", "--expiry", "2027-05-31",
+               "--on", "2027-04-15")
+    assert proc.returncode == 0, proc.stderr
+    assert "Filing window: 2027-02-28 to 2027-05-30" in proc.stdout
+
+
+def test_fee_text_shows_the_table_date_as_the_office_reads_it():
+    proc = run("fee", "--procedure", "renewal", "--on", "2026-11-26")
+    assert proc.returncode == 0, proc.stderr
+    line = next(x for x in proc.stdout.splitlines() if "手数料表" in x)
+    assert "年" in line and "月" in line and "日（令和" in line, line
+    assert not re.search(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", line), line
 
 
 def test_window_english_with_lang_en():

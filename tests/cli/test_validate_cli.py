@@ -72,8 +72,11 @@ def test_text_output_and_english(tmp_path, capsys) -> None:
     assert code == 1
     assert ("エラー\tname\t「氏名」は旅券のとおり半角英大文字で、姓と名をスペース1つで区切って"
             "入力してください。") in out
+    # the filing date as the office reads it; ISO in English
+    assert out.splitlines()[-1] == "エラー 1 件、注意 1 件（申請予定日 2026年11月26日（令和8年））"
     code, out, _ = run(capsys, "--lang", "en", "validate", str(path), "--on", "2026-11-26")
     assert code == 1 and "capital letters" in out and "1 error(s)" in out
+    assert out.splitlines()[-1].endswith("for filing on 2026-11-26")
 
 
 def test_values_are_normalised_when_read_and_the_change_is_shown(tmp_path, capsys) -> None:

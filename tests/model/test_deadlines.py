@@ -70,7 +70,10 @@ def test_every_kind_is_listed_earliest_first(store, office):
         (K.WINDOW_OPENING, date(2026, 12, 10), office["done"]),  # 3 months before 2027-03-10
     ]
     opening = found[4]
-    assert "NGUYEN VAN A" in opening.text_ja and "2027-03-09" in opening.text_ja
+    assert "NGUYEN VAN A" in opening.text_ja and "2027-03-09" in opening.text_en
+    # the dates as the office reads them (ISO in English, in JSON and in the .ics dates)
+    assert opening.text_ja == ("NGUYEN VAN A: 次の在留期間更新の申請期間（2026年12月10日（令和8年）から"
+                               "2027年3月9日（令和9年）まで、満了日 2027年3月10日（令和9年））")
 
 
 def test_long_awaited_results_and_thresholds_come_from_the_settings(store, office, tmp_path):

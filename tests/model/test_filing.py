@@ -119,6 +119,20 @@ def test_a_new_expiry_not_after_the_old_one_is_a_warning(store):
         step(store, case_id, target, **kw)
     outcome = step(store, case_id, S.COMPLETED, expiry=date(2027, 1, 15))
     assert [w.code for w in outcome.warnings] == ["filing_expiry_not_after"]
+    [warning] = outcome.warnings   # dates as the office reads them; ISO in English
+    assert warning.message_ja.startswith(
+        "新しい満了日 2027年1月15日（令和9年）が今までの満了日 2027年1月15日（令和9年）より後では")
+    assert "2027-01-15" in warning.message_en and "2027-01-15" not in warning.message_ja
+    assert warning.params["value"] == "2027-01-15"
+
+
+def test_a_step_dated_after_today_is_a_warning_with_the_date_as_the_office_reads_it(store):
+    case_id = ready_case(store)
+    outcome = step(store, case_id, S.FILED, number="東オンEN25001877", on=date(2026, 12, 3))
+    [warning] = outcome.warnings
+    assert warning.code == "filing_future_date"
+    assert warning.message_ja == "申請済の日付 2026年12月3日（令和8年）は今日より後です。"
+    assert "2026-12-03" in warning.message_en
 
 
 def test_a_step_judged_from_a_status_the_case_no_longer_has_writes_nothing(store):
@@ -191,5 +205,6 @@ def test_next_renewal_from_a_completed_case_drops_what_a_grant_changes(store):
     assert new.values["name"] == "NGUYEN VAN A"
     assert "zairyu_card_number" not in new.values               # duplicate.json drops it
     assert new.values["expiry_date"] == "20320115"               # the grant, template form
-    assert "2026-12-01" in new.remarks and new.provisional_number == ""
+    assert "2026年12月1日（令和8年）に完了した案件" in new.remarks and new.provisional_number == ""
+    assert "2026-12-01" not in new.remarks             # the remarks read as the office reads
     assert store.get(case_id).status is S.COMPLETED              # the old case stays
