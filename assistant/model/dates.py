@@ -65,18 +65,20 @@ def read_date(text: str) -> date | None:
     return parse_date(cleaned).date
 
 
-def format_date(day: date, language: str = "ja") -> str:
+def format_date(day: date, language: str = "ja", era: bool = True) -> str:
     """A date as the office reads it: ``2026年11月15日（令和8年）`` (``2026-11-15`` in English);
-    the texts are in resources/messages/validation.json."""
+    the texts are in resources/messages/validation.json. ``era=False``: the compact form
+    without the era year (``2026年11月15日``), for a table column."""
     from assistant.model.eras import eras
     from assistant.model.problems import message_texts
 
-    era = next((e for e in eras() if e.start <= day), None)
-    era_year = day.year - era.start.year + 1 if era is not None else 0
+    with_era = era
+    found = next((e for e in eras() if e.start <= day), None)
+    era_year = day.year - found.start.year + 1 if found is not None else 0
     ja, en = message_texts("date_shown", year=day.year, month=day.month, day=day.day,
-                           era=era.name if era is not None else "",
+                           era=found.name if found is not None else "",
                            era_year="元" if era_year == 1 else era_year, iso=day.isoformat())
-    if era is None:
+    if found is None or not with_era:
         ja = ja.split("（")[0]
     return en if language == "en" else ja
 

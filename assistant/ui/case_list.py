@@ -1,42 +1,62 @@
-"""The case list: a table model over the store's case summaries, with filter and search.
+"""The case list: rows read lazily from the store, filtered and sorted by SQLite.
 
-After Anki's browser table: :class:`CaseTableModel` presents plain :class:`CaseRow` objects and
-sorts them; :class:`CaseFilterProxy` filters them (status, procedure, incremental search by name
-or residence card number). The proxy reads the rows' precomputed search keys directly instead of
-through ``data()`` so a keystroke over 10,000 cases stays fast.
+After Anki's browser table (a model over a list of ids, each row read when the view paints
+it): :class:`CaseTableModel` keeps the row numbers (SQLite rowids) of the cases the filters
+select, in the chosen order (:meth:`CaseStore.list_order`), and a bounded cache of rows read a
+page at a time (:meth:`CaseStore.list_rows`). A filter, a search or a sort asks SQLite again and
+tells the view once, as a layout change, moving the persistent indexes (selection, current row)
+to their cases' new rows. 100,000 cases cost a list of 100,000 integers and the rows on screen.
+:class:`CaseListPage` is the page around it: search field, filters and the table.
 """
 
 from __future__ import annotations
 
-import bisect
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
+from typing import overload
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractProxyModel,
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
     Slot,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assistant.model import rules
+from assistant.model.case import CaseStatus
+from assistant.model.storage import CaseStore, ListQuery, ListRow, StorageError
+from assistant.ui import texts
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 # The roles the table model answers; the view asks a dozen more for every cell it paints.
 _ROLES = frozenset(int(role) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
-    CASE_ID_ROLE, SORT_ROLE))
+    CASE_ID_ROLE))
+
+#: Rows read from the store at once, and how many are kept (a screenful is ~40).
+PAGE = 100
+CACHE_LIMIT = 2_000
 
 
 def search_key(text: str) -> str:
@@ -62,110 +82,311 @@ class CaseRow:
     zairyu_card_number: str = ""
     is_sample: bool = False  # the first-start sample (fictional applicant)
     staff: str = ""          # 担当者
-    window_text: str = ""    # filled lazily by the model's window function
+    documents: tuple[int, int] | None = None  # 書類 (settled, applicable); None: not started
+    window_text: str = ""    # filled lazily by the model
     window_sort: int = 0
-    key: str = field(default="", repr=False)
-
-    def __post_init__(self) -> None:
-        self.key = search_key(self.name) + "\n" + search_key(self.zairyu_card_number)
 
 
 # Column ids in display order; headers are translated in the model.
 COLUMNS: tuple[str, ...] = (
     "name", "nationality", "procedure", "current_status", "expiry_date", "window", "status",
-    "application_number", "updated_at", "staff",
+    "application_number", "updated_at", "staff", "documents",
 )
 
 
-class CaseTableModel(QAbstractTableModel):
-    """The cases of the store, one row each.
+def case_row(row: ListRow) -> CaseRow:
+    """A list row in words (labels looked up once per distinct value)."""
+    summary = row.summary
+    return CaseRow(
+        case_id=summary.id, name=summary.name,
+        nationality=texts.code_label("nationality", summary.nationality),
+        procedure=summary.procedure,
+        procedure_label=texts.procedure_label(summary.procedure),
+        current_status=texts.residence_status_label(summary.current_status),
+        expiry_date=texts.parse_date_cached(summary.expiry_date),
+        status=summary.status.value, status_label=texts.status_label(summary.status),
+        application_number=summary.application_number or summary.provisional_number,
+        updated_at=summary.updated_at.astimezone() if summary.updated_at else None,
+        zairyu_card_number=summary.zairyu_card_number, is_sample=summary.is_sample,
+        staff=summary.staff, documents=row.documents if row.documents_started else None)
 
-    Attributes:
-        rows: the rows shown, in the store's order.
+
+def _text_key(text: str) -> tuple[int, str]:
+    # Texts compared as the office reads them (case ignored); empty ones first.
+    return (0 if text else -1, text.casefold())
+
+
+class _Rows(Sequence[CaseRow]):
+    """The shown rows as a sequence (each read from the store when first asked)."""
+
+    def __init__(self, model: CaseTableModel) -> None:
+        self._model = model
+
+    def __len__(self) -> int:
+        self._model.ensure_current()
+        return self._model.rowCount()
+
+    @overload
+    def __getitem__(self, number: int) -> CaseRow: ...
+    @overload
+    def __getitem__(self, number: slice) -> Sequence[CaseRow]: ...
+
+    def __getitem__(self, number: int | slice) -> CaseRow | Sequence[CaseRow]:
+        if isinstance(number, slice):
+            return [self[n] for n in range(*number.indices(len(self)))]
+        self._model.ensure_current()
+        count = self._model.rowCount()
+        if not -count <= number < count:
+            raise IndexError(number)
+        row = self._model.row(number % count)
+        if row is None:
+            raise IndexError(number)
+        return row
+
+    def __iter__(self) -> Iterator[CaseRow]:
+        for number in range(len(self)):
+            yield self[number]
+
+
+class CaseTableModel(QAbstractTableModel):
+    """The cases of the store the filters select, one row each, in the chosen order.
+
+    ``today`` and ``profile`` are the clock and the rule profile of the online-window column.
+
+    Signals:
+        read_failed(object): the store could not be read (a :class:`StorageError`).
     """
 
-    def __init__(self, parent: QObject | None = None,
-                 window_words: Callable[[CaseRow], tuple[str, int]] | None = None) -> None:
+    read_failed = Signal(object)
+
+    def __init__(self, store: CaseStore, parent: QObject | None = None, *,
+                 today: Callable[[], date] = date.today,
+                 profile: Callable[[], str | None] = lambda: None) -> None:
         super().__init__(parent)
-        self.rows: list[CaseRow] = []
-        self._window_words = window_words
-        self._sort_column = -1
-        self._sort_order = Qt.SortOrder.AscendingOrder
+        self.store = store
+        self._today = today
+        self._profile = profile
+        self._query = ListQuery(order="updated_at", descending=True)
+        self._sort_column = COLUMNS.index("updated_at")
+        self._sort_order = Qt.SortOrder.DescendingOrder
+        self._needle = ""
+        self._ids: list[int] = []
+        self._cache: dict[int, CaseRow] = {}
+        self._total = 0
+        self._stale = False      # the order is to be asked again (changes while deferred)
+        self._deferred = False   # the list is not shown: changes only mark it stale
+        self.rows: Sequence[CaseRow] = _Rows(self)
         self._headers = (
             self.tr("氏名"), self.tr("国籍・地域"), self.tr("申請種別"), self.tr("現在の在留資格"),
             self.tr("在留期間満了日"), self.tr("オンライン申請"), self.tr("案件の状態"),
-            self.tr("申請受付番号"), self.tr("最終更新"), self.tr("担当者"),
+            self.tr("申請受付番号"), self.tr("最終更新"), self.tr("担当者"), self.tr("書類"),
         )
 
-    def set_rows(self, rows: Sequence[CaseRow]) -> None:
-        self.beginResetModel()
-        self.rows[:] = rows  # in place: the filter proxy keeps a reference to the list
-        if self._sort_column >= 0:
-            self._sort_rows()
-        self.endResetModel()
+    # --- what the store answers -------------------------------------------------------------
+    def _order(self, query: ListQuery) -> list[int]:
+        try:
+            return self.store.list_order(query, self._rank)
+        except StorageError as exc:
+            self.read_failed.emit(exc)
+            return []
+
+    def _count_total(self) -> None:
+        if self._query == ListQuery(order=self._query.order,
+                                    descending=self._query.descending):
+            self._total = len(self._ids)  # no filter: the shown rows are every case
+            return
+        try:
+            self._total = self.store.count()
+        except StorageError as exc:
+            self.read_failed.emit(exc)
+
+    def _rank(self, column: str, values: tuple[str, ...]) -> object:
+        """The sort key of a ranked column's stored values, as the office reads them."""
+        if column == "window":
+            return self._window(values[0], texts.parse_date_cached(values[1]))[1]
+        if column == "expiry_date":
+            day = texts.parse_date_cached(values[0])
+            return day.toordinal() if day else 0
+        if column == "nationality":
+            return _text_key(texts.code_label("nationality", values[0]))
+        if column == "procedure":
+            return _text_key(texts.procedure_label(values[0]))
+        if column == "current_status":
+            return _text_key(texts.residence_status_label(values[0]))
+        return _text_key(texts.status_label(CaseStatus(values[0])))
+
+    def _window(self, procedure: str, expiry: date | None) -> tuple[str, int]:
+        return texts.window_words(procedure, expiry, self._today(), self._profile())
+
+    def row(self, number: int) -> CaseRow | None:
+        """The row shown at ``number`` (read with its page when not cached)."""
+        if not 0 <= number < len(self._ids):
+            return None
+        rowid = self._ids[number]
+        found = self._cache.get(rowid)
+        if found is None:
+            self._fetch(number)
+            found = self._cache.get(rowid)
+        return found
+
+    def _fetch(self, number: int) -> None:
+        start = number - number % PAGE
+        wanted = [rowid for rowid in self._ids[start:start + PAGE] if rowid not in self._cache]
+        if len(self._cache) + len(wanted) > CACHE_LIMIT:
+            self._cache.clear()
+        try:
+            rows = self.store.list_rows(wanted)
+        except StorageError as exc:
+            self.read_failed.emit(exc)
+            return
+        uncounted = [r.summary.id for r in rows if r.documents_started and r.documents is None]
+        counts: dict[str, tuple[int, int]] = {}
+        if uncounted:
+            from assistant.model import document_progress  # (lists read when first needed)
+
+            try:
+                counts = document_progress.count(self.store, uncounted)
+            except StorageError as exc:
+                self.read_failed.emit(exc)
+        for found in rows:
+            row = case_row(found)
+            if row.case_id in counts:
+                row.documents = counts[row.case_id]
+            self._cache[found.rowid] = row
+
+    # --- filters and order ------------------------------------------------------------------
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    def set_status(self, status: str) -> None:
+        """Show only cases in ``status`` ("" = every status)."""
+        self._set_query(replace(self._query, status=status))
+
+    def set_procedure(self, procedure: str) -> None:
+        self._set_query(replace(self._query, procedure=procedure))
+
+    def set_staff(self, staff: str | None) -> None:
+        """Show only the cases of this 担当者 (None = every staff member)."""
+        self._set_query(replace(self._query, staff=staff))
+
+    def set_search(self, text: str) -> None:
+        """Incremental search over every value (see :mod:`assistant.model.storage.search`)."""
+        needle = search_key(text)
+        if needle != self._needle:
+            self._needle = needle
+            self._set_query(replace(self._query, text=text if needle else ""))
+
+    def _set_query(self, query: ListQuery) -> None:
+        if query != self._query:
+            self._query = query
+            self._relayout()
+            self._count_total()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows in Python (one key per row), far faster than a proxy comparing
-        10,000 rows through ``data()``; the proxy passes its sort requests here."""
+        """Sort by ``column`` (SQLite sorts; a label, date or window by how it reads)."""
         if not 0 <= column < len(COLUMNS):
             return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        ids = [self.rows[i.row()].case_id for i in persistent]
         self._sort_column, self._sort_order = column, order
-        self._sort_rows()
-        where = {row.case_id: number for number, row in enumerate(self.rows)}
-        self.changePersistentIndexList(
-            persistent, [self.index(where[case_id], old.column())
-                         for case_id, old in zip(ids, persistent, strict=True)])
-        self.layoutChanged.emit()
+        if COLUMNS[column] == "documents":
+            from assistant.model import document_progress
 
-    def _sort_rows(self) -> None:
-        column = COLUMNS[self._sort_column]
-        self.rows.sort(key=lambda row: _sort_key(self._sort_value(row, column)),
-                       reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+            try:
+                document_progress.count_all(self.store)
+            except StorageError as exc:
+                self.read_failed.emit(exc)
+            self._cache.clear()
+        self._set_query(replace(self._query, order=COLUMNS[column],
+                                descending=order == Qt.SortOrder.DescendingOrder))
 
-    def _sorted_position(self, row: CaseRow) -> int:
-        """Where a new row goes so that a sorted list stays sorted (the end when unsorted)."""
-        if self._sort_column < 0:
-            return len(self.rows)
-        column = COLUMNS[self._sort_column]
-        key = _sort_key(self._sort_value(row, column))
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        for number, other in enumerate(self.rows):
-            other_key = _sort_key(self._sort_value(other, column))
-            if (other_key < key) if descending else (key < other_key):
-                return number
-        return len(self.rows)
+    def case_ids(self, statuses: frozenset[str]) -> list[str]:
+        """The ids of the shown cases (in their order) whose status is one of ``statuses``."""
+        try:
+            return self.store.list_case_ids(replace(self._query, statuses=statuses), self._rank)
+        except StorageError as exc:
+            self.read_failed.emit(exc)
+            return []
+
+    # --- following the store ----------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the list again (everything may have changed)."""
+        self.beginResetModel()
+        self._cache.clear()
+        self._ids = self._order(self._query)
+        self._stale = False
+        self.endResetModel()
+        self._count_total()
+
+    def refresh(self) -> None:
+        """Cases changed: read their rows and the order again (at once, or when the list is
+        shown again)."""
+        self._cache.clear()
+        if self._deferred:
+            self._stale = True
+            if self._ids:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+            return
+        self._relayout()
+        self._count_total()
+
+    def set_deferred(self, deferred: bool) -> None:
+        """While the list is hidden (a case is being edited), an edit only marks it stale."""
+        self._deferred = deferred
+        if not deferred:
+            self.ensure_current()
+
+    def ensure_current(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._relayout()
+            self._count_total()
 
     def row_of(self, case_id: str) -> int:
-        for number, row in enumerate(self.rows):
-            if row.case_id == case_id:
-                return number
-        return -1
+        """The row showing ``case_id``, -1 when it is not shown."""
+        self.ensure_current()
+        rowid = next((rowid for rowid, row in self._cache.items() if row.case_id == case_id),
+                     None)
+        if rowid is None:
+            try:
+                rowid = self.store.rowid_of(case_id)
+            except StorageError as exc:
+                self.read_failed.emit(exc)
+                return -1
+        try:
+            return self._ids.index(rowid) if rowid is not None else -1
+        except ValueError:
+            return -1
 
-    def update_row(self, row: CaseRow) -> None:
-        """Replace (or add) the row of ``row.case_id`` after an edit."""
-        number = self.row_of(row.case_id)
-        if number < 0:
-            at = self._sorted_position(row)
-            self.beginInsertRows(QModelIndex(), at, at)
-            self.rows.insert(at, row)
-            self.endInsertRows()
-            return
-        self.rows[number] = row
-        self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+    @property
+    def total(self) -> int:
+        """How many cases there are outside the recycle bin (shown or filtered out)."""
+        return self._total
 
-    def remove_case(self, case_id: str) -> None:
-        number = self.row_of(case_id)
-        if number >= 0:
-            self.beginRemoveRows(QModelIndex(), number, number)
-            del self.rows[number]
-            self.endRemoveRows()
+    def _relayout(self) -> None:
+        """Ask the store for the order again; persistent indexes follow their cases."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old = [self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None
+               for i in persistent]
+        self._ids = self._order(self._query)
+        where: dict[int, int] = {}
+        for rowid in set(old):
+            if rowid is not None:
+                try:
+                    where[rowid] = self._ids.index(rowid)
+                except ValueError:
+                    where[rowid] = -1
+        new = []
+        for index, rowid in zip(persistent, old, strict=True):
+            number = where.get(rowid, -1) if rowid is not None else -1
+            new.append(self.index(number, index.column()) if number >= 0 else QModelIndex())
+        self.changePersistentIndexList(persistent, new)
+        self.layoutChanged.emit()
 
     # --- QAbstractTableModel ----------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
@@ -177,37 +398,53 @@ class CaseTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def _window(self, row: CaseRow) -> tuple[str, int]:
-        if not row.window_text and self._window_words is not None:
-            row.window_text, row.window_sort = self._window_words(row)
-        return row.window_text, row.window_sort
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled \
+            | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self.rows):
+        if role not in _ROLES or not index.isValid():
             return None
-        return self.row_data(self.rows[index.row()], index.column(), role)
+        row = self.row(index.row())
+        if row is None:
+            return None
+        return self.row_data(row, index.column(), role)
+
+    def _window_of(self, row: CaseRow) -> tuple[str, int]:
+        if not row.window_text:
+            row.window_text, row.window_sort = self._window(row.procedure, row.expiry_date)
+        return row.window_text, row.window_sort
 
     def row_data(self, row: CaseRow, column_number: int, role: int) -> object:
-        """``data()`` of one row's cell (the filter proxy asks this way, without an index).
-
-        A role answered here must be in ``_ROLES`` too.
-        """
+        """``data()`` of one row's cell. A role answered here must be in ``_ROLES`` too."""
         column = COLUMNS[column_number]
         if role == CASE_ID_ROLE:
             return row.case_id
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == SORT_ROLE:
-            return self._sort_value(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == "window":
-            urgency = self._window(row)[1]
+            urgency = self._window_of(row)[1]
             if urgency < rules.urgent_days():  # closing soon, or closed
                 return QBrush(QColor("#b00020"))
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and column == "name" and row.is_sample:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _tooltip(self, row: CaseRow, column: str) -> str | None:
+        if column == "name" and row.is_sample:
             return self.tr("架空の申請人による練習用のサンプル案件です。")
-        if role == Qt.ItemDataRole.ToolTipRole and column == "name" and row.zairyu_card_number:
+        if column == "name" and row.zairyu_card_number:
             return self.tr("在留カード番号: {0}").format(row.zairyu_card_number)
+        if column == "expiry_date" and row.expiry_date:
+            return texts.format_date(row.expiry_date)  # with the era: 2027年1月15日（令和9年）
+        if column == "updated_at" and row.updated_at:
+            return texts.format_date(row.updated_at.date()) + row.updated_at.strftime(" %H:%M")
+        if column == "documents" and row.documents is not None:
+            done, total = row.documents
+            return self.tr("提出書類 {0} 件のうち {1} 件が提出済みまたは不要").format(total, done)
         return None
 
     def _display(self, row: CaseRow, column: str) -> str:
@@ -221,301 +458,248 @@ class CaseTableModel(QAbstractTableModel):
         if column == "current_status":
             return row.current_status
         if column == "expiry_date":
-            return row.expiry_date.isoformat() if row.expiry_date else ""
+            return texts.format_date(row.expiry_date, era=False) if row.expiry_date else ""
         if column == "window":
-            return self._window(row)[0]
+            return self._window_of(row)[0]
         if column == "status":
             return row.status_label
         if column == "application_number":
             return row.application_number
         if column == "staff":
             return row.staff
-        return row.updated_at.strftime("%Y-%m-%d %H:%M") if row.updated_at else ""
-
-    def _sort_value(self, row: CaseRow, column: str) -> object:
-        if column == "expiry_date":
-            return row.expiry_date.toordinal() if row.expiry_date else 0
-        if column == "window":
-            return self._window(row)[1]
-        if column == "updated_at":
-            return row.updated_at.timestamp() if row.updated_at else 0.0
-        return self._display(row, column)
+        if column == "documents":
+            return f"{row.documents[0]}/{row.documents[1]}" if row.documents is not None else ""
+        # the day (the time of day in the tip: a table column has no room for both)
+        return texts.format_date(row.updated_at.date(), era=False) if row.updated_at else ""
 
 
-def _sort_key(value: object) -> tuple[int, object]:
-    # Numbers before texts; texts compared as the office reads them (case ignored).
-    if isinstance(value, (int, float)):
-        return (0, value)
-    return (1, str(value).casefold())
+# Never elided: the name is what the office looks for, and a cut date reads as another one.
+_WHOLE = frozenset({"name", "expiry_date", "updated_at"})
 
 
-class CaseFilterProxy(QAbstractProxyModel):
-    """Filter the case list: status, procedure and a search text; the order is the model's.
+class CaseListPage(QWidget):
+    """Search field, filters and the table of cases.
 
-    A QSortFilterProxyModel would call a Python ``filterAcceptsRow`` once per case on every
-    keystroke (about 15 ms for 10,000 cases before anything is drawn) and tell the view about
-    every run of hidden rows separately. This proxy picks the shown rows with one list
-    comprehension over the rows' precomputed search keys (narrowing the previous result while
-    the search text only grows) and tells the view once, as a layout change — the way
-    QSortFilterProxyModel.invalidate() does. Sorting is the table model's.
+    Signals:
+        open_requested(str): the user pressed Enter or double-clicked a case.
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    open_requested = Signal(str)
+
+    def __init__(self, model: CaseTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._status = ""
-        self._procedure = ""
-        self._needle = ""
-        # With a searcher (the store's full-text search: every value, numbers, kana/width
-        # folded) the search keeps the ids it answers; without one, the rows' own keys.
-        self.searcher: Callable[[str], set[str] | None] | None = None
-        self._matches: set[str] | None = None
-        self._model: CaseTableModel | None = None
-        self._rows: list[CaseRow] = []
-        self._shown: list[int] = []             # proxy row → source row, ascending
-        self._saved: list[tuple[QPersistentModelIndex, tuple[int, CaseRow | None], int]] = []
-        self._removing = False
+        self.model = model
 
-    # --- the source -------------------------------------------------------------------------
-    def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802
-        old = self.sourceModel()
-        if old is not None:
-            old.disconnect(self)
-        self.beginResetModel()
-        super().setSourceModel(model)
-        self._model = model if isinstance(model, CaseTableModel) else None
-        self._rows = self._model.rows if self._model is not None else []
-        self._shown = self._select(range(len(self._rows)))
-        self.endResetModel()
-        if self._model is None:
-            return
-        model.modelAboutToBeReset.connect(self._on_source_about_to_be_reset)
-        model.modelReset.connect(self._on_source_reset)
-        model.layoutAboutToBeChanged.connect(self._on_source_layout_about_to_be_changed)
-        model.layoutChanged.connect(self._on_source_layout_changed)
-        model.rowsInserted.connect(self._on_source_rows_inserted)
-        model.rowsAboutToBeRemoved.connect(self._on_source_rows_about_to_be_removed)
-        model.rowsRemoved.connect(self._on_source_rows_removed)
-        model.dataChanged.connect(self._on_source_data_changed)
-        model.headerDataChanged.connect(self.headerDataChanged)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr(
+            "氏名・カナ・在留カード番号・勤務先・申請番号などで検索 (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        search_label = QLabel(self.tr("検索(&S):"))
+        search_label.setBuddy(self.search)
 
-    def _accepts(self, row: CaseRow) -> bool:
-        return (not self._status or row.status == self._status) \
-            and (not self._procedure or row.procedure == self._procedure) \
-            and (not self._needle or self._found(row))
+        self.procedure_filter = QComboBox()
+        self.procedure_filter.addItem(self.tr("すべての申請種別"), "")
+        for procedure_id in texts.case_procedures():
+            self.procedure_filter.addItem(texts.procedure_label(procedure_id), procedure_id)
+        self.procedure_filter.currentIndexChanged.connect(self._on_procedure_filter_changed)
+        procedure_label = QLabel(self.tr("申請種別(&P):"))
+        procedure_label.setBuddy(self.procedure_filter)
 
-    def _found(self, row: CaseRow) -> bool:
-        if self._matches is not None:
-            return row.case_id in self._matches
-        return self._needle in row.key
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("すべての状態"), "")
+        for status in CaseStatus:
+            self.status_filter.addItem(texts.status_label(status), status.value)
+        self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
+        status_label = QLabel(self.tr("状態(&T):"))
+        status_label.setBuddy(self.status_filter)
 
-    def _select(self, candidates: Iterable[int]) -> list[int]:
-        """The source rows among ``candidates`` (ascending) that pass the filters."""
-        rows, needle, status, procedure = self._rows, self._needle, self._status, self._procedure
-        if not (needle or status or procedure):
-            return list(candidates)
-        matches = self._matches
-        if needle and matches is not None:
-            return [number for number in candidates
-                    if rows[number].case_id in matches
-                    and (not status or rows[number].status == status)
-                    and (not procedure or rows[number].procedure == procedure)]
-        return [number for number in candidates
-                if (not status or rows[number].status == status)
-                and (not procedure or rows[number].procedure == procedure)
-                and needle in rows[number].key]
+        # 担当者: the names the cases carry (「すべての担当者」 first), filtered in SQL.
+        self.staff_filter = QComboBox()
+        self.staff_filter.addItem(self.tr("すべての担当者"))
+        self.staff_filter.currentIndexChanged.connect(self._on_staff_filter_changed)
+        staff_label = QLabel(self.tr("担当者(&M):"))
+        staff_label.setBuddy(self.staff_filter)
+        self.update_staff_names()
 
-    # --- filters ----------------------------------------------------------------------------
-    def set_status(self, status: str) -> None:
-        """Show only cases in ``status`` ("" = every status)."""
-        if status != self._status:
-            narrower = not self._status
-            self._status = status
-            self._refilter(narrower)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMNS.index("updated_at"),
+                                Qt.SortOrder.DescendingOrder)  # newest change first
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        # One height for every row: the header keeps no size per row, so a filter that
+        # changes 100,000 rows into 10 costs nothing there.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        self.table.activated.connect(self._on_table_activated)
 
-    def set_procedure(self, procedure: str) -> None:
-        if procedure != self._procedure:
-            narrower = not self._procedure
-            self._procedure = procedure
-            self._refilter(narrower)
+        self.empty_hint = QLabel(self.tr(
+            "案件はまだありません。\n「新しい案件」(Ctrl+N) から最初の案件を作成してください。"))
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        # Shown instead of an empty table when the search or a filter hides every case.
+        self.no_match = QWidget()
+        self.no_match_label = QLabel(self.tr(
+            "検索・絞り込みの条件に合う案件はありません。"), self.no_match)
+        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match_label.setWordWrap(True)
+        self.clear_filters_button = QPushButton(self.tr("条件を解除してすべての案件を表示(&A)"),
+                                                self.no_match)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        no_match_layout = QVBoxLayout(self.no_match)
+        no_match_layout.addStretch(1)
+        no_match_layout.addWidget(self.no_match_label)
+        no_match_layout.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignCenter)
+        no_match_layout.addStretch(1)
 
-    def set_search(self, text: str) -> None:
-        """Incremental search by name or residence card number (width and case ignored)."""
-        needle = search_key(text)
-        if needle != self._needle:
-            narrower = self._needle in needle  # typing on: only the shown rows can still match
-            if self.searcher is not None:
-                self._matches = self.searcher(text) if needle else None
-            self._needle = needle
-            self._refilter(narrower)
-
-    def refresh_search(self) -> None:
-        """Ask the searcher again (stored values changed while a search is shown)."""
-        if self.searcher is not None and self._needle:
-            self._matches = self.searcher(self._needle)
-            self._refilter(narrower=False)
-
-    def _refilter(self, narrower: bool) -> None:
-        self._begin_layout_change()
-        self._shown = self._select(self._shown if narrower else range(len(self._rows)))
-        self._end_layout_change()
-
-    def _begin_layout_change(self) -> None:
-        """Remember which case each persistent index (selection, current row) shows."""
-        self.layoutAboutToBeChanged.emit()
-        self._saved = [(QPersistentModelIndex(index), self._source_at(index.row()),
-                        index.column()) for index in self.persistentIndexList()]
-
-    def _end_layout_change(self, moved: bool = False) -> None:
-        """Point the remembered persistent indexes at their cases' new rows (or nowhere).
-
-        ``moved``: the source reordered its rows (a sort), so find each case by object.
-        """
-        if self._saved:
-            where: dict[int, int] = {}
-            if moved:
-                wanted = {id(row) for _index, (_source, row), _column in self._saved}
-                where = {id(row): number for number, row in enumerate(self._rows)
-                         if id(row) in wanted}
-            old = [index for index, _where, _column in self._saved]
-            new = []
-            for _index, (source, row), column in self._saved:
-                if moved:
-                    source = where.get(id(row), -1) if row is not None else -1
-                proxy_row = self._proxy_row(source)
-                new.append(self.index(proxy_row, column) if proxy_row >= 0 else QModelIndex())
-            self.changePersistentIndexList(old, new)  # type: ignore[arg-type]  # (stubs)
-            self._saved = []
-        self.layoutChanged.emit()
-
-    def _source_at(self, proxy_row: int) -> tuple[int, CaseRow | None]:
-        if 0 <= proxy_row < len(self._shown) and self._shown[proxy_row] < len(self._rows):
-            return self._shown[proxy_row], self._rows[self._shown[proxy_row]]
-        return -1, None
-
-    def _proxy_row(self, source_row: int) -> int:
-        """The proxy row of ``source_row``, or -1 when it is filtered out."""
-        number = bisect.bisect_left(self._shown, source_row)
-        found = source_row >= 0 and number < len(self._shown) \
-            and self._shown[number] == source_row
-        return number if found else -1
-
-    # --- source signals ---------------------------------------------------------------------
-    @Slot()
-    def _on_source_about_to_be_reset(self) -> None:
-        self.beginResetModel()
+        bar = QHBoxLayout()
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 3)
+        bar.addSpacing(12)
+        bar.addWidget(procedure_label)
+        bar.addWidget(self.procedure_filter, 1)
+        bar.addWidget(status_label)
+        bar.addWidget(self.status_filter, 1)
+        bar.addWidget(staff_label)
+        bar.addWidget(self.staff_filter, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint, 1)
+        layout.addWidget(self.no_match, 1)
+        self.setTabOrder(self.search, self.procedure_filter)
+        self.setTabOrder(self.procedure_filter, self.status_filter)
+        self.setTabOrder(self.status_filter, self.staff_filter)
+        self.setTabOrder(self.staff_filter, self.table)
+        self.setTabOrder(self.table, self.clear_filters_button)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
+                       self.model.layoutChanged):
+            signal.connect(self._update_empty_hint)
+        self._update_empty_hint()
 
     @Slot()
-    def _on_source_reset(self) -> None:
-        self._shown = self._select(range(len(self._rows)))
-        self.endResetModel()
+    def _update_empty_hint(self) -> None:
+        empty = self.model.total == 0
+        hidden = not empty and self.model.rowCount() == 0
+        self.empty_hint.setVisible(empty)
+        self.no_match.setVisible(hidden)
+        self.table.setVisible(not empty and not hidden)
+
+    def update_staff_names(self) -> None:
+        """The 担当者 filter offers the names the cases carry now (the chosen one kept)."""
+        try:
+            names = self.model.store.list_staff_names()
+        except StorageError:
+            return
+        chosen = self.staff_filter.currentText() if self.staff_filter.currentIndex() > 0 \
+            else None
+        if chosen is not None and chosen not in names:
+            names.append(chosen)  # still filtering by it: keep it offered
+        shown = [self.staff_filter.itemText(i) for i in range(1, self.staff_filter.count())]
+        if shown == names:
+            return
+        self.staff_filter.blockSignals(True)
+        while self.staff_filter.count() > 1:
+            self.staff_filter.removeItem(1)
+        for name in names:
+            self.staff_filter.addItem(name, name)
+        if chosen is not None:
+            self.staff_filter.setCurrentIndex(names.index(chosen) + 1)
+        self.staff_filter.blockSignals(False)
 
     @Slot()
-    def _on_source_layout_about_to_be_changed(self) -> None:
-        # The source keeps its row objects while it sorts: persistent indexes follow them.
-        self._begin_layout_change()
+    def clear_filters(self) -> None:
+        """Show every case again: empty search, every filter back to すべて."""
+        self.search.clear()
+        self.procedure_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(0)
+        self.staff_filter.setCurrentIndex(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    @Slot()
-    def _on_source_layout_changed(self) -> None:
-        self._shown = self._select(range(len(self._rows)))
-        self._end_layout_change(moved=True)
+    def fit_columns(self) -> None:
+        """Size the columns to their headers and a sample of rows (cheap with many cases)."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        least: list[int] = []
+        widths: list[int] = []
+        sorted_column = header.sortIndicatorSection()
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            # room for the sort arrow where it is shown
+            width = metrics.horizontalAdvance(title) + (36 if column == sorted_column else 24)
+            least.append(width)
+            for row in range(min(self.model.rowCount(), 50)):
+                text = str(self.model.index(row, column).data() or "")
+                width = max(width, metrics.horizontalAdvance(text) + 24)
+            widths.append(min(width, 320))
+            if COLUMNS[column] in _WHOLE:
+                least[column] = widths[column]
+        # Too wide for the table: the last columns (最終更新) would need the scroll bar. Take the
+        # excess from the columns wider than their headers (not the name or a date), in
+        # proportion; their texts elide.
+        available = 0
+        if self.table.isVisible():  # (the vertical scroll bar may only come once rows are laid)
+            available = self.table.viewport().width() - (
+                0 if self.table.verticalScrollBar().isVisible()
+                else self.table.verticalScrollBar().sizeHint().width())
+        excess = sum(widths) - available
+        spare = sum(w - m for w, m in zip(widths, least, strict=True))
+        if available and excess > 0 and spare > 0:
+            cut = min(1.0, excess / spare)
+            widths = [w - int((w - m) * cut + 0.999) for w, m in zip(widths, least, strict=True)]
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
 
-    @Slot(QModelIndex, int, int)
-    def _on_source_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        if parent.isValid():
-            return
-        count = last - first + 1
-        at = bisect.bisect_left(self._shown, first)
-        added = self._select(range(first, last + 1))
-        if added:
-            self.beginInsertRows(QModelIndex(), at, at + len(added) - 1)
-        self._shown[at:] = added + [source + count for source in self._shown[at:]]
-        if added:
-            self.endInsertRows()
-
-    @Slot(QModelIndex, int, int)
-    def _on_source_rows_about_to_be_removed(self, parent: QModelIndex, first: int,
-                                            last: int) -> None:
-        if parent.isValid():
-            return
-        start = bisect.bisect_left(self._shown, first)
-        end = bisect.bisect_right(self._shown, last)
-        self._removing = end > start
-        if self._removing:
-            self.beginRemoveRows(QModelIndex(), start, end - 1)
-
-    @Slot(QModelIndex, int, int)
-    def _on_source_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
-        if parent.isValid():
-            return
-        count = last - first + 1
-        start = bisect.bisect_left(self._shown, first)
-        end = bisect.bisect_right(self._shown, last)
-        self._shown[start:] = [source - count for source in self._shown[end:]]
-        if self._removing:
-            self._removing = False
-            self.endRemoveRows()
-
-    @Slot(QModelIndex, QModelIndex, "QList<int>")
-    def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
-                                roles: Sequence[int] = ()) -> None:
-        changed = range(top_left.row(), bottom_right.row() + 1)
-        if any(self._accepts(self._rows[number]) != (self._proxy_row(number) >= 0)
-               for number in changed):
-            self._refilter(narrower=False)  # an edit moved the case into or out of the filter
-            return
-        shown = [self._proxy_row(number) for number in changed if self._proxy_row(number) >= 0]
-        if shown:
-            self.dataChanged.emit(self.index(min(shown), top_left.column()),
-                                  self.index(max(shown), bottom_right.column()), list(roles))
-
-    # --- QAbstractProxyModel ----------------------------------------------------------------
-    def mapToSource(self, proxy_index: ModelIndex) -> QModelIndex:  # noqa: N802
-        if self._model is None or not proxy_index.isValid() \
-                or not 0 <= proxy_index.row() < len(self._shown):
-            return QModelIndex()
-        return self._model.index(self._shown[proxy_index.row()], proxy_index.column())
-
-    def mapFromSource(self, source_index: ModelIndex) -> QModelIndex:  # noqa: N802
-        if not source_index.isValid():
-            return QModelIndex()
-        number = self._proxy_row(source_index.row())
-        return self.index(number, source_index.column()) if number >= 0 else QModelIndex()
-
-    def index(self, row: int, column: int,
-              parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not 0 <= row < len(self._shown) \
-                or not 0 <= column < len(COLUMNS) or self._model is None:
-            return QModelIndex()
-        return self.createIndex(row, column)
-
-    def parent(self, child: ModelIndex | None = None) -> Any:
-        if child is None:
-            return QObject.parent(self)  # the QObject parent, when called without an index
-        return QModelIndex()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() or self._model is None else len(COLUMNS)
-
-    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and bool(self._shown) and self._model is not None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role not in _ROLES or self._model is None or not index.isValid() \
-                or not 0 <= index.row() < len(self._shown):
+    def current_case_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(
+                index.row(), QModelIndex()):
             return None
-        return self._model.row_data(self._rows[self._shown[index.row()]], index.column(), role)
+        value = index.siblingAtColumn(0).data(CASE_ID_ROLE)
+        return str(value) if value else None
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        # The table model's flags, without mapping the index to it first.
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled \
-            | Qt.ItemFlag.ItemNeverHasChildren
+    def select_case(self, case_id: str) -> None:
+        row = self.model.row_of(case_id)
+        if row < 0:
+            return
+        index = self.model.index(row, 0)
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting is done by the table model; the proxy keeps the model's order."""
-        if self._model is not None:
-            self._model.sort(column, order)
+    @Slot(str)
+    def _on_search_text_changed(self, text: str) -> None:
+        self.model.set_search(text)
+
+    @Slot(int)
+    def _on_procedure_filter_changed(self, _index: int) -> None:
+        self.model.set_procedure(str(self.procedure_filter.currentData() or ""))
+
+    @Slot(int)
+    def _on_status_filter_changed(self, _index: int) -> None:
+        self.model.set_status(str(self.status_filter.currentData() or ""))
+
+    @Slot(int)
+    def _on_staff_filter_changed(self, index: int) -> None:
+        self.model.set_staff(self.staff_filter.itemText(index) if index > 0 else None)
+
+    @Slot(QModelIndex)
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        case_id = index.siblingAtColumn(0).data(CASE_ID_ROLE)
+        if case_id:
+            self.open_requested.emit(str(case_id))
+

@@ -7,38 +7,29 @@ shortcut; the undo/redo actions follow the open case's undo stack.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from assistant import APP_NAME, APP_NAME_EN
 from assistant.model.case import CaseStatus
 from assistant.model.settings import CASE_LIST_STATE, LAST_FOLDER, WINDOW_GEOMETRY, Settings
-from assistant.model.storage import CaseStore, CaseSummary, StorageError
+from assistant.model.storage import CaseStore, StorageError
 from assistant.ui import ask, texts
-from assistant.ui.case_list import CASE_ID_ROLE, CaseFilterProxy, CaseRow, CaseTableModel
+from assistant.ui.case_list import CaseListPage, CaseTableModel
 from assistant.ui.ops.events import CaseChange, CaseEvents, ChangeKind
 
 if TYPE_CHECKING:
@@ -46,190 +37,6 @@ if TYPE_CHECKING:
 
     from assistant.model.office import OfficeStore
     from assistant.ui.wizard import CaseEditor
-
-
-class CaseListPage(QWidget):
-    """Search field, filters and the table of cases.
-
-    Signals:
-        open_requested(str): the user pressed Enter or double-clicked a case.
-    """
-
-    open_requested = Signal(str)
-
-    def __init__(self, model: CaseTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.proxy = CaseFilterProxy(self)
-        self.proxy.setSourceModel(model)
-
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr(
-            "氏名・カナ・在留カード番号・勤務先・申請番号などで検索 (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._on_search_text_changed)
-        search_label = QLabel(self.tr("検索(&S):"))
-        search_label.setBuddy(self.search)
-
-        self.procedure_filter = QComboBox()
-        self.procedure_filter.addItem(self.tr("すべての申請種別"), "")
-        for procedure_id in texts.case_procedures():
-            self.procedure_filter.addItem(texts.procedure_label(procedure_id), procedure_id)
-        self.procedure_filter.currentIndexChanged.connect(self._on_procedure_filter_changed)
-        procedure_label = QLabel(self.tr("申請種別(&P):"))
-        procedure_label.setBuddy(self.procedure_filter)
-
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(self.tr("すべての状態"), "")
-        for status in CaseStatus:
-            self.status_filter.addItem(texts.status_label(status), status.value)
-        self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
-        status_label = QLabel(self.tr("状態(&T):"))
-        status_label.setBuddy(self.status_filter)
-
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(8, Qt.SortOrder.DescendingOrder)  # newest change first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
-        self.table.activated.connect(self._on_table_activated)
-
-        self.empty_hint = QLabel(self.tr(
-            "案件はまだありません。\n「新しい案件」(Ctrl+N) から最初の案件を作成してください。"))
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setWordWrap(True)
-        # Shown instead of an empty table when the search or a filter hides every case.
-        self.no_match = QWidget()
-        self.no_match_label = QLabel(self.tr(
-            "検索・絞り込みの条件に合う案件はありません。"), self.no_match)
-        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_match_label.setWordWrap(True)
-        self.clear_filters_button = QPushButton(self.tr("条件を解除してすべての案件を表示(&A)"),
-                                                self.no_match)
-        self.clear_filters_button.clicked.connect(self.clear_filters)
-        no_match_layout = QVBoxLayout(self.no_match)
-        no_match_layout.addStretch(1)
-        no_match_layout.addWidget(self.no_match_label)
-        no_match_layout.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignCenter)
-        no_match_layout.addStretch(1)
-
-        bar = QHBoxLayout()
-        bar.addWidget(search_label)
-        bar.addWidget(self.search, 3)
-        bar.addSpacing(12)
-        bar.addWidget(procedure_label)
-        bar.addWidget(self.procedure_filter, 1)
-        bar.addWidget(status_label)
-        bar.addWidget(self.status_filter, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_hint, 1)
-        layout.addWidget(self.no_match, 1)
-        self.setTabOrder(self.search, self.procedure_filter)
-        self.setTabOrder(self.procedure_filter, self.status_filter)
-        self.setTabOrder(self.status_filter, self.table)
-        self.setTabOrder(self.table, self.clear_filters_button)
-        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
-                       self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
-                       self.proxy.layoutChanged):
-            signal.connect(self._update_empty_hint)
-        self._update_empty_hint()
-
-    @Slot()
-    def _update_empty_hint(self) -> None:
-        empty = self.model.rowCount() == 0
-        hidden = not empty and self.proxy.rowCount() == 0
-        self.empty_hint.setVisible(empty)
-        self.no_match.setVisible(hidden)
-        self.table.setVisible(not empty and not hidden)
-
-    @Slot()
-    def clear_filters(self) -> None:
-        """Show every case again: empty search, both filters back to すべて."""
-        self.search.clear()
-        self.procedure_filter.setCurrentIndex(0)
-        self.status_filter.setCurrentIndex(0)
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def fit_columns(self) -> None:
-        """Size the columns to their headers and a sample of rows (cheap with many cases)."""
-        header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
-        least: list[int] = []
-        widths: list[int] = []
-        for column in range(self.model.columnCount()):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = metrics.horizontalAdvance(title) + 36
-            least.append(width)
-            for row in range(min(self.proxy.rowCount(), 50)):
-                text = str(self.proxy.index(row, column).data() or "")
-                width = max(width, metrics.horizontalAdvance(text) + 24)
-            widths.append(min(width, 320))
-            if column == 0:
-                least[0] = widths[0]  # the name is what the office looks for: never elided
-        # Too wide for the table: the last columns (最終更新) would need the scroll bar. Take the
-        # excess from the columns wider than their headers (not the name), in proportion; their
-        # texts elide.
-        available = 0
-        if self.table.isVisible():  # (the vertical scroll bar may only come once rows are laid)
-            available = self.table.viewport().width() - (
-                0 if self.table.verticalScrollBar().isVisible()
-                else self.table.verticalScrollBar().sizeHint().width())
-        excess = sum(widths) - available
-        spare = sum(w - m for w, m in zip(widths, least, strict=True))
-        if available and excess > 0 and spare > 0:
-            cut = min(1.0, excess / spare)
-            widths = [w - int((w - m) * cut + 0.999) for w, m in zip(widths, least, strict=True)]
-        for column, width in enumerate(widths):
-            header.resizeSection(column, width)
-
-    def current_case_id(self) -> str | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(
-                index.row(), QModelIndex()):
-            return None
-        value = index.siblingAtColumn(0).data(CASE_ID_ROLE)
-        return str(value) if value else None
-
-    def select_case(self, case_id: str) -> None:
-        row = self.model.row_of(case_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
-
-    @Slot(str)
-    def _on_search_text_changed(self, text: str) -> None:
-        self.proxy.set_search(text)
-
-    @Slot(int)
-    def _on_procedure_filter_changed(self, _index: int) -> None:
-        self.proxy.set_procedure(str(self.procedure_filter.currentData() or ""))
-
-    @Slot(int)
-    def _on_status_filter_changed(self, _index: int) -> None:
-        self.proxy.set_status(str(self.status_filter.currentData() or ""))
-
-    @Slot(QModelIndex)
-    def _on_table_activated(self, index: QModelIndex) -> None:
-        case_id = index.siblingAtColumn(0).data(CASE_ID_ROLE)
-        if case_id:
-            self.open_requested.emit(str(case_id))
 
 
 class MainWindow(QMainWindow):
@@ -267,9 +74,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._app_title())
         self.undo_group = QUndoGroup(self)
 
-        self.model = CaseTableModel(self, window_words=self._window_words)
+        self.model = CaseTableModel(store, self, today=today,
+                                    profile=lambda: texts.profile_id(self.settings))
+        self.model.read_failed.connect(self._on_list_read_failed)
+        self.model.reload()
         self.list_page = CaseListPage(self.model)
-        self.list_page.proxy.searcher = self._search_ids
         self.list_page.open_requested.connect(self._on_list_page_open_requested)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.list_page)
@@ -286,10 +95,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.list_page.proxy.rowsInserted.connect(self._update_count)
-        self.list_page.proxy.rowsRemoved.connect(self._update_count)
-        self.list_page.proxy.modelReset.connect(self._update_count)
-        self.list_page.proxy.layoutChanged.connect(self._update_count)
+        self.model.modelReset.connect(self._update_count)
+        self.model.layoutChanged.connect(self._update_count)
         self.list_page.table.selectionModel().selectionChanged.connect(self._update_actions)
 
         # Smaller, and the wizard's page shrinks to a line or two between the banner, the step
@@ -297,7 +104,7 @@ class MainWindow(QMainWindow):
         metrics = self.fontMetrics()
         self.setMinimumSize(metrics.horizontalAdvance("あ") * 56, metrics.lineSpacing() * 30)
 
-        self.reload_cases()
+        self._update_count()
         # The week's deadlines read every case: after the first paint, and after changes once
         # they settle (an editor publishes each keystroke).
         self._week_timer = QTimer(self)
@@ -306,13 +113,16 @@ class MainWindow(QMainWindow):
         self._week_timer.timeout.connect(self.update_week_summary)
         self._week_timer.start()
         self.list_page.fit_columns()
-        if self.list_page.proxy.rowCount():
+        if self.model.rowCount():
             self.list_page.table.selectRow(0)
         self._restore_geometry()
         self._built = True
         QTimer.singleShot(0, self, self._load_icons)
         self._update_actions()
         self.pages.currentChanged.connect(self._update_actions)
+        # While a case is edited, its autosaves only mark the list stale (read when shown).
+        self.pages.currentChanged.connect(
+            lambda _index: self.model.set_deferred(self.pages.currentWidget() is not self.list_page))
         self.events.subscribe(self._on_cases_changed)
 
     # --- set-up -----------------------------------------------------------------------------
@@ -453,51 +263,21 @@ class MainWindow(QMainWindow):
         bar.addAction(self.help_menu.menuAction())
 
     # --- the list ---------------------------------------------------------------------------
-    def _row(self, summary: CaseSummary) -> CaseRow:
-        return texts.case_row(summary)
-
-    def _window_words(self, row: CaseRow) -> tuple[str, int]:
-        return texts.window_words(row.procedure, row.expiry_date, self.today(),
-                                  texts.profile_id(self.settings))
-
-    def _search_ids(self, text: str) -> set[str] | None:
-        """The list's search: the store's full-text search over every value (names in romaji,
-        katakana and kanji, card and passport numbers, employer, phone, application numbers)."""
-        try:
-            return self.store.search_ids(text)
-        except StorageError as exc:
-            self.statusBar().showMessage(ask.error_text(exc), 8000)
-            return set()
+    @Slot(object)
+    def _on_list_read_failed(self, exc: StorageError) -> None:
+        self.statusBar().showMessage(ask.error_text(exc), 8000)
 
     def reload_cases(self) -> None:
         """Read the whole list from the store again."""
-        try:
-            summaries = self.store.list_summaries()
-        except StorageError as exc:
-            ask.error(self, exc)
-            summaries = []
-        self.model.set_rows(texts.case_rows(summaries))
-        # Thousands of long-lived row objects would make every cyclic garbage collection walk
-        # them, stalling one keystroke in the search now and then (81 ms measured with 10,000
-        # cases); moving what exists now out of the collector's sight keeps typing even.
-        gc.freeze()
+        self.model.reload()
+        self.list_page.update_staff_names()
         self._update_count()
 
     def _refresh_rows(self, case_ids: Sequence[str]) -> None:
         """Show the current state of these cases in the list (added when new)."""
-        wanted = set(case_ids)
-        if not wanted:
-            return
-        # One query for the whole list keeps every summary rule in the store; it is cheap
-        # enough even for one case.
-        try:
-            summaries = self.store.list_summaries()
-        except StorageError as exc:
-            ask.error(self, exc)
-            return
-        for summary in summaries:
-            if summary.id in wanted:
-                self.model.update_row(self._row(summary))
+        if case_ids:
+            self.model.refresh()
+            self.list_page.update_staff_names()
 
     @Slot(object)
     def _on_cases_changed(self, change: CaseChange) -> None:
@@ -506,19 +286,15 @@ class MainWindow(QMainWindow):
         if kind is ChangeKind.EVERYTHING:
             self.reload_cases()
         elif kind is ChangeKind.REMOVED:
-            for case_id in change.case_ids:
-                self.model.remove_case(case_id)
+            self._refresh_rows(change.case_ids)
         elif kind is ChangeKind.REPLACED:
-            for case_id in change.case_ids:
-                self.model.remove_case(case_id)
+            self._refresh_rows([*change.case_ids])
             if change.replacement is not None:
-                self._refresh_rows([change.replacement])
                 if self.editor is not None and self.editor.case_id in change.case_ids:
                     new_id = change.replacement
                     QTimer.singleShot(0, lambda: self.open_case(new_id))
         else:
             self._refresh_rows(change.case_ids)
-        self.list_page.proxy.refresh_search()
         editor = self.editor
         if kind is ChangeKind.EDITED and editor is not None and change.source is not editor \
                 and change.touches(editor.case_id):
@@ -537,18 +313,11 @@ class MainWindow(QMainWindow):
 
     def shown_case_ids(self, statuses: frozenset[CaseStatus]) -> list[str]:
         """The cases the list shows (in its order) whose status is one of ``statuses``."""
-        proxy = self.list_page.proxy
-        rows = self.model.rows
-        ids = []
-        for number in range(proxy.rowCount()):
-            source = rows[proxy.mapToSource(proxy.index(number, 0)).row()]
-            if source.status in statuses:
-                ids.append(source.case_id)
-        return ids
+        return self.model.case_ids(frozenset(s.value for s in statuses))
 
     @Slot()
     def _update_count(self) -> None:
-        shown, total = self.list_page.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total
         if shown == total:
             self.count_label.setText(self.tr("案件 {0} 件").format(total))
         else:

@@ -7,15 +7,12 @@ one for the UI language, so widgets never deal with the pairs themselves.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
-from assistant.model import rules
+from assistant.model import dates, rules
 from assistant.model.case import CaseStatus
 from assistant.model.settings import RULE_PROFILE, Settings
-from assistant.model.storage import CaseSummary
-from assistant.ui.case_list import CaseRow
 from assistant.ui.i18n import current_language
 
 
@@ -139,29 +136,21 @@ def _window_words(procedure: str, expiry: date | None, on: date, profile: str | 
     return text, _SORT_UNKNOWN - 1
 
 
-def case_row(summary: CaseSummary) -> CaseRow:
-    return case_rows([summary])[0]
+def format_date(day: date, era: bool = True) -> str:
+    """A date as the office reads it in the UI language (:func:`assistant.model.dates.
+    format_date`: 2027年1月15日（令和9年）, without the era year for ``era=False``;
+    2027-01-15 in English)."""
+    return _format_date(day, era, language(), _resources_key())
 
 
-def case_rows(summaries: Iterable[CaseSummary]) -> list[CaseRow]:
-    """The list's rows; labels looked up once per distinct value (10,000 cases at start)."""
-    lang, res = language(), _resources_key()
-    statuses = {status: pick((status.label_ja, status.label_en)) for status in CaseStatus}
-    rows = []
-    for summary in summaries:
-        rows.append(CaseRow(
-            case_id=summary.id, name=summary.name,
-            nationality=_code_label("nationality", summary.nationality, lang, res),
-            procedure=summary.procedure,
-            procedure_label=_procedure_label(summary.procedure, lang, res),
-            current_status=_residence_status_label(summary.current_status, lang, res),
-            expiry_date=_parse_date_cached(summary.expiry_date), status=summary.status.value,
-            status_label=statuses[summary.status],
-            application_number=summary.application_number or summary.provisional_number,
-            updated_at=summary.updated_at.astimezone() if summary.updated_at else None,
-            zairyu_card_number=summary.zairyu_card_number, is_sample=summary.is_sample,
-            staff=summary.staff))
-    return rows
+@lru_cache(maxsize=8192)
+def _format_date(day: date, era: bool, language: str, _resources: str) -> str:
+    return dates.format_date(day, language, era)
+
+
+def parse_date_cached(text: str) -> date | None:
+    """:func:`parse_date`, remembered (the list reads the same few dates again and again)."""
+    return _parse_date_cached(text)
 
 
 @lru_cache(maxsize=8192)

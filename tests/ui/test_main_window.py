@@ -14,8 +14,8 @@ from tests.ui.conftest import TODAY
 
 
 def visible_names(window) -> list[str]:
-    proxy = window.list_page.proxy
-    return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    model = window.list_page.model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def fill(store):
@@ -39,7 +39,10 @@ def test_the_list_shows_every_case_in_words(qtbot, store, settings, japanese):
     index = model.index(model.row_of(a.id), 0)
     texts = [model.index(index.row(), c).data() for c in range(model.columnCount())]
     assert texts[:3] == ["NGUYEN VAN AN", "ベトナム", "在留期間更新許可申請"]
-    assert texts[4] == "2027-01-15"
+    # dates as the office reads them (the era year in the tip), sorted chronologically
+    assert texts[4] == "2027年1月15日"
+    assert model.index(index.row(), 4).data(Qt.ItemDataRole.ToolTipRole) == \
+        "2027年1月15日（令和9年）"
     assert texts[5] == "申請可能 あと49日"
     assert texts[6] == "下書き"
     assert row.zairyu_card_number == "AB12345678CD"

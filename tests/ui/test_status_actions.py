@@ -255,7 +255,7 @@ def test_the_list_search_finds_katakana_employer_card_and_application_numbers(
     page = window.list_page
 
     def shown() -> set[str]:
-        return {page.proxy.index(r, 0).data(CASE_ID_ROLE) for r in range(page.proxy.rowCount())}
+        return {page.model.index(r, 0).data(CASE_ID_ROLE) for r in range(page.model.rowCount())}
 
     for typed in ("グエン", "ｻｸﾗ", "ab1234", "EN25001878"):
         page.search.clear()

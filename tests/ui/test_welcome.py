@@ -163,13 +163,12 @@ def test_welcome_is_complete_in_english(english_welcome):
 
 def test_sample_is_marked_as_a_sample_in_the_case_list(qtbot, store, japanese):
     from assistant.model.sample import create_sample_case
-    from assistant.ui import texts
     from assistant.ui.case_list import CASE_ID_ROLE, CaseTableModel
 
     sample = create_sample_case(store, TODAY)
     store.create("renewal", {"name": "LI MING"})
-    model = CaseTableModel()
-    model.set_rows([texts.case_row(s) for s in store.list_summaries()])
+    model = CaseTableModel(store)
+    model.reload()
     shown = {model.index(r, 0).data(CASE_ID_ROLE): model.index(r, 0).data()
              for r in range(model.rowCount())}
     assert shown[sample.id] == "【サンプル】NGUYEN VAN MAU"

@@ -26,9 +26,13 @@ from assistant.model.storage.cases import (
     AUDIT_REMARKS,
     AUDIT_TAKEN_ON,
     LIST_COLUMNS,
+    ORDERED_COLUMNS,
+    RANKED_COLUMNS,
     AuditEntry,
     CaseChanges,
     CaseSummary,
+    ListQuery,
+    ListRow,
     StatusChange,
 )
 from assistant.model.storage.errors import CaseNotFoundError, StorageError, storage_error
@@ -45,8 +49,8 @@ from assistant.model.storage.store import CaseStore
 __all__ = [
     "AUDIT_ATTACHMENTS", "AUDIT_CREATED", "AUDIT_DUPLICATED", "AUDIT_IMPORTED",
     "AUDIT_PROCEDURE_CHANGED", "AUDIT_REMARKS", "AUDIT_TAKEN_ON", "LIST_COLUMNS",
-    "MIGRATIONS", "SCHEMA_VERSION", "AuditEntry", "CaseChanges", "CaseNotFoundError",
-    "CaseStore", "CaseSummary", "Migration", "StaffRecord", "StatusChange", "StepRecord",
+    "MIGRATIONS", "ORDERED_COLUMNS", "RANKED_COLUMNS", "SCHEMA_VERSION", "AuditEntry", "CaseChanges", "CaseNotFoundError",
+    "CaseStore", "CaseSummary", "ListQuery", "ListRow", "Migration", "StaffRecord", "StatusChange", "StepRecord",
     "StorageError",
     "backup_database", "storage_error",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -30,7 +30,7 @@ from assistant.model.case import (
 )
 from assistant.model.storage.database import Database, make_id, parse_ts, to_ts
 from assistant.model.storage.errors import CaseNotFoundError, StorageError
-from assistant.model.storage.search import forget, reindex
+from assistant.model.storage.search import condition, forget, reindex
 from assistant.resources import load_json
 
 # Field values copied onto the cases row for the case list (column names from migration v2);
@@ -95,6 +95,59 @@ class CaseSummary(NamedTuple):
     updated_at: datetime
     deleted_at: datetime | None
     staff: str = ""                 # 担当者
+
+
+class ListRow(NamedTuple):
+    """One row of the case list as a page of it is read (:meth:`CaseRecords.list_rows`)."""
+
+    rowid: int
+    summary: CaseSummary
+    documents: tuple[int, int] | None   # 書類 (settled, applicable); None: not counted
+    documents_started: bool             # the checklist has been started
+
+
+# The case list's orders (column id → what SQLite sorts by). A column whose order is how the
+# office reads a code or a date (a label, a date typed in several ways, the online window) is
+# ranked by the caller instead (RANKED_COLUMNS, ``rank`` of :meth:`CaseRecords.list_order`).
+ORDERED_COLUMNS: dict[str, str] = {
+    "name": "c.list_name COLLATE NOCASE",
+    "application_number": "(CASE WHEN c.application_number != '' THEN c.application_number "
+                          "ELSE c.provisional_number END) COLLATE NOCASE",
+    "updated_at": "c.updated_at",
+    "staff": "c.staff COLLATE NOCASE",
+    # progress of the checklist (not started: no value, as an empty text sorts first)
+    "documents": "(CASE WHEN c.documents = '' THEN NULL "
+                 "ELSE c.documents_done * 1.0 / max(c.documents_total, 1) END)",
+}
+#: The columns ranked by the caller, by the stored columns their rank depends on.
+RANKED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "nationality": ("list_nationality",),
+    "procedure": ("procedure",),
+    "current_status": ("list_current_status",),
+    "expiry_date": ("list_expiry_date",),
+    "window": ("procedure", "list_expiry_date"),
+    "status": ("status",),
+}
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Which cases the case list shows, and in which order.
+
+    ``staff``: None for every staff member, else the 担当者's name ("" = cases without one);
+    ``statuses``: only these statuses (besides ``status``); ``order``: a column of
+    :data:`ORDERED_COLUMNS` or :data:`RANKED_COLUMNS`; ties are in the order of the latest
+    change, newest first.
+    """
+
+    status: str = ""
+    procedure: str = ""
+    staff: str | None = None
+    text: str = ""
+    statuses: frozenset[str] | None = None
+    order: str = "updated_at"
+    descending: bool = True
+    deleted: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,6 +224,7 @@ class CaseRecords(Database):
             changed += 1
         if changed:
             reindex(conn, (case_id,))  # search sees the edit in the same transaction
+            _documents_changed(conn, case_id)  # the values decide the checklist's items
         return changed
 
     def _insert_case(self, conn: sqlite3.Connection, case: Case) -> None:
@@ -334,11 +388,12 @@ class CaseRecords(Database):
                                     case_id=prefix)
         raise StorageError("storage_case_ambiguous", path=str(self.path), case_id=prefix)
 
-    _SUMMARY_SQL = (
-        "SELECT id, procedure, list_name, list_nationality, list_current_status, "
+    _SUMMARY_COLUMNS = (
+        "id, procedure, list_name, list_nationality, list_current_status, "
         "list_expiry_date, list_zairyu_card_number, status, provisional_number, "
-        "application_number, is_sample, created_at, updated_at, deleted_at, staff "
-        "FROM cases {where} ORDER BY updated_at DESC, id")
+        "application_number, is_sample, created_at, updated_at, deleted_at, staff")
+    _SUMMARY_SQL = ("SELECT " + _SUMMARY_COLUMNS
+                    + " FROM cases {where} ORDER BY updated_at DESC, id")
 
     def _summaries(self, where: str) -> list[CaseSummary]:
         try:
@@ -346,6 +401,10 @@ class CaseRecords(Database):
                 rows = self._conn.execute(self._SUMMARY_SQL.format(where=where)).fetchall()
         except sqlite3.Error as exc:
             raise self._wrap(exc) from exc
+        return self._make_summaries(rows)
+
+    @staticmethod
+    def _make_summaries(rows: Sequence[Sequence[Any]]) -> list[CaseSummary]:
         parse = datetime.fromisoformat
         statuses = {s.value: s for s in CaseStatus}
         make = CaseSummary
@@ -354,6 +413,131 @@ class CaseRecords(Database):
                  bool(r[10]), parse(r[11]), parse(r[12]), None if r[13] is None else parse(r[13]),
                  r[14])
             for r in rows]
+
+    # -- the case list: filtered and sorted by SQLite, read a page at a time ----------------
+
+    def _list_select(self, conn: sqlite3.Connection, what: str, query: ListQuery,
+                     rank: Callable[[str, tuple[str, ...]], Any] | None) -> list[Any]:
+        where = ["c.deleted_at IS NOT NULL" if query.deleted else "c.deleted_at IS NULL"]
+        params: list[Any] = []
+        for column, value in (("status", query.status), ("procedure", query.procedure)):
+            if value:
+                where.append(f"c.{column} = ?")
+                params.append(value)
+        if query.staff is not None:
+            where.append("c.staff = ?")
+            params.append(query.staff)
+        if query.statuses is not None:
+            where.append(f"c.status IN ({','.join('?' * len(query.statuses))})")
+            params.extend(sorted(query.statuses))
+        found = condition(query.text)
+        if found is not None:
+            where.append(found[0])
+            params.append(found[1])
+        direction = "DESC" if query.descending else "ASC"
+        join = ""
+        if query.order == "updated_at":
+            order = f"c.updated_at {direction}"
+        elif query.order in RANKED_COLUMNS and rank is not None:
+            columns = RANKED_COLUMNS[query.order]
+            self._fill_ranks(conn, query.order, columns, rank)
+            second = f"c.{columns[1]}" if len(columns) > 1 else "''"
+            join = (f" JOIN temp.list_rank r ON r.a = c.{columns[0]} AND r.b = {second}")
+            order = f"r.position {direction}, c.updated_at DESC"
+        elif query.order in RANKED_COLUMNS:
+            order = f"c.{RANKED_COLUMNS[query.order][0]} {direction}, c.updated_at DESC"
+        else:
+            order = f"{ORDERED_COLUMNS[query.order]} {direction}, c.updated_at DESC"
+        sql = f"SELECT {what} FROM cases c{join} WHERE {' AND '.join(where)} ORDER BY {order}"
+        return conn.execute(sql, params).fetchall()
+
+    @staticmethod
+    def _fill_ranks(conn: sqlite3.Connection, column_id: str, columns: tuple[str, ...],
+                    rank: Callable[[str, tuple[str, ...]], Any]) -> None:
+        """The temporary table ranking each distinct value of ``columns`` by ``rank`` (equal
+        ranks share a position, so their cases stay in the order of the latest change)."""
+        values = conn.execute(f"SELECT DISTINCT {', '.join(columns)} FROM cases").fetchall()
+        keys = {tuple(v): rank(column_id, tuple(v)) for v in values}
+        positions = {key: number for number, key in enumerate(sorted(set(keys.values())))}
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS list_rank "
+                     "(a TEXT, b TEXT, position INTEGER, PRIMARY KEY (a, b)) WITHOUT ROWID")
+        conn.execute("DELETE FROM temp.list_rank")
+        conn.executemany("INSERT INTO temp.list_rank VALUES (?,?,?)",
+                         [(v[0], v[1] if len(v) > 1 else "", positions[key])
+                          for v, key in keys.items()])
+
+    def list_order(self, query: ListQuery,
+                   rank: Callable[[str, tuple[str, ...]], Any] | None = None) -> list[int]:
+        """The cases ``query`` selects, in its order, as row numbers for :meth:`list_rows`.
+
+        ``rank(column_id, stored values)`` answers a sort key for a column of
+        :data:`RANKED_COLUMNS` (its label, date or window as the office reads it); without it
+        such a column sorts by the stored text.
+        """
+        try:
+            with self._lock:
+                return [r[0] for r in self._list_select(self._conn, "c.rowid", query, rank)]
+        except sqlite3.Error as exc:
+            raise self._wrap(exc) from exc
+
+    def list_case_ids(self, query: ListQuery,
+                      rank: Callable[[str, tuple[str, ...]], Any] | None = None) -> list[str]:
+        """The ids of the cases ``query`` selects, in its order."""
+        try:
+            with self._lock:
+                return [r[0] for r in self._list_select(self._conn, "c.id", query, rank)]
+        except sqlite3.Error as exc:
+            raise self._wrap(exc) from exc
+
+    def list_rows(self, rowids: Sequence[int]) -> list[ListRow]:
+        """The case-list rows of ``rowids`` (from :meth:`list_order`), in any order; a row
+        erased since is left out."""
+        if not rowids:
+            return []
+        sql = (f"SELECT rowid, {self._SUMMARY_COLUMNS}, documents != '', documents_done, "
+               f"documents_total FROM cases WHERE rowid IN ({','.join('?' * len(rowids))})")
+        try:
+            with self._lock:
+                rows = self._conn.execute(sql, list(rowids)).fetchall()
+        except sqlite3.Error as exc:
+            raise self._wrap(exc) from exc
+        summaries = self._make_summaries([r[1:16] for r in rows])
+        return [ListRow(r[0], summary, None if r[17] is None else (r[17], r[18]), bool(r[16]))
+                for r, summary in zip(rows, summaries, strict=True)]
+
+    def rowid_of(self, case_id: str) -> int | None:
+        """The row number of ``case_id`` in :meth:`list_order`'s answers (None: no such case)."""
+        rows = self._read("SELECT rowid FROM cases WHERE id = ?", (case_id,))
+        return int(rows[0][0]) if rows else None
+
+    def list_staff_names(self) -> list[str]:
+        """The 担当者 of the cases outside the recycle bin, by name."""
+        return [str(r[0]) for r in self._read(
+            "SELECT DISTINCT staff FROM cases WHERE staff != '' AND deleted_at IS NULL "
+            "ORDER BY staff")]
+
+    def set_document_counts(self, counts: Mapping[str, tuple[int, int]]) -> None:
+        """Keep the 書類 counts (settled, applicable) of cases' checklists for the case list
+        (counted by ``model/document_progress.py``; not a change of the case: not audited)."""
+        if not counts:
+            return
+        with self._write() as conn:
+            conn.executemany(
+                "UPDATE cases SET documents_done = ?, documents_total = ? WHERE id = ?",
+                [(done, total, case_id) for case_id, (done, total) in counts.items()])
+
+    def forget_document_counts(self) -> None:
+        """Count every checklist again (e.g. after the office edited a document list)."""
+        with self._write() as conn:
+            conn.execute("UPDATE cases SET documents_done = NULL, documents_total = NULL "
+                         "WHERE documents_total IS NOT NULL")
+
+    def uncounted_documents(self) -> list[str]:
+        """The ids of the cases (outside the recycle bin) whose started checklist has no
+        count."""
+        return [str(r[0]) for r in self._read(
+            "SELECT id FROM cases WHERE documents != '' AND documents_total IS NULL "
+            "AND deleted_at IS NULL")]
 
     def list_summaries(self, include_deleted: bool = False) -> list[CaseSummary]:
         """The case list, newest change first (one query; recycle bin excluded by default)."""
@@ -463,6 +647,7 @@ class CaseRecords(Database):
                 return
             conn.execute("DELETE FROM attachments WHERE case_id = ?", (case_id,))
             self._insert_attachments(conn, case_id, attachments)
+            _documents_changed(conn, case_id)  # a file covers an item only while attached
             if [r[:4] for r in before] != [r[:4] for r in after]:
                 old = [r[0] for r in before]
                 new = [a.path for a in attachments]
@@ -487,6 +672,7 @@ class CaseRecords(Database):
                 return False
             conn.execute("UPDATE cases SET documents = ?, updated_at = ? WHERE id = ?",
                          (text, now, case_id))
+            _documents_changed(conn, case_id)
             self._audit(conn, case_id, AUDIT_DOCUMENTS, row["documents"] or None,
                         text or None, user, now)
         return True
@@ -611,6 +797,19 @@ class CaseRecords(Database):
                 for r in self._read("SELECT * FROM audit WHERE case_id = ? ORDER BY id",
                                     (case_id,))]
 
+
+
+def _documents_changed(conn: sqlite3.Connection, case_id: str) -> None:
+    """The case's 書類 count is to be counted again (in the transaction of the change)."""
+    try:
+        conn.execute("UPDATE cases SET documents_done = NULL, documents_total = NULL "
+                     "WHERE id = ? AND documents_total IS NOT NULL", (case_id,))
+    except sqlite3.OperationalError:
+        # a database before migration v9 (tests of older versions) keeps no counts; a
+        # statement that fails to prepare leaves the transaction as it was
+        if conn.execute("SELECT 1 FROM pragma_table_info('cases') "
+                        "WHERE name = 'documents_total'").fetchone() is not None:
+            raise
 
 
 def _photo_taken_on(rows: Sequence[tuple[Any, ...]]) -> str:

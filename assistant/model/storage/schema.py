@@ -26,6 +26,29 @@ def _build_search(conn: sqlite3.Connection) -> None:
 
     build_all(conn)
 
+
+def _list_columns(conn: sqlite3.Connection) -> None:
+    from assistant.model.storage.search import fill_short_texts
+
+    for statement in _split_sql(_LIST_SQL):
+        conn.execute(statement)
+    fill_short_texts(conn)
+
+
+# v9 — the case list reads, filters and sorts in SQLite, a page of rows at a time
+# (ui/case_list.py): the short search text a one- or two-character search looks in
+# (model/storage/search.py), the 書類 n/m counts of the checklist (NULL = not counted since
+# the checklist, the values or the attachments last changed: model/document_progress.py counts
+# again), and an index that holds every column the list filters on in the default order
+# (newest change first), so a filter or a short search never reads the cases' rows.
+_LIST_SQL = """
+ALTER TABLE cases ADD COLUMN list_search TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN documents_done INTEGER;
+ALTER TABLE cases ADD COLUMN documents_total INTEGER;
+CREATE INDEX cases_list ON cases (deleted_at, updated_at, status, procedure, staff, list_search);
+CREATE INDEX cases_by_staff ON cases (staff);
+"""
+
 #: Ordered schema migrations; index ``n`` upgrades ``user_version`` ``n`` → ``n + 1``.
 #: Append new entries at the end (other areas may add their tables here too).
 MIGRATIONS: list[Migration] = [
@@ -148,6 +171,8 @@ MIGRATIONS: list[Migration] = [
     """
     ALTER TABLE cases ADD COLUMN staff TEXT NOT NULL DEFAULT '';
     """,
+    # v9 — the case list's columns for lazy rows and SQL filters (see _LIST_SQL above).
+    _list_columns,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

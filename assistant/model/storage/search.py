@@ -4,18 +4,27 @@ One row per case in ``case_search`` (rowid = the case's rowid): its values, its 
 申請受付番号 and remarks, *folded* so that the variants an office types match each other —
 full-width and half-width (ＡＢ１ / AB1, ｸﾞｴﾝ / グエン), katakana and hiragana (グエン / ぐえん),
 upper and lower case, spaces ignored. The trigram tokenizer makes any substring of three or
-more characters an index lookup (Japanese has no spaces between words); shorter needles are a
-``LIKE`` over the same table. The row is rewritten by :func:`reindex` inside the transaction of
-every write that changes what it holds, so search never sees a half-done edit.
+more characters an index lookup (Japanese has no spaces between words). A needle of one or two
+characters cannot use the trigrams: it is looked for in ``cases.list_search`` instead, a short
+folded text of the values that say who and which case (names, phone and document numbers, the
+case's numbers and 担当者: ``resources/storage/search.json``), which sits in the case list's
+covering index so the scan never reads the cases' rows. Both are rewritten by :func:`reindex`
+inside the transaction of every write that changes what they hold, so search never sees a
+half-done edit.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from fnmatch import fnmatchcase
+from functools import cache
 
 import jaconv
+
+from assistant.model.case import split_key
+from assistant.resources import load_json
 
 #: The FTS table (migration v7 in :mod:`.schema`).
 CREATE_SQL = "CREATE VIRTUAL TABLE case_search USING fts5(body, tokenize = 'trigram')"
@@ -36,6 +45,26 @@ def body_of(values: Iterable[str]) -> str:
     return "\n".join(f for f in (fold(v) for v in values) if f)
 
 
+@cache
+def _short_patterns() -> tuple[str, ...]:
+    return tuple(load_json("storage", "search.json")["short_search_fields"])
+
+
+@cache
+def is_short_search_key(key: str) -> bool:
+    """Whether the value of field ``key`` (a repeated field's instance too) is in the short
+    search text (:func:`short_text`)."""
+    base = split_key(key)[0]
+    return any(fnmatchcase(base, pattern) for pattern in _short_patterns())
+
+
+def short_text(values: Mapping[str, str], case_columns: Iterable[str]) -> str:
+    """The folded text a one- or two-character search looks in: the values of the short-search
+    fields and the case's own columns (numbers, 担当者)."""
+    return body_of([*(v for k, v in sorted(values.items()) if is_short_search_key(k)),
+                    *case_columns])
+
+
 def reindex(conn: sqlite3.Connection, case_ids: Iterable[str]) -> None:
     """Rewrite the search rows of ``case_ids`` from what the transaction holds now."""
     for case_id in case_ids:
@@ -47,8 +76,13 @@ def reindex(conn: sqlite3.Connection, case_ids: Iterable[str]) -> None:
         # by name: the columns a migration added later (staff, v8) may not exist yet
         case = dict(zip([d[0] for d in cursor.description], found, strict=True))
         row = (case["search_rowid"], *(str(case.get(column) or "") for column in _CASE_COLUMNS))
-        values = [r[0] for r in conn.execute(
-            "SELECT value FROM case_values WHERE case_id = ?", (case_id,))]
+        values = dict(conn.execute(
+            "SELECT key, value FROM case_values WHERE case_id = ?", (case_id,)).fetchall())
+        if "list_search" in case:  # (a database before migration v9 has no such column)
+            conn.execute("UPDATE cases SET list_search = ? WHERE rowid = ?",
+                         (short_text(values, [str(case.get(column) or "") for column in
+                                           ("provisional_number", "application_number",
+                                            "staff")]), row[0]))
         try:
             conn.execute("DELETE FROM case_search WHERE rowid = ?", (row[0],))
         except sqlite3.OperationalError:
@@ -56,7 +90,7 @@ def reindex(conn: sqlite3.Connection, case_ids: Iterable[str]) -> None:
                 raise
             return  # a database before migration v7 (tests of older versions): no search
         conn.execute("INSERT INTO case_search (rowid, body) VALUES (?, ?)",
-                     (row[0], body_of([*values, *row[1:]])))
+                     (row[0], body_of([*values.values(), *row[1:]])))
 
 
 def forget(conn: sqlite3.Connection, case_id: str) -> None:
@@ -78,21 +112,39 @@ def build_all(conn: sqlite3.Connection) -> None:
     reindex(conn, ids)
 
 
-def matching_ids(conn: sqlite3.Connection, text: str,
-                 include_deleted: bool = False) -> set[str] | None:
-    """The ids of the cases whose values contain ``text`` (folded); None for an empty needle."""
+def fill_short_texts(conn: sqlite3.Connection) -> None:
+    """Migration v9: ``cases.list_search`` for every stored case."""
+    values: dict[str, dict[str, str]] = {}
+    for case_id, key, value in conn.execute("SELECT case_id, key, value FROM case_values"):
+        if is_short_search_key(key):
+            values.setdefault(case_id, {})[key] = value
+    conn.executemany(
+        "UPDATE cases SET list_search = ? WHERE id = ?",
+        [(short_text(values.get(case_id, {}), [provisional, application, staff]), case_id)
+         for case_id, provisional, application, staff in conn.execute(
+             "SELECT id, provisional_number, application_number, staff FROM cases").fetchall()])
+
+
+def condition(text: str, column: str = "c") -> tuple[str, str] | None:
+    """The SQL condition (over the cases table as ``column``) and its parameter that select
+    the cases holding ``text``; None for an empty needle. Three characters or more: the
+    full-text index; fewer: the short search text."""
     needle = fold(text)
     if not needle:
         return None
-    where = "" if include_deleted else " AND c.deleted_at IS NULL"
     if len(needle) >= 3:
-        phrase = '"' + needle.replace('"', '""') + '"'
-        sql = ("SELECT c.id FROM case_search s JOIN cases c ON c.rowid = s.rowid "
-               "WHERE case_search MATCH ?" + where)
-        param = phrase
-    else:
-        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        sql = ("SELECT c.id FROM case_search s JOIN cases c ON c.rowid = s.rowid "
-               "WHERE s.body LIKE ? ESCAPE '\\'" + where)
-        param = f"%{escaped}%"
-    return {r[0] for r in conn.execute(sql, (param,))}
+        return (f"{column}.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)",
+                '"' + needle.replace('"', '""') + '"')
+    return f"instr({column}.list_search, ?) > 0", needle
+
+
+def matching_ids(conn: sqlite3.Connection, text: str,
+                 include_deleted: bool = False) -> set[str] | None:
+    """The ids of the cases whose values contain ``text`` (folded); None for an empty needle."""
+    found = condition(text)
+    if found is None:
+        return None
+    where, param = found
+    deleted = "" if include_deleted else " AND c.deleted_at IS NULL"
+    return {r[0] for r in conn.execute(f"SELECT c.id FROM cases c WHERE {where}{deleted}",
+                                       (param,))}

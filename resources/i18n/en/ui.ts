@@ -557,6 +557,16 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
         <source>氏名・カナ・在留カード番号・勤務先・申請番号などで検索 (Ctrl+F)</source>
         <translation>Search names, kana, card numbers, employer, application numbers … (Ctrl+F)</translation>
     </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="1"/>
+        <source>すべての担当者</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="1"/>
+        <source>担当者(&amp;M):</source>
+        <translation>Staff &amp;member:</translation>
+    </message>
 </context>
 <context>
     <name>CaseTableModel</name>
@@ -629,6 +639,16 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
         <location filename="../../../assistant/ui/case_list.py" line="97"/>
         <source>担当者</source>
         <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="1"/>
+        <source>書類</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/case_list.py" line="1"/>
+        <source>提出書類 {0} 件のうち {1} 件が提出済みまたは不要</source>
+        <translation>{1} of {0} documents submitted or not needed</translation>
     </message>
 </context>
 <context>
