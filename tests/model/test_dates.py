@@ -49,3 +49,12 @@ def test_the_sample_moves_its_dates_with_the_same_rule():
         expected = add_years(date(2028, 2, 29), int(offset.get("years", 0))) + \
             timedelta(days=int(offset.get("days", 0)))
         assert values[field_id] == expected.strftime("%Y%m%d")
+
+
+def test_the_compact_form_leaves_out_the_era_year_and_reads_back():
+    from assistant.model.dates import format_date, read_date
+
+    assert format_date(date(2026, 12, 3)) == "2026年12月3日（令和8年）"
+    assert format_date(date(2026, 12, 3), era=False) == "2026年12月3日"
+    assert format_date(date(2026, 12, 3), "en", era=False) == "2026-12-03"
+    assert read_date(format_date(date(2019, 5, 1), era=False)) == date(2019, 5, 1)

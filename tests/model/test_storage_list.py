@@ -13,13 +13,6 @@ from assistant.model.documents import case_checklist
 from assistant.model.storage import MIGRATIONS, CaseStore, ListQuery
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = CaseStore.open(tmp_path / "cases.sqlite")
-    yield store
-    store.close()
-
-
 def _office(store):
     a = store.create("renewal", {"name": "NGUYEN VAN A", "zairyu_card_number": "AB12345678CD",
                                  "employer_name": "株式会社サクラ食品", "expiry_date": "20270115"},
