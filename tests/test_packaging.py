@@ -242,5 +242,7 @@ def test_the_build_carries_the_generated_extension_folder(build):
     assert sorted(p.name for p in folder.iterdir()) == sorted(files)
     for name, data in files.items():
         assert (folder / name).read_bytes() == data, name
+        if os.name != "nt":
+            assert (folder / name).stat().st_mode & 0o777 == 0o644, name
     bundled = build["app"] / "_internal" / "resources" / "autofill" / "fill.js"
     assert (folder / "fill.js").read_bytes() == bundled.read_bytes()
