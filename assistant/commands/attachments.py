@@ -121,7 +121,9 @@ def run_check_photo(args: argparse.Namespace) -> int:
         print()
     else:
         size = "-" if result.width is None else f"{result.width} × {result.height}"
-        taken = result.taken_on.isoformat() if result.taken_on else "不明"
+        from assistant.model.dates import format_date
+
+        taken = format_date(result.taken_on) if result.taken_on else "不明"   # as read: 和暦 too
         print(f"{result.file}: {'OK' if result.ok else 'NG'}  {size} ピクセル  撮影日 {taken}")
         _print_problems(result.problems)
     return 0 if result.ok else 1

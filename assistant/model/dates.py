@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -92,3 +92,19 @@ def dated_message_texts(code: str, **params: Any) -> tuple[str, str]:
         return {k: format_date(v, language) if type(v) is date else v for k, v in params.items()}
 
     return message_texts(code, **shown("ja"))[0], message_texts(code, **shown("en"))[1]
+
+
+if TYPE_CHECKING:
+    from assistant.model.problems import Problem, Severity
+
+
+def dated_problem(field: str, code: str, severity: Severity | str, **params: Any) -> Problem:
+    """:func:`assistant.model.problems.make_problem` whose :class:`date` parameters read as each
+    language's reader reads them (:func:`dated_message_texts`); ``params`` keep them ISO (the
+    JSON of ``validate`` and the CLI)."""
+    from assistant.model.problems import Problem, Severity
+
+    ja, en = dated_message_texts(code, **params)
+    return Problem(field=field, code=code, severity=Severity(severity), message_ja=ja,
+                   message_en=en, params={k: v.isoformat() if type(v) is date else v
+                                          for k, v in params.items()})

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from assistant.model.case import EXPIRY_DATE, NAME, Case, CaseStatus
-from assistant.model.dates import dated_message_texts
+from assistant.model.dates import dated_message_texts, dated_problem
 from assistant.model.eras import parse_date
 from assistant.model.problems import MessageError, Problem, Severity, make_problem, message_texts
 from assistant.model.storage import CaseChanges, CaseStore, StatusChange, StepRecord
@@ -158,26 +158,18 @@ def check_step(case: Case, request: StepRequest, today: date) -> list[Problem]:
         raise FilingError("filing_needs_expiry")
     warnings: list[Problem] = []
     if request.on is not None and request.on > today:
-        warnings.append(_dated_problem("on", "filing_future_date", label=target.label_ja,
-                                       label_en=target.label_en, value=request.on))
+        warnings.append(dated_problem("on", "filing_future_date", Severity.WARNING,
+                                      label=target.label_ja, label_en=target.label_en,
+                                      value=request.on))
     shape = number_warning(number)
     if shape is not None:
         warnings.append(shape)
     if request.expiry is not None:
         old = _stored_date(case.values.get(EXPIRY_DATE, ""))
         if old is not None and request.expiry <= old:
-            warnings.append(_dated_problem(EXPIRY_DATE, "filing_expiry_not_after",
-                                           value=request.expiry, old=old))
+            warnings.append(dated_problem(EXPIRY_DATE, "filing_expiry_not_after",
+                                          Severity.WARNING, value=request.expiry, old=old))
     return warnings
-
-
-def _dated_problem(field: str, code: str, **params: Any) -> Problem:
-    """A warning whose date parameters read as the office reads them (2026年12月3日（令和8年）;
-    ISO in English and in ``params``)."""
-    ja, en = dated_message_texts(code, **params)
-    return Problem(field=field, code=code, severity=Severity.WARNING, message_ja=ja,
-                   message_en=en, params={k: v.isoformat() if type(v) is date else v
-                                          for k, v in params.items()})
 
 
 def perform_step(store: CaseStore, case_id: str, request: StepRequest, *, today: date,

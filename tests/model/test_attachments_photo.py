@@ -30,7 +30,8 @@ def test_age_limit_depends_on_the_profile(tmp_path):
     path = files.photo(tmp_path / "p.jpg", taken=datetime(2026, 7, 1))   # ~5 months old
     seed_rules = check_photo(path, limits_for("guide-2024"), apply_on=APPLY)
     assert codes(seed_rules) == ["photo_too_old"]
-    assert "2026-08-26" in seed_rules.problems[0].message_ja     # 3 months before 11-26
+    assert "2026年8月26日（令和8年）" in seed_rules.problems[0].message_ja   # 3 months before 11-26
+    assert "2026-08-26" in seed_rules.problems[0].message_en
     assert check_photo(path, limits_for("system-2026"), apply_on=APPLY).ok
 
 

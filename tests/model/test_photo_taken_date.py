@@ -124,3 +124,14 @@ def test_the_cameras_date_wins_over_an_entered_one(tmp_path):
                                limits_for("guide-2024"), APPLY)
     assert codes(result.problems) == ["photo_too_old"]
     assert result.photo is not None and result.photo.taken_on_source == "exif"
+
+
+def test_a_photo_too_old_names_the_dates_as_the_office_reads_them(tmp_path, no_exif_photo):
+    result = check_attachments([AttachmentRef(str(no_exif_photo), "photo",
+                                              taken_on="2026-08-01")],
+                               limits_for("guide-2024"), APPLY)
+    [problem] = [p for p in result.problems if p.code == "photo_too_old"]
+    assert problem.message_ja == (
+        "写真の撮影日 2026年8月1日（令和8年）は、申請予定日 2026年11月26日（令和8年）の 3 か月前"
+        "（2026年8月26日（令和8年））より前です。撮り直した写真を使ってください。")
+    assert "2026-08-01" in problem.message_en and problem.params["taken_on"] == "2026-08-01"

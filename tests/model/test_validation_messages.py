@@ -102,3 +102,12 @@ def test_the_wizard_guidance_of_a_date_does_not_contradict_its_entry_hint(proced
             assert shown == f.guidance_ja
     birth = catalogue("renewal").field("birth_date")
     assert "年月日不詳:99999999" in entry_guidance(birth)   # the rest of ISA's text stays
+
+
+def test_an_expired_passport_names_both_dates_as_the_office_reads_them() -> None:
+    f = catalogue("renewal").field("passport_expiry")
+    [problem] = validate_field(f, "20261125", FieldContext(on=ON, key="passport_expiry"))
+    assert problem.code == "passport_expired"
+    assert problem.message_ja == ("旅券の有効期限（2026年11月25日（令和8年））が申請日"
+                                  "（2026年11月26日（令和8年））に切れています。")
+    assert problem.message_en == "The passport expires (2026-11-25) before the filing date (2026-11-26)."

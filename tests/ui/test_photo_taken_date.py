@@ -71,7 +71,7 @@ def test_typed_taken_date_is_kept_after_reopening_the_case(qtbot, store, main_wi
     panel = editor.attachments_panel
     assert panel.taken_check.isChecked()
     assert panel.taken_edit.date() == QDate(2026, 10, 1)
-    qtbot.waitUntil(lambda: "撮影日 2026-10-01" in panel.photo_name.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "撮影日 2026年10月1日（令和8年）" in panel.photo_name.text(), timeout=10_000)
     assert UNKNOWN not in panel.photo_problems.text()
 
 
@@ -87,7 +87,7 @@ def test_a_typed_date_outside_the_window_is_counted_after_reopening(qtbot, store
     editor.go_to_step(Step.CONFIRM)
     wait_checked(qtbot, editor)
     texts = problem_texts(editor)
-    assert any("撮影日 2026-01-05" in t for t in texts), texts
+    assert any("撮影日 2026年1月5日（令和8年）" in t for t in texts), texts
     assert not any(UNKNOWN in t for t in texts), texts
 
 
@@ -120,7 +120,8 @@ def test_screenshot_of_the_attachments_page_with_the_typed_date(
         main_window.resize(1280, 800)
         editor.go_to_step(Step.ATTACHMENTS)
         panel = editor.attachments_panel
-        qtbot.waitUntil(lambda: "2026-10-01" in panel.photo_name.text(), timeout=10_000)
+        shown = "2026-10-01" if language == "en" else "2026年10月1日（令和8年）"   # as read
+        qtbot.waitUntil(lambda: shown in panel.photo_name.text(), timeout=10_000)
         qtbot.waitUntil(lambda: not panel.is_busy(), timeout=10_000)
         wait_checked(qtbot, editor)
         shots = SHOTS or str(tmp_path)

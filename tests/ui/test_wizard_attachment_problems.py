@@ -62,14 +62,14 @@ def test_file_problems_are_listed_on_step_3_without_opening_the_attachments_page
     assert editor.attachments_panel is None          # the page was never built
     texts = problem_texts(editor)
     assert any("在職証明書.pdf" in t and "11.0 MB" in t for t in texts), texts
-    assert any("撮影日 2026-02-20" in t for t in texts), texts
+    assert any("撮影日 2026年2月20日（令和8年）" in t for t in texts), texts
     assert editor.step_status(Step.ATTACHMENTS) is StepStatus.PROBLEMS
     assert "問題 2 件" in step_text(editor, Step.ATTACHMENTS)
     assert "確認中" not in step_text(editor, Step.ATTACHMENTS)
     assert "件。入力完了にするには" in editor.problem_summary.text()
     # The review of the input shows each file's problem beside it, as fields show theirs.
     review = editor.review.toPlainText()
-    assert "11.0 MB" in review and "撮影日 2026-02-20" in review
+    assert "11.0 MB" in review and "撮影日 2026年2月20日（令和8年）" in review
 
 
 def test_enter_on_a_file_problem_opens_the_attachments_page_at_that_file(
@@ -118,7 +118,7 @@ def test_a_file_deleted_or_replaced_on_disk_is_checked_again(
     shutil.copy(files.fixture("minimal-document.pdf"), big)
     qtbot.waitUntil(lambda: not any("在職証明書.pdf" in t for t in problem_texts(editor)),
                     timeout=10_000)
-    assert any("撮影日 2026-02-20" in t for t in problem_texts(editor))
+    assert any("撮影日 2026年2月20日（令和8年）" in t for t in problem_texts(editor))
 
 
 def test_the_rule_profile_and_filing_date_change_the_file_verdicts(
@@ -323,7 +323,7 @@ def test_the_taken_date_entered_on_the_page_counts_in_step_3(qtbot, store, main_
     panel.taken_check.setChecked(True)
     panel.taken_edit.setDate(QDate(2026, 1, 5))            # over 3 months before 11-26
     editor.go_to_step(Step.CONFIRM)
-    qtbot.waitUntil(lambda: any("撮影日 2026-01-05" in t for t in problem_texts(editor)),
+    qtbot.waitUntil(lambda: any("撮影日 2026年1月5日（令和8年）" in t for t in problem_texts(editor)),
                     timeout=10_000)
     assert not any("撮影日が分かりません" in t for t in problem_texts(editor))
 

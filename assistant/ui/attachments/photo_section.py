@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.model.case import AttachmentRef
+from assistant.model.dates import format_date
 from assistant.ui.attachments.common import problem_line, unopened, verdict_color
 from assistant.ui.i18n import current_language
 
@@ -167,10 +168,11 @@ class PhotoSection(QGroupBox):
             self.photo_name.setText(name)
             return
         size = "-" if check.width is None else f"{check.width} × {check.height}"
-        taken = check.taken_on.isoformat() if check.taken_on else self.tr("不明")
+        language = current_language()
+        taken = (format_date(check.taken_on, language) if check.taken_on  # as the office reads
+                 else self.tr("不明"))
         self.photo_name.setText(name if unopened(check.problems) else self.tr(
             "{0}（{1} ピクセル・撮影日 {2}）").format(name, size, taken))
-        language = current_language()
         lines = [problem_line(p, language) for p in check.problems]
         self.photo_problems.setText("\n".join(lines) if lines else self.tr("✔ 問題ありません"))
         self.photo_problems.setStyleSheet(f"color: {verdict_color(check.problems).name()};")
