@@ -13,11 +13,13 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 from assistant.cli import UsageError, add_force_option, checked_output
 from assistant.model import casefile, paths
 from assistant.model.case import CaseStatus
+from assistant.model.dates import format_date, read_date
 from assistant.model.problems import message_texts
 from assistant.model.storage import CaseStore, CaseSummary, StorageError
 
@@ -118,10 +120,20 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for s in rows:
         number = s.application_number or s.provisional_number
+        expiry = read_date(s.expiry_date) if s.expiry_date else None
         print("\t".join([s.id[:8], s.procedure, _status_label(s.status, language),
-                         s.name or "-", s.nationality or "-", s.expiry_date or "-",
-                         number or "-", s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")]))
+                         s.name or "-", s.nationality or "-",
+                         format_date(expiry, language, era=False) if expiry
+                         else s.expiry_date or "-",
+                         number or "-", _moment(s.updated_at, language, era=False)]))
     return 0
+
+
+def _moment(moment: datetime, language: str, era: bool = True) -> str:
+    """A stored time as the office reads it, in local time: 2026年11月26日（令和8年） 10:30
+    (``era=False``: without the era year, as the list's columns; ISO date in English)."""
+    local = moment.astimezone()
+    return f"{format_date(local.date(), language, era=era)} {local:%H:%M}"
 
 
 def _resolve(store: CaseStore, case_id: str) -> str:
@@ -165,7 +177,7 @@ def _show(args: argparse.Namespace) -> int:
     lines.append("履歴:" if ja else "History:")
     for h in history:
         extra = " ".join(x for x in (h.number, h.note) if x)
-        lines.append(f"  {h.at.astimezone().strftime('%Y-%m-%d %H:%M')} "
+        lines.append(f"  {_moment(h.at, language)} "
                      f"{_status_label(h.status, language)} {extra}".rstrip())
     print("\n".join(lines))
     return 0

@@ -115,11 +115,14 @@ class DeadlinesDialog(QDialog):
         red = QBrush(QColor("#b00020"))
         for row, item in enumerate(self.deadlines):
             days = item.days_left(today)
-            # the day as the office reads it: 2026年12月3日（令和8年） (ISO in English)
-            cells = [format_date(item.on, language), self._left_text(days),
+            # the day as the office reads it, as the case list shows dates: 2026年12月3日 in the
+            # column, with the era year in the tip (ISO in English)
+            cells = [format_date(item.on, language, era=False), self._left_text(days),
                      self._kind_label(item.kind), item.text(language)]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                if column == 0:
+                    cell.setToolTip(format_date(item.on, language))
                 cell.setData(CASE_ROLE, item.case_id or "")
                 if days <= 7:
                     cell.setForeground(red)

@@ -194,3 +194,22 @@ def test_import_normalises_the_values_and_says_what_changed(db, tmp_path, capsys
         stored = store.get(json.loads(out)["id"])
     assert stored.values == {"name": "WANG WEI", "birth_date": "19950412",
                              "postal_code": "1000013"}
+
+
+def test_list_and_show_text_give_dates_as_the_office_reads_them(tmp_path, capsys):
+    from datetime import UTC, datetime
+
+    path = tmp_path / "office.sqlite"
+    moments = iter([datetime(2026, 11, 26, 1, 30, tzinfo=UTC)] * 10)
+    with CaseStore.open(path, clock=lambda: next(moments)) as store:
+        case = store.create("renewal", {"name": "WANG WEI", "expiry_date": "20270115"})
+    local = datetime(2026, 11, 26, 1, 30, tzinfo=UTC).astimezone()
+    shown = f"{local.year}年{local.month}月{local.day}日"
+    code, out, _ = run(capsys, "--db", str(path), "case", "list")
+    assert code == 0
+    row = out.splitlines()[0].split("\t")
+    assert row[5] == "2027年1月15日" and row[7] == f"{shown} {local:%H:%M}"
+    code, out, _ = run(capsys, "--db", str(path), "case", "show", case.id)
+    assert f"  {shown}（令和8年） {local:%H:%M} 下書き" in out
+    code, out, _ = run(capsys, "--lang", "en", "--db", str(path), "case", "list")
+    assert out.split("\t")[5] == "2027-01-15"
