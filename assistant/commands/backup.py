@@ -92,6 +92,8 @@ def _now() -> datetime:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from assistant.model.dates import format_moment
+
     db = _db(args)
     found = bk.list_backups(db, _mirror())
     if args.json:
@@ -104,7 +106,7 @@ def _list(args: argparse.Namespace) -> int:
         print(_text(args, "backup_none", path=bk.backup_folder(db)))
         return 0
     for number, b in enumerate(found, 1):
-        when = b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        when = format_moment(b.taken_at, _language(args), seconds=True)   # as the office reads
         reason = _text(args, f"backup_reason_{b.reason.value}")
         print("\t".join([str(number), when, reason, f"{b.size / 1_048_576:.1f} MB",
                          str(b.path)]))

@@ -13,13 +13,12 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Any
 
 from assistant.cli import UsageError, add_force_option, checked_output
 from assistant.model import casefile, paths
 from assistant.model.case import CaseStatus
-from assistant.model.dates import format_date, read_date
+from assistant.model.dates import format_date, format_moment, read_date
 from assistant.model.problems import message_texts
 from assistant.model.storage import CaseStore, CaseSummary, StorageError
 
@@ -125,15 +124,9 @@ def _list(args: argparse.Namespace) -> int:
                          s.name or "-", s.nationality or "-",
                          format_date(expiry, language, era=False) if expiry
                          else s.expiry_date or "-",
-                         number or "-", _moment(s.updated_at, language, era=False)]))
+                         number or "-", format_moment(s.updated_at, language, era=False)]))
     return 0
 
-
-def _moment(moment: datetime, language: str, era: bool = True) -> str:
-    """A stored time as the office reads it, in local time: 2026年11月26日（令和8年） 10:30
-    (``era=False``: without the era year, as the list's columns; ISO date in English)."""
-    local = moment.astimezone()
-    return f"{format_date(local.date(), language, era=era)} {local:%H:%M}"
 
 
 def _resolve(store: CaseStore, case_id: str) -> str:
@@ -177,7 +170,7 @@ def _show(args: argparse.Namespace) -> int:
     lines.append("履歴:" if ja else "History:")
     for h in history:
         extra = " ".join(x for x in (h.number, h.note) if x)
-        lines.append(f"  {_moment(h.at, language)} "
+        lines.append(f"  {format_moment(h.at, language)} "
                      f"{_status_label(h.status, language)} {extra}".rstrip())
     print("\n".join(lines))
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -81,6 +81,15 @@ def format_date(day: date, language: str = "ja", era: bool = True) -> str:
     if found is None or not with_era:
         ja = ja.split("（")[0]
     return en if language == "en" else ja
+
+
+def format_moment(moment: datetime, language: str = "ja", era: bool = True,
+                  seconds: bool = False) -> str:
+    """A stored time as the office reads it, in local time: ``2026年11月26日（令和8年） 10:30``
+    (:func:`format_date` then the time; ``2026-11-26 10:30`` in English)."""
+    local = moment.astimezone()
+    return f"{format_date(local.date(), language, era=era)} " + local.strftime(
+        "%H:%M:%S" if seconds else "%H:%M")
 
 
 def dated_message_texts(code: str, **params: Any) -> tuple[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 
@@ -52,6 +53,10 @@ def test_backup_create_list_check_and_restore_after_damage(capsys, db, tmp_path)
     code, out, _ = run(capsys, "backup", "list", "--json", "--db", str(db))
     (entry,) = json.loads(out)
     assert entry["number"] == 1 and entry["reason"] == "manual"
+    code, out, _ = run(capsys, "backup", "list", "--db", str(db))   # the time as the office reads
+    taken = datetime.fromisoformat(entry["taken_at"]).astimezone()
+    assert out.split("\t")[1] == (f"{taken.year}年{taken.month}月{taken.day}日（令和"
+                                  f"{taken.year - 2018}年） {taken:%H:%M:%S}")
     code, out, _ = run(capsys, "backup", "check", "--db", str(db))
     assert code == 0 and "異常はありません" in out
 

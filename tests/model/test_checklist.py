@@ -234,3 +234,10 @@ def test_email_for_a_coe_is_flagged_under_the_guide_rules():
 def test_email_is_not_a_way_to_receive_a_residence_card():
     doc = build_checklist(make_case("renewal"), ReceiptMethod.EMAIL, on=ON)
     assert "method_not_allowed" in ids(doc)
+
+
+def test_the_prepared_date_reads_as_the_office_reads_it():
+    doc = checklist(make_case(), ReceiptMethod.MAIL)
+    assert doc.subtitle == "作成日 2026年11月26日（令和8年）"
+    english = checklist(make_case(), ReceiptMethod.MAIL, language="en")
+    assert "2026-11-26" in english.subtitle

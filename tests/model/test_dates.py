@@ -58,3 +58,16 @@ def test_the_compact_form_leaves_out_the_era_year_and_reads_back():
     assert format_date(date(2026, 12, 3), era=False) == "2026年12月3日"
     assert format_date(date(2026, 12, 3), "en", era=False) == "2026-12-03"
     assert read_date(format_date(date(2019, 5, 1), era=False)) == date(2019, 5, 1)
+
+
+def test_a_stored_time_reads_as_the_office_reads_it_in_local_time():
+    from datetime import UTC, datetime
+
+    from assistant.model.dates import format_moment
+
+    moment = datetime(2026, 11, 26, 1, 30, 5, tzinfo=UTC)
+    local = moment.astimezone()
+    day = f"{local.year}年{local.month}月{local.day}日"
+    assert format_moment(moment) == f"{day}（令和8年） {local:%H:%M}"
+    assert format_moment(moment, era=False, seconds=True) == f"{day} {local:%H:%M:%S}"
+    assert format_moment(moment, "en") == f"{local.date().isoformat()} {local:%H:%M}"

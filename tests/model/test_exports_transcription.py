@@ -65,3 +65,10 @@ def test_english_labels():
     doc = build_transcription(sample(), on=ON, language="en")
     assert doc.title.startswith("Transcription sheet")
     assert any(line.label == "Name (as in passport)" for s in doc.sections for line in s.lines)
+
+
+def test_the_prepared_date_reads_as_the_office_reads_it():
+    doc = build_transcription(sample(), on=ON)
+    assert doc.subtitle.endswith("作成日: 2026年11月26日（令和8年）")
+    assert build_transcription(sample(), on=ON, language="en").subtitle.endswith(
+        "Prepared on 2026-11-26")

@@ -17,6 +17,7 @@ from typing import Any
 from assistant.model import case as case_fields
 from assistant.model import rules
 from assistant.model.case import Case, ReceiptMethod
+from assistant.model.dates import format_date
 from assistant.model.exports.document import Document, Line, LineKind, Section
 from assistant.resources import load_json
 
@@ -293,7 +294,7 @@ def build_batch_checklist(cases: Sequence[Case], method: ReceiptMethod, *, on: d
     methods_lookup = methods_lookup or _methods_under(profile)
     spec = _data(method.value)
     doc = Document(title=_text(spec["title"], language),
-                   subtitle=_word("date", language, date=on.isoformat()),
+                   subtitle=_word("date", language, date=format_date(on, language)),
                    footer=_word("sources", language))
     coe_cases = [c for c in cases if c.procedure == "coe"]
     coe_numbers = "、".join(_blank(c.application_number, language) for c in coe_cases)

@@ -12,6 +12,7 @@ from datetime import date
 
 from assistant.model import kubun
 from assistant.model.case import NAME, Case
+from assistant.model.dates import format_date
 from assistant.model.exports.bulk import formatter
 from assistant.model.exports.checklist import procedure_label
 from assistant.model.exports.document import Document, Line, LineKind, Section
@@ -54,7 +55,8 @@ def build_transcription(case: Case, *, on: date, language: str = "ja") -> Docume
     texts = _texts(language)
     doc = Document(
         title=texts["title"].format(procedure=procedure_label(case.procedure, language)),
-        subtitle=texts["subtitle"].format(name=case.value(NAME) or "—", date=on.isoformat()),
+        subtitle=texts["subtitle"].format(name=case.value(NAME) or "—",
+                                          date=format_date(on, language)),   # as read
         footer=texts["footer"])
     done_groups: set[str] = set()
     filled = 0
