@@ -579,7 +579,11 @@ class CaseEditor(QWidget):
         from assistant.model.documents import carry_over
 
         # what the 提出書類 checklist keeps and what leaves it, said before the change
-        report = carry_over(self.case, new_procedure, self.case.values).message(self.language)
+        try:
+            report = carry_over(self.case, new_procedure, self.case.values).message(
+                self.language)
+        except (OSError, ValueError):     # an unreadable office list: the change goes on
+            report = ""
         if not ask.question(self, self.tr("申請種別の変更"), self.tr(
             "申請種別を「{0}」に変更しますか？\n入力済みの内容は引き継がれます。"
             "変更前の案件はゴミ箱に残ります。").format(texts.procedure_label(new_procedure))
