@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.model.dates import format_moment
 from assistant.model.problems import message_texts
 from assistant.model.settings import BACKUP_MIRROR, Settings
 from assistant.model.storage import CaseStore, StorageError
@@ -187,7 +188,8 @@ class BackupDialog(QDialog):
         self.backups = bk.list_backups(self.db, mirror_folder(self.settings))
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
-            when = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            # as the office reads it, compact as the case list's dates: 2026年11月26日 10:30:05
+            when = format_moment(backup.taken_at, texts.language(), era=False, seconds=True)
             cells = [when, model_text(f"backup_reason_{backup.reason.value}"),
                      f"{backup.size / 1_048_576:.1f} MB", str(backup.path.parent)]
             for column, text in enumerate(cells):
@@ -259,7 +261,7 @@ class BackupDialog(QDialog):
         backup = self.selected()
         if backup is None:
             return
-        when = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        when = format_moment(backup.taken_at, texts.language(), seconds=True)
         if not ask.question(self, self.tr("バックアップから復元"), self.tr(
                 "データベースを {0} のバックアップの内容に戻します。それ以降の変更は、戻した後の"
                 "データベースには含まれません。\n今のデータベースは削除せず、{1} に移して残します。"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.model.dates import format_moment
 from assistant.model.storage import CaseStore, StorageError
 from assistant.ui import ask, texts
 
@@ -63,8 +64,8 @@ class TrashDialog(QDialog):
         self.cases.clear()
         for summary in self.store.list_deleted():
             name = summary.name or self.tr("（氏名未入力）")
-            deleted = summary.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M") \
-                if summary.deleted_at else ""
+            deleted = format_moment(summary.deleted_at, texts.language()) \
+                if summary.deleted_at else ""   # 2026年11月26日（令和8年） 10:30
             item = QListWidgetItem(self.tr("{0}　{1}（削除: {2}）").format(
                 name, texts.procedure_label(summary.procedure), deleted))
             item.setData(_CASE_ID, summary.id)

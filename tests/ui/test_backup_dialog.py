@@ -59,11 +59,16 @@ def test_the_dialog_lists_backups_and_restores_one_over_the_open_store(
     dialog.show()
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 1).text() == "毎日の自動バックアップ"
+    local = NOW.astimezone()   # the time as the office reads it
+    assert dialog.table.item(0, 0).text() == \
+        f"{local.year}年{local.month}月{local.day}日 {local:%H:%M:%S}"
     _screenshot(dialog, "backup_dialog")
     with qtbot.waitSignal(dialog.accepted):
         dialog.restore_button.click()
     assert dialog.restored and dialog.store_closed
     assert any("削除せず" in text for kind, text in told if kind == "question")
+    assert any(f"{local.year}年{local.month}月{local.day}日（令和8年） {local:%H:%M:%S} のバックアップ"
+               in text for kind, text in told if kind == "question")
     assert any("復元しました" in text for kind, text in told if kind == "info")
     with CaseStore.open(store.path) as again:
         assert again.get(case.id).values["name"] == "BEFORE"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -204,6 +205,8 @@ def test_enter_in_the_recycle_bin_restores_only_the_selected_case(qtbot, store, 
     qtbot.waitExposed(dialog)
     dialog.cases.setFocus()
     chosen = dialog.cases.currentItem().text()
+    assert re.search(r"（削除: 20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日（令和[0-9]+年） [0-9]{2}:[0-9]{2}）$",
+                     chosen), chosen   # the day as the office reads it
     qtbot.keyClick(dialog.cases, Qt.Key.Key_Return)
     assert len(dialog.restored) == 1 and dialog.cases.count() == 2
     assert chosen not in [dialog.cases.item(i).text() for i in range(2)]
