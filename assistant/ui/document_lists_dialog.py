@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
@@ -48,9 +49,12 @@ _CONDITION_ID = re.compile(r"^[a-z0-9_]{1,40}$")
 class DocumentListsDialog(QDialog):
     """One list at a time: its items and its conditions for one procedure, editable."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 lists_changed: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("提出書類リスト"))
+        # told after every change of a list (the case list counts 書類 n/m again)
+        self._lists_changed = lists_changed
         self.resize(1040, 680)
         self._data: dict[str, Any] = {}
         self._originals: list[dict[str, Any]] = []
@@ -467,7 +471,12 @@ class DocumentListsDialog(QDialog):
             return False
         self._fill_lists()
         self._load()
+        self._changed()
         return True
+
+    def _changed(self) -> None:
+        if self._lists_changed is not None:
+            self._lists_changed()
 
     @Slot()
     def _on_revert_button_clicked(self) -> None:
@@ -484,6 +493,7 @@ class DocumentListsDialog(QDialog):
             return
         self._fill_lists()
         self._load()
+        self._changed()
 
     @Slot()
     def _on_new_list_button_clicked(self) -> None:
@@ -505,6 +515,7 @@ class DocumentListsDialog(QDialog):
             return
         self._fill_lists()
         self.select(key, self.procedure())
+        self._changed()
 
     @Slot()
     def _on_export_button_clicked(self) -> None:
@@ -529,17 +540,20 @@ class DocumentListsDialog(QDialog):
             return
         self._fill_lists()
         self.select(key, self.procedure())
+        self._changed()
 
 
-def attach_to_settings(dialog: QDialog) -> QWidget:
-    """Add the 提出書類リスト row to the settings ``dialog``, above its buttons."""
+def attach_to_settings(dialog: QDialog,
+                       lists_changed: Callable[[], None] | None = None) -> QWidget:
+    """Add the 提出書類リスト row to the settings ``dialog``, above its buttons;
+    ``lists_changed`` is called after every change of a list."""
     row = QWidget(dialog)
     line = QHBoxLayout(row)
     line.setContentsMargins(0, 0, 0, 0)
     line.addWidget(QLabel(translate("DocumentListsDialog", "提出書類リスト:")))
     button = QPushButton(translate("DocumentListsDialog", "提出書類リストの編集(&D)..."))
     button.setObjectName("document_lists_button")
-    button.clicked.connect(lambda: DocumentListsDialog(dialog).exec())
+    button.clicked.connect(lambda: DocumentListsDialog(dialog, lists_changed).exec())
     line.addWidget(button)
     line.addStretch(1)
     outer = dialog.layout()

@@ -522,6 +522,10 @@ class MainWindow(QMainWindow):
 
         show_backups(self, self.store, self.settings, self.reload_requested.emit)
 
+    def _on_document_lists_changed(self) -> None:
+        self.store.forget_document_counts()
+        self.events.publish(CaseChange.everything(source=self))
+
     @Slot()
     def show_settings(self) -> None:
         from assistant.ui.settings_dialog import SettingsDialog
@@ -533,7 +537,8 @@ class MainWindow(QMainWindow):
         attach_to_settings(dialog, self.store, self.settings, self.reload_requested.emit)
         from assistant.ui.document_lists_dialog import attach_to_settings as attach_lists
 
-        attach_lists(dialog)   # the 提出書類リスト row
+        # the 提出書類リスト row; an edited list changes the cases' 書類 n/m
+        attach_lists(dialog, self._on_document_lists_changed)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         if dialog.needs_reload:

@@ -236,3 +236,25 @@ def test_an_office_list_survives_a_program_update_and_reverts_to_the_new_shipped
     again.revert_button.click()
     names = [again.table.item(r, 0).text() for r in range(again.table.rowCount())]
     assert "2027年改訂で加わった書類" in names and "事務所の追加書類" not in names
+
+
+def test_an_edited_list_has_the_case_list_count_documents_again(qtbot, main_window, store,
+                                                                 japanese):
+    from assistant.model.case import CURRENT_STATUS
+    from assistant.model.document_progress import count_all
+    from assistant.ui.document_lists_dialog import DocumentListsDialog
+
+    case = store.create("renewal", {CURRENT_STATUS: "技術・人文知識・国際業務 Engineer/"
+                                    "Specialist in Humanities/International Services"})
+    store.set_documents(case.id, d.DocumentsState(answers={"employer_category": "cat3"}))
+    assert count_all(store) == 1 and store.uncounted_documents() == []
+    before = d.case_checklist(store.get(case.id)).done_count()
+    dialog = DocumentListsDialog(lists_changed=main_window._on_document_lists_changed)
+    qtbot.addWidget(dialog)
+    dialog.select("gijinkoku", "renewal")
+    dialog.add_button.click()
+    dialog.table.setItem(dialog.table.rowCount() - 1, 0, QTableWidgetItem("事務所の追加書類"))
+    assert dialog.save()
+    assert store.uncounted_documents() == [case.id]          # counted again when shown
+    assert count_all(store) == 1
+    assert d.case_checklist(store.get(case.id)).done_count() == (before[0], before[1] + 1)
