@@ -529,18 +529,28 @@ def _status_names(status: str) -> list[str]:
     return [part.strip() for part in japanese.split(",") if part.strip()]
 
 
+def _all_raw() -> dict[str, dict[str, Any]]:
+    """Every list by key (the office's shadowing the shipped one), found in one pass."""
+    paths = {path.stem: path for path in _lists_dir().glob("*.json")}
+    office = office_lists_dir()
+    if office.is_dir():
+        paths.update({path.stem: path for path in office.glob("*.json")})
+    return {key: load_json_file(paths[key]) for key in sorted(paths)}
+
+
 def find_list_key(status: str) -> str | None:
     """The list of a status given as a code (``T26``), a name or a status answer's label."""
     wanted = _norm(status)
     if not wanted:
         return None
-    for key in list_keys():
-        if wanted.upper() in _codes(_raw(key)):
+    lists = _all_raw()
+    for key, raw in lists.items():
+        if wanted.upper() in _codes(raw):
             return key
     names = _status_names(status)
     prefix_matches: list[str] = []
-    for key in list_keys():
-        list_name = _norm(_raw(key)["status_ja"])
+    for key, raw in lists.items():
+        list_name = _norm(raw["status_ja"])
         for name in names:
             bare = name.replace("第", "")
             if name == list_name:
@@ -561,8 +571,8 @@ def _status_is(status: str, names: Iterable[str]) -> bool:
     prefixes = [_norm(name) for name in names]
     if any(wanted.startswith(prefix) for prefix in prefixes):
         return True
-    for key in list_keys():
-        by_code = _raw(key).get("status_codes_by_subtype") or {}
+    for raw in _all_raw().values():
+        by_code = raw.get("status_codes_by_subtype") or {}
         if any(code == wanted.upper() and any(_norm(name).startswith(prefix)
                                               for prefix in prefixes)
                for name, code in by_code.items()):
