@@ -26,6 +26,11 @@ def coe_values() -> dict[str, str]:
         "visa_application_place": "北京", "past_entries": "無 No",
         "past_coe_applications": "無 No", "criminal_record": "無 No",
         "past_deportation": "無 No", "has_relatives": "有 Yes",
+        # 27 申請人、法定代理人、法第７条の２第２項に規定する代理人: 必須 on the page
+        "legal_rep_name": "佐藤　花子", "legal_rep_relationship": "受入れ機関の職員",
+        "legal_rep_postal_code": "1000005", "legal_rep_prefecture": "東京都",
+        "legal_rep_municipality": "千代田区", "legal_rep_street": "丸の内１－１－１",
+        "legal_rep_phone": "0312345678",
         "receipt_method": "郵送 Mailing", "notification_email": "office@example.jp",
         "intent_confirmed": ("申請人(代理人による申請の場合は当該代理人)に申請の意思を確認しました。 "
                              "Confirmed intent of application with applicant (or agent)."),

@@ -914,9 +914,10 @@ def add_page_choices(catalogues: dict[str, dict[str, Any]],
         fields = {f["id"]: f for f in catalogues[page_set["procedure"]]["fields"]}
         for diff in page_set.get("differences", []):
             field = fields.get(diff.get("field") or "")
-            if diff["what"] != "choices_missing" or field is None:
+            if diff["what"] != "choices_missing" or (field is None and "code_list" not in diff):
                 continue
-            list_id = field.get("code_list")
+            # a 区分 item's pull-down names the template list it shares (formimport.py)
+            list_id = diff.get("code_list") or (field or {}).get("code_list")
             if not list_id or list_id in PAGE_CHOICES_SKIPPED or list_id not in code_lists:
                 continue
             entries = code_lists[list_id]["entries"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -46,30 +47,36 @@ ROW_KEYS = {
 }
 
 # Status (the Japanese part of its label) → purpose rows (the row key's letter as a name
-# only; the letter written out is read from the sheet). A list of (row, activity) where the
-# sheet splits one status by activity; the first is the default.
+# only; the letter written out is read from the sheet). Where the sheet splits one status
+# across rows of different letters, each (row, purpose) names the row's purpose paragraph by
+# its first words: the wizard lists these purposes in the form's words and the one chosen
+# picks the 区分; the first is the default until one is chosen.
 _HSP_NOTE = "（※）: the J, K, O or U form may be used instead"
+_HSP_I = ("I", "大学等において高度")
+_HSP_N_RESEARCH = ("N", "高度の専門的な能力を有する人材として研究")
+_HSP_N_SERVICES = ("N", "高度の専門的な能力を有する人材として自然科学")
+_HSP_L = ("L", "日本にある事業所に期間を定めて転勤して高度")
+_HSP_M = ("M", "高度の専門的な能力を有する人材として事業")
 STATUS_ROWS: dict[str, list[tuple[str, str]]] = {
     "外交": [("U", "")], "公用": [("U", "")], "教授": [("I", "")], "芸術": [("J", "")],
     "宗教": [("K", "")], "報道": [("L", "")],
-    "高度専門職１号イ": [("I", "大学等での研究・研究の指導・教育"),
-                   ("N", "大学等以外での研究・研究の指導・教育")],
-    "高度専門職１号ロ": [("N", "自然科学・人文科学の分野の業務"),
-                   ("L", "日本にある事業所への転勤")],
+    "高度専門職１号イ": [_HSP_I, _HSP_N_RESEARCH],
+    "高度専門職１号ロ": [_HSP_N_SERVICES, _HSP_L],
     "高度専門職１号ハ": [("M", "")],
-    "高度専門職２号": [("N", "研究・技術等の業務"), ("I", "大学等での研究・教育"),
-                 ("L", "日本にある事業所への転勤"), ("M", "事業の経営又は管理")],
+    "高度専門職２号": [_HSP_N_RESEARCH, _HSP_N_SERVICES, _HSP_I, _HSP_L, _HSP_M],
     "経営・管理": [("M", "")], "法律・会計業務": [("U", "")], "医療": [("U", "")],
-    "研究": [("N", ""), ("L", "日本にある事業所への転勤（研究）")], "教育": [("I", "")],
+    "研究": [("N", "契約に基づき収入を伴う研究"), ("L", "日本にある事業所に期間を定めて転勤して研究")],
+    "教育": [("I", "")],
     "技術・人文知識・国際業務": [("N", "")], "企業内転勤": [("L", "")], "介護": [("N", "")],
     "興行": [("O", "")], "技能": [("N", "")], "特定技能１号": [("V", "")],
     "特定技能２号": [("V", "")],
     **{f"技能実習{n}号{k}": [("Y", "")] for n in "１２３" for k in "イロ"},
     "文化活動": [("J", "")], "短期滞在": [("H", "")], "留学": [("P", "")],
     "研修": [("Q", "")], "家族滞在": [("R", "")],
-    "特定活動": [("U", "その他の特定活動（家事使用人、ワーキング・ホリデー、日系四世、起業 …）"),
-             ("N", "特定研究等活動・特定情報処理活動・本邦大学卒業者"),
-             ("R", "特定研究等・本邦大学卒業者・EPA 看護師等の扶養を受ける者")],
+    "特定活動": [("U", "上記以外の目的(1)"), ("U", "上記以外の目的(2)"),
+             ("N", "特定の研究活動"), ("N", "本邦の大学・大学院"),
+             ("R", "特定の研究活動等を行う者の扶養"), ("R", "EPA看護師"),
+             ("R", "本邦大学卒業者としての活動を行う者の扶養")],
     "日本人の配偶者等": [("T", "")], "永住者の配偶者等": [("T", "")], "定住者": [("T", "")],
 }
 # Statuses no lettered form is filed for, with the reason.
@@ -88,13 +95,13 @@ PURPOSE_ROWS: dict[str, list[tuple[str, str]]] = {
     "日本人の配偶者等": [("T", "")], "永住者の配偶者等": [("T", "")], "定住者": [("T", "")],
     "医療": [("U", "")], "公用": [("U", "")], "法律・会計業務": [("U", "")],
     "特定活動": [("U", "")], "特定技能": [("V", "")],
-    "高度専門職第１号イ・第２号（高度学術研究活動）": [
-        ("I", "大学等での研究・研究の指導・教育"), ("N", "大学等以外での研究・研究の指導・教育")],
-    "高度専門職第１号ロ・第２号（高度専門・技術活動）": [
-        ("N", "自然科学・人文科学の分野の業務"), ("L", "日本にある事業所への転勤")],
+    "高度専門職第１号イ・第２号（高度学術研究活動）": [_HSP_I, _HSP_N_RESEARCH],
+    "高度専門職第１号ロ・第２号（高度専門・技術活動）": [_HSP_N_SERVICES, _HSP_L],
     "高度専門職第１号ハ・第２号（高度経営・管理活動）": [("M", "")],
     "技能実習": [("Y", "")],
 }
+_ENGLISH = re.compile(r"(?<![A-Za-z])[A-Z][a-z]")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 
 
 def nfkc(text: str) -> str:
@@ -102,13 +109,16 @@ def nfkc(text: str) -> str:
 
 
 def read_rows(path: Path, sheet: str) -> list[dict[str, Any]]:
-    """The purpose rows of the sheet: number, first line of the purpose text, letter."""
+    """The purpose rows of the sheet: number, first line of the purpose text, letter, and the
+    row's purposes (``purposes``: each paragraph of the purpose column in Japanese and English,
+    with the example column's words beside it)."""
     import openpyxl
 
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     rows = [tuple("" if v is None else str(v) for v in row)
             for row in wb[sheet].iter_rows(values_only=True)]
     found: list[dict[str, Any]] = []
+    starts: list[int] = []
     number = ""
     for i, row in enumerate(rows):
         if len(row) < 5:
@@ -129,15 +139,78 @@ def read_rows(path: Path, sheet: str) -> list[dict[str, Any]]:
                     break
         found.append({"number": int(own), "sheet_row": i + 1,
                       "purpose_ja": nfkc(row[1]).split("\n")[0].strip(), "kubun": letter})
+        starts.append(i)
+    end = next((i for i, row in enumerate(rows) if row and "（※）については" in row[0]),
+               len(rows))
+    for n, block in enumerate(found):
+        last = starts[n + 1] if n + 1 < len(starts) else end
+        block["purposes"] = purposes(rows[starts[n]:last])
     return found
 
 
-def letter_of(rows: list[dict[str, Any]], row_key: str) -> tuple[str, int]:
+def _split(line: str) -> tuple[str, str]:
+    """A line of the sheet as (Japanese, English), in the sheet's own characters: the English
+    starts at the first capitalised word; the part before it is Japanese when it holds any
+    Japanese character (``EPA看護師…`` is Japanese, ``(Nurse and …`` English)."""
+    line = line.strip().replace("\u3000", " ")
+    found = _ENGLISH.search(line)
+    at = found.start() if found else len(line)
+    head, tail = line[:at].strip(), line[at:].strip()
+    if head and not _JAPANESE.search(head):
+        return "", line
+    return head, tail
+
+
+def purposes(rows: list[tuple[str, ...]]) -> list[dict[str, str]]:
+    """The paragraphs of one purpose row block (column B), each in Japanese and English, with
+    the example column (C) of the rows it spans; a Japanese line right after another Japanese
+    line continues it (the sheet wraps long purposes over rows)."""
+    found: list[dict[str, Any]] = []
+    open_ja = False
+    for row in rows:
+        lines = [ln for ln in (row[1] if len(row) > 1 else "").split("\n") if ln.strip()]
+        for line in lines:
+            ja, en = _split(line)
+            if ja:
+                if open_ja and found:
+                    found[-1]["ja"] += ja
+                else:
+                    found.append({"ja": ja, "en": [], "example_ja": [], "example_en": []})
+                open_ja = not en
+            if en and found:
+                found[-1]["en"].append(en)
+                open_ja = False
+        example = row[2] if len(row) > 2 else ""
+        for line in example.split("\n"):
+            ja, en = _split(line)
+            if found and ja:
+                found[-1]["example_ja"].append(ja)
+            if found and en:
+                found[-1]["example_en"].append(en)
+    return [{"ja": p["ja"], "en": re.sub(r"\s+", " ", " ".join(p["en"])).strip(),
+             "example_ja": "".join(p["example_ja"]),
+             "example_en": re.sub(r"\s+", " ", " ".join(p["example_en"])).strip()}
+            for p in found]
+
+
+def blocks_of(rows: list[dict[str, Any]], row_key: str) -> list[dict[str, Any]]:
+    """The purpose row blocks the status key names (by their first words; 上記以外の目的 has
+    two)."""
     key = nfkc(ROW_KEYS[row_key])
     hits = [r for r in rows if r["purpose_ja"].startswith(key)]
     if not hits:
         raise SystemExit(f"no purpose row starting {key!r} in the sheet")
-    return hits[0]["kubun"], hits[0]["number"]
+    return hits
+
+
+def purpose_of(blocks: list[dict[str, Any]], words: str) -> tuple[dict[str, Any],
+                                                                  dict[str, str]]:
+    """The block and purpose paragraph starting with ``words``."""
+    hits = [(b, p) for b in blocks for p in b["purposes"]
+            if nfkc(p["ja"]).startswith(nfkc(words))]
+    if len(hits) != 1:
+        raise SystemExit(f"row {blocks[0]['number']}: {len(hits)} purposes start {words!r}")
+    return hits[0]
 
 
 def table(procedure: str, rows: list[dict[str, Any]], labels: list[str],
@@ -151,14 +224,22 @@ def table(procedure: str, rows: list[dict[str, Any]], labels: list[str],
         if name not in mapping:
             raise SystemExit(f"{procedure}: no purpose row for {label!r}")
         options = []
-        for row_key, activity in mapping[name]:
+        for row_key, words in mapping[name]:
             if row_key == "H" and procedure == "coe":
                 continue
-            letter, number = letter_of(rows, row_key)
-            options.append({"kubun": letter, "purpose_row": number, "activity_ja": activity})
+            block = blocks_of(rows, row_key)[0]
+            purpose: dict[str, str] = {}
+            if words:
+                block, purpose = purpose_of(blocks_of(rows, row_key), words)
+            option: dict[str, Any] = {"kubun": block["kubun"], "purpose_row": block["number"]}
+            if purpose:
+                option.update({"purpose_ja": purpose["ja"], "purpose_en": purpose["en"],
+                               "example_ja": purpose["example_ja"],
+                               "example_en": purpose["example_en"]})
+            options.append(option)
         entry: dict[str, Any] = {"label": label, "kubun": options[0]["kubun"],
                                  "purpose_row": options[0]["purpose_row"]}
-        if len(options) > 1:
+        if len({o["kubun"] for o in options}) > 1:
             entry["by_activity"] = options
         if name.startswith("高度専門職"):
             entry["note"] = _HSP_NOTE
@@ -195,7 +276,9 @@ def main(argv: list[str] | None = None) -> int:
     data = {
         "_comment": "Which 区分 (form letter) a case uses, per procedure: the status answer "
                     "(the field named by 'answer') → 区分; 'by_activity' where the sheet splits "
-                    "one status, the first being the default. docs/domain.md#categories.",
+                    "one status across letters: its purposes in the form's words (purpose_ja / "
+                    "purpose_en), the one the case chose picks the 区分, the first is the default. "
+                    "docs/domain.md#categories.",
         "generated_by": "tools/build_kubun.py — do not edit by hand",
         "no_letter": {"acquisition": "the acquisition form (別記第36号様式) has no 区分 letter",
                       "work-cert": "the work certificate form (別記第29号の2様式) has no 区分 "

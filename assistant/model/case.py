@@ -30,6 +30,9 @@ PASSPORT_NUMBER = "passport_number"    # 身分事項_旅券_（1）番号
 PASSPORT_EXPIRY = "passport_expiry"    # 身分事項_旅券_（2）有効期限
 DESIRED_STATUS = "desired_status"      # 変更: 希望する在留資格 / 認定: 入国目的
 RECEIPT_METHOD = "receipt_method"      # 受領方法等_…の受領方法 (the one record of the method)
+# Not a template column: the activity chosen in Step 1 where the forms split the status across
+# 区分 (the purpose in the form's words; model/kubun.py decides the 区分 from it).
+KUBUN_ACTIVITY = "kubun_activity"
 
 _REPEAT_KEY = re.compile(r"^(?P<field>[a-z0-9_]+)\[(?P<index>[0-9]+)\]$")
 

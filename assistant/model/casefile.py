@@ -59,6 +59,7 @@ from typing import Any
 
 from assistant.model.atomic import atomic_write_text
 from assistant.model.case import (
+    KUBUN_ACTIVITY,
     RECEIPT_METHOD,
     AttachmentRef,
     Case,
@@ -436,11 +437,14 @@ class _Reader:
                ) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
         """The values checked against the procedure's catalogue and normalised at entry."""
         cat = catalogue(procedure)
-        unknown = sorted(k for k in raw if not cat.has_field(k))
+        # KUBUN_ACTIVITY: Step 1's activity choice, a value of no template column
+        unknown = sorted(k for k in raw if not cat.has_field(k) and k != KUBUN_ACTIVITY)
         if unknown:
             raise self.fail("casefile_unknown_value_keys", procedure=procedure,
                             keys=", ".join(unknown))
         for key in raw:
+            if key == KUBUN_ACTIVITY:
+                continue
             base, index = split_key(key)
             repeats = cat.field(base).group is not None
             if index is not None and not repeats:
@@ -450,6 +454,8 @@ class _Reader:
         values, changes = normalize_values(cat, raw)
         if self.check_lengths:
             for key, value in values.items():
+                if key == KUBUN_ACTIVITY:
+                    continue
                 fdef = cat.field(key)
                 if (fdef.kind in ("text", "number") and fdef.max_length is not None
                         and len(value) > fdef.max_length):

@@ -41,6 +41,20 @@ def set_file_name(procedure: str, kubun: str) -> str:
     return f"{procedure}.kubun-{kubun}.json"
 
 
+def field_set_path(procedure: str, kubun: str) -> Path | None:
+    """The file of the 区分 field set the catalogue reads: the office's installed one (the data
+    folder's ``reference/fields``), else the shipped one; None when there is neither."""
+    from assistant.model.reference import reference_dir
+    from assistant.resources import resource_path
+
+    name = set_file_name(procedure, kubun)
+    root = reference_dir()
+    if root is not None and (root / "fields" / name).is_file():
+        return root / "fields" / name
+    shipped = resource_path("fields", name)
+    return shipped if shipped.is_file() else None
+
+
 def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -55,7 +69,7 @@ def build_outputs(data: bytes, *, source: str = "") -> Outputs:
         hsp = tuple(e["label"] for e in purposes if str(e["label"]).startswith("高度専門職"))
     glossary = load_json("fields", "page_glossary_en.json")["words"]
     result = field_set(page, source, hsp, glossary)
-    from assistant.model.formpage import differences
+    from assistant.model.formpage import differences, page_rules
 
     base = load_json("fields", f"{page.procedure}.json")
     lists: dict[str, list[str]] = {}
@@ -71,13 +85,63 @@ def build_outputs(data: bytes, *, source: str = "") -> Outputs:
                 lists[list_id] = []
     diffs = differences(page, base["fields"], lists)
     code_lists: dict[str, object] = dict(result.pop("code_lists"))  # type: ignore[call-overload]
+    diffs += shared_list_differences(result, code_lists)
     result["differences"] = diffs
+    result["page_rules"] = page_rules(diffs)
     assert page.kubun is not None
     files = {f"fields/{set_file_name(page.procedure, page.kubun)}": _dump(result)}
     for list_id, body in code_lists.items():
         files[f"codelists/{list_id}.json"] = _dump(body)
     result["code_lists"] = code_lists
     return Outputs(page=page, field_set=result, differences=diffs, files=files)
+
+
+def _template_lists() -> dict[str, list[str]]:
+    """The bulk template's code lists (not the page's own ``page_*``): id → the Japanese part
+    of each choice, without the choices added from a page before."""
+    from assistant.resources import resource_path
+
+    found: dict[str, list[str]] = {}
+    for path in sorted(resource_path("codelists").glob("*.json")):
+        if path.stem.startswith("page_"):
+            continue
+        entries = load_json("codelists", path.name)["entries"]
+        found[path.stem] = [str(e["label"]).split(" ", 1)[0] for e in entries
+                            if not str(e.get("note", "")).startswith("offered by the online page")]
+    return found
+
+
+def shared_list_differences(field_set: dict[str, Any],
+                            code_lists: dict[str, Any]) -> list[dict[str, object]]:
+    """The 区分 items' pull-downs that are one of the template's code lists (industry,
+    occupation, country, major …: most of the page's choices are in it, the most specific such
+    list): the page's choices that list lacks, to be added to it with the code unknown
+    (``tools/build_catalogue.py``; docs/domain.md#online-page)."""
+    template = _template_lists()
+    found: list[dict[str, object]] = []
+    done: set[str] = set()
+    for record in field_set["fields"]:
+        list_id = record.get("code_list")
+        if not list_id or list_id in done:
+            continue
+        done.add(list_id)
+        page = [str(e["label"]).split(" ", 1)[0] for e in code_lists[list_id]["entries"]]
+        if len(page) < 4:
+            continue
+        overlap = {tid: len(set(page) & set(labels)) for tid, labels in template.items()}
+        best = max(overlap, key=lambda tid: (overlap[tid], -len(template[tid]), tid))
+        if overlap[best] < max(3, len(page) // 2):
+            continue
+        missing = [str(e["label"]) for e, ja in zip(code_lists[list_id]["entries"], page,
+                                                     strict=True)
+                   if ja not in set(template[best])]
+        if missing:
+            found.append({"item": record["item"], "label": record["label_ja"],
+                          "field": record["id"], "what": "choices_missing", "code_list": best,
+                          "page": missing, "catalogue": len(template[best]),
+                          "reason": f"added to the list {best} from the page, code unknown "
+                                    "(tools/build_catalogue.py)"})
+    return found
 
 
 def write_outputs(outputs: Outputs, root: Path) -> list[Path]:

@@ -621,43 +621,135 @@ def _norm(text: str) -> str:
     return text
 
 
+# Page items whose label does not name a template column (docs/domain.md#online-page): the
+# template splits an address into three columns, words an item differently or has no column
+# for the page's second entry of the e-mail address. By the page's label (item numbers differ
+# between procedures): the catalogue fields it is, and why.
+PAGE_ITEM_FIELDS: dict[str, tuple[tuple[str, ...], str]] = {
+    "日本における連絡先 居住地": (
+        ("address_prefecture", "address_municipality", "address_street"),
+        "one text of 85 on the page; the template splits it into 都道府県 / 市区町村 / "
+        "町名丁目番地号等 (the street keeps the page's 85)"),
+    "メールアドレス再入力": (
+        ("email",), "the page asks for the e-mail address twice; the second is 9.5's value"),
+    "入国予定年月日": (
+        ("planned_entry_date",), "the template's 入国予定年月: free text of 40 on both"),
+    "申請人、法定代理人、法第７条の２第２項に規定する代理人 (1)氏名": (
+        ("legal_rep_name",), "the template's 法定代理人 (1)氏名"),
+    "申請人、法定代理人、法第７条の２第２項に規定する代理人 (2)本人との関係": (
+        ("legal_rep_relationship",), "the template's 法定代理人 (2)本人との関係"),
+    "申請人、法定代理人、法第７条の２第２項に規定する代理人 (3)郵便番号": (
+        ("legal_rep_postal_code",), "the template's 法定代理人 (3)郵便番号"),
+    "申請人、法定代理人、法第７条の２第２項に規定する代理人 (3)住所": (
+        ("legal_rep_prefecture", "legal_rep_municipality", "legal_rep_street"),
+        "one text of 85 on the page; the template splits it into 都道府県 / 市区町村 / "
+        "町名丁目番地号等 (the street keeps the page's 85)"),
+    "申請人、法定代理人、法第７条の２第２項に規定する代理人 (3)電話番号": (
+        ("legal_rep_phone",), "the template's 法定代理人 (3)電話番号"),
+    "申請人、法定代理人、法第７条の２第２項に規定する代理人 (3)携帯電話番号": (
+        ("legal_rep_mobile",), "the template's 法定代理人 (3)携帯電話番号"),
+}
+# The status answer's list is not completed from a page: each 区分's page offers only its own
+# purposes, worded its own way (docs/domain.md#categories).
+STATUS_LISTS = frozenset({"entry_purpose", "status", "status_change", "status_current"})
+PAGE_WINS = "the page wins: validation of a case of this 区分 uses the page's {what}"
+
+
+def _ours_required(f: dict[str, object]) -> bool:
+    return bool(f.get("required") or f.get("required_when") or f.get("required_in_group"))
+
+
 def differences(page: FormPage, fields: list[dict[str, object]],
                 code_lists: dict[str, list[str]]) -> list[dict[str, object]]:
     """Where the page's common items (身分事項, 代理人, 取次者, 受領方法等 …) differ from the
-    catalogue's fields of the same item: maximum length, required mark, choices. ``fields``:
-    the catalogue's field records (id, header, label_ja, max_length, required, code_list);
-    ``code_lists``: list id → labels. The page wins (docs/domain.md#online-page)."""
+    catalogue's fields of the same item: maximum length, required mark, choices; each with its
+    ``reason``. ``fields``: the catalogue's field records (id, header, label_ja, max_length,
+    required, code_list); ``code_lists``: list id → labels. The page wins
+    (docs/domain.md#online-page): a ``page_rule`` difference is what validation of a case of
+    the page's 区分 applies (:func:`page_rules`); a choice the page adds goes into our list
+    (``tools/build_catalogue.py``)."""
     found: list[dict[str, object]] = []
     by_header = [(f, _norm(str(f["header"]).split("_", 1)[-1])) for f in fields]
+    by_id = {str(f["id"]): f for f in fields}
     seen: set[tuple[str, str]] = set()
     for item in page.items:
         if item.section in KUBUN_SECTIONS or not item.item or (item.instance or 1) != 1:
             continue
         label = _REPEAT_SUFFIX.sub("", item.label)
-        target = _norm(label)
-        match = next((f for f, header in by_header if header == target), None)
-        if match is None:
-            match = next((f for f, header in by_header
-                          if target and header.endswith(target)), None)
+        mapped = PAGE_ITEM_FIELDS.get(label)
+        if mapped is not None and all(fid in by_id for fid in mapped[0]):
+            found.append({"item": item.item, "label": label, "field": mapped[0][-1],
+                          "what": "mapped", "fields": list(mapped[0]), "reason": mapped[1]})
+            if label == "メールアドレス再入力":
+                continue   # the same answer as 9.5: nothing of its own to compare
+            match: dict[str, object] | None = by_id[mapped[0][-1]]
+        else:
+            target = _norm(label)
+            match = next((f for f, header in by_header if header == target), None)
+            if match is None:
+                match = next((f for f, header in by_header
+                              if target and header.endswith(target)), None)
         if match is None:
             found.append({"item": item.item, "label": label, "field": None,
-                          "what": "not_in_catalogue"})
+                          "what": "not_in_catalogue",
+                          "reason": "no template column: the page's item is not asked"})
             continue
         key = (str(match["id"]), item.item)
         if key in seen:
             continue
         seen.add(key)
+        targets = list(mapped[0]) if mapped is not None else [str(match["id"])]
         page_max = item.max_length if item.kind in ("text", "textarea") else None
         ours = match.get("max_length")
         if page_max and ours != page_max:
             found.append({"item": item.item, "label": label, "field": match["id"],
-                          "what": "max_length", "page": page_max, "catalogue": ours})
+                          "what": "max_length", "page": page_max, "catalogue": ours,
+                          "page_rule": {"field": match["id"], "max_length": page_max},
+                          "reason": PAGE_WINS.format(what="maximum length")})
+        group_member = item.group is not None or bool(match.get("group"))
+        if item.required != _ours_required(match):
+            difference: dict[str, object] = {
+                "item": item.item, "label": label, "field": match["id"], "what": "required",
+                "page": item.required, "catalogue": _ours_required(match)}
+            if match.get("required_when") and not match.get("required"):
+                difference["reason"] = ("kept: the catalogue asks it only on its condition "
+                                        "(required_when), which the page does not mark")
+            elif group_member or item.conditional:
+                difference["reason"] = ("kept: the page marks a repeat group's or a shown-on-"
+                                        "condition item; the catalogue asks it as its group "
+                                        "or condition says")
+            else:
+                difference["page_rules"] = [{"field": fid, "required": item.required}
+                                            for fid in targets]
+                difference["reason"] = PAGE_WINS.format(what="required mark")
+            found.append(difference)
         if item.choices and match.get("code_list"):
-            ours_labels = code_lists.get(str(match["code_list"]), [])
+            list_id = str(match["code_list"])
+            ours_labels = code_lists.get(list_id, [])
             ours_ja = {lb.split(" ", 1)[0] for lb in ours_labels}
             missing = [c.text for c in item.choices if c.text.split(" ", 1)[0] not in ours_ja]
             if missing:
-                found.append({"item": item.item, "label": label, "field": match["id"],
-                              "what": "choices_missing", "page": missing,
-                              "catalogue": len(ours_labels)})
+                found.append({
+                    "item": item.item, "label": label, "field": match["id"],
+                    "what": "choices_missing", "page": missing, "catalogue": len(ours_labels),
+                    "reason": ("kept: the page of one 区分 lists only its purposes, worded "
+                               "its own way; the status answer keeps the template's list")
+                    if list_id in STATUS_LISTS else
+                    f"added to the list {list_id} from the page, code unknown "
+                    "(tools/build_catalogue.py)"})
     return found
+
+
+def page_rules(found: list[dict[str, object]]) -> list[dict[str, object]]:
+    """What validation of a case of the page's 区分 takes from the page (the page wins), one
+    record per field: ``max_length`` and / or ``required``."""
+    rules: dict[str, dict[str, object]] = {}
+    for difference in found:
+        records = list(difference.get("page_rules") or ())   # type: ignore[call-overload]
+        if "page_rule" in difference:
+            records.append(difference["page_rule"])
+        for record in records:
+            assert isinstance(record, dict)
+            rules.setdefault(str(record["field"]), {"field": record["field"],
+                                                    "item": difference["item"]}).update(record)
+    return list(rules.values())

@@ -14,27 +14,47 @@ Rules (one place; validation, the editing session and the exports ask here):
 - while the status is not answered the 区分 is open and the sections the catalogue has are
   kept (nothing to compare with yet);
 - a 区分 whose field set the catalogue does not have (``installed`` false) leaves the case the
-  common sections only.
+  common sections only;
+- the online page of the case's 区分 wins over the template for the common fields it shares
+  (maximum length, required mark: the set's generated ``page_rules``, docs/domain.md#online-page);
+- where the forms split one status across 区分 by the activity (高度専門職, 研究, 特定活動:
+  ``by_activity`` in the table), the case's chosen activity (the value ``KUBUN_ACTIVITY``: the
+  purpose in the form's words, asked in Step 1) picks the 区分; until one is chosen the first
+  purpose's 区分 is used and validation asks for the choice.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from assistant.model.case import split_key
+from assistant.model.case import KUBUN_ACTIVITY, split_key
 from assistant.model.fields import Catalogue, FieldDef
 from assistant.resources import load_json
 
 
 @dataclass(frozen=True)
 class Activity:
-    """One of the activities that choose the 区分 of a status the forms split."""
+    """One purpose of the forms' table for a status it splits across 区分 (the form's words,
+    Japanese and English, with the table's examples); choosing it picks ``kubun``."""
 
     kubun: str
-    activity_ja: str
+    purpose_row: int
+    purpose_ja: str
+    purpose_en: str = ""
+    example_ja: str = ""
+    example_en: str = ""
+
+    def text(self, language: str = "ja") -> str:
+        """The purpose as the form words it, with its examples (例: …)."""
+        if language == "en":
+            purpose, example = self.purpose_en or self.purpose_ja, self.example_en
+            return f"{purpose} (e.g. {example})" if example else purpose
+        return f"{self.purpose_ja}（例：{self.example_ja}）" if self.example_ja \
+            else self.purpose_ja
 
 
 @dataclass(frozen=True)
@@ -44,8 +64,9 @@ class KubunAnswer:
     ``answer``: the field holding the status (None: the procedure's form has no letter).
     ``status``: its value ("" = not answered). ``kubun``: the letter, None when not answered,
     unknown or when no lettered form exists for the status (``reason`` then says why).
-    ``activities``: where the forms split the status by activity (the first is the default,
-    the one used). ``installed``: the catalogue has the field set of ``kubun``.
+    ``activities``: where the forms split the status across 区分 by the activity, its purposes
+    (Step 1 asks which); ``activity``: the one the case chose (None: not chosen, the first
+    purpose's 区分 is used). ``installed``: the catalogue has the field set of ``kubun``.
     """
 
     procedure: str
@@ -55,6 +76,12 @@ class KubunAnswer:
     installed: bool
     reason: str = ""
     activities: tuple[Activity, ...] = ()
+    activity: Activity | None = None
+
+    @property
+    def activity_missing(self) -> bool:
+        """The status is split by activity and the case has not chosen one."""
+        return bool(self.activities) and self.activity is None
 
     @property
     def open(self) -> bool:
@@ -83,8 +110,10 @@ def _table(procedure: str) -> tuple[str | None, dict[str, _Entry]]:
     entries: dict[str, _Entry] = {}
     for status in spec["statuses"]:
         entry = _Entry(kubun=status["kubun"], reason=status.get("reason", ""),
-                       activities=tuple(Activity(a["kubun"], a["activity_ja"])
-                                        for a in status.get("by_activity", ())))
+                       activities=tuple(Activity(
+                           a["kubun"], a["purpose_row"], a["purpose_ja"], a["purpose_en"],
+                           a["example_ja"], a["example_en"])
+                           for a in status.get("by_activity", ())))
         entries.setdefault(status["label"], entry)
         entries.setdefault(_name(status["label"]), entry)
     return spec["answer"], entries
@@ -137,8 +166,24 @@ def case_kubun(cat: Catalogue, values: Mapping[str, str]) -> KubunAnswer:
     if entry.kubun is None:
         return KubunAnswer(cat.procedure, answer, status, None, installed=True,
                            reason=entry.reason)
-    return KubunAnswer(cat.procedure, answer, status, entry.kubun,
-                       installed=entry.kubun in installed(cat), activities=entry.activities)
+    chosen = chosen_activity(entry.activities, values.get(KUBUN_ACTIVITY, ""))
+    letter = chosen.kubun if chosen is not None else entry.kubun
+    return KubunAnswer(cat.procedure, answer, status, letter,
+                       installed=letter in installed(cat), activities=entry.activities,
+                       activity=chosen)
+
+
+def chosen_activity(activities: Iterable[Activity], value: str) -> Activity | None:
+    """The activity whose purpose ``value`` names (the form's words, compared without width
+    or space differences); None when none does (not chosen, or chosen for another status)."""
+    wanted = _plain(value)
+    if not wanted:
+        return None
+    return next((a for a in activities if _plain(a.purpose_ja) == wanted), None)
+
+
+def _plain(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 # Per catalogue (by identity: a catalogue is built once per procedure and kept).
@@ -194,3 +239,38 @@ def scoped_values(cat: Catalogue, values: Mapping[str, str]) -> dict[str, str]:
     return {key: value for key, value in values.items()
             if not cat.has_field(split_key(key)[0])
             or field_in_scope(cat, cat.field(split_key(key)[0]), values)}
+
+
+@cache
+def _page_rules(procedure: str, letter: str) -> dict[str, dict[str, Any]]:
+    from assistant.model.formimport import field_set_path
+    from assistant.resources import load_json_file
+
+    path = field_set_path(procedure, letter)
+    if path is None:
+        return {}
+    try:
+        data = load_json_file(path)
+    except (OSError, ValueError):
+        return {}
+    return {str(rule["field"]): rule for rule in data.get("page_rules", ())}
+
+
+def page_fields(cat: Catalogue, values: Mapping[str, str]) -> dict[str, FieldDef]:
+    """The common fields as the online page of the case's 区分 asks them, where it differs
+    from the template (the page wins: its maximum length and required mark), by field id;
+    empty when the case's 区分 has no page or the page agrees."""
+    answer = case_kubun(cat, values)
+    if answer.kubun is None or not answer.installed:
+        return {}
+    found: dict[str, FieldDef] = {}
+    for field_id, rule in _page_rules(cat.procedure, answer.kubun).items():
+        if not cat.has_field(field_id):
+            continue
+        field = cat.field(field_id)
+        if "max_length" in rule:
+            field = replace(field, max_length=int(rule["max_length"]))
+        if "required" in rule:
+            field = replace(field, required=bool(rule["required"]))
+        found[field_id] = field
+    return found

@@ -35,7 +35,7 @@ from functools import cache
 from typing import Any
 
 from assistant.model import kubun, rules
-from assistant.model.case import Case, ReceiptMethod, repeat_key, split_key
+from assistant.model.case import KUBUN_ACTIVITY, Case, ReceiptMethod, repeat_key, split_key
 from assistant.model.codelists import CodeEntry, CodeList, code_list
 from assistant.model.dates import dated_problem
 from assistant.model.eras import DateResult, parse_date, parse_year_month
@@ -386,13 +386,24 @@ def _case_plan(procedure: str) -> tuple[dict[str, tuple[int, FieldDef]],
 
 
 @cache
-def _outside_kubun(procedure: str, status: str) -> frozenset[str]:
-    """The field ids outside the 区分 of a case whose 区分-deciding value is ``status``
-    (:func:`assistant.model.kubun.field_in_scope`, asked once per procedure and status)."""
+def _outside_kubun(procedure: str, status: str, activity: str = "") -> frozenset[str]:
+    """The field ids outside the 区分 of a case whose 区分-deciding values are ``status`` and
+    the chosen ``activity`` (:func:`assistant.model.kubun.field_in_scope`, asked once per
+    procedure, status and activity)."""
     cat = catalogue(procedure)
     answer = kubun.answer_field(procedure)
-    probe = {answer: status} if answer is not None else {}
+    probe = {answer: status, KUBUN_ACTIVITY: activity} if answer is not None else {}
     return frozenset(f.id for f in cat.fields if not kubun.field_in_scope(cat, f, probe))
+
+
+def _kubun_problems(cat: Catalogue, values: Mapping[str, str]) -> list[Problem]:
+    """A status the forms split across 区分 by the activity needs Step 1's choice (until then
+    the first purpose's 区分 is used: docs/domain.md#categories)."""
+    answer = kubun.case_kubun(cat, values)
+    if not answer.activity_missing:
+        return []
+    return [make_problem(KUBUN_ACTIVITY, "kubun_activity_required", status=answer.status,
+                         kubun=answer.kubun or "—")]
 
 
 def validate_case(case: Case, on: date, profile: str | None = None) -> list[Problem]:
@@ -408,6 +419,8 @@ def validate_case(case: Case, on: date, profile: str | None = None) -> list[Prob
     filled: list[tuple[int, FieldDef]] = []
     for key in sorted(values):
         base, index = split_key(key)
+        if key == KUBUN_ACTIVITY:
+            continue   # Step 1's activity choice: checked by _kubun_problems
         if not cat.has_field(base):
             problems.append(make_problem(key, "unknown_field", Severity.WARNING, name=key))
         elif index is not None:
@@ -418,7 +431,17 @@ def validate_case(case: Case, on: date, profile: str | None = None) -> list[Prob
     empty = [(place, f) for place, f in may_be_required if not values.get(f.id, "").strip()]
     answer = kubun.answer_field(case.procedure)
     outside = _outside_kubun(case.procedure,
-                             values.get(answer, "").strip() if answer is not None else "")
+                             values.get(answer, "").strip() if answer is not None else "",
+                             values.get(KUBUN_ACTIVITY, "").strip())
+    problems.extend(_kubun_problems(cat, values))
+    # the online page of the case's 区分 wins over the template for the fields it shares
+    page = kubun.page_fields(cat, values)
+    if page:
+        asked = {f.id for _, f in empty}
+        empty += [by_id[fid] for fid, f in page.items() if f.required and fid in by_id
+                  and fid not in asked and not values.get(fid, "").strip()]
+        filled = [(place, page.get(f.id, f)) for place, f in filled]
+        empty = [(place, page.get(f.id, f)) for place, f in empty]
     for _, f in sorted(filled + empty, key=lambda item: item[0]):   # in template order
         if f.id in outside:   # another 区分's question: not part of this case (applies())
             continue

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from assistant.model.case import split_key
+from assistant.model.case import KUBUN_ACTIVITY, split_key
 from assistant.model.problems import Problem
 
 
@@ -72,6 +72,7 @@ CASE_LEVEL_FIELDS: dict[str, Step] = {
     "procedure": Step.SELECT,
     "simultaneous": Step.SELECT,
     "application_window": Step.SELECT,
+    KUBUN_ACTIVITY: Step.SELECT,
     "attachments": Step.ATTACHMENTS,
     "photo": Step.ATTACHMENTS,
     "documents": Step.ATTACHMENTS,

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from assistant.model import rules
 from assistant.model.case import (
+    KUBUN_ACTIVITY,
     NAME,
     RECEIPT_METHOD,
     AttachmentRef,
@@ -63,6 +64,7 @@ from assistant.model.editing import (
     counts_persons,
 )
 from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, entry_guidance
+from assistant.model.kubun import KubunAnswer
 from assistant.model.problems import Problem, Severity, make_problem, message_texts
 from assistant.model.settings import Settings
 from assistant.model.storage import CaseStore, StorageError
@@ -412,6 +414,8 @@ class CaseEditor(QWidget):
             layout.addStretch(1)
             return area
         self._add_sections(step, layout)
+        if step is Step.SELECT:
+            self._add_kubun_box(layout)
         layout.addStretch(1)
         return area
 
@@ -487,6 +491,19 @@ class CaseEditor(QWidget):
         self.kubun_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kubun_import_button = QPushButton(self.tr("申込画面から質問を取り込む(&I)…"))
         self.kubun_import_button.clicked.connect(self._on_kubun_import_button_clicked)
+        # Where the forms split the status across 区分: which of the form's purposes.
+        self.activity_combo = QComboBox()
+        self.activity_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.activity_combo.setMinimumContentsLength(30)
+        self.activity_combo.activated.connect(self._on_activity_combo_activated)
+        self.activity_label = QLabel(self.tr("活動(&A)"))
+        self.activity_label.setBuddy(self.activity_combo)
+        self.activity_problem = QLabel()
+        self.activity_problem.setWordWrap(True)
+        set_text_color(self.activity_problem, PROBLEM_COLOR)
+        self._activity_status: str | None = None   # the status the combo lists purposes for
+        self._kubun_box: QGroupBox | None = None   # on Step 1, once built
 
     def _add_select_header(self, layout: QVBoxLayout) -> None:
         box = QGroupBox(self.tr("申請種別"))
@@ -496,8 +513,6 @@ class CaseEditor(QWidget):
         label.setBuddy(self.procedure_combo)
         box_layout.addWidget(label)
         box_layout.addWidget(self.procedure_combo)
-        box_layout.addWidget(self.kubun_label)
-        box_layout.addWidget(self.kubun_import_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(box)
 
         window_box = QGroupBox(self.tr("オンラインで申請できる期間"))
@@ -509,10 +524,29 @@ class CaseEditor(QWidget):
         window_layout.addWidget(self.window_label)
         layout.addWidget(window_box)
 
+    def _add_kubun_box(self, layout: QVBoxLayout) -> None:
+        """Step 1, after the status: its 区分 (form) and, where the forms split the status, the
+        activity that picks it."""
+        box = QGroupBox(self.tr("区分（様式）"))
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.kubun_label)
+        activity_row = QHBoxLayout()
+        activity_row.addWidget(self.activity_label)
+        activity_row.addWidget(self.activity_combo, 1)
+        box_layout.addLayout(activity_row)
+        box_layout.addWidget(self.activity_problem)
+        box_layout.addWidget(self.kubun_import_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(box)
+        self._kubun_box = box
+
     def _update_kubun(self) -> None:
-        """Step 1: the 区分 the status answer picks (docs/domain.md#categories)."""
+        """Step 1: the 区分 the status answer picks (docs/domain.md#categories), and the
+        activity choice where the forms split the status across 区分."""
         answer = self.session.kubun_answer()
         self.kubun_import_button.setVisible(answer.missing)
+        self._update_activity(answer)
+        if self._kubun_box is not None:
+            self._kubun_box.setVisible(answer.answer is not None)
         if answer.answer is None:
             self.kubun_label.setVisible(False)
             return
@@ -525,11 +559,10 @@ class CaseEditor(QWidget):
             self.kubun_label.setText(html.escape(self.tr(
                 "この在留資格には区分（様式）の質問がありません。共通の項目だけを入力します。")))
             return
-        lines = [f"<b>{html.escape(self.tr('区分{0}の様式で申請します。').format(answer.kubun))}</b>"]
-        if len(answer.activities) > 1:
-            ja, en = message_texts(
-                "kubun_activity_split", status=answer.status, kubun=answer.kubun,
-                choices="、".join(f"{a.activity_ja}: {a.kubun}" for a in answer.activities))
+        filed_on = self.tr("区分{0}の様式で申請します。").format(answer.kubun)
+        lines = [f"<b>{html.escape(filed_on)}</b>"]
+        if answer.activities:
+            ja, en = message_texts("kubun_activity_split", status=answer.status)
             lines.append(html.escape(en if self.language == "en" else ja))
         if answer.missing:
             ja, en = message_texts("kubun_not_installed", status=answer.status,
@@ -537,6 +570,41 @@ class CaseEditor(QWidget):
             lines.append('<span style="color:#8a5300">⚠ '
                          + html.escape(en if self.language == "en" else ja) + "</span>")
         self.kubun_label.setText("<br>".join(lines))
+
+    def _update_activity(self, answer: KubunAnswer) -> None:
+        """The activity pull-down: shown only for a status the forms split, listing the
+        table's purposes in the form's words (each with the 区分 it picks)."""
+        shown = bool(answer.activities)
+        for widget in (self.activity_label, self.activity_combo):
+            widget.setVisible(shown)
+        problems = self.session.shown_problems(KUBUN_ACTIVITY) if shown else []
+        self.activity_problem.setVisible(bool(problems))
+        self.activity_problem.setText(problems[0].message(self.language) if problems else "")
+        if not shown:
+            self._activity_status = None
+            return
+        with QSignalBlocker(self.activity_combo):
+            if self._activity_status != answer.status:
+                self._activity_status = answer.status
+                self.activity_combo.clear()
+                self.activity_combo.addItem(self.tr("（選んでください）"), "")
+                for activity in answer.activities:
+                    text = self.tr("区分{1}：{0}").format(
+                        activity.text(self.language), activity.kubun)
+                    self.activity_combo.addItem(text, activity.purpose_ja)
+                    self.activity_combo.setItemData(self.activity_combo.count() - 1, text,
+                                                    Qt.ItemDataRole.ToolTipRole)
+            chosen = answer.activity.purpose_ja if answer.activity else ""
+            self.activity_combo.setCurrentIndex(max(self.activity_combo.findData(chosen), 0))
+            self.activity_combo.setToolTip(self.activity_combo.currentText())
+
+    @Slot(int)
+    def _on_activity_combo_activated(self, _index: int) -> None:
+        purpose = str(self.activity_combo.currentData() or "")
+        self.session.touch(KUBUN_ACTIVITY)
+        self.set_values({KUBUN_ACTIVITY: purpose}, self.tr("活動の選択"))
+        self._update_kubun()   # also when declined: the pull-down shows the stored choice
+        self._validate_timer.start()
 
     @Slot()
     def _on_kubun_import_button_clicked(self) -> None:
@@ -891,7 +959,8 @@ class CaseEditor(QWidget):
         if applied.visibility or applied.group_visibility:
             self._update_visibility()
             self._update_kubun()
-        elif self.session.kubun_answer().answer in applied.values:
+        elif self.session.kubun_answer().answer in applied.values \
+                or KUBUN_ACTIVITY in applied.values:
             self._update_kubun()
         if applied.window:
             self._update_window()
@@ -1004,6 +1073,7 @@ class CaseEditor(QWidget):
         self._show_attachment_notes()
         found = self.session.shown_problems(RECEIPT_FIELD)
         self.receipt_problem.setText(found[0].message(self.language) if found else "")
+        self._update_activity(self.session.kubun_answer())
 
     def _show_attachment_notes(self) -> None:
         notes = self.attachments_notes
@@ -1167,6 +1237,8 @@ class CaseEditor(QWidget):
         page = self.ensure_page(step)
         candidates: list[QWidget] = [e for e in self.editors.get(key, [])
                                      if e.isVisibleTo(page)]
+        if key == KUBUN_ACTIVITY and self.activity_combo.isVisibleTo(page):
+            candidates.insert(0, self.activity_combo)
         if key == RECEIPT_FIELD and self.receipt_buttons:
             candidates.insert(0, next(iter(b for b in self.receipt_buttons.values()
                                            if b.isEnabled()), self.problem_list))

@@ -146,3 +146,82 @@ def test_a_choice_the_page_offers_and_the_template_lacks_is_added_marked_unverif
     assert "online page" in child.note
     assert relationship.entries[-1].label == "その他 Others"       # その他 stays last
     assert relationship.lookup("夫 Husband").verified
+
+
+# --- the page over the template for the common items ------------------------------------
+
+def _shipped_set() -> dict:
+    return json.loads((ROOT / "resources" / "fields" / "coe.kubun-N.json").read_text("utf-8"))
+
+
+def test_every_common_page_item_is_one_of_our_fields_and_every_difference_says_why(page):
+    data = _shipped_set()
+    assert not [d for d in data["differences"] if d["what"] == "not_in_catalogue"]
+    assert all(d.get("reason") for d in data["differences"])
+    mapped = {d["item"]: d["fields"] for d in data["differences"] if d["what"] == "mapped"}
+    # the five items the template words otherwise: 居住地, メールアドレス再入力, 入国予定年月日, 代理人
+    assert mapped["9.2"] == ["address_prefecture", "address_municipality", "address_street"]
+    assert mapped["9.6"] == ["email"] and mapped["12"] == ["planned_entry_date"]
+    assert mapped["27.1"] == ["legal_rep_name"] and mapped["27.6"] == ["legal_rep_mobile"]
+    assert mapped["27.4"] == ["legal_rep_prefecture", "legal_rep_municipality",
+                              "legal_rep_street"]
+    # 入国予定年月日: free text of 40 on the page, as our field (no length difference left)
+    entry = catalogue("coe").field("planned_entry_date")
+    assert entry.kind == "text" and entry.max_length == 40
+    assert not [d for d in data["differences"] if d["what"] == "max_length"]
+    # each required mark the page sets differently is a page rule or kept with its reason
+    required = [d for d in data["differences"] if d["what"] == "required"]
+    assert {d["item"] for d in required if "page_rules" in d} == {
+        "5", "9.1", "9.2", "9.5", "27.1", "27.2", "27.3", "27.4"}
+    assert all(d["reason"].startswith("kept:") for d in required if "page_rules" not in d)
+
+
+def test_a_coe_n_case_is_validated_with_the_pages_required_marks():
+    base = {"name": "LI NA", "nationality": "中国 People's Republic of China"}
+    n_case = Case(id="c", procedure="coe", values={**base, "desired_status": GIJINKOKU_COE})
+    found = {(p.field, p.code) for p in validate_case(n_case, ON)}
+    for field in ("birthplace", "postal_code", "address_prefecture", "address_street",
+                  "legal_rep_name", "legal_rep_relationship"):
+        assert (field, "field_required") in found, field       # 必須 on the page
+    assert ("email", "field_required") not in found            # not 必須 on the page
+    # a 区分U coe (医療): the template's marks, the N page says nothing about it
+    u_case = Case(id="c", procedure="coe", values={**base, "desired_status": "医療 Medical Services"})
+    found = {(p.field, p.code) for p in validate_case(u_case, ON)}
+    assert ("email", "field_required") in found
+    assert ("birthplace", "field_required") not in found
+    assert ("legal_rep_name", "field_required") not in found
+    # filled, the page's limit applies as the template's: 9.2's street keeps 85
+    long_street = {**n_case.values, "address_street": "あ" * 86}
+    found = {(p.field, p.code) for p in validate_case(
+        Case(id="c", procedure="coe", values=long_street), ON)}
+    assert ("address_street", "field_too_long") in found
+
+
+def test_the_pages_pull_downs_shared_with_template_lists_add_what_those_lack():
+    from assistant.model.codelists import code_list
+    from assistant.model.formimport import shared_list_differences
+
+    data = _shipped_set()
+    outputs = build_outputs(PAGE.read_bytes())
+    shared = shared_list_differences(outputs.field_set, outputs.field_set["code_lists"])
+    assert [(d["field"], d["code_list"]) for d in shared] == [("n_10_1", "occupation")]
+    assert shared[0]["page"] == ["接客（販売店） Service(store)", "接客（飲食店） Service(restaurant)",
+                                 "接客（その他） Service(others)", "製品製造 Product manufacturing"]
+    # every choice a page pull-down adds is in our list, code unknown and marked so (the
+    # status answer's list excepted, each 区分's page words its purposes its own way)
+    added = [d for d in data["differences"] if d["what"] == "choices_missing"
+             and "added to the list" in d["reason"]]
+    assert {d.get("code_list") or d["field"] for d in added} == {
+        "relative_relationship", "occupation"}
+    for difference in added:
+        list_id = difference.get("code_list") or catalogue("coe").field(
+            difference["field"]).code_list
+        for label in difference["page"]:
+            entry = code_list(list_id).lookup(label)
+            assert entry is not None and not entry.verified and "online page" in entry.note
+            assert entry.code is None
+    # the page's 主たる職種 choices, its country, industry and major lists are all in ours
+    for page_field, list_id in (("n_10_1", "occupation"), ("n_3_5", "industry")):
+        page_list = outputs.field_set["code_lists"][catalogue("coe").field(page_field).code_list]
+        ours = {e.label.split(" ")[0] for e in code_list(list_id).entries}
+        assert {e["label"].split(" ")[0] for e in page_list["entries"]} <= ours

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from assistant.model import kubun
-from assistant.model.case import Case
+from assistant.model.case import KUBUN_ACTIVITY, Case
 from assistant.model.codelists import code_list
 from assistant.model.editing import CaseSession
 from assistant.model.exports.bulk import export_csv
@@ -21,6 +21,7 @@ from assistant.model.fields import catalogue
 from assistant.model.sample import sample_values
 from assistant.model.storage import CaseStore
 from assistant.model.validation import validate_case
+from assistant.resources import load_json
 
 TODAY = date(2026, 11, 26)
 GIJINKOKU = "技術・人文知識・国際業務 Engineer/Specialist in Humanities/International Services"
@@ -93,7 +94,11 @@ def test_the_status_gives_the_forms_letter(procedure, status, letter):
 def test_a_status_the_forms_split_by_activity_lists_the_choices_default_first():
     result = kubun.case_kubun(catalogue("change"), {"desired_status": DESIGNATED})
     assert result.kubun == "U"
-    assert [a.kubun for a in result.activities] == ["U", "N", "R"]
+    # the table's purposes, in its order: two U rows, two N, three R; the first is the default
+    assert list(dict.fromkeys(a.kubun for a in result.activities)) == ["U", "N", "R"]
+    assert [a.kubun for a in result.activities] == ["U", "U", "N", "N", "R", "R", "R"]
+    assert result.activities[0].purpose_ja == "上記以外の目的（1）"
+    assert result.activity is None and result.activity_missing
 
 
 def test_permanent_residence_is_no_change_of_status():
@@ -230,3 +235,119 @@ def test_the_transcription_sheet_lists_only_the_cases_kubun():
                for line in section.lines]
         assert "name" in ids
         assert ("org_name" in ids) is shown, status
+
+
+# --- the activity, where the forms split a status across 区分 --------------------------------
+
+HSP_B_COE = "高度専門職第１号ロ・第２号（高度専門・技術活動） Highly-Skilled Professional (i)(b) & (ii)"
+
+
+def _split_statuses() -> list[tuple[str, str, dict]]:
+    table = load_json("fields", "kubun.json")["procedures"]
+    return [(procedure, status["label"], spec) for procedure, spec in table.items()
+            for status in spec["statuses"] if status.get("by_activity")]
+
+
+def test_the_split_statuses_are_those_the_forms_split():
+    names = {(p, label.split(" ")[0]) for p, label, _spec in _split_statuses()}
+    for procedure in ("renewal", "change"):
+        assert {n for p, n in names if p == procedure} == {
+            "高度専門職１号イ", "高度専門職１号ロ", "高度専門職２号", "研究", "特定活動"}
+    assert {n for p, n in names if p == "coe"} == {
+        "高度専門職第１号イ・第２号（高度学術研究活動）", "高度専門職第１号ロ・第２号（高度専門・技術活動）"}
+    # one letter only: no choice (技術・人文知識・国際業務, 技能実習, 特定技能, coe 特定活動 …)
+    for procedure, status in (("renewal", GIJINKOKU), ("change", SSW1), ("coe", DESIGNATED),
+                              ("change", "技能実習２号イ Technical intern training (ii)(a)")):
+        answer = kubun.case_kubun(catalogue(procedure), {kubun.answer_field(procedure): status})
+        assert answer.activities == () and not answer.activity_missing, status
+
+
+def test_every_split_status_picks_the_kubun_of_the_chosen_purpose():
+    """Walks every status the forms split: each purpose is the form's own words (a paragraph
+    of its purpose row in 「申請人用１（裏）」), choosing it picks that row's letter, and
+    validation asks for the choice only while none is made."""
+    walked = 0
+    for procedure, label, spec in _split_statuses():
+        cat = catalogue(procedure)
+        answer_id = kubun.answer_field(procedure)
+        rows: dict[tuple[int, str], list[str]] = {}
+        for row in spec["purpose_rows"]:   # 上記以外の目的 (1) and (2) share a number
+            rows.setdefault((row["number"], row["kubun"]), []).extend(
+                p["ja"] for p in row["purposes"])
+        base = {answer_id: label}
+        unchosen = kubun.case_kubun(cat, base)
+        assert unchosen.activity_missing and unchosen.kubun == unchosen.activities[0].kubun
+        assert len({a.kubun for a in unchosen.activities}) > 1
+        case = Case(id="c", procedure=procedure, values=base)
+        assert "kubun_activity_required" in {p.code for p in validate_case(case, TODAY)}
+        for activity in unchosen.activities:
+            assert activity.purpose_ja in rows[(activity.purpose_row, activity.kubun)], label
+            assert activity.purpose_en and activity.text("en").startswith(activity.purpose_en)
+            values = {**base, KUBUN_ACTIVITY: activity.purpose_ja}
+            chosen = kubun.case_kubun(cat, values)
+            assert chosen.kubun == activity.kubun and chosen.activity == activity, label
+            assert chosen.installed == (activity.kubun in kubun.installed(cat))
+            case = Case(id="c", procedure=procedure, values=values)
+            codes = {p.code for p in validate_case(case, TODAY)}
+            assert "kubun_activity_required" not in codes and "unknown_field" not in codes
+            walked += 1
+    assert walked == 2 * (2 + 2 + 5 + 2 + 7) + 2 + 2
+
+
+def test_the_chosen_activity_decides_what_a_coe_case_shows_validates_and_exports(store, tmp_path):
+    from assistant.model.exports.transcription import build_transcription
+
+    cat = catalogue("coe")
+    n_field = next(f for f in cat.fields if f.section == "n_organization" and f.required)
+    n_text = next(f for f in cat.fields if f.section == "n_organization" and f.kind == "text"
+                  and f.group is None and f.id != n_field.id)
+    answer = kubun.case_kubun(cat, {"desired_status": HSP_B_COE})
+    by_letter = {a.kubun: a.purpose_ja for a in answer.activities}
+    assert set(by_letter) == {"N", "L"} and answer.kubun == "N"
+    for letter, in_scope in (("N", True), ("L", False)):
+        values = {"desired_status": HSP_B_COE, "name": "LI NA", n_text.id: "株式会社エヌ",
+                  KUBUN_ACTIVITY: by_letter[letter]}
+        session = _session(store, "coe", values)
+        assert session.section_shown("n_organization") is in_scope
+        assert session.section_shown("identity")
+        case = Case(id="c", procedure="coe", values=values)
+        problems = {(p.field, p.code) for p in validate_case(case, TODAY)}
+        assert ((n_field.id, "field_required") in problems) is in_scope, letter
+        ids = [line.id for section in build_transcription(case, on=TODAY).sections
+               for line in section.lines]
+        assert (n_text.id in ids) is in_scope and "name" in ids
+        result = export_csv([case], tmp_path / letter)
+        codes = [i.problem.code for i in result.errors]
+        assert ("kubun_export_refused" in codes) is (not in_scope), codes
+        assert ("kubun_no_template" in codes) is in_scope, codes
+
+
+def test_choosing_another_purpose_drops_the_old_kubuns_answers_after_asking(store):
+    cat = catalogue("coe")
+    n_field = next(f for f in cat.fields if f.section == "n_organization" and f.kind == "text"
+                   and f.group is None)
+    answer = kubun.case_kubun(cat, {"desired_status": HSP_B_COE})
+    by_letter = {a.kubun: a.purpose_ja for a in answer.activities}
+    session = _session(store, "coe", {"desired_status": HSP_B_COE, n_field.id: "株式会社エヌ",
+                                      KUBUN_ACTIVITY: by_letter["N"]})
+    change = session.kubun_change({KUBUN_ACTIVITY: by_letter["L"]})
+    assert change is not None and change.old.kubun == "N" and change.new.kubun == "L"
+    assert change.drops == {n_field.id: ""}
+    # the choice is stored with the case (a value of its own) and comes back from the store
+    session.apply({KUBUN_ACTIVITY: by_letter["L"], **change.drops})
+    again = CaseSession(store, session.case_id, today=lambda: TODAY, with_attachments=False)
+    assert again.kubun_answer().activity is not None
+    assert again.kubun_answer().kubun == "L" and n_field.id not in again.case.values
+
+
+def test_the_chosen_activity_travels_with_a_case_file(store):
+    from assistant.model.casefile import dumps_case, loads_case
+
+    cat = catalogue("coe")
+    answer = kubun.case_kubun(cat, {"desired_status": HSP_B_COE})
+    l_purpose = next(a.purpose_ja for a in answer.activities if a.kubun == "L")
+    case = store.create("coe", {"desired_status": HSP_B_COE, "name": "LI NA",
+                                KUBUN_ACTIVITY: l_purpose})
+    again = loads_case(dumps_case(case)).case
+    assert again.values[KUBUN_ACTIVITY] == l_purpose
+    assert kubun.case_kubun(cat, again.values).kubun == "L"

@@ -46,6 +46,16 @@ COE_N_VALUES = {
     "n_3_2_2": "12345678901",   # one digit short: the page's 13 digits, shown under the field
 }
 
+# A 高度専門職 certificate of eligibility: the forms split the purpose across 区分 N and L, so
+# Step 1 asks which of the form's purposes (N chosen: the page's items and the points table).
+COE_HSP_VALUES = {
+    "desired_status": "高度専門職第１号ロ・第２号（高度専門・技術活動） Highly-Skilled Professional "
+                      "(i)(b) & (ii)",
+    "name": "PARK JIWOO", "nationality": "韓国 Republic of Korea",
+    "kubun_activity": "高度の専門的な能力を有する人材として自然科学又は人文科学の分野の専門的技術又は"
+                      "知識を必要とする業務に従事すること（４に該当する場合を除く。）（※）",
+}
+
 
 def clipped_texts(root: QWidget) -> list[str]:
     """Visible one-line labels and buttons narrower than their text (clipped Japanese)."""
@@ -101,6 +111,7 @@ def render_all(out: Path, language: str, store, settings, prefix: str = "") -> d
     store.create("coe", {"name": "KIM MINJUN"})
     change = store.create("change", CHANGE_VALUES)
     coe_n = store.create("coe", COE_N_VALUES)
+    coe_hsp = store.create("coe", COE_HSP_VALUES)
     window = MainWindow(store, settings, today=lambda: TODAY)
     window.resize(1280, 800)
     window.show()
@@ -114,11 +125,14 @@ def render_all(out: Path, language: str, store, settings, prefix: str = "") -> d
         clipped[name] = clipped_texts(target)
 
     shot("00_case_list")
-    for case, label in ((change, "change"), (renewal, "renewal"), (coe_n, "coe_n")):
+    for case, label in ((change, "change"), (renewal, "renewal"), (coe_n, "coe_n"),
+                        (coe_hsp, "coe_hsp")):
         window.open_case(case.id)
         editor = window.editor
         for number, step in enumerate(editor.flow.steps, start=1):
             if label == "coe_n" and step.value not in ("1", "2-2", "2-3"):
+                continue
+            if label == "coe_hsp" and step.value != "1":
                 continue
             editor.go_to_step(step)
             editor.focus_first_field()

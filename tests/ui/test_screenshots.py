@@ -41,6 +41,7 @@ def test_every_screen_rendered_without_clipped_text(qtbot, store, settings, tmp_
     for step in ("2-2", "2-3"):     # a 区分N coe: the online page's items
         assert any(n.startswith(f"{language}_coe_n_") and n.endswith(f"step_{step}")
                    for n in names), step
+    assert f"{language}_coe_hsp_1_step_1" in names   # Step 1's activity choice
     assert all(p.stat().st_size > 10_000 for p in pictures)
     assert {name: texts for name, texts in clipped.items() if texts} == {}
 

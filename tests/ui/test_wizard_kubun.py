@@ -101,3 +101,49 @@ def test_step_1_offers_to_import_a_missing_kubun_from_a_saved_page(
     main_window.reload_cases()
     main_window.open_case(other.id)
     assert not main_window.editor.kubun_import_button.isVisibleTo(main_window.editor)
+
+
+HSP_B_COE = "高度専門職第１号ロ・第２号（高度専門・技術活動） Highly-Skilled Professional (i)(b) & (ii)"
+
+
+def test_step_1_asks_for_the_activity_where_the_forms_split_the_status(
+        qtbot, store, main_window, monkeypatch):
+    from assistant.model.case import KUBUN_ACTIVITY
+
+    case = store.create("coe", {"desired_status": HSP_B_COE, "name": "LI NA",
+                                "n_2": "株式会社エヌ"})
+    main_window.reload_cases()
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    combo = editor.activity_combo
+    assert combo.isVisibleTo(editor) and editor.activity_label.isVisibleTo(editor)
+    items = [combo.itemText(i) for i in range(combo.count())]
+    # the table's purposes in the form's words, each with the 区分 it picks; none chosen yet
+    assert items[0] == "（選んでください）" and combo.currentIndex() == 0
+    assert items[1].startswith("区分N：高度の専門的な能力を有する人材として自然科学又は人文科学の分野")
+    assert items[1].endswith("（例：機械工学等の技術者，マーケティング業務従事者）")
+    assert items[2].startswith("区分L：日本にある事業所に期間を定めて転勤して")
+    assert "区分N" in editor.kubun_label.text()       # the first purpose's, until one is chosen
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "question", lambda _p, _t, text: asked.append(text) or True)
+    combo.setCurrentIndex(2)
+    combo.activated.emit(2)
+    stored = store.get(case.id).values
+    assert stored[KUBUN_ACTIVITY].startswith("日本にある事業所に期間を定めて転勤して")
+    assert "n_2" not in stored and len(asked) == 1 and "N" in asked[0] and "L" in asked[0]
+    assert "区分L" in editor.kubun_label.text() and "取り込まれていません" in editor.kubun_label.text()
+    assert combo.currentIndex() == 2
+    editor.undo_stack.undo()                          # the choice and the answer come back
+    stored = store.get(case.id).values
+    assert KUBUN_ACTIVITY not in stored and stored["n_2"] == "株式会社エヌ"
+    assert combo.currentIndex() == 0 and "区分N" in editor.kubun_label.text()
+    # declining keeps the old choice shown
+    monkeypatch.setattr(ask, "question", lambda *_a: False)
+    combo.setCurrentIndex(2)
+    combo.activated.emit(2)
+    assert combo.currentIndex() == 0 and KUBUN_ACTIVITY not in store.get(case.id).values
+
+
+def test_the_activity_choice_is_hidden_for_a_status_of_one_kubun(qtbot, editor):
+    assert not editor.activity_combo.isVisibleTo(editor)
+    assert not editor.activity_label.isVisibleTo(editor)

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from assistant.model import kubun
 from assistant.model.atomic import atomic_write_files
-from assistant.model.case import NAME, Case
+from assistant.model.case import KUBUN_ACTIVITY, NAME, Case
 from assistant.model.codelists import code_list
 from assistant.model.exports.charset import BadChar, bad_chars, fits_shift_jis
 from assistant.model.fields import Catalogue, FieldDef, catalogue
@@ -185,15 +185,17 @@ def _column_cells(fdef: FieldDef, stored: list[str], cells: str,
 
 
 @cache
-def _out_of_scope(procedure: str, status: str) -> frozenset[str]:
-    """The exported keys a case with this status (the value that decides its 区分) does not
-    export: the questions of another 区分 (:func:`assistant.model.kubun.scoped_values`, asked
-    once per procedure and status)."""
+def _out_of_scope(procedure: str, status: str, activity: str = "") -> frozenset[str]:
+    """The exported keys a case with this status and chosen activity (the values that decide
+    its 区分) does not export: the questions of another 区分
+    (:func:`assistant.model.kubun.scoped_values`, asked once per procedure, status and
+    activity)."""
     cat = catalogue(procedure)
     probe = dict.fromkeys(_places(procedure), "x")
     answer = kubun.answer_field(procedure)
     if answer is not None:
         probe[answer] = status
+        probe[KUBUN_ACTIVITY] = activity
     return frozenset(probe).difference(kubun.scoped_values(cat, probe))
 
 
@@ -202,7 +204,7 @@ def _in_scope(cat: Catalogue, values: dict[str, str]) -> dict[str, str]:
     look-up per case when it has none, as nearly every case)."""
     answer = kubun.answer_field(cat.procedure)
     status = values.get(answer, "").strip() if answer is not None else ""
-    out = _out_of_scope(cat.procedure, status)
+    out = _out_of_scope(cat.procedure, status, values.get(KUBUN_ACTIVITY, "").strip())
     if out.isdisjoint(values):
         return values
     return {key: value for key, value in values.items() if key not in out}

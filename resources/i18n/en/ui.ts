@@ -138,29 +138,34 @@
 <context>
     <name>CaseEditor</name>
     <message>
+        <location filename="../../../assistant/ui/wizard.py" line="498"/>
+        <source>活動(&amp;A)</source>
+        <translation>&amp;Activity</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="575"/>
+        <source>（選んでください）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="577"/>
+        <source>区分{1}：{0}</source>
+        <translation>区分 {1}: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="520"/>
+        <source>区分（様式）</source>
+        <translation>区分 (form)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="590"/>
+        <source>活動の選択</source>
+        <translation>Choice of activity</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/wizard.py" line="487"/>
         <source>申込画面から質問を取り込む(&amp;I)…</source>
         <translation>&amp;Import the questions from a saved application page…</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/wizard.py" line="550"/>
-        <source>申込画面の取り込み</source>
-        <translation>Import an application page</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/wizard.py" line="552"/>
-        <source>保存した申込画面 (*.html *.htm *.mhtml *.mht)</source>
-        <translation>Saved application page (*.html *.htm *.mhtml *.mht)</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/wizard.py" line="565"/>
-        <source>「{0}」から {1} を読み取りました。この事務所のデータとして取り込みますか？</source>
-        <translation>Read {1} from &quot;{0}&quot;. Install it for this office?</translation>
-    </message>
-    <message>
-        <location filename="../../../assistant/ui/wizard.py" line="574"/>
-        <source>取り込みました。次にこのプログラムを起動したときから使われます。</source>
-        <translation>Installed. It is used from the next start of the program.</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/wizard.py" line="882"/>
@@ -179,7 +184,7 @@
     </message>
     <message>
         <source>区分{0}の様式で申請します。</source>
-        <translation type="vanished">Filed on the 区分 {0} form.</translation>
+        <translation>Filed on the 区分 {0} form.</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/wizard.py" line="347"/>
