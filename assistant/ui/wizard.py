@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.model import rules
+from assistant.model import kubun, rules
 from assistant.model.case import (
     KUBUN_ACTIVITY,
     NAME,
@@ -338,6 +338,9 @@ class CaseEditor(QWidget):
 
     # --- building the pages -----------------------------------------------------------------
     def _spec(self, field_def: FieldDef, key: str) -> EditorSpec:
+        # as the online page of the case's 区分 asks it (its 必須 mark and length win)
+        field_def = kubun.page_fields(self.catalogue, self.case.values).get(field_def.id,
+                                                                            field_def)
         choices: tuple[str, ...] = ()
         if field_def.code_list:
             choices = self.session.choices(key)

@@ -147,3 +147,26 @@ def test_step_1_asks_for_the_activity_where_the_forms_split_the_status(
 def test_the_activity_choice_is_hidden_for_a_status_of_one_kubun(qtbot, editor):
     assert not editor.activity_combo.isVisibleTo(editor)
     assert not editor.activity_label.isVisibleTo(editor)
+
+
+GIJINKOKU_COE = ("技術・人文知識・国際業務，特定活動（本邦大卒者） Engineer,Humanities specialist,"
+                 "Int'l Services/Designated Activities（No.４６）")
+
+
+def test_a_coe_n_case_marks_the_common_items_as_the_online_page_does(qtbot, store, main_window):
+    def marks(values):
+        case = store.create("coe", values)
+        main_window.reload_cases()
+        main_window.open_case(case.id)
+        editor = main_window.editor
+        editor.go_to_step(Step.APPLICANT)
+        return {key: editor.editors[key][0].spec.required
+                for key in ("birthplace", "postal_code", "email", "name")}
+
+    # 出生地 and 郵便番号 are 必須 on the 区分N page, メールアドレス is not
+    assert marks({"desired_status": GIJINKOKU_COE}) == {
+        "birthplace": True, "postal_code": True, "email": False, "name": True}
+    main_window.show_list()
+    # a 区分U coe (医療): the template's marks
+    assert marks({"desired_status": "医療 Medical Services"}) == {
+        "birthplace": False, "postal_code": False, "email": True, "name": True}
