@@ -225,3 +225,18 @@ def test_the_pages_pull_downs_shared_with_template_lists_add_what_those_lack():
         page_list = outputs.field_set["code_lists"][catalogue("coe").field(page_field).code_list]
         ours = {e.label.split(" ")[0] for e in code_list(list_id).entries}
         assert {e["label"].split(" ")[0] for e in page_list["entries"]} <= ours
+
+
+def test_a_page_limit_other_than_the_templates_becomes_a_page_rule_with_its_reason():
+    old = 'id="switch_256105" name="item[9].textData" class="text_box" ' \
+          'style="ime-mode:active;" type="text" value="" maxlength="40"'
+    text = PAGE.read_text("utf-8")
+    assert old in text
+    outputs = build_outputs(text.replace(old, old.replace('"40"', '"30"')).encode("utf-8"))
+    (difference,) = [d for d in outputs.differences if d["what"] == "max_length"]
+    assert (difference["item"], difference["field"]) == ("5", "birthplace")
+    assert (difference["page"], difference["catalogue"]) == (30, 40)
+    assert difference["reason"].startswith("the page wins")
+    rules = {r["field"]: r for r in outputs.field_set["page_rules"]}
+    assert rules["birthplace"] == {"field": "birthplace", "item": "5", "required": True,
+                                   "max_length": 30}

@@ -170,3 +170,26 @@ def test_a_coe_n_case_marks_the_common_items_as_the_online_page_does(qtbot, stor
     # a 区分U coe (医療): the template's marks
     assert marks({"desired_status": "医療 Medical Services"}) == {
         "birthplace": False, "postal_code": False, "email": True, "name": True}
+
+
+def test_the_missing_activity_is_listed_on_step_3_and_leads_to_the_choice(
+        qtbot, store, main_window):
+    from assistant.model.case import KUBUN_ACTIVITY
+
+    case = store.create("coe", {"desired_status": HSP_B_COE, "name": "LI NA"})
+    main_window.reload_cases()
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    editor.go_to_step(Step.CONFIRM)
+    qtbot.waitUntil(lambda: not editor.validation_pending())
+    items = [editor.problem_list.item(i) for i in range(editor.problem_list.count())]
+    (item,) = [i for i in items if "活動" in i.text() and "ステップ1" in i.text()]
+    editor.problem_list.itemActivated.emit(item)
+    assert editor.current_step() is Step.SELECT
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.activity_combo)
+    # on Step 1 the choice says so under it
+    assert "活動" in editor.activity_problem.text() and editor.activity_problem.isVisibleTo(editor)
+    editor.activity_combo.setCurrentIndex(1)
+    editor.activity_combo.activated.emit(1)
+    qtbot.waitUntil(lambda: not editor.activity_problem.isVisibleTo(editor))
+    assert KUBUN_ACTIVITY in store.get(case.id).values
