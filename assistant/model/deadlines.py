@@ -23,13 +23,14 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from assistant.model import rules
 from assistant.model.case import CaseStatus
 from assistant.model.dates import dated_message_texts
 from assistant.model.eras import parse_date
-from assistant.model.storage import CaseStore, CaseSummary
+from assistant.model.storage import CaseBrief, CaseStore
 
 UID_DOMAIN = "zairyu-assistant.local"
 
@@ -92,6 +93,7 @@ def thresholds_from(settings: Any) -> Thresholds:
                       office_days=settings.get(declared.DEADLINE_OFFICE_DAYS))
 
 
+@lru_cache(maxsize=8192)  # an office's cases share a few thousand days
 def _day(text: str) -> date | None:
     if not text.strip():
         return None
@@ -117,7 +119,7 @@ def _make(kind: DeadlineKind, on: date, subject: str, name: str, case_id: str | 
 def collect(store: CaseStore, today: date, thresholds: Thresholds = Thresholds(),
             profile: str | None = None) -> list[Deadline]:
     """Every deadline the thresholds let through on ``today``, earliest first."""
-    summaries = store.list_summaries()
+    summaries = store.list_briefs()  # (100,000 summaries with their times would not be small)
     found: list[Deadline] = []
     found += _windows_closing(summaries, today, thresholds, profile)
     found += _windows_opening(store, summaries, today, thresholds, profile)
@@ -133,18 +135,25 @@ def within(deadlines: Iterable[Deadline], today: date, days: int) -> list[Deadli
     return [d for d in deadlines if d.on <= last]
 
 
-def _windows_closing(summaries: Sequence[CaseSummary], today: date, th: Thresholds,
+def _windows_closing(summaries: Sequence[CaseBrief], today: date, th: Thresholds,
                      profile: str | None) -> list[Deadline]:
     found = []
+    windows: dict[tuple[str, date], rules.WindowResult | None] = {}
     for s in summaries:
         if s.status not in (CaseStatus.DRAFT, CaseStatus.READY):
             continue
         expiry = _day(s.expiry_date)
         if expiry is None:
             continue
-        try:
-            window = rules.application_window(s.procedure, today, expiry=expiry, profile=profile)
-        except rules.RulesError:
+        key = (s.procedure, expiry)
+        if key not in windows:  # the same window for every case of the procedure and day
+            try:
+                windows[key] = rules.application_window(s.procedure, today, expiry=expiry,
+                                                        profile=profile)
+            except rules.RulesError:
+                windows[key] = None
+        window = windows[key]
+        if window is None:
             continue
         if window.closes is None or not 0 <= (window.closes - today).days <= th.closing_days:
             continue
@@ -156,7 +165,7 @@ def _windows_closing(summaries: Sequence[CaseSummary], today: date, th: Threshol
     return found
 
 
-def _windows_opening(store: CaseStore, summaries: Sequence[CaseSummary], today: date,
+def _windows_opening(store: CaseStore, summaries: Sequence[CaseBrief], today: date,
                      th: Thresholds, profile: str | None) -> list[Deadline]:
     by_id = {s.id: s for s in summaries}
     prepared = {(s.name, _day(s.expiry_date)) for s in summaries
@@ -181,7 +190,7 @@ def _windows_opening(store: CaseStore, summaries: Sequence[CaseSummary], today: 
     return found
 
 
-def _documents_due(store: CaseStore, summaries: Sequence[CaseSummary]) -> list[Deadline]:
+def _documents_due(store: CaseStore, summaries: Sequence[CaseBrief]) -> list[Deadline]:
     names = {s.id: s.name for s in summaries}
     found = []
     for case_id, (_on, due_text, _granted) in store.step_entries(
@@ -193,7 +202,7 @@ def _documents_due(store: CaseStore, summaries: Sequence[CaseSummary]) -> list[D
     return found
 
 
-def _results_awaited(store: CaseStore, summaries: Sequence[CaseSummary], today: date,
+def _results_awaited(store: CaseStore, summaries: Sequence[CaseBrief], today: date,
                      th: Thresholds) -> list[Deadline]:
     waiting = {s.id: s.name for s in summaries
                if s.status in (CaseStatus.FILED, CaseStatus.ACCEPTED, CaseStatus.UNDER_REVIEW)}

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -57,6 +58,12 @@ _ROLES = frozenset(int(role) for role in (
 #: Rows read from the store at once, and how many are kept (a screenful is ~40).
 PAGE = 100
 CACHE_LIMIT = 2_000
+#: Cases listed at once: the view asks for the next ones when it is scrolled to the end
+#: (``fetchMore``), so a keystroke over 100,000 cases reads the first thousand, not all.
+CHUNK = 1_000
+#: How long the search may rest before the cases it selects are counted (the count of a broad
+#: filter reads every case's entry in the index: not on every keystroke).
+COUNT_DELAY_MS = 150
 
 
 def search_key(text: str) -> str:
@@ -124,6 +131,7 @@ class _Rows(Sequence[CaseRow]):
 
     def __len__(self) -> int:
         self._model.ensure_current()
+        self._model.fetch_all()
         return self._model.rowCount()
 
     @overload
@@ -135,6 +143,8 @@ class _Rows(Sequence[CaseRow]):
         if isinstance(number, slice):
             return [self[n] for n in range(*number.indices(len(self)))]
         self._model.ensure_current()
+        if number < 0 or number >= self._model.rowCount():
+            self._model.fetch_all()
         count = self._model.rowCount()
         if not -count <= number < count:
             raise IndexError(number)
@@ -155,9 +165,11 @@ class CaseTableModel(QAbstractTableModel):
 
     Signals:
         read_failed(object): the store could not be read (a :class:`StorageError`).
+        counted: :attr:`shown_count` is known again.
     """
 
     read_failed = Signal(object)
+    counted = Signal()
 
     def __init__(self, store: CaseStore, parent: QObject | None = None, *,
                  today: Callable[[], date] = date.today,
@@ -171,8 +183,14 @@ class CaseTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._needle = ""
         self._ids: list[int] = []
+        self._more = False       # the store has more cases for the query than _ids
         self._cache: dict[int, CaseRow] = {}
         self._total = 0
+        self._shown: int | None = 0   # how many cases the query selects (None: not counted)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._count_shown)
         self._stale = False      # the order is to be asked again (changes while deferred)
         self._deferred = False   # the list is not shown: changes only mark it stale
         self.rows: Sequence[CaseRow] = _Rows(self)
@@ -183,22 +201,74 @@ class CaseTableModel(QAbstractTableModel):
         )
 
     # --- what the store answers -------------------------------------------------------------
-    def _order(self, query: ListQuery) -> list[int]:
+    def _order(self, query: ListQuery, at_least: int = 0) -> list[int]:
+        """The first cases of ``query`` (whole chunks, ``at_least`` of them when there are)."""
+        limit = max(CHUNK, -(-at_least // CHUNK) * CHUNK)
         try:
-            return self.store.list_order(query, self._rank)
+            ids = self.store.list_order(query, self._rank, limit=limit + 1)
         except StorageError as exc:
             self.read_failed.emit(exc)
-            return []
+            ids = []
+        self._more = len(ids) > limit
+        del ids[limit:]
+        if self._more:
+            self._shown = None
+            self._count_timer.start()
+        else:
+            self._shown = len(ids)
+            self._count_timer.stop()
+        return ids
 
     def _count_total(self) -> None:
-        if self._query == ListQuery(order=self._query.order,
-                                    descending=self._query.descending):
-            self._total = len(self._ids)  # no filter: the shown rows are every case
-            return
         try:
             self._total = self.store.count()
         except StorageError as exc:
             self.read_failed.emit(exc)
+
+    @Slot()
+    def _count_shown(self) -> None:
+        try:
+            self._shown = self.store.list_count(self._query)
+        except StorageError as exc:
+            self.read_failed.emit(exc)
+            return
+        self.counted.emit()
+
+    @property
+    def shown_count(self) -> int | None:
+        """How many cases the filters select (None while they are being counted)."""
+        return self._shown
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        """The next chunk of cases (the view is scrolled to the end of those listed)."""
+        if parent.isValid() or not self._more:
+            return
+        try:
+            more = self.store.list_order(self._query, self._rank, limit=CHUNK + 1,
+                                         offset=len(self._ids))
+        except StorageError as exc:
+            self.read_failed.emit(exc)
+            self._more = False
+            return
+        self._more = len(more) > CHUNK
+        del more[CHUNK:]
+        if more:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._ids += more
+            self.endInsertRows()
+        if not self._more and self._shown is None:
+            self._shown = len(self._ids)
+            self._count_timer.stop()
+            self.counted.emit()
+
+    def fetch_all(self) -> None:
+        """List every case the filters select (e.g. to go through them all)."""
+        while self._more:
+            self.fetchMore()
 
     def _rank(self, column: str, values: tuple[str, ...]) -> object:
         """The sort key of a ranked column's stored values, as the office reads them."""
@@ -280,8 +350,7 @@ class CaseTableModel(QAbstractTableModel):
     def _set_query(self, query: ListQuery) -> None:
         if query != self._query:
             self._query = query
-            self._relayout()
-            self._count_total()
+            self._relayout(keep=False)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column`` (SQLite sorts; a label, date or window by how it reads)."""
@@ -310,12 +379,12 @@ class CaseTableModel(QAbstractTableModel):
     # --- following the store ----------------------------------------------------------------
     def reload(self) -> None:
         """Read the list again (everything may have changed)."""
+        self._count_total()
         self.beginResetModel()
         self._cache.clear()
         self._ids = self._order(self._query)
         self._stale = False
         self.endResetModel()
-        self._count_total()
 
     def refresh(self) -> None:
         """Cases changed: read their rows and the order again (at once, or when the list is
@@ -327,8 +396,8 @@ class CaseTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, 0),
                                       self.index(len(self._ids) - 1, len(COLUMNS) - 1))
             return
-        self._relayout()
         self._count_total()
+        self._relayout()
 
     def set_deferred(self, deferred: bool) -> None:
         """While the list is hidden (a case is being edited), an edit only marks it stale."""
@@ -339,8 +408,8 @@ class CaseTableModel(QAbstractTableModel):
     def ensure_current(self) -> None:
         if self._stale:
             self._stale = False
-            self._relayout()
             self._count_total()
+            self._relayout()
 
     def row_of(self, case_id: str) -> int:
         """The row showing ``case_id``, -1 when it is not shown."""
@@ -353,23 +422,31 @@ class CaseTableModel(QAbstractTableModel):
             except StorageError as exc:
                 self.read_failed.emit(exc)
                 return -1
-        try:
-            return self._ids.index(rowid) if rowid is not None else -1
-        except ValueError:
+        if rowid is None:
             return -1
+        while True:
+            try:
+                return self._ids.index(rowid)
+            except ValueError:
+                if not self._more:
+                    return -1
+                self.fetchMore()  # further down the list
 
     @property
     def total(self) -> int:
         """How many cases there are outside the recycle bin (shown or filtered out)."""
         return self._total
 
-    def _relayout(self) -> None:
-        """Ask the store for the order again; persistent indexes follow their cases."""
+    def _relayout(self, keep: bool = True) -> None:
+        """Ask the store for the order again; persistent indexes follow their cases.
+
+        ``keep``: list as many cases as were listed (the same query after a change: the
+        office stays where it had scrolled to), else the first chunk (a new query)."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         old = [self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None
                for i in persistent]
-        self._ids = self._order(self._query)
+        self._ids = self._order(self._query, len(self._ids) if keep else 0)
         where: dict[int, int] = {}
         for rowid in set(old):
             if rowid is not None:
@@ -524,9 +601,10 @@ class CaseListPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        # newest change first: the model's order already, so enabling sorting asks nothing
+        self.table.horizontalHeader().setSortIndicator(COLUMNS.index("updated_at"),
+                                                       Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COLUMNS.index("updated_at"),
-                                Qt.SortOrder.DescendingOrder)  # newest change first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

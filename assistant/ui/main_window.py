@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.model.modelReset.connect(self._update_count)
         self.model.layoutChanged.connect(self._update_count)
+        self.model.counted.connect(self._update_count)
         self.list_page.table.selectionModel().selectionChanged.connect(self._update_actions)
 
         # Smaller, and the wizard's page shrinks to a line or two between the banner, the step
@@ -317,8 +318,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total
-        if shown == total:
+        shown, total = self.model.shown_count, self.model.total
+        if shown is None:  # being counted (a broad search over many cases)
+            self.count_label.setText(self.tr("案件 {0} 件中 {1} 件以上を表示").format(
+                total, self.model.rowCount()))
+        elif shown == total:
             self.count_label.setText(self.tr("案件 {0} 件").format(total))
         else:
             self.count_label.setText(self.tr("案件 {0} 件中 {1} 件を表示").format(total, shown))

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from assistant.model.case import DocumentsState, ItemRecord
 from assistant.model.storage import CaseStore
 from assistant.ui.case_list import CASE_ID_ROLE, COLUMNS, PAGE, CaseTableModel, search_key
+from tests.ui.test_english_screens import compiled_translations, english  # noqa: F401 - fixtures
 
 TODAY = date(2026, 11, 26)
 
@@ -295,3 +296,86 @@ def test_rows_are_read_a_page_at_a_time(store):
     assert model.index(PAGE * 3 - 1, 0).data() == "PERSON 0000"
     assert len(model._cache) == 2 * PAGE  # noqa: SLF001
     assert [r.name for r in model.rows] == [f"PERSON {n:04d}" for n in range(PAGE * 3 - 1, -1, -1)]
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_list_with_staff_filter_and_documents_column_on_screen(qtbot, store, settings,
+                                                                     language, request):
+    """The page as the office sees it (saved as a PNG when ASSISTANT_SCREENSHOTS is set): the
+    担当者 drop-down beside the status filter, 書類 n/m, dates as read in the UI language."""
+    import os
+    from pathlib import Path
+
+    from assistant.ui.main_window import MainWindow
+
+    request.getfixturevalue("japanese" if language == "ja" else "english")
+    _model, ids = make_model(store)
+    add(store, "KIM MINJUN", expiry=date(2027, 3, 31), staff="行政 花子")
+    from assistant.model.documents import case_checklist
+
+    items = [i.item.id for i in case_checklist(store.get(ids["a"])).applicable]
+    store.set_documents(ids["a"], DocumentsState(items={
+        items[0]: ItemRecord(status="submitted"), items[1]: ItemRecord(status="not_needed"),
+        items[2]: ItemRecord(status="submitted")}))
+    window = MainWindow(store, settings, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.resize(1280, 560)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.list_page
+    staff = page.staff_filter
+    assert [staff.itemText(i) for i in range(staff.count())] == [
+        "すべての担当者" if language == "ja" else "All staff", "佐藤 一郎", "行政 花子"]
+    layout = page.layout().itemAt(0).layout()
+    widgets = [layout.itemAt(i).widget() for i in range(layout.count())]
+    assert widgets.index(staff) == widgets.index(page.status_filter) + 2  # label, drop-down
+    headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(11)]
+    assert headers[-1] == ("書類" if language == "ja" else "Documents")
+    staff.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    assert window.count_label.text() == ("案件 4 件中 2 件を表示" if language == "ja"
+                                         else "2 of 4 case(s) shown")
+    page.fit_columns()
+    row = window.model.row_of(ids["a"])
+    cells = [window.model.index(row, c).data() for c in range(11)]
+    total = len(items)
+    assert cells[-1] == f"3/{total}"
+    assert cells[4] == ("2027年1月15日" if language == "ja" else "2027-01-15")
+    label = window.count_label  # laid out again for its longer text before the picture
+    qtbot.waitUntil(lambda: label.width() >= label.sizeHint().width())
+    folder = os.environ.get("ASSISTANT_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(Path(folder) / f"case_list_staff_documents_{language}.png"))
+
+
+def test_a_long_list_is_listed_a_chunk_at_a_time_and_counted_when_typing_rests(
+        qtbot, store, settings, monkeypatch):
+    """The view asks for more cases when scrolled to the end; a broad search shows its
+    first cases at once and says how many it found once they are counted."""
+    from assistant.ui import case_list
+    from assistant.ui.main_window import MainWindow
+
+    monkeypatch.setattr(case_list, "CHUNK", 40)
+    ids = [add(store, f"PERSON {number:03d}", staff="行政 花子" if number % 2 else "")
+           for number in range(100)]
+    window = MainWindow(store, settings, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    model = window.model
+    assert model.rowCount() in (40, 80) and model.canFetchMore()  # (the view may ask once)
+    assert model.shown_count == 100 or model.shown_count is None
+    window.list_page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: not model.canFetchMore() or model.rowCount() > 40)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert names(model) == [f"PERSON {n:03d}" for n in range(99, -1, -1)]
+    window.list_page.search.setText("person")           # every case: 40 listed at once
+    assert model.rowCount() == 40 and model.shown_count is None
+    assert window.count_label.text() == "案件 100 件中 40 件以上を表示"
+    qtbot.waitUntil(lambda: window.count_label.text() == "案件 100 件")
+    window.list_page.staff_filter.setCurrentIndex(1)    # half of them
+    qtbot.waitUntil(lambda: window.count_label.text() == "案件 100 件中 50 件を表示")
+    assert model.row_of(ids[1]) == 49                    # found further down: listed
+    assert model.rowCount() == 50

@@ -29,6 +29,7 @@ from assistant.model.storage.cases import (
     ORDERED_COLUMNS,
     RANKED_COLUMNS,
     AuditEntry,
+    CaseBrief,
     CaseChanges,
     CaseSummary,
     ListQuery,
@@ -49,7 +50,7 @@ from assistant.model.storage.store import CaseStore
 __all__ = [
     "AUDIT_ATTACHMENTS", "AUDIT_CREATED", "AUDIT_DUPLICATED", "AUDIT_IMPORTED",
     "AUDIT_PROCEDURE_CHANGED", "AUDIT_REMARKS", "AUDIT_TAKEN_ON", "LIST_COLUMNS",
-    "MIGRATIONS", "ORDERED_COLUMNS", "RANKED_COLUMNS", "SCHEMA_VERSION", "AuditEntry", "CaseChanges", "CaseNotFoundError",
+    "MIGRATIONS", "ORDERED_COLUMNS", "RANKED_COLUMNS", "SCHEMA_VERSION", "AuditEntry", "CaseBrief", "CaseChanges", "CaseNotFoundError",
     "CaseStore", "CaseSummary", "ListQuery", "ListRow", "Migration", "StaffRecord", "StatusChange", "StepRecord",
     "StorageError",
     "backup_database", "storage_error",

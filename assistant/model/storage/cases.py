@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -148,6 +148,17 @@ class ListQuery:
     order: str = "updated_at"
     descending: bool = True
     deleted: bool = False
+
+
+class CaseBrief(NamedTuple):
+    """What a pass over every case needs (the deadlines): a few short texts, no times, so
+    100,000 of them stay small."""
+
+    id: str
+    procedure: str
+    name: str
+    expiry_date: str
+    status: CaseStatus
 
 
 @dataclass(frozen=True)
@@ -417,7 +428,8 @@ class CaseRecords(Database):
     # -- the case list: filtered and sorted by SQLite, read a page at a time ----------------
 
     def _list_select(self, conn: sqlite3.Connection, what: str, query: ListQuery,
-                     rank: Callable[[str, tuple[str, ...]], Any] | None) -> list[Any]:
+                     rank: Callable[[str, tuple[str, ...]], Any] | None,
+                     limit: int | None = None, offset: int = 0) -> list[Any]:
         where = ["c.deleted_at IS NOT NULL" if query.deleted else "c.deleted_at IS NULL"]
         params: list[Any] = []
         for column, value in (("status", query.status), ("procedure", query.procedure)):
@@ -430,10 +442,14 @@ class CaseRecords(Database):
         if query.statuses is not None:
             where.append(f"c.status IN ({','.join('?' * len(query.statuses))})")
             params.extend(sorted(query.statuses))
-        found = condition(query.text)
+        tables = "cases c"
+        # in the index's order, stopping at the limit, when the matches are many
+        walk = limit is not None and query.order == "updated_at"
+        found = condition(query.text, conn if walk else None)
         if found is not None:
-            where.append(found[0])
-            params.append(found[1])
+            tables = found[0]
+            where.append(found[1])
+            params.append(found[2])
         direction = "DESC" if query.descending else "ASC"
         join = ""
         if query.order == "updated_at":
@@ -448,8 +464,21 @@ class CaseRecords(Database):
             order = f"c.{RANKED_COLUMNS[query.order][0]} {direction}, c.updated_at DESC"
         else:
             order = f"{ORDERED_COLUMNS[query.order]} {direction}, c.updated_at DESC"
-        sql = f"SELECT {what} FROM cases c{join} WHERE {' AND '.join(where)} ORDER BY {order}"
+        sql = f"SELECT {what} FROM {tables}{join} WHERE {' AND '.join(where)} ORDER BY {order}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
         return conn.execute(sql, params).fetchall()
+
+    def list_count(self, query: ListQuery) -> int:
+        """How many cases ``query`` selects."""
+        try:
+            with self._lock:
+                rows = self._list_select(self._conn, "count(*)", replace(query, order="updated_at"),
+                                         None)
+        except sqlite3.Error as exc:
+            raise self._wrap(exc) from exc
+        return int(rows[0][0])
 
     @staticmethod
     def _fill_ranks(conn: sqlite3.Connection, column_id: str, columns: tuple[str, ...],
@@ -467,8 +496,10 @@ class CaseRecords(Database):
                           for v, key in keys.items()])
 
     def list_order(self, query: ListQuery,
-                   rank: Callable[[str, tuple[str, ...]], Any] | None = None) -> list[int]:
-        """The cases ``query`` selects, in its order, as row numbers for :meth:`list_rows`.
+                   rank: Callable[[str, tuple[str, ...]], Any] | None = None,
+                   limit: int | None = None, offset: int = 0) -> list[int]:
+        """The cases ``query`` selects, in its order, as row numbers for :meth:`list_rows`
+        (``limit`` of them from ``offset``, or all).
 
         ``rank(column_id, stored values)`` answers a sort key for a column of
         :data:`RANKED_COLUMNS` (its label, date or window as the office reads it); without it
@@ -476,7 +507,8 @@ class CaseRecords(Database):
         """
         try:
             with self._lock:
-                return [r[0] for r in self._list_select(self._conn, "c.rowid", query, rank)]
+                return [r[0] for r in self._list_select(self._conn, "c.rowid", query, rank,
+                                                        limit, offset)]
         except sqlite3.Error as exc:
             raise self._wrap(exc) from exc
 
@@ -513,8 +545,9 @@ class CaseRecords(Database):
     def list_staff_names(self) -> list[str]:
         """The 担当者 of the cases outside the recycle bin, by name."""
         return [str(r[0]) for r in self._read(
-            "SELECT DISTINCT staff FROM cases WHERE staff != '' AND deleted_at IS NULL "
-            "ORDER BY staff")]
+            "SELECT s.staff FROM (SELECT DISTINCT staff FROM cases WHERE staff != '') s "
+            "WHERE EXISTS (SELECT 1 FROM cases c WHERE c.staff = s.staff "
+            "AND c.deleted_at IS NULL) ORDER BY s.staff")]
 
     def set_document_counts(self, counts: Mapping[str, tuple[int, int]]) -> None:
         """Keep the 書類 counts (settled, applicable) of cases' checklists for the case list
@@ -542,6 +575,18 @@ class CaseRecords(Database):
     def list_summaries(self, include_deleted: bool = False) -> list[CaseSummary]:
         """The case list, newest change first (one query; recycle bin excluded by default)."""
         return self._summaries("" if include_deleted else "WHERE deleted_at IS NULL")
+
+    def list_briefs(self) -> list[CaseBrief]:
+        """Every case outside the recycle bin, briefly (see :class:`CaseBrief`)."""
+        try:
+            with self._lock:
+                rows = self._conn.execute(
+                    "SELECT id, procedure, list_name, list_expiry_date, status FROM cases "
+                    "WHERE deleted_at IS NULL").fetchall()
+        except sqlite3.Error as exc:
+            raise self._wrap(exc) from exc
+        statuses = {s.value: s for s in CaseStatus}
+        return [CaseBrief(r[0], r[1], r[2], r[3], statuses[r[4]]) for r in rows]
 
     def list_deleted(self) -> list[CaseSummary]:
         """The cases in the recycle bin, most recently changed first."""

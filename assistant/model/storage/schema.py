@@ -173,6 +173,12 @@ MIGRATIONS: list[Migration] = [
     """,
     # v9 — the case list's columns for lazy rows and SQL filters (see _LIST_SQL above).
     _list_columns,
+    # v10 — the 担当者 drop-down lists the names of cases outside the recycle bin from the
+    # index alone.
+    """
+    DROP INDEX cases_by_staff;
+    CREATE INDEX cases_by_staff ON cases (staff, deleted_at);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -125,17 +125,37 @@ def fill_short_texts(conn: sqlite3.Connection) -> None:
              "SELECT id, provisional_number, application_number, staff FROM cases").fetchall()])
 
 
-def condition(text: str, column: str = "c") -> tuple[str, str] | None:
-    """The SQL condition (over the cases table as ``column``) and its parameter that select
-    the cases holding ``text``; None for an empty needle. Three characters or more: the
-    full-text index; fewer: the short search text."""
+#: The tables a case-list query reads for its search (``c``: the cases).
+CASES = "cases c"
+MATCHES = "case_search s CROSS JOIN cases c ON c.rowid = s.rowid"
+
+
+#: From how many full-text matches on the list walks its index in order testing each case
+#: against the matches (stopping once a chunk is found) rather than sorting the matches.
+MANY_MATCHES = 3_000
+
+
+def condition(text: str, conn: sqlite3.Connection | None = None) -> tuple[str, str, str] | None:
+    """What selects the cases holding ``text``: the tables to read (:data:`CASES` or
+    :data:`MATCHES`), the SQL condition and its parameter; None for an empty needle.
+
+    Three characters or more: the full-text index — read first (the matches, then their
+    cases), or, given ``conn`` and at least :data:`MANY_MATCHES` matches, as a set the
+    cases are tested against in the list's order (the first chunk comes after a few
+    thousand cases instead of after sorting all the matches); fewer: the short search
+    text."""
     needle = fold(text)
     if not needle:
         return None
     if len(needle) >= 3:
-        return (f"{column}.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)",
-                '"' + needle.replace('"', '""') + '"')
-    return f"instr({column}.list_search, ?) > 0", needle
+        phrase = '"' + needle.replace('"', '""') + '"'
+        if conn is not None and conn.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM case_search WHERE case_search MATCH ? "
+                "LIMIT ?)", (phrase, MANY_MATCHES)).fetchone()[0] >= MANY_MATCHES:
+            return CASES, ("c.rowid IN (SELECT rowid FROM case_search "
+                           "WHERE case_search MATCH ?)"), phrase
+        return MATCHES, "case_search MATCH ?", phrase
+    return CASES, "instr(c.list_search, ?) > 0", needle
 
 
 def matching_ids(conn: sqlite3.Connection, text: str,
@@ -144,7 +164,7 @@ def matching_ids(conn: sqlite3.Connection, text: str,
     found = condition(text)
     if found is None:
         return None
-    where, param = found
+    tables, where, param = found
     deleted = "" if include_deleted else " AND c.deleted_at IS NULL"
-    return {r[0] for r in conn.execute(f"SELECT c.id FROM cases c WHERE {where}{deleted}",
+    return {r[0] for r in conn.execute(f"SELECT c.id FROM {tables} WHERE {where}{deleted}",
                                        (param,))}

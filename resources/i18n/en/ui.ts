@@ -1862,6 +1862,11 @@ Open it in Excel, enable macros and make the upload file with the button (macro)
         <translation>{1} of {0} case(s) shown</translation>
     </message>
     <message>
+        <location filename="../../../assistant/ui/main_window.py" line="1"/>
+        <source>案件 {0} 件中 {1} 件以上を表示</source>
+        <translation>{1}+ of {0} case(s) shown</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/main_window.py" line="622"/>
         <source>この案件の申請種別には対応していないため、開けません。</source>
         <translation>This case is for a procedure this version does not know, so it cannot be opened.</translation>
