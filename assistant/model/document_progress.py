@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from assistant.model.documents import case_checklist
-from assistant.model.storage import CaseNotFoundError, CaseStore
+from assistant.model.storage import CaseNotFoundError, CaseStore, StorageError
 
 
 def count(store: CaseStore, case_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
     """Count the checklists of ``case_ids`` (settled — 提出 or 不要 —, applicable) and keep the
-    counts in the store; a case whose checklist is not started gets none."""
+    counts in the store (when it can be written); a case whose checklist is not started gets
+    none."""
     counts: dict[str, tuple[int, int]] = {}
     for case_id in case_ids:
         try:
@@ -26,7 +27,10 @@ def count(store: CaseStore, case_ids: Iterable[str]) -> dict[str, tuple[int, int
         if case.documents.is_empty():
             continue
         counts[case_id] = case_checklist(case).done_count()
-    store.set_document_counts(counts)
+    try:
+        store.set_document_counts(counts)
+    except StorageError:
+        pass  # a store opened for reading only (damaged): shown now, counted again next time
     return counts
 
 

@@ -112,3 +112,14 @@ def test_an_older_database_gets_the_list_columns_when_opened(tmp_path, monkeypat
             "EXPLAIN QUERY PLAN SELECT c.rowid FROM cases c WHERE c.deleted_at IS NULL "
             "AND instr(c.list_search, 'a') > 0 ORDER BY c.updated_at DESC"))
         assert "COVERING INDEX cases_list" in plan  # the rows themselves are never read
+
+
+def test_a_store_that_cannot_be_written_still_shows_the_counts(store):
+    a, _b, _c = _office(store)
+    first = case_checklist(store.get(a)).applicable[0].item.id
+    store.set_documents(a, DocumentsState(items={first: ItemRecord(status="submitted")}))
+    total = len(case_checklist(store.get(a)).applicable)
+    store.connection.execute("CREATE TRIGGER boom BEFORE UPDATE OF documents_done ON cases "
+                             "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+    assert document_progress.count(store, [a]) == {a: (1, total)}
+    assert store.uncounted_documents() == [a]   # not kept: counted again next time
