@@ -289,11 +289,11 @@ class MainWindow(QMainWindow):
         elif kind is ChangeKind.REMOVED:
             self._refresh_rows(change.case_ids)
         elif kind is ChangeKind.REPLACED:
-            self._refresh_rows([*change.case_ids])
-            if change.replacement is not None:
-                if self.editor is not None and self.editor.case_id in change.case_ids:
-                    new_id = change.replacement
-                    QTimer.singleShot(0, lambda: self.open_case(new_id))
+            new_id = change.replacement
+            self._refresh_rows([*change.case_ids, *([new_id] if new_id else [])])
+            if new_id is not None and self.editor is not None \
+                    and self.editor.case_id in change.case_ids:
+                QTimer.singleShot(0, lambda: self.open_case(new_id))
         else:
             self._refresh_rows(change.case_ids)
         editor = self.editor
