@@ -418,7 +418,7 @@ class CaseEditor(QWidget):
             return area
         self._add_sections(step, layout)
         if step is Step.SELECT:
-            self._add_kubun_box(layout)
+            self._add_kubun_box(layout, self._after_status(layout))
         layout.addStretch(1)
         return area
 
@@ -527,7 +527,17 @@ class CaseEditor(QWidget):
         window_layout.addWidget(self.window_label)
         layout.addWidget(window_box)
 
-    def _add_kubun_box(self, layout: QVBoxLayout) -> None:
+    def _after_status(self, layout: QVBoxLayout) -> int:
+        """The place in Step 1's ``layout`` right after the section holding the status answer
+        (before 同時申請); the end when the procedure has none."""
+        answer = self.session.kubun_answer().answer
+        editors = self.editors.get(answer or "", [])
+        widget = editors[0].parentWidget() if editors else None
+        while widget is not None and layout.indexOf(widget) < 0:
+            widget = widget.parentWidget()
+        return layout.indexOf(widget) + 1 if widget is not None else layout.count()
+
+    def _add_kubun_box(self, layout: QVBoxLayout, at: int) -> None:
         """Step 1, after the status: its 区分 (form) and, where the forms split the status, the
         activity that picks it."""
         box = QGroupBox(self.tr("区分（様式）"))
@@ -539,7 +549,7 @@ class CaseEditor(QWidget):
         box_layout.addLayout(activity_row)
         box_layout.addWidget(self.activity_problem)
         box_layout.addWidget(self.kubun_import_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(box)
+        layout.insertWidget(at, box)
         self._kubun_box = box
 
     def _update_kubun(self) -> None:
