@@ -918,7 +918,11 @@ def add_page_choices(catalogues: dict[str, dict[str, Any]],
                 continue
             # a 区分 item's pull-down names the template list it shares (formimport.py)
             list_id = diff.get("code_list") or (field or {}).get("code_list")
-            if not list_id or list_id in PAGE_CHOICES_SKIPPED or list_id not in code_lists:
+            if list_id in PAGE_CHOICES_SKIPPED and list_id in code_lists:
+                split_joint_choice(code_lists[list_id]["entries"], diff["page"],
+                                   page_set["title"])
+                continue
+            if not list_id or list_id not in code_lists:
                 continue
             entries = code_lists[list_id]["entries"]
             known = {e["label"].split(" ", 1)[0] for e in entries}
@@ -931,6 +935,43 @@ def add_page_choices(catalogues: dict[str, dict[str, Any]],
                                     "note": f"offered by the online page ({page_set['title']}), "
                                             "not in the template data; code unknown"})
                 known.add(label.split(" ", 1)[0])
+
+
+def top_level_parts(name: str) -> list[str]:
+    """``研究，特定活動（特定研究等活動，特定情報処理活動）`` → its two statuses (commas inside
+    brackets do not split)."""
+    parts, depth, current = [], 0, ""
+    for ch in name:
+        depth += ch in "（("
+        depth -= ch in "）)"
+        if ch == "，" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*parts, current]
+
+
+def split_joint_choice(entries: list[dict[str, Any]], page: list[str], title: str) -> None:
+    """The page of one purpose lists that purpose's statuses one by one, where the template's
+    list joins them in one choice (入国目的 「技術・人文知識・国際業務，特定活動（本邦大卒者）」 →
+    the page's 「技術・人文知識・国際業務」 and 「特定活動（本邦大学卒業者）」). The page's choices
+    are added after the joint one, each naming it (``joins``: the template writes the joint
+    choice). Only when one joint choice has exactly the page's choices as its parts, one of
+    them word for word; otherwise the list is left as it is."""
+    names = [label.split(" ", 1)[0] for label in page]
+    for at, entry in enumerate(entries):
+        parts = top_level_parts(entry["label"].split(" ", 1)[0])
+        if len(parts) < 2 or len(parts) != len(names) or not set(parts) & set(names):
+            continue
+        known = {e["label"] for e in entries}
+        added = [{"label": label, "code": entry.get("code"), "verified": True,
+                  "joins": entry["label"],
+                  "note": f"offered by the online page ({title}) for the joint template "
+                          "choice it names; the bulk template writes that choice"}
+                 for label in page if label not in known]
+        entries[at + 1:at + 1] = added
+        return
 
 
 def print_pull_downs(catalogues: dict[str, dict[str, Any]]) -> None:

@@ -214,10 +214,13 @@ def purpose_of(blocks: list[dict[str, Any]], words: str) -> tuple[dict[str, Any]
 
 
 def table(procedure: str, rows: list[dict[str, Any]], labels: list[str],
-          mapping: dict[str, list[tuple[str, str]]]) -> list[dict[str, Any]]:
+          mapping: dict[str, list[tuple[str, str]]],
+          joins: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """``joins``: a choice the online page splits out of a joint one → that joint choice's
+    label; it takes the joint choice's purpose row."""
     out = []
     for label in labels:
-        name = label.split(" ", 1)[0]
+        name = (joins or {}).get(label, label).split(" ", 1)[0]
         if name in NO_FORM:
             out.append({"label": label, "kubun": None, "reason": NO_FORM[name]})
             continue
@@ -258,12 +261,13 @@ def main(argv: list[str] | None = None) -> int:
         list_data = json.loads((ROOT / "resources" / "codelists"
                                 / f"{ANSWER_LIST[procedure]}.json").read_text("utf-8"))
         labels = [e["label"] for e in list_data["entries"]]
+        joins = {e["label"]: e["joins"] for e in list_data["entries"] if e.get("joins")}
         mapping = PURPOSE_ROWS if procedure == "coe" else STATUS_ROWS
         procedures[procedure] = {
             "answer": ANSWER[procedure], "code_list": ANSWER_LIST[procedure],
             "source": f"forms {file_name}, sheet 「{sheet}」",
             "purpose_rows": rows,
-            "statuses": table(procedure, rows, labels, mapping),
+            "statuses": table(procedure, rows, labels, mapping, joins),
         }
     # The full status list (_CB19_3_C), for statuses a case may hold from older data.
     for procedure in ("renewal", "change"):

@@ -36,6 +36,10 @@ class CodeEntry:
     code: str | None
     verified: bool = True
     note: str = ""
+    # A choice the online page splits out of a joint template choice (入国目的
+    # 「技術・人文知識・国際業務，特定活動（本邦大卒者）」 → 「技術・人文知識・国際業務」): the label
+    # of that joint choice, which the bulk template writes (docs/domain.md#online-page).
+    joins: str = ""
 
     @property
     def label_ja(self) -> str:
@@ -110,6 +114,10 @@ class CodeList:
     def labels(self, parent: str | None = None) -> list[str]:
         return [entry.label for entry in self.entries_for(parent)]
 
+    def split_choices(self, label: str) -> tuple[CodeEntry, ...]:
+        """The page's own choices that split the joint choice ``label`` (none for most)."""
+        return tuple(entry for entry in self.entries if entry.joins and entry.joins == label)
+
     @property
     def unverified(self) -> tuple[CodeEntry, ...]:
         return tuple(entry for entry in self.entries if not entry.verified)
@@ -117,7 +125,8 @@ class CodeList:
 
 def _entry(data: dict[str, Any]) -> CodeEntry:
     return CodeEntry(label=data["label"], code=data.get("code"),
-                     verified=bool(data.get("verified", True)), note=data.get("note", ""))
+                     verified=bool(data.get("verified", True)), note=data.get("note", ""),
+                     joins=data.get("joins", ""))
 
 
 @cache

@@ -312,6 +312,12 @@ def _code_problems(f: FieldDef, key: str, value: str, ctx: FieldContext,
         allowed = codes.entries_for(parent)
         if allowed is not codes.entries and entry not in allowed:
             return [_not_for_parent(f, key, codes, value, parent)]
+    split = codes.split_choices(entry.label)
+    if split:
+        # the online page asks which of the joint choice's statuses (docs/domain.md#online-page)
+        return [_problem(f, key, "field_joint_choice", Severity.WARNING, value=entry.label_ja,
+                         choices="」「".join(e.label_ja for e in split),
+                         choices_en='", "'.join(e.label_en for e in split))]
     if not entry.verified:
         return [_problem(f, key, "field_unverified_code", Severity.WARNING, value=value)]
     return []

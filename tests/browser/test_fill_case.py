@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from assistant.model import autofill
-from tests.autofill_case import coe_case
+from assistant.model.case import Case
+from tests.autofill_case import coe_case, coe_values
 from tests.browser.conftest import FILL_JS, open_page
 from tests.browser.test_fill_script import forbidden_clicks
 
@@ -27,6 +28,37 @@ READ_BACK = """(keys) => keys.map((key) => {
 
 def _japanese(text: str) -> str:
     return text.strip().split(" ")[0]
+
+
+# What Step 1 offers a 区分N coe: the page's own 入国目的, split out of the template's joint one.
+PAGE_TECH = "技術・人文知識・国際業務 Engineer / Specialist in Humanities / International Services"
+
+
+def test_a_case_with_the_pages_own_purpose_lands_whole(browser: Any) -> None:
+    case = Case(id="autofill-case", procedure="coe",
+                values={**coe_values(), "desired_status": PAGE_TECH})
+    payload = autofill.build_payload(case, date(2026, 3, 1))
+    offer = open_page(browser)
+    try:
+        offer.page.on("dialog", lambda d: d.accept(payload.to_json()))
+        offer.requests.clear()
+        url = autofill.bookmarklet()
+        offer.page.evaluate(urllib.parse.unquote(url[len("javascript:"):]))
+        panel = offer.panel_text()
+        assert f"入力した項目：{len(payload.items)}件" in panel
+        assert "入力できなかった項目：0件" in panel, panel
+        assert offer.value("select_256117") == PAGE_TECH
+        got = offer.page.evaluate(READ_BACK, [i.key for i in payload.items])
+        for item, value in zip(payload.items, got, strict=True):
+            if item.key.startswith(("select_", "radioList_", "birthRadioList_", "sexRadio",
+                                    "checkList_")):
+                assert _japanese(value) == _japanese(item.value), item
+            else:
+                assert value == item.value, item
+        assert forbidden_clicks(offer) == []
+        assert offer.requests == []
+    finally:
+        offer.page.close()
 
 
 def test_a_typed_case_lands_on_the_page_through_the_bookmarklet(browser: Any) -> None:

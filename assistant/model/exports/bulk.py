@@ -108,8 +108,11 @@ class BulkResult:
 # --------------------------------------------------------------------------- formatting
 
 @cache
-def _code_table(list_id: str, cells: str, with_parents: bool) -> dict[str, str]:
-    """Stored value (label, or code) -> cell text, for one code list and cell mode."""
+def _code_table(list_id: str, cells: str, with_parents: bool,
+                template: bool = True) -> dict[str, str]:
+    """Stored value (label, or code) -> cell text, for one code list and cell mode. For the
+    template (``template``), a choice the online page splits out of a joint one is written as
+    that joint choice, the only one the template's pull-down has."""
     codes = code_list(list_id)
     entries = list(codes.entries)
     if with_parents:  # dependent lists (periods, municipalities): every parent's subset
@@ -117,21 +120,25 @@ def _code_table(list_id: str, cells: str, with_parents: bool) -> dict[str, str]:
             entries.extend(subset)
     table: dict[str, str] = {}
     for entry in entries:
-        target = entry.label if cells == "labels" or entry.code is None else entry.code
+        written = codes.lookup(entry.joins) if template and entry.joins else None
+        written = written or entry
+        target = written.label if cells == "labels" or written.code is None else written.code
         table.setdefault(entry.label, target)
         if entry.code is not None:
             table.setdefault(entry.code, target)
     return table
 
 
-def formatter(fdef: FieldDef, cells: str = "labels") -> Formatter:
+def formatter(fdef: FieldDef, cells: str = "labels", *, template: bool = True) -> Formatter:
     """The function that turns a stored value of ``fdef`` into the template's cell text: the
     value itself, except that a code-list value becomes the workbook's label or code (``cells``).
-    A value the code list does not hold is written as it is (validation refuses it first)."""
+    A value the code list does not hold is written as it is (validation refuses it first).
+    ``template=False``: the value as the office picks it on the online page (the page's own
+    split choices stay as they are)."""
     if cells not in CELL_MODES:
         raise ValueError(f"cells must be one of {CELL_MODES}, not {cells!r}")
     if fdef.code_list:
-        table = _code_table(fdef.code_list, cells, bool(fdef.parent))
+        table = _code_table(fdef.code_list, cells, bool(fdef.parent), template)
 
         def code_cell(value: str) -> str:
             return table.get(value, value)

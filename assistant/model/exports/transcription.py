@@ -44,7 +44,8 @@ def _group_lines(cat: Catalogue, fdef: FieldDef, case: Case, language: str,
             if value:
                 label = texts["repeat_label"].format(group=name, n=index,
                                                      field=member.label(language))
-                lines.append(Line(LineKind.FIELD, label=label, value=formatter(member)(value),
+                lines.append(Line(LineKind.FIELD, label=label,
+                                  value=formatter(member, template=False)(value),
                                   source=member.header_for(index), id=key))
     return lines
 
@@ -77,8 +78,8 @@ def build_transcription(case: Case, *, on: date, language: str = "ja") -> Docume
                 value = case.values.get(field_id, "")
                 if value:
                     section.lines.append(Line(LineKind.FIELD, label=fdef.label(language),
-                                              value=formatter(fdef)(value), source=fdef.header,
-                                              id=field_id))
+                                              value=formatter(fdef, template=False)(value),
+                                              source=fdef.header, id=field_id))
             if section.lines:
                 filled += len(section.lines)
                 doc.sections.append(section)
