@@ -37,8 +37,9 @@ CHANGE_VALUES = {
 # A 技術・人文知識・国際業務 certificate of eligibility: Steps 2-2 / 2-3 ask the 区分N items of the
 # online page (resources/fields/coe.kubun-N.json), numbered as the page numbers them.
 COE_N_VALUES = {
-    "desired_status": "技術・人文知識・国際業務，特定活動（本邦大卒者） Engineer,Humanities specialist,"
-                      "Int'l Services/Designated Activities（No.４６）",
+    # the page's own 入国目的 (Step 1 offers it after the template's joint choice)
+    "desired_status": "技術・人文知識・国際業務 Engineer / Specialist in Humanities / "
+                      "International Services",
     "name": "LI NA", "nationality": "中国 People's Republic of China",
     "n_23_1": "本邦 Japan", "n_23_4": "大阪大学", "n_23_5": "20250331",
     "n_applicant_10": "有 Yes", "n_26_5[1]": "SHANGHAI TRADING CO., LTD.",

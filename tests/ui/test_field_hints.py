@@ -38,3 +38,20 @@ def test_a_template_example_is_still_shown_where_the_guidance_has_none(qtbot, st
     editor.go_to_step(Step.APPLICANT)
     hint = editor.editors["postal_code"][0].hint.text()
     assert "例: " in hint or "例）" in hint
+
+
+def test_the_template_joint_purpose_is_flagged_at_the_field(qtbot, store, main_window):
+    """A coe case holding the template's joint 入国目的 sees, under the field, which of the
+    page's two choices to pick; the page's own choice is quiet."""
+    joint = ("技術・人文知識・国際業務，特定活動（本邦大卒者） Engineer,Humanities specialist,"
+             "Int'l Services/Designated Activities（No.４６）")
+    case = store.create("coe", {"desired_status": joint, "name": "LI NA"})
+    main_window.reload_cases()
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    editor.go_to_step(Step.SELECT)
+    editor.go_to_step(Step.APPLICANT)      # a step shows its problems once it has been left
+    editor.go_to_step(Step.SELECT)
+    field = editor.editors["desired_status"][0]
+    qtbot.waitUntil(lambda: "特定活動（本邦大学卒業者）" in field.shown_problem(), timeout=3000)
+    assert "どちらか" in field.shown_problem()
