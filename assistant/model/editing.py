@@ -489,7 +489,10 @@ class CaseSession:
         return self.step_states()[step]
 
     def _entered_steps(self) -> set[Step]:
-        entered = {self.flow.step_of(key) for key, value in self.case.values.items() if value}
+        # the answers of the case's own 区分 only: another 区分's stay stored but are not shown
+        entered = {self.flow.step_of(key)
+                   for key, value in kubun.scoped_values(self.catalogue, self.case.values).items()
+                   if value}
         if self.case.attachments:
             entered.add(Step.ATTACHMENTS)
         return entered

@@ -11,8 +11,10 @@ Step 3).
 Rules (one place; validation, the editing session and the exports ask here):
 
 - a section of a 区分 is part of the case only when the case's 区分 is that letter;
-- while the status is not answered the 区分 is open and the sections the catalogue has are
-  kept (nothing to compare with yet);
+- while the status is not answered (or names no known status) the 区分 is open and no 区分's
+  section is part of the case: Steps 2-2 / 2-3 show the common sections and say to choose
+  the status; answers already stored stay stored, and come back into the case once the
+  status gives their 区分;
 - a 区分 whose field set the catalogue does not have (``installed`` false) leaves the case the
   common sections only;
 - the online page of the case's 区分 wins over the template for the common fields it shares
@@ -85,7 +87,8 @@ class KubunAnswer:
 
     @property
     def open(self) -> bool:
-        """No 区分 decided yet (status not answered): the catalogue's sections are kept."""
+        """No 区分 decided yet (status not answered or unknown): the case has the common
+        sections only until the status gives one."""
         return self.kubun is None and not self.reason
 
     @property
@@ -203,8 +206,7 @@ def section_in_scope(cat: Catalogue, section: str, values: Mapping[str, str]) ->
     letter = _section_letters(cat).get(section)
     if letter is None:
         return True
-    answer = case_kubun(cat, values)
-    return answer.open or answer.kubun == letter
+    return case_kubun(cat, values).kubun == letter
 
 
 def field_in_scope(cat: Catalogue, field: FieldDef, values: Mapping[str, str]) -> bool:
@@ -215,8 +217,12 @@ def field_in_scope(cat: Catalogue, field: FieldDef, values: Mapping[str, str]) -
 def dropped_keys(cat: Catalogue, values: Mapping[str, str],
                  changes: Mapping[str, str]) -> list[str]:
     """The keys holding an answer that setting ``changes`` takes out of the case (a status
-    whose 区分 differs: the old 区分's sections go), in catalogue order."""
+    whose 区分 differs: the old 区分's sections go), in catalogue order. Clearing the status
+    (the 区分 open again) drops nothing: the answers stay stored, out of the case until a
+    status gives their 区分 again."""
     after = {**values, **changes}
+    if case_kubun(cat, after).open:
+        return []
     gone: list[str] = []
     for key in _filled(values, changes):
         base, _index = split_key(key)
@@ -236,9 +242,15 @@ def _filled(values: Mapping[str, str], changes: Mapping[str, str]) -> Iterable[s
 def scoped_values(cat: Catalogue, values: Mapping[str, str]) -> dict[str, str]:
     """``values`` without the answers of sections outside the case's 区分 (what an export
     writes: a case never exports a question of another 区分)."""
-    return {key: value for key, value in values.items()
-            if not cat.has_field(split_key(key)[0])
-            or field_in_scope(cat, cat.field(split_key(key)[0]), values)}
+    letter = case_kubun(cat, values).kubun   # as field_in_scope, the 区分 looked up once
+    letters = _section_letters(cat)
+    kept: dict[str, str] = {}
+    for key, value in values.items():
+        base = split_key(key)[0]
+        own = letters.get(cat.field(base).section) if cat.has_field(base) else None
+        if own is None or own == letter:
+            kept[key] = value
+    return kept
 
 
 @cache

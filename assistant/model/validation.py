@@ -515,8 +515,9 @@ def _cross_field_problems(cat: Catalogue, values: Mapping[str, str], on: date) -
         if not values.get("phone", "").strip() and not values.get("mobile", "").strip():
             problems.append(make_problem("phone", "phone_or_mobile"))
     for first_id, second_id in _DATE_ORDER:
-        if not (cat.has_field(first_id) and cat.has_field(second_id)):
-            continue
+        if not (cat.has_field(first_id) and cat.has_field(second_id)) \
+                or not kubun.field_in_scope(cat, cat.field(second_id), values):
+            continue   # (or a question of another 区分: not part of the case)
         keys = [(first_id, second_id)]
         if cat.field(first_id).group:
             keys = [(k, repeat_key(second_id, i)) for k in values

@@ -141,8 +141,7 @@ class FieldEditor(QWidget):
         self._normalize = normalize
         self._updating = False
 
-        title = spec.label + ("　" + self.tr("［必須］") if spec.required else "")
-        self.label = QLabel(title)
+        self.label = QLabel(self._title())
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.check_text: CheckBoxText | None = None
@@ -188,6 +187,18 @@ class FieldEditor(QWidget):
         self.setFocusProxy(self.input)
 
     # --- construction -----------------------------------------------------------------------
+    def _title(self) -> str:
+        return self.spec.label + ("　" + self.tr("［必須］") if self.spec.required else "")
+
+    def set_rules(self, required: bool, max_length: int | None) -> None:
+        """The item's 必須 mark and maximum length changed (another 区分's online page asks it
+        otherwise): the label and the length counter follow."""
+        if (required, max_length) == (self.spec.required, self.spec.max_length):
+            return
+        self.spec = replace(self.spec, required=required, max_length=max_length)
+        self.label.setText(self._title())
+        self._update_counter()
+
     def _hint_text(self) -> str:
         spec = self.spec
         parts: list[str] = []

@@ -357,6 +357,18 @@ class CaseEditor(QWidget):
                           guidance=guidance, example=field_def.example, choices=choices,
                           check_text=self._check_text(field_def, choices))
 
+    def _update_page_rules(self) -> None:
+        """The 必須 marks and lengths of the built editors as the case's 区分 now asks them
+        (a status of another 区分 brings another page's rules for the common items)."""
+        page = kubun.page_fields(self.catalogue, self.case.values)
+        for key, editors in self.editors.items():
+            base = split_key(key)[0]
+            if not self.catalogue.has_field(base):
+                continue
+            field_def = page.get(base) or self.catalogue.field(base)
+            for editor in editors:
+                editor.set_rules(field_def.required, field_def.max_length)
+
     def _check_text(self, field_def: FieldDef, choices: tuple[str, ...]) -> str:
         """In English, a one-choice check box (同時申請) shows the English part of its label,
         in full; the stored value stays the ISA label."""
@@ -416,11 +428,41 @@ class CaseEditor(QWidget):
             self._add_confirm_page(layout)
             layout.addStretch(1)
             return area
+        if self._has_kubun_sections(step):
+            layout.addWidget(self._make_kubun_open_note(step))
         self._add_sections(step, layout)
         if step is Step.SELECT:
             self._add_kubun_box(layout, self._after_status(layout))
         layout.addStretch(1)
         return area
+
+    def _has_kubun_sections(self, step: Step) -> bool:
+        info = next((s for s in self.catalogue.steps if s.id == step.value), None)
+        return info is not None and any(sec.kubun is not None for sec in info.sections)
+
+    def _make_kubun_open_note(self, step: Step) -> QFrame:
+        """The line shown instead of the 区分's questions while the status is not answered,
+        with a button to Step 1."""
+        note = QFrame()
+        note.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(note)
+        row.setContentsMargins(8, 6, 8, 6)
+        text = QLabel(self.tr(
+            "在留資格がまだ選ばれていないため、区分（様式）ごとの質問は表示していません。"
+            "ステップ1で在留資格を選ぶと、その区分の質問がここに表示されます。"))
+        text.setWordWrap(True)
+        row.addWidget(text, 1)
+        button = QPushButton(self.tr("ステップ1で在留資格を選ぶ"))
+        button.clicked.connect(self._on_kubun_open_button_clicked)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.kubun_open_notes[step] = note
+        return note
+
+    @Slot()
+    def _on_kubun_open_button_clicked(self) -> None:
+        answer = self.session.kubun_answer().answer   # the status pull-down, focused
+        if answer is None or not self.focus_field(answer):
+            self.go_to_step(Step.SELECT)
 
     def _add_sections(self, step: Step, layout: QVBoxLayout,
                       skip: frozenset[str] = frozenset()) -> None:
@@ -507,6 +549,9 @@ class CaseEditor(QWidget):
         set_text_color(self.activity_problem, PROBLEM_COLOR)
         self._activity_status: str | None = None   # the status the combo lists purposes for
         self._kubun_box: QGroupBox | None = None   # on Step 1, once built
+        # Steps 2-2 / 2-3 while the status is not answered: no 区分 question is part of the
+        # case yet, a note says where to choose it (docs/domain.md#categories).
+        self.kubun_open_notes: dict[Step, QFrame] = {}
 
     def _add_select_header(self, layout: QVBoxLayout) -> None:
         box = QGroupBox(self.tr("申請種別"))
@@ -557,6 +602,8 @@ class CaseEditor(QWidget):
         activity choice where the forms split the status across 区分."""
         answer = self.session.kubun_answer()
         self.kubun_import_button.setVisible(answer.missing)
+        for note in self.kubun_open_notes.values():
+            note.setVisible(answer.answer is not None and answer.open)
         self._update_activity(answer)
         if self._kubun_box is not None:
             self._kubun_box.setVisible(answer.answer is not None)
@@ -969,6 +1016,9 @@ class CaseEditor(QWidget):
         for group_id in applied.groups:
             if group_id in self._group_boxes:
                 self._fill_group(group_id)
+        if self.session.kubun_answer().answer in applied.values \
+                or KUBUN_ACTIVITY in applied.values:
+            self._update_page_rules()   # the 区分's page may ask common items otherwise
         if applied.visibility or applied.group_visibility:
             self._update_visibility()
             self._update_kubun()

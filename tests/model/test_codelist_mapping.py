@@ -70,6 +70,9 @@ STILL_MISSING = {
     "coe": {"childcare_pledge", "local_staff", "efam_relationship"},
 }
 
+SSW1 = "特定技能１号 Specified Skilled Worker ( i )"
+MEDICAL = "医療 Medical Services"
+
 
 def _key(procedure: str, field_id: str) -> str:
     """The storage key: group members are stored by index (career_start[1])."""
@@ -169,11 +172,15 @@ def test_an_other_industry_needs_its_details(procedure):
     """The 〜_その他 column is required for the choices its guidance names (その他の卸売業 …)."""
     from assistant.model.validation import is_required
 
+    # the status of the 区分 whose sheet holds the column (V; coe: U, e.g. 医療)
+    status = {"renewal": {"current_status": SSW1}, "change": {"desired_status": SSW1},
+              "coe": {"desired_status": MEDICAL}}
     details = catalogue(procedure).field("org_main_industry_other")
     for choice, needed in (("その他の卸売業 Wholesale (Others)", True),
                            ("分類不能の産業 Unclassifiable industry", True),
                            ("建設業 Construction", False)):
-        assert is_required(details, {"org_main_industry": choice}) is needed, choice
+        assert is_required(details, {**status[procedure], "org_main_industry": choice}) \
+            is needed, choice
     major = catalogue("coe").field("major_other")
-    assert is_required(major, {"major": "その他自然科学 Others(Natural science)"})
-    assert not is_required(major, {"major": "工学 Engineer"})
+    assert is_required(major, {**status["coe"], "major": "その他自然科学 Others(Natural science)"})
+    assert not is_required(major, {**status["coe"], "major": "工学 Engineer"})

@@ -51,7 +51,8 @@ def test_each_technical_intern_entry_is_checked_against_its_own_occupation():
 
 
 def test_the_whole_case_reports_the_mismatched_operation():
-    case = Case(id="t", procedure="renewal", values={
+    case = Case(id="t", procedure="renewal", values={   # a 区分V question: 特定技能
+        "current_status": "特定技能１号 Specified Skilled Worker ( i )",
         "ti_occupation[1]": FARMING, "ti_work[1]": LONG_LINE})
     found = [p for p in validate_case(case, ON) if p.field == "ti_work[1]"]
     assert [p.code for p in found] == ["choice_not_for_parent"]

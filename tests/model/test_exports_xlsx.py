@@ -19,6 +19,9 @@ from tests.isa_cases import ON, complete_case
 WEEKLY_HOURS = next(c.key for c in catalogue("renewal").columns("category_v")
                     if c.header.endswith("(3)所定労働時間(週平均）"))
 
+# 区分V (特定技能): the status gives the case the 区分 of the template's second sheet
+SSW1 = "特定技能１号 Specified Skilled Worker ( i )"
+
 ISA = Path(__file__).resolve().parents[1] / "fixtures" / "isa_templates"
 
 
@@ -31,7 +34,8 @@ def applicants(n: int = 3) -> list[Case]:
             "zairyu_card_number": f"AB1234567{i}CD", "address_street": "１－２－３",
             "postal_code": "1000013", "phone": "0312345678",
             "has_relatives": "有 Yes", "relative_name[1]": "山田　花子",
-            "relative_relationship[1]": "妻 Wife", WEEKLY_HOURS: "40"}))
+            "relative_relationship[1]": "妻 Wife", WEEKLY_HOURS: "40",
+            "current_status": SSW1}))
     return cases
 
 

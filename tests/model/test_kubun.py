@@ -21,6 +21,7 @@ from assistant.model.fields import catalogue
 from assistant.model.sample import sample_values
 from assistant.model.storage import CaseStore
 from assistant.model.validation import validate_case
+from assistant.model.wizard import Step
 from assistant.resources import load_json
 
 TODAY = date(2026, 11, 26)
@@ -134,9 +135,11 @@ def test_a_gijinkoku_renewal_shows_no_specified_skill_question(store):
 
 def test_a_specified_skill_renewal_shows_the_whole_v_set(store):
     session = _session(store, "renewal", {"current_status": SSW1})
+    lettered_v = {sec.id for step in session.catalogue.steps for sec in step.sections
+                  if sec.kubun == "V"}
     v_fields = [f for f in session.catalogue.fields
-                if kubun.section_in_scope(session.catalogue, f.section, {})
-                and f.step in ("2-2", "2-3") and f.sheet == "category_v"]
+                if f.section in lettered_v and f.step in ("2-2", "2-3")
+                and f.sheet == "category_v"]
     assert len(v_fields) > 200
     assert all(kubun.field_in_scope(session.catalogue, f, session.case.values)
                for f in v_fields)
@@ -351,3 +354,65 @@ def test_the_chosen_activity_travels_with_a_case_file(store):
     again = loads_case(dumps_case(case)).case
     assert again.values[KUBUN_ACTIVITY] == l_purpose
     assert kubun.case_kubun(cat, again.values).kubun == "L"
+
+
+# --- the status not answered yet: the 区分 is open ----------------------------------------
+
+def test_a_case_without_a_status_shows_validates_and_exports_no_kubun_question(store):
+    """A new renewal with no 現に有する在留資格 asks none of the ~150 特定技能 (区分V) questions;
+    the common sections stay, and answers already stored are kept, not judged, not exported."""
+    values = {"name": "NGUYEN VAN A", "org_name": "株" * 61, "different_treatment": "有 Yes",
+              "career_start[1]": "202004", "career_end[1]": "201903"}
+    session = _session(store, "renewal", values)
+    answer = session.kubun_answer()
+    assert answer.open and answer.kubun is None and answer.answer == "current_status"
+    shown = _shown_labels(session, "2-2") + _shown_labels(session, "2-3")
+    assert not [label for label in shown if "特定技能" in label]
+    assert any(label.startswith("取次者") for label in shown)          # common: kept
+    assert not session.is_shown("org_name") and session.is_shown("agent_name")
+    lettered = [sec.id for step in session.catalogue.steps for sec in step.sections
+                if sec.kubun is not None]
+    assert lettered and not [s for s in lettered if session.section_shown(s)]
+    # stored answers are kept (opening the case drops nothing) but are not part of the case
+    assert store.get(session.case_id).values["org_name"] == "株" * 61
+    assert kubun.scoped_values(session.catalogue, session.case.values) == {"name": "NGUYEN VAN A"}
+    judged = {p.field.split("[")[0] for p in session.validate()}
+    assert not judged & {"org_name", "different_treatment_details", "career_end"}
+    assert "current_status" in judged                                  # Step 1 asks for it
+    # the step marks: Step 2-3's stored 区分V answers do not make it 入力中
+    states = session.step_states()
+    assert not states[Step.ACTIVITY].started
+    # the exports write none of them
+    from assistant.model.exports.transcription import build_transcription
+
+    case = store.get(session.case_id)
+    ids = [line.id for section in build_transcription(case, on=TODAY).sections
+           for line in section.lines]
+    assert "name" in ids and "org_name" not in ids
+
+
+def test_a_coe_without_a_purpose_shows_neither_the_u_nor_the_n_questions(store):
+    session = _session(store, "coe", {"name": "LI NA"})
+    lettered = {sec.id for step in session.catalogue.steps for sec in step.sections
+                if sec.kubun is not None}
+    assert {"n_applicant", "organization"} <= lettered
+    for step in ("2-2", "2-3"):
+        for f in session.catalogue.fields_for_step(step):
+            if f.section in lettered:
+                key = f.id if not f.group else f"{f.id}[1]"
+                assert not session.is_shown(key), f.id
+    assert session.is_shown("agent_name")
+
+
+def test_choosing_the_status_brings_the_kept_answers_back_and_clearing_it_drops_nothing(store):
+    session = _session(store, "renewal", {"name": "NGUYEN VAN A", "org_name": "株式会社特定"})
+    assert session.kubun_change({"current_status": SSW1}) is None
+    applied = session.apply({"current_status": SSW1})
+    assert applied.visibility.get("org_name") is True
+    assert kubun.scoped_values(session.catalogue, session.case.values)["org_name"] == "株式会社特定"
+    assert session.step_states()[Step.ACTIVITY].started
+    # clearing the status again hides them without dropping (nothing to ask)
+    assert session.kubun_change({"current_status": ""}) is None
+    applied = session.apply({"current_status": ""})
+    assert applied.visibility.get("org_name") is False
+    assert store.get(session.case_id).values["org_name"] == "株式会社特定"

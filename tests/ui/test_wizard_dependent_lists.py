@@ -28,7 +28,9 @@ def _open(qtbot, store, main_window, procedure: str, values: dict[str, str]):
 
 def test_the_operation_list_offers_only_the_chosen_occupations_operations(qtbot, store,
                                                                           main_window):
-    editor = _open(qtbot, store, main_window, "renewal", {"expiry_date": "20270115"})
+    # 技能実習2号 is asked on the 区分V (特定技能) form: the case has that status
+    editor = _open(qtbot, store, main_window, "renewal", {
+        "expiry_date": "20270115", "current_status": "特定技能１号 Specified Skilled Worker ( i )"})
     editor.go_to_step(Step.RELATED)
     works = code_list("ti_work")
     assert len(_offered(editor, "ti_work[1]")) == len(works.entries)   # no 職種 yet: all 178

@@ -5,9 +5,9 @@ them back). docs/domain.md#categories."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from assistant.model.wizard import Step
+from assistant.model.wizard import Step, StepStatus
 from assistant.ui import ask
 
 SSW1 = "特定技能１号 Specified Skilled Worker ( i )"
@@ -193,3 +193,55 @@ def test_the_missing_activity_is_listed_on_step_3_and_leads_to_the_choice(
     editor.activity_combo.activated.emit(1)
     qtbot.waitUntil(lambda: not editor.activity_problem.isVisibleTo(editor))
     assert KUBUN_ACTIVITY in store.get(case.id).values
+
+
+def test_the_marks_follow_a_status_of_another_kubun_while_the_case_is_open(
+        qtbot, store, main_window, monkeypatch):
+    """出生地 is 必須 on the 区分N page, not in the template: changing the purpose of an open
+    coe from 医療 (区分U) to 技術・人文知識・国際業務 (区分N) and back changes the mark at once."""
+    monkeypatch.setattr(ask, "question", lambda *_a: True)
+    case = store.create("coe", {"desired_status": "医療 Medical Services", "name": "LI NA"})
+    main_window.reload_cases()
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    editor.go_to_step(Step.APPLICANT)
+    birthplace = editor.editors["birthplace"][0]
+    email = editor.editors["email"][0]
+    assert "［必須］" not in birthplace.label.text() and "［必須］" in email.label.text()
+    choose(editor, "desired_status", GIJINKOKU_COE)
+    assert birthplace.label.text().endswith("［必須］") and birthplace.spec.required
+    assert "［必須］" not in email.label.text()
+    editor.undo_stack.undo()
+    assert "［必須］" not in birthplace.label.text() and "［必須］" in email.label.text()
+
+
+def test_steps_2_2_and_2_3_of_a_case_without_a_status_say_to_choose_it(
+        qtbot, store, main_window):
+    """A new renewal with no status shows none of the 特定技能 questions (its stored answers
+    kept), only the common sections and a line leading to Step 1's status."""
+    case = store.create("renewal", {"name": "NGUYEN VAN A", "org_name": "株式会社特定",
+                                    "simultaneous_reentry": "再入国許可申請 Re-entry permit"})
+    main_window.reload_cases()
+    main_window.open_case(case.id)
+    editor = main_window.editor
+    for step, common, lettered in ((Step.RELATED, "agent_name", "skill_eval_type"),
+                                   (Step.ACTIVITY, "reentry_purpose_decided", "org_name")):
+        editor.go_to_step(step)
+        note = editor.kubun_open_notes[step]
+        assert note.isVisibleTo(editor)
+        assert "ステップ1で在留資格を選ぶと" in " ".join(
+            label.text() for label in note.findChildren(QLabel))
+        assert _shown(editor, common) and not _shown(editor, lettered)
+        shown = [e.spec.label for key, editors in editor.editors.items() for e in editors
+                 if e.isVisibleTo(editor)]
+        assert shown and not [label for label in shown if "特定技能" in label]
+    # the step list does not count the hidden answers as 入力中
+    assert editor.step_status(Step.ACTIVITY) is StepStatus.NOT_STARTED
+    # the button leads to the status
+    note.findChild(QPushButton).click()
+    assert editor.current_step() is Step.SELECT
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.editors["current_status"][0].input)
+    choose(editor, "current_status", SSW1)
+    editor.go_to_step(Step.ACTIVITY)
+    assert not note.isVisibleTo(editor) and _shown(editor, "org_name")
+    assert editor.editors["org_name"][0].value() == "株式会社特定"   # kept, shown again

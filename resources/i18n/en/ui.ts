@@ -2,55 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name>BookmarkletCopyRow</name>
+    <message>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="100"/>
+        <source>ブックマークレットをコピー(&amp;K)</source>
+        <translation>Copy the boo&amp;kmarklet</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="102"/>
+        <source>申込画面に入力するブックマークレット（javascript: で始まる1行）をコピーします。案件のデータは含みません。</source>
+        <translation>Copies the bookmarklet that fills the application page (one line starting with javascript:). It holds no case data.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="124"/>
+        <source>コピーしました。ブラウザのブックマークバーを右クリックして「ページを追加」（Edge は「お気に入りを追加」）を選び、名前を「{link}」にして、URL の欄に貼り付け（Ctrl+V）て保存してください。</source>
+        <translation>Copied. Right-click your browser’s bookmarks bar, choose “Add page” (Edge: “Add favorite”), name it “{link}”, paste it into the URL field (Ctrl+V) and save.</translation>
+    </message>
+</context>
+<context>
     <name>BookmarkletPage</name>
     <message>
-        <location filename="../../../assistant/ui/bookmarklet_page.py" line="24"/>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="27"/>
         <source>在留申請 入力ブックマークレットの登録</source>
         <translation>Registering the residence-application fill bookmarklet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/bookmarklet_page.py" line="25"/>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="28"/>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="122"/>
         <source>在留申請 入力</source>
         <translation>Residence application fill</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/bookmarklet_page.py" line="27"/>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="30"/>
         <source>下の「{link}」のリンクを、ブラウザのブックマークバーへドラッグしてください（ブックマークバーが見えないときは Ctrl+Shift+B で表示します）。</source>
         <translation>Drag the “{link}” link below to your browser’s bookmarks bar (press Ctrl+Shift+B if the bookmarks bar is hidden).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/bookmarklet_page.py" line="29"/>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="32"/>
         <source>アシスタントで案件を選び、「書き出し」→「オンラインシステムに入力...」で入力データをコピーします（{s} 秒後にクリップボードから消えます）。</source>
-        <translation>In the assistant, select the case and copy its fill data with Export → Fill the online system's page... (it is removed from the clipboard after {s} seconds).</translation>
+        <translation>In the assistant, select the case and copy its fill data with Export → Fill the online system&apos;s page... (it is removed from the clipboard after {s} seconds).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/bookmarklet_page.py" line="31"/>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="34"/>
         <source>オンラインシステムの申込画面を開き、ブックマークバーの「{link}」を押して、表示された欄に貼り付けます（Ctrl+V）。</source>
         <translation>Open the application page of the online system, click “{link}” on the bookmarks bar and paste into the box that appears (Ctrl+V).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/bookmarklet_page.py" line="33"/>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="36"/>
         <source>入力された内容を画面で確かめてから申請してください。顔写真と添付書類は手で添付します。</source>
         <translation>Check what was filled in on the page before you apply. Attach the photo and the documents by hand.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/bookmarklet_page.py" line="35"/>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="38"/>
         <source>このリンクはこのページでは押さないでください（申込画面でだけ動きます）。このページはインターネットから何も読み込みません。</source>
         <translation>Do not click the link on this page (it works only on the application page). This page loads nothing from the internet.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/bookmarklet_page.py" line="81"/>
-        <location filename="../../../assistant/ui/bookmarklet_page.py" line="86"/>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="84"/>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="89"/>
         <source>ブックマークレットを登録</source>
         <translation>Register the bookmarklet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/bookmarklet_page.py" line="82"/>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="85"/>
         <source>ブックマークレットのページを書き出せませんでした：{0}</source>
         <translation>The bookmarklet page could not be written: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/bookmarklet_page.py" line="87"/>
+        <location filename="../../../assistant/ui/bookmarklet_page.py" line="90"/>
         <source>ブラウザを開けませんでした。次のファイルをブラウザで開いてください：
 {0}</source>
         <translation>The browser could not be opened. Open this file in your browser:
@@ -138,167 +157,178 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="498"/>
+        <location filename="../../../assistant/ui/wizard.py" line="545"/>
         <source>活動(&amp;A)</source>
         <translation>&amp;Activity</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="575"/>
+        <location filename="../../../assistant/ui/wizard.py" line="650"/>
         <source>（選んでください）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="577"/>
+        <location filename="../../../assistant/ui/wizard.py" line="652"/>
         <source>区分{1}：{0}</source>
         <translation>区分 {1}: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="520"/>
+        <location filename="../../../assistant/ui/wizard.py" line="588"/>
         <source>区分（様式）</source>
         <translation>区分 (form)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="590"/>
+        <location filename="../../../assistant/ui/wizard.py" line="665"/>
         <source>活動の選択</source>
         <translation>Choice of activity</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="487"/>
+        <location filename="../../../assistant/ui/wizard.py" line="537"/>
         <source>申込画面から質問を取り込む(&amp;I)…</source>
         <translation>&amp;Import the questions from a saved application page…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="882"/>
+        <location filename="../../../assistant/ui/wizard.py" line="993"/>
         <source>区分の変更</source>
         <translation>Change of 区分 (form)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="521"/>
+        <location filename="../../../assistant/ui/wizard.py" line="616"/>
         <source>在留資格を選ぶと、その区分（様式）の質問だけをステップ2-2・2-3に表示します。</source>
         <translation>Once the status is chosen, Steps 2-2 and 2-3 show only the questions of its 区分 (form).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="525"/>
+        <location filename="../../../assistant/ui/wizard.py" line="620"/>
         <source>この在留資格には区分（様式）の質問がありません。共通の項目だけを入力します。</source>
         <translation>This status has no 区分 (form) questions: only the common items are entered.</translation>
     </message>
     <message>
+        <location filename="../../../assistant/ui/wizard.py" line="622"/>
         <source>区分{0}の様式で申請します。</source>
         <translation>Filed on the 区分 {0} form.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="347"/>
+        <location filename="../../../assistant/ui/wizard.py" line="353"/>
         <source>この項目の選択肢は公式データに含まれていないため、オンラインシステムの表示どおりに入力してください。</source>
         <translation>The choices for this item are not in the official data: type the value exactly as the online system shows it.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="207"/>
+        <location filename="../../../assistant/ui/wizard.py" line="210"/>
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="216"/>
+        <location filename="../../../assistant/ui/wizard.py" line="219"/>
         <source>戻る(&amp;B)</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="218"/>
+        <location filename="../../../assistant/ui/wizard.py" line="221"/>
         <source>次へ(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="221"/>
+        <location filename="../../../assistant/ui/wizard.py" line="224"/>
         <source>入力完了にする(&amp;D)</source>
         <translation>Mark as rea&amp;dy</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="224"/>
+        <location filename="../../../assistant/ui/wizard.py" line="227"/>
         <source>オンラインシステムに入力(&amp;L)...</source>
-        <translation>Fi&amp;ll the online system's page...</translation>
+        <translation>Fi&amp;ll the online system&apos;s page...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="226"/>
+        <location filename="../../../assistant/ui/wizard.py" line="229"/>
         <source>この案件を検査し、申込画面に入力するデータをクリップボードにコピーします（60秒後に消去）</source>
         <translation>Checks this case and copies the data for the application page to the clipboard (cleared after 60 seconds)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="228"/>
+        <location filename="../../../assistant/ui/wizard.py" line="231"/>
         <source>案件一覧に戻る</source>
         <translation>Back to the case list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="270"/>
+        <location filename="../../../assistant/ui/wizard.py" line="273"/>
         <source>次のステップへ (Ctrl+PgDown)</source>
         <translation>Next step (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="271"/>
+        <location filename="../../../assistant/ui/wizard.py" line="274"/>
         <source>前のステップへ (Ctrl+PgUp)</source>
         <translation>Previous step (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="272"/>
+        <location filename="../../../assistant/ui/wizard.py" line="275"/>
         <source>入力完了にする (Ctrl+Enter)</source>
         <translation>Mark as ready to file (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="386"/>
+        <location filename="../../../assistant/ui/wizard.py" line="404"/>
         <source>ステップ{0}&#x3000;{1}</source>
         <translation>Step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="429"/>
+        <location filename="../../../assistant/ui/wizard.py" line="451"/>
+        <source>在留資格がまだ選ばれていないため、区分（様式）ごとの質問は表示していません。ステップ1で在留資格を選ぶと、その区分の質問がここに表示されます。</source>
+        <translation>No status of residence is chosen yet, so the questions of a 区分 (form) are not shown. Choose the status in Step 1 and the questions of its 区分 appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="455"/>
+        <source>ステップ1で在留資格を選ぶ</source>
+        <translation>Choose the status in Step 1</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="479"/>
         <source>事務所の担当者の情報で入力(&amp;O)</source>
         <translation>Fill in from the &amp;office&apos;s staff member</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="431"/>
+        <location filename="../../../assistant/ui/wizard.py" line="481"/>
         <source>「事務所」メニューで選んだ担当者の氏名・住所・電話番号をこの欄に入れます</source>
         <translation>Puts the name, address and phone number of the staff member chosen in the Office menu into this block</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="491"/>
+        <location filename="../../../assistant/ui/wizard.py" line="557"/>
         <source>申請種別</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="493"/>
+        <location filename="../../../assistant/ui/wizard.py" line="559"/>
         <source>申請種別(&amp;K)（オンラインで申請できるものだけを表示しています）</source>
         <translation>&amp;Kind of procedure (only procedures that can be filed online are shown)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="502"/>
+        <location filename="../../../assistant/ui/wizard.py" line="566"/>
         <source>オンラインで申請できる期間</source>
         <translation>When it can be filed online</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="579"/>
+        <location filename="../../../assistant/ui/wizard.py" line="680"/>
         <source>在留期間の満了日を入力すると、オンラインで申請できる期間を表示します。</source>
         <translation>Enter the expiry date of the period of stay to see when the application can be filed online.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="582"/>
+        <location filename="../../../assistant/ui/wizard.py" line="683"/>
         <source>事由の生じた日を入力すると、オンラインで申請できる期間を表示します。</source>
         <translation>Enter the date of the event to see when the application can be filed online.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="594"/>
+        <location filename="../../../assistant/ui/wizard.py" line="695"/>
         <source>期間: {0} 〜 {1}</source>
         <translation>Window: {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="595"/>
-        <location filename="../../../assistant/ui/wizard.py" line="596"/>
+        <location filename="../../../assistant/ui/wizard.py" line="696"/>
+        <location filename="../../../assistant/ui/wizard.py" line="698"/>
         <source>制限なし</source>
         <translation>no limit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="605"/>
+        <location filename="../../../assistant/ui/wizard.py" line="715"/>
         <source>申請種別の変更</source>
         <translation>Change the procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="606"/>
+        <location filename="../../../assistant/ui/wizard.py" line="716"/>
         <source>申請種別を「{0}」に変更しますか？
 入力済みの内容は引き継がれます。変更前の案件はゴミ箱に残ります。</source>
         <translation>Change the procedure to &quot;{0}&quot;?
@@ -309,202 +339,202 @@ Everything entered is kept. The case as it was stays in the recycle bin.</transl
         <translation type="vanished">Error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="628"/>
+        <location filename="../../../assistant/ui/wizard.py" line="739"/>
         <source>取次者</source>
         <translation>Filing agent</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="629"/>
+        <location filename="../../../assistant/ui/wizard.py" line="740"/>
         <source>担当者が選ばれていません。「事務所」メニューで担当者を登録・選択してください。</source>
         <translation>No staff member is chosen. Register or choose one in the Office menu.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="632"/>
+        <location filename="../../../assistant/ui/wizard.py" line="743"/>
         <source>取次者欄の入力</source>
         <translation>Filling in the filing agent block</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="635"/>
-        <location filename="../../../assistant/ui/wizard.py" line="875"/>
+        <location filename="../../../assistant/ui/wizard.py" line="746"/>
+        <location filename="../../../assistant/ui/wizard.py" line="986"/>
         <source>取次者欄に {0} 項目を入力しました。</source>
         <translation>{0} item(s) of the filing agent block filled in.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="710"/>
-        <location filename="../../../assistant/ui/wizard.py" line="743"/>
+        <location filename="../../../assistant/ui/wizard.py" line="821"/>
+        <location filename="../../../assistant/ui/wizard.py" line="854"/>
         <source>残っている問題</source>
         <translation>Problems left</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="745"/>
+        <location filename="../../../assistant/ui/wizard.py" line="856"/>
         <source>問題を選んで Enter キーを押すと（またはダブルクリックすると）、その入力欄へ移動します。</source>
         <translation>Select a problem and press Enter (or double-click it) to go to its field.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="752"/>
+        <location filename="../../../assistant/ui/wizard.py" line="863"/>
         <source>在留カード等の受領方法</source>
         <translation>How the residence card is received</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="762"/>
+        <location filename="../../../assistant/ui/wizard.py" line="873"/>
         <source>入力内容の一覧（オンラインシステムの画面の順）</source>
         <translation>Everything entered (in the order of the online screens)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="790"/>
+        <location filename="../../../assistant/ui/wizard.py" line="901"/>
         <source>受領方法の選択</source>
         <translation>Choice of receipt method</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="831"/>
+        <location filename="../../../assistant/ui/wizard.py" line="942"/>
         <source>（添付なし）</source>
         <translation>(nothing attached)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="897"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1008"/>
         <source>保存できませんでした</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="947"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1062"/>
         <source>「{0}」の入力</source>
         <translation>Typing in &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="967"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1082"/>
         <source>{0} {1}件目の削除</source>
         <translation>Removing {0} no. {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1040"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1156"/>
         <source>ステップ{0}
 {1}</source>
         <translation>Step {0}
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1055"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1171"/>
         <source>問題 {0} 件</source>
         <translation>{0} problem(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1057"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1173"/>
         <source>確認事項 {0} 件</source>
         <translation>{0} to check</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1052"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1168"/>
         <source>完了</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1053"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1169"/>
         <source>入力中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1053"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1169"/>
         <source>未入力</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1058"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1174"/>
         <source>・</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1043"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1159"/>
         <source>ファイルを確認中…</source>
         <translation>Checking files…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1072"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1188"/>
         <source>ステップ{0}</source>
         <translation>Step {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1077"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1193"/>
         <source>（{0}件目）</source>
         <translation> (no. {0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1090"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1206"/>
         <source>問題 {0} 件・確認事項 {1} 件。入力完了にするには問題を解決してください（確認事項 △ は見直すだけで構いません）。</source>
         <translation>{0} problem(s) and {1} to check. Solve the problems to mark the case as ready to file (the points to check, △, only need a look).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1094"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1210"/>
         <source>問題 {0} 件。入力完了にするには、これらを解決してください。</source>
         <translation>{0} problem(s). Solve them to mark the case as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1108"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1224"/>
         <source>問題はありません。確認事項 {0} 件（△）を見直してから入力完了にしてください。</source>
         <translation>No problems. Review the {0} point(s) to check (△), then mark the case as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1098"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1214"/>
         <source>添付ファイルを確認しています…（確認が終わると、ファイルの問題がこの一覧に加わることがあります）</source>
         <translation>Checking the attached files… (problems with the files may be added to this list when the check is done)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1104"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1220"/>
         <source>添付ファイルを確認しています…。確認が終わるまで、問題がないかどうかはまだ分かりません。</source>
         <translation>Checking the attached files… Until the check is done it is not known whether any problems are left.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1111"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1227"/>
         <source>問題はありません。入力完了にできます。</source>
         <translation>No problems. The case can be marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1255"/>
-        <location filename="../../../assistant/ui/wizard.py" line="1261"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1373"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1379"/>
         <source>入力完了にできません</source>
         <translation>Not ready to file yet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1256"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1374"/>
         <source>添付ファイルを確認しています。確認が終わってから、もう一度「入力完了にする」を押してください。</source>
         <translation>The attached files are still being checked. When the check is done, press “Mark as ready” again.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1262"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1380"/>
         <source>まだ {0} 件の問題があります。一覧から選んで修正してください。</source>
         <translation>{0} problem(s) are left. Choose one in the list to correct it.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1275"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1393"/>
         <source>入力完了</source>
         <translation>Ready to file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1276"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1394"/>
         <source>「{0}」を入力完了にしました。</source>
         <translation>&quot;{0}&quot; is marked as ready to file.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1281"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1399"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1283"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1401"/>
         <source>【サンプル】{0}</source>
         <translation>[Sample] {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1284"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1402"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="1287"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1405"/>
         <source>{0}&#x3000;— {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="923"/>
+        <location filename="../../../assistant/ui/wizard.py" line="1038"/>
         <source>エラーがあるため下書きに戻しました: {0}</source>
         <translation>Back to draft because of an error: {0}</translation>
     </message>
@@ -516,59 +546,59 @@ Everything entered is kept. The case as it was stays in the recycle bin.</transl
         <translation type="vanished">Search by name or residence card number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="71"/>
+        <location filename="../../../assistant/ui/case_list.py" line="575"/>
         <source>検索(&amp;S):</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="75"/>
+        <location filename="../../../assistant/ui/case_list.py" line="579"/>
         <source>すべての申請種別</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="79"/>
+        <location filename="../../../assistant/ui/case_list.py" line="583"/>
         <source>申請種別(&amp;P):</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="83"/>
+        <location filename="../../../assistant/ui/case_list.py" line="587"/>
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="87"/>
+        <location filename="../../../assistant/ui/case_list.py" line="591"/>
         <source>状態(&amp;T):</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="108"/>
+        <location filename="../../../assistant/ui/case_list.py" line="627"/>
         <source>案件はまだありません。
 「新しい案件」(Ctrl+N) から最初の案件を作成してください。</source>
         <translation>No cases yet.
 Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="114"/>
+        <location filename="../../../assistant/ui/case_list.py" line="633"/>
         <source>検索・絞り込みの条件に合う案件はありません。</source>
         <translation>No case matches the search or the filters.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="117"/>
+        <location filename="../../../assistant/ui/case_list.py" line="636"/>
         <source>条件を解除してすべての案件を表示(&amp;A)</source>
         <translation>Clear the search and filters to show &amp;all cases</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="68"/>
+        <location filename="../../../assistant/ui/case_list.py" line="572"/>
         <source>氏名・カナ・在留カード番号・勤務先・申請番号などで検索 (Ctrl+F)</source>
         <translation>Search names, kana, card numbers, employer, application numbers … (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="1"/>
+        <location filename="../../../assistant/ui/case_list.py" line="596"/>
         <source>すべての担当者</source>
         <translation>All staff</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="1"/>
+        <location filename="../../../assistant/ui/case_list.py" line="598"/>
         <source>担当者(&amp;M):</source>
         <translation>Staff &amp;member:</translation>
     </message>
@@ -576,82 +606,83 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="95"/>
+        <location filename="../../../assistant/ui/case_list.py" line="198"/>
         <source>氏名</source>
+        <extracomment>Rows read from the store at once, and how many are kept (a screenful is ~40). Cases listed at once: the view asks for the next ones when it is scrolled to the end (``fetchMore``), so a keystroke over 100,000 cases reads the first thousand, not all. How long the search may rest before the cases it selects are counted (the count of a broad filter reads every case&apos;s entry in the index: not on every keystroke).</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="95"/>
+        <location filename="../../../assistant/ui/case_list.py" line="198"/>
         <source>国籍・地域</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="95"/>
+        <location filename="../../../assistant/ui/case_list.py" line="198"/>
         <source>申請種別</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="95"/>
+        <location filename="../../../assistant/ui/case_list.py" line="198"/>
         <source>現在の在留資格</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="96"/>
+        <location filename="../../../assistant/ui/case_list.py" line="199"/>
         <source>在留期間満了日</source>
         <translation>Expiry date</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="96"/>
+        <location filename="../../../assistant/ui/case_list.py" line="199"/>
         <source>オンライン申請</source>
         <translation>Online filing</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="96"/>
+        <location filename="../../../assistant/ui/case_list.py" line="199"/>
         <source>案件の状態</source>
         <translation>Case state</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="97"/>
+        <location filename="../../../assistant/ui/case_list.py" line="200"/>
         <source>申請受付番号</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="97"/>
+        <location filename="../../../assistant/ui/case_list.py" line="200"/>
         <source>最終更新</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="208"/>
+        <location filename="../../../assistant/ui/case_list.py" line="515"/>
         <source>架空の申請人による練習用のサンプル案件です。</source>
         <translation>A sample case with a fictitious applicant, for practice.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="210"/>
+        <location filename="../../../assistant/ui/case_list.py" line="517"/>
         <source>在留カード番号: {0}</source>
         <translation>Residence card number: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="215"/>
+        <location filename="../../../assistant/ui/case_list.py" line="529"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="216"/>
+        <location filename="../../../assistant/ui/case_list.py" line="530"/>
         <source>【サンプル】{0}</source>
         <translation>[Sample] {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="97"/>
+        <location filename="../../../assistant/ui/case_list.py" line="200"/>
         <source>担当者</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="1"/>
+        <location filename="../../../assistant/ui/case_list.py" line="200"/>
         <source>書類</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/case_list.py" line="1"/>
+        <location filename="../../../assistant/ui/case_list.py" line="524"/>
         <source>提出書類 {0} 件のうち {1} 件が提出済みまたは不要</source>
         <translation>{1} of {0} documents submitted or not needed</translation>
     </message>
@@ -742,108 +773,108 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>DeadlinesDialog</name>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="55"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="56"/>
         <source>期限一覧</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="60"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="61"/>
         <source>期限日</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="60"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="61"/>
         <source>残り</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="60"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="61"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="60"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="61"/>
         <source>内容</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="68"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="69"/>
         <source>設定した日数の範囲に期限はありません。</source>
         <translation>Nothing is due within the days set.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="71"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="72"/>
         <source>カレンダーに書き出す(&amp;I)...</source>
         <translation>Export to &amp;calendar...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="73"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="74"/>
         <source>Outlook や Google カレンダーに読み込める iCalendar (.ics) ファイルに書き出します。書き出し直すと同じ予定が更新されます。</source>
         <translation>Writes an iCalendar (.ics) file for Outlook or Google Calendar. Exporting again updates the same events.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="88"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="89"/>
         <source>申請期限</source>
         <translation>Filing deadline</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="89"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="90"/>
         <source>次の更新</source>
         <translation>Next renewal</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="90"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="91"/>
         <source>追完期限</source>
         <translation>Documents due</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="91"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="92"/>
         <source>結果待ち</source>
         <translation>Awaiting result</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="92"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="93"/>
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="93"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="94"/>
         <source>届出済証明書</source>
         <translation>Agent certificate</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="99"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="100"/>
         <source>{0} 日経過</source>
         <translation>{0} days ago</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="101"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="102"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="102"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="103"/>
         <source>あと {0} 日</source>
         <translation>in {0} days</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="128"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="133"/>
         <source>期限 {0} 件（今週が期限: {1} 件）</source>
         <translation>{0} deadlines ({1} due this week)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="148"/>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="161"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="153"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="166"/>
         <source>カレンダーに書き出す</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="149"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="154"/>
         <source>iCalendar ファイル (*.ics)</source>
         <translation>iCalendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/deadlines_view.py" line="162"/>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="167"/>
         <source>{0} 件の期限を書き出しました: {1}</source>
         <translation>Exported {0} deadlines: {1}</translation>
     </message>
@@ -851,258 +882,261 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
 <context>
     <name>DocumentListsDialog</name>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="68"/>
         <source>新しいリスト…</source>
         <translation>New list…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="70"/>
         <source>リストのない在留資格のリストを作ります（共通の書類は自動で入ります）。</source>
         <translation>Start a list for a status that has none (the general items come with it).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="94"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="443"/>
         <source>条件のID</source>
         <translation>Condition ID</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="94"/>
         <source>条件（日本語）</source>
         <translation>Condition (Japanese)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="99"/>
         <source>条件を追加</source>
         <translation>Add condition</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="100"/>
         <source>選択肢を追加</source>
         <translation>Add option</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="101"/>
         <source>条件・選択肢を削除</source>
         <translation>Remove condition / option</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="104"/>
         <source>条件（はい/いいえ、または選択肢のある質問）。書類の「条件」で選びます。</source>
         <translation>Conditions (yes / no, or a question with options). Each document chooses one under “Condition”.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="270"/>
         <source>事務所で作ったリストです（データフォルダーに保存）。共通の書類は自動で入ります。</source>
         <translation>A list the office made (kept in the data folder). The general items come with it.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="277"/>
         <source>リストを削除</source>
         <translation>Delete list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="311"/>
         <source>（常に）</source>
         <translation>(always)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="318"/>
         <source>{0}（未定義の条件）</source>
         <translation>{0} (undefined condition)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="371"/>
         <source>新しい条件</source>
         <translation>New condition</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="384"/>
         <source>新しい選択肢</source>
         <translation>New option</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="407"/>
         <source>条件の削除</source>
         <translation>Remove condition</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="408"/>
         <source>{0} 件の書類がこの条件を使っています。削除すると、それらは常に必要な書類になります。削除しますか？</source>
         <translation>{0} document(s) use this condition. Removed, they are always needed. Remove it?</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="444"/>
         <source>条件のIDは半角の英小文字・数字・_ で、リストの中で重ならないものにしてください（「{0}」は使えません）。</source>
         <translation>A condition ID is lower-case letters, digits and _, unique in the list (“{0}” cannot be used).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="486"/>
         <source>事務所で作ったこのリストを削除しますか？（出荷時のリストはありません）</source>
         <translation>Delete this list the office made? (There is no shipped list.)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="502"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="506"/>
         <source>新しいリスト</source>
         <translation>New list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="503"/>
         <source>どの在留資格にもリストがあります。</source>
         <translation>Every status already has a list.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="0"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="507"/>
         <source>リストを作る在留資格（共通の書類は自動で入ります）:</source>
         <translation>Status to start a list for (the general items come with it):</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="41"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="55"/>
         <source>提出書類リスト</source>
         <translation>Document lists</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="48"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="65"/>
         <source>認定</source>
         <translation>COE</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="48"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="65"/>
         <source>変更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="49"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="66"/>
         <source>更新</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="54"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="74"/>
         <source>在留資格:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="56"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="76"/>
         <source>申請:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="61"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="82"/>
         <source>書類</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="61"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="82"/>
         <source>詳細</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="61"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="82"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="95"/>
         <source>英語</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="61"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="82"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="98"/>
         <source>条件</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="61"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="82"/>
         <source>出典</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="62"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="83"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="62"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="83"/>
         <source>出典の種類</source>
         <translation>Kind of source</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="73"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="120"/>
         <source>行を追加</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="74"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="121"/>
         <source>行を削除</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="75"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="122"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="76"/>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="217"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="123"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="276"/>
         <source>元に戻す</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="77"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="124"/>
         <source>書き出す…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="78"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="125"/>
         <source>読み込む…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="79"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="126"/>
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="146"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="246"/>
         <source>（事務所版）</source>
         <translation> (office&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="162"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="267"/>
         <source>事務所のリストです（データフォルダーに保存、出荷時のリストより優先）。「元に戻す」で出荷時のリストに戻ります。</source>
         <translation>This is the office&apos;s list (kept in the data folder, used instead of the shipped list). Revert returns to the shipped list.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="165"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="273"/>
         <source>出荷時のリストです（公開情報から集めた出発点、一部のみ）。保存すると事務所のリストになります。</source>
         <translation>This is the shipped list (a partial starting point collected from public pages). Saving makes it the office&apos;s list.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="168"/>
         <source>「条件」に書ける条件: {0}</source>
-        <translation>Conditions you can write under Condition: {0}</translation>
+        <translation type="vanished">Conditions you can write under Condition: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="218"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="484"/>
         <source>事務所のリストを削除し、出荷時のリストに戻しますか？</source>
         <translation>Delete the office&apos;s list and return to the shipped list?</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="230"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="522"/>
         <source>リストの書き出し先</source>
         <translation>Export the list to</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="241"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="533"/>
         <source>読み込むリスト</source>
         <translation>List to import</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="247"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="539"/>
         <source>読み込めません</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="258"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="553"/>
         <source>提出書類リスト:</source>
         <translation>Document lists:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/document_lists_dialog.py" line="259"/>
+        <location filename="../../../assistant/ui/document_lists_dialog.py" line="554"/>
         <source>提出書類リストの編集(&amp;D)...</source>
         <translation>Edit &amp;document lists...</translation>
     </message>
@@ -1130,43 +1164,43 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
         <translation>Writes the “Ready” cases shown in the list into a copy of ISA&apos;s bulk-application workbook (.xlsm) you downloaded (its macros, buttons and pull-downs stay as they are)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="533"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="542"/>
         <source>ISAの一括申請用テンプレート（{0}）を選ぶ</source>
         <translation>Choose ISA&apos;s bulk-application workbook ({0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="535"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="544"/>
         <source>Excel マクロ有効ブック (*.xlsm);;Excel ブック (*.xlsx)</source>
         <translation>Excel macro-enabled workbook (*.xlsm);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="554"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="594"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="563"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="603"/>
         <source>公式ワークブックに書き込む</source>
         <translation>Fill the official workbook</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="565"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="574"/>
         <source>入力完了の案件の申請種別が分かれています。書き込む申請種別(&amp;P):</source>
         <translation>The ready cases are of several procedures. &amp;Procedure to write:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="574"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="583"/>
         <source>書き込んだワークブックの保存先（テンプレート: {0}）</source>
         <translation>Save the filled workbook as (template: {0})</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="575"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="584"/>
         <source>{0}_記入済み_{1}人.xlsm</source>
         <translation>{0}_filled_{1}.xlsm</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="576"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="585"/>
         <source>Excel マクロ有効ブック (*.xlsm)</source>
         <translation>Excel macro-enabled workbook (*.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="588"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="597"/>
         <source>{0} 人の申請人を書き込みました:
 {1}
 
@@ -1177,12 +1211,12 @@ Excelで開き、マクロを有効にして、ISAのテンプレートのボタ
 Open it in Excel, enable macros and make the upload file with the button (macro) of ISA&apos;s workbook.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="592"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="601"/>
         <source>ワークブックの表記に合わせた選択肢: {0}</source>
         <translation>Choices written as the workbook spells them: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="602"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="611"/>
         <location filename="../../../assistant/ui/ops/exports.py" line="91"/>
         <source>公式ワークブックに書き込めませんでした</source>
         <translation>Could not fill the official workbook</translation>
@@ -1283,12 +1317,12 @@ Open it in Excel, enable macros and make the upload file with the button (macro)
         <translation>Opens a page from which you drag the fill bookmarklet to the browser’s bookmarks bar</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="155"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="159"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="156"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="160"/>
         <source>先に一覧で案件を選んでください。</source>
         <translation>Select a case in the list first.</translation>
     </message>
@@ -1297,69 +1331,69 @@ Open it in Excel, enable macros and make the upload file with the button (macro)
         <translation type="vanished">Error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="192"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="294"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="315"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="342"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="469"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="196"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="298"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="319"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="346"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="473"/>
         <location filename="../../../assistant/ui/ops/exports.py" line="47"/>
         <location filename="../../../assistant/ui/ops/exports.py" line="57"/>
         <source>書き出せませんでした</source>
         <translation>Could not export</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="314"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="318"/>
         <source>エラーのある案件があるため、何も書き出していません。直してから書き出してください。</source>
         <translation>Nothing was written: some cases have errors. Correct them and export again.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="195"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="199"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="182"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="210"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="612"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="186"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="214"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="621"/>
         <source>一括申請ファイル</source>
         <translation>Bulk application file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="211"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="215"/>
         <source>一覧に「入力完了」の案件がありません。案件を入力完了にしてから書き出してください。</source>
         <translation>No case in the list is ready to file. Mark cases as ready to file, then export.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="222"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="419"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="226"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="423"/>
         <source>郵送</source>
         <translation>By mail</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="222"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="419"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="226"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="423"/>
         <source>窓口</source>
         <translation>At the counter</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="223"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="398"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="408"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="227"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="402"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="412"/>
         <source>結果受領チェックリスト</source>
         <translation>Result receipt checklist</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="224"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="228"/>
         <source>受領方法(&amp;M):</source>
         <translation>Receipt &amp;method:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="248"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="252"/>
         <source>印刷しました: {0}</source>
         <translation>Printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="262"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="266"/>
         <source>一括申請ファイルの保存先</source>
         <translation>Folder for the bulk application file</translation>
     </message>
@@ -1369,51 +1403,51 @@ Open it in Excel, enable macros and make the upload file with the button (macro)
         <translation>Bulk-application file (CSV)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="607"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="616"/>
         <source>{0} 件の案件を書き出しました:
 {1}</source>
         <translation>{0} case(s) exported:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="610"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="619"/>
         <source>注意（{0} 件）:</source>
         <translation>Notes ({0}):</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="347"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="351"/>
         <source>{0} 件の案件の文字を置き換えました。</source>
         <translation>Replaced characters in {0} case(s).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="375"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="379"/>
         <source>入力転記シート</source>
         <translation>Transcription sheet</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="376"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="400"/>
-        <location filename="../../../assistant/ui/export_actions.py" line="432"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="380"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="404"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="436"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="417"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="421"/>
         <source>一覧に結果待ちの案件（入力完了から審査完了まで）がありません。</source>
         <translation>The list shows no case awaiting a result (from “Ready to file” to “Review complete”).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="421"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="425"/>
         <source>どの受領方法の案件をまとめますか(&amp;M):</source>
         <translation>Cases of which receipt &amp;method?</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="429"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="433"/>
         <source>一覧の結果待ちの案件に、受領方法が「{0}」の案件がありません。</source>
         <translation>No listed case awaiting a result uses the receipt method “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="431"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="435"/>
         <source>結果受領チェックリスト_{0}_{1}件.pdf</source>
         <translation>result_checklist_{0}_{1}_cases.pdf</translation>
     </message>
@@ -1423,12 +1457,12 @@ Open it in Excel, enable macros and make the upload file with the button (macro)
         <translation>Bulk application files (Excel)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="483"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="487"/>
         <source>取り込む一括申請ファイル（Excel）</source>
         <translation>Bulk-application file (Excel) to import</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="484"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="488"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1443,13 +1477,13 @@ Open it in Excel, enable macros and make the upload file with the button (macro)
         <translation>Reading {0}…</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="504"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="508"/>
         <location filename="../../../assistant/ui/ops/exports.py" line="66"/>
         <source>取り込めませんでした</source>
         <translation>Could not import</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="511"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="515"/>
         <source>取り込みました: 新しい案件 {0} 件、更新 {1} 件</source>
         <translation>Imported: {0} new case(s), {1} updated</translation>
     </message>
@@ -1467,48 +1501,87 @@ Open it in Excel, enable macros and make the upload file with the button (macro)
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/export_actions.py" line="618"/>
+        <location filename="../../../assistant/ui/export_actions.py" line="627"/>
         <source>書き出しを中止しました。</source>
         <translation>The export was cancelled.</translation>
     </message>
     <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="127"/>
         <source>拡張機能フォルダを作成(&amp;X)...</source>
         <translation>Create the e&amp;xtension folder...</translation>
     </message>
     <message>
+        <location filename="../../../assistant/ui/export_actions.py" line="129"/>
         <source>申込画面に入力する Chrome / Edge の拡張機能のフォルダを作成します</source>
         <translation>Creates the folder of the Chrome / Edge extension that fills the application page</translation>
     </message>
 </context>
 <context>
+    <name>ExtensionFolder</name>
+    <message>
+        <location filename="../../../assistant/ui/extension_folder.py" line="34"/>
+        <source>拡張機能フォルダを作成</source>
+        <translation>Create the extension folder</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/extension_folder.py" line="35"/>
+        <source>拡張機能フォルダを作成する場所を選んでください</source>
+        <translation>Choose where to create the extension folder</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/extension_folder.py" line="46"/>
+        <source>拡張機能フォルダを作成できませんでした：{0}</source>
+        <translation>Could not create the extension folder: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/extension_folder.py" line="50"/>
+        <source>拡張機能のフォルダを作成しました：
+{path}
+
+1. Chrome は chrome://extensions、Edge は edge://extensions を開きます。
+2. 「デベロッパー モード」（Edge は「開発者モード」）をオンにします。
+3. 「パッケージ化されていない拡張機能を読み込む」（Edge は「展開して読み込み」）を押し、このフォルダを選びます。
+
+ブラウザはこのフォルダから拡張機能を読み込むので、フォルダは消したり動かしたりしないでください。アプリを更新したら、ここでもう一度作成して上書きし、拡張機能のページで再読み込み（↻）を押してください。</source>
+        <translation>The extension folder was created:
+{path}
+
+1. Open chrome://extensions in Chrome, or edge://extensions in Edge.
+2. Turn on “Developer mode”.
+3. Press “Load unpacked” and choose this folder.
+
+The browser loads the extension from this folder, so do not delete or move it. After updating the app, create it here again over the old one and press reload (↻) on the extensions page.</translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="144"/>
+        <location filename="../../../assistant/ui/field_widgets.py" line="191"/>
         <source>［必須］</source>
         <translation>[required]</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="198"/>
+        <location filename="../../../assistant/ui/field_widgets.py" line="209"/>
         <source>「20000101」「2000-01-01」「平成12年1月1日」「H12.1.1」の形で入力できます。</source>
         <translation>Accepted forms: 20000101, 2000-01-01, 平成12年1月1日, H12.1.1.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="200"/>
+        <location filename="../../../assistant/ui/field_widgets.py" line="211"/>
         <source>「200104」「2001/4」「2001年4月」「平成13年4月」の形で入力できます。</source>
         <translation>Accepted forms: 200104, 2001/4, 2001年4月, 平成13年4月.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="202"/>
+        <location filename="../../../assistant/ui/field_widgets.py" line="215"/>
         <source>例: {0}</source>
         <translation>e.g. {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="267"/>
+        <location filename="../../../assistant/ui/field_widgets.py" line="280"/>
         <source>入力して検索、または一覧から選択</source>
         <translation>Type to search, or choose from the list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/field_widgets.py" line="275"/>
+        <location filename="../../../assistant/ui/field_widgets.py" line="288"/>
         <source>選択してください</source>
         <translation>Please choose</translation>
     </message>
@@ -1571,99 +1644,82 @@ Open it in Excel, enable macros and make the upload file with the button (macro)
         <translation>(built in)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="98"/>
         <source>申込画面の取り込み</source>
-        <translation>Import an application page</translation>
+        <translation type="vanished">Import an application page</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="100"/>
         <source>保存した申込画面 (*.html *.htm *.mhtml *.mht)</source>
-        <translation>Saved application pages (*.html *.htm *.mhtml *.mht)</translation>
+        <translation type="vanished">Saved application pages (*.html *.htm *.mhtml *.mht)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="114"/>
         <source>「{0}」を読み取りました。</source>
-        <translation>Read “{0}”.</translation>
+        <translation type="vanished">Read “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="115"/>
         <source>申請の種類: {0}&#x3000;区分: {1}&#x3000;質問: {2}</source>
-        <translation>Procedure: {0}   Category: {1}   Questions: {2}</translation>
+        <translation type="vanished">Procedure: {0}   Category: {1}   Questions: {2}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="119"/>
         <source>この区分の様式はまだありません（新しく追加されます）。</source>
-        <translation>There is no form for this category yet (it will be added).</translation>
+        <translation type="vanished">There is no form for this category yet (it will be added).</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="121"/>
         <source>今の様式との違い: {0} 件</source>
-        <translation>Differences from the current form: {0}</translation>
+        <translation type="vanished">Differences from the current form: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="126"/>
         <source>ほか {0} 件</source>
-        <translation>and {0} more</translation>
+        <translation type="vanished">and {0} more</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="128"/>
         <source>今の様式と同じです。</source>
-        <translation>Same as the current form.</translation>
+        <translation type="vanished">Same as the current form.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="129"/>
         <source>この事務所のデータとして取り込みますか？</source>
-        <translation>Install it for this office?</translation>
+        <translation type="vanished">Install it for this office?</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="139"/>
         <source>取り込みました。次にこのプログラムを起動したときから使われます。</source>
-        <translation>Installed. It is used from the next start of the program.</translation>
+        <translation type="vanished">Installed. It is used from the next start of the program.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="157"/>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="105"/>
         <source>申請様式の削除</source>
         <translation>Delete an application form</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="159"/>
+        <location filename="../../../assistant/ui/forms_dialog.py" line="107"/>
         <source>「{0}」（区分{1}）の取り込んだ様式を削除しますか？次の起動から使われなくなります。</source>
         <translation>Delete the imported form “{0}” (category {1})? It is no longer used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="143"/>
         <source>追加</source>
-        <translation>added</translation>
+        <translation type="vanished">added</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="143"/>
         <source>なくなった</source>
-        <translation>removed</translation>
+        <translation type="vanished">removed</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="144"/>
         <source>項目名の変更</source>
-        <translation>label changed</translation>
+        <translation type="vanished">label changed</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="145"/>
         <source>入力の種類の変更</source>
-        <translation>input kind changed</translation>
+        <translation type="vanished">input kind changed</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="146"/>
         <source>必須かどうかの変更</source>
-        <translation>required changed</translation>
+        <translation type="vanished">required changed</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="147"/>
         <source>文字数の変更</source>
-        <translation>length changed</translation>
+        <translation type="vanished">length changed</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/forms_dialog.py" line="148"/>
         <source>選択肢の変更</source>
-        <translation>choices changed</translation>
+        <translation type="vanished">choices changed</translation>
     </message>
 </context>
 <context>
@@ -1732,210 +1788,210 @@ Open it in Excel, enable macros and make the upload file with the button (macro)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="364"/>
+        <location filename="../../../assistant/ui/main_window.py" line="175"/>
         <source>バックアップと復元(&amp;K)...</source>
         <translation>Bac&amp;kups and restore...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="346"/>
+        <location filename="../../../assistant/ui/main_window.py" line="157"/>
         <source>新しい案件(&amp;N)...</source>
         <translation>&amp;New case...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="348"/>
+        <location filename="../../../assistant/ui/main_window.py" line="159"/>
         <source>申請種別を選んで新しい案件を作成します</source>
         <translation>Choose a procedure and create a new case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="349"/>
+        <location filename="../../../assistant/ui/main_window.py" line="160"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="350"/>
+        <location filename="../../../assistant/ui/main_window.py" line="161"/>
         <source>選択した案件を開きます</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="352"/>
+        <location filename="../../../assistant/ui/main_window.py" line="163"/>
         <source>複製して新しい案件に(&amp;D)</source>
         <translation>&amp;Duplicate as a new case</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="354"/>
+        <location filename="../../../assistant/ui/main_window.py" line="165"/>
         <source>選択した案件を元に新しい案件を作成します（昨年の更新申請から今年の申請を作るときなど）</source>
         <translation>Create a new case from the selected one (e.g. this year&apos;s renewal from last year&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="355"/>
+        <location filename="../../../assistant/ui/main_window.py" line="166"/>
         <source>ゴミ箱へ移動(&amp;L)</source>
         <translation>Move to recyc&amp;le bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="357"/>
+        <location filename="../../../assistant/ui/main_window.py" line="168"/>
         <source>選択した案件をゴミ箱へ移動します（元に戻せます）</source>
         <translation>Move the selected case to the recycle bin (it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="358"/>
+        <location filename="../../../assistant/ui/main_window.py" line="169"/>
         <source>ゴミ箱を開く(&amp;R)...</source>
         <translation>Open the &amp;recycle bin...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="359"/>
+        <location filename="../../../assistant/ui/main_window.py" line="170"/>
         <source>案件ファイルへ書き出す(&amp;E)...</source>
         <translation>&amp;Export case file...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="361"/>
+        <location filename="../../../assistant/ui/main_window.py" line="172"/>
         <source>案件ファイルを読み込む(&amp;I)...</source>
         <translation>&amp;Import case file...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="363"/>
+        <location filename="../../../assistant/ui/main_window.py" line="174"/>
         <source>設定(&amp;S)...</source>
         <translation>&amp;Settings...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="365"/>
+        <location filename="../../../assistant/ui/main_window.py" line="176"/>
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="367"/>
+        <location filename="../../../assistant/ui/main_window.py" line="178"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="369"/>
+        <location filename="../../../assistant/ui/main_window.py" line="180"/>
         <source>案件一覧に戻る(&amp;B)</source>
         <translation>&amp;Back to the case list</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="371"/>
+        <location filename="../../../assistant/ui/main_window.py" line="182"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="373"/>
+        <location filename="../../../assistant/ui/main_window.py" line="184"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="376"/>
+        <location filename="../../../assistant/ui/main_window.py" line="187"/>
         <source>このアプリについて(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="383"/>
+        <location filename="../../../assistant/ui/main_window.py" line="194"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="392"/>
+        <location filename="../../../assistant/ui/main_window.py" line="203"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="419"/>
+        <location filename="../../../assistant/ui/main_window.py" line="230"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="422"/>
+        <location filename="../../../assistant/ui/main_window.py" line="233"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="431"/>
+        <location filename="../../../assistant/ui/main_window.py" line="242"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="553"/>
+        <location filename="../../../assistant/ui/main_window.py" line="326"/>
         <source>案件 {0} 件</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="555"/>
+        <location filename="../../../assistant/ui/main_window.py" line="328"/>
         <source>案件 {0} 件中 {1} 件を表示</source>
         <translation>{1} of {0} case(s) shown</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="1"/>
+        <location filename="../../../assistant/ui/main_window.py" line="323"/>
         <source>案件 {0} 件中 {1} 件以上を表示</source>
         <translation>{1}+ of {0} case(s) shown</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="622"/>
+        <location filename="../../../assistant/ui/main_window.py" line="395"/>
         <source>この案件の申請種別には対応していないため、開けません。</source>
         <translation>This case is for a procedure this version does not know, so it cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="632"/>
+        <location filename="../../../assistant/ui/main_window.py" line="405"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="667"/>
+        <location filename="../../../assistant/ui/main_window.py" line="440"/>
         <source>案件を複製しました。在留カード番号と満了日は新しく入力してください。</source>
         <translation>Case duplicated. Enter the new residence card number and expiry date.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="677"/>
+        <location filename="../../../assistant/ui/main_window.py" line="450"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="679"/>
+        <location filename="../../../assistant/ui/main_window.py" line="452"/>
         <source>ゴミ箱へ移動</source>
         <translation>Move to recycle bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="680"/>
+        <location filename="../../../assistant/ui/main_window.py" line="453"/>
         <source>「{0}」の案件をゴミ箱へ移動しますか？
 ゴミ箱からいつでも元に戻せます。</source>
         <translation>Move the case of &quot;{0}&quot; to the recycle bin?
 It can be restored from the recycle bin at any time.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="688"/>
+        <location filename="../../../assistant/ui/main_window.py" line="461"/>
         <source>「{0}」をゴミ箱へ移動しました。</source>
         <translation>&quot;{0}&quot; moved to the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="716"/>
+        <location filename="../../../assistant/ui/main_window.py" line="488"/>
         <source>案件ファイルへ書き出す</source>
         <translation>Export case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="717"/>
-        <location filename="../../../assistant/ui/main_window.py" line="736"/>
+        <location filename="../../../assistant/ui/main_window.py" line="489"/>
+        <location filename="../../../assistant/ui/main_window.py" line="508"/>
         <source>案件ファイル (*.json)</source>
         <translation>Case files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="728"/>
+        <location filename="../../../assistant/ui/main_window.py" line="500"/>
         <source>「{0}」を書き出しました: {1}</source>
         <translation>&quot;{0}&quot; exported: {1}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="734"/>
+        <location filename="../../../assistant/ui/main_window.py" line="506"/>
         <source>案件ファイルを読み込む</source>
         <translation>Import case file</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="748"/>
+        <location filename="../../../assistant/ui/main_window.py" line="520"/>
         <source>案件ファイルを読み込みました。</source>
         <translation>Case file imported.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="807"/>
+        <location filename="../../../assistant/ui/main_window.py" line="584"/>
         <source>このアプリについて</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="808"/>
+        <location filename="../../../assistant/ui/main_window.py" line="585"/>
         <source>在留申請 準備アシスタント {0}
 
 在留申請オンラインシステムで申請する前に、申請内容・添付書類を事務所で準備・確認するためのアプリです。</source>
@@ -1944,22 +2000,22 @@ It can be restored from the recycle bin at any time.</translation>
 Prepares and checks applications and attachments in the office before they are filed on the ISA online system.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="621"/>
+        <location filename="../../../assistant/ui/main_window.py" line="394"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="378"/>
+        <location filename="../../../assistant/ui/main_window.py" line="189"/>
         <source>期限一覧(&amp;D)...</source>
         <translation>&amp;Deadlines...</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="379"/>
+        <location filename="../../../assistant/ui/main_window.py" line="190"/>
         <source>申請期限・追完期限・結果待ち・パスワードなどの期限を一覧します</source>
         <translation>Lists filing deadlines, documents due, results awaited, passwords and other dates</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/main_window.py" line="788"/>
+        <location filename="../../../assistant/ui/main_window.py" line="565"/>
         <source>今週が期限: {0} 件</source>
         <translation>Due this week: {0}</translation>
     </message>
@@ -2098,27 +2154,27 @@ On the online system&apos;s application page for “{title}”, click the bookma
 <context>
     <name>RepeatGroupBox</name>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="111"/>
+        <location filename="../../../assistant/ui/wizard.py" line="114"/>
         <source>追加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="118"/>
+        <location filename="../../../assistant/ui/wizard.py" line="121"/>
         <source>{0}件目</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="117"/>
+        <location filename="../../../assistant/ui/wizard.py" line="120"/>
         <source>{0}人目</source>
         <translation>Person {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="123"/>
+        <location filename="../../../assistant/ui/wizard.py" line="126"/>
         <source>この{0}件目を削除</source>
         <translation>Remove no. {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/wizard.py" line="122"/>
+        <location filename="../../../assistant/ui/wizard.py" line="125"/>
         <source>この{0}人目を削除</source>
         <translation>Remove person {0}</translation>
     </message>
@@ -2127,7 +2183,7 @@ On the online system&apos;s application page for “{title}”, click the bookma
     <name>SettingsDialog</name>
     <message>
         <location filename="../../../assistant/ui/settings_dialog.py" line="48"/>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="144"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="148"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
@@ -2177,47 +2233,47 @@ On the online system&apos;s application page for “{title}”, click the bookma
         <translation>Pull-down lists:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="111"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="115"/>
         <source>データの保存先を空欄にすると既定のフォルダを使います。表示言語と保存先の変更はすぐに反映されます。</source>
         <translation>Leave the data folder empty to use the default folder. A new language or data folder takes effect at once.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="116"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="120"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="126"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="130"/>
         <source>データの保存先</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="145"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="149"/>
         <source>データの保存先を作成できません: {0}</source>
         <translation>Cannot create the data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="101"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="105"/>
         <source>申請期限を表示（何日前から）(&amp;W):</source>
         <translation>Sho&amp;w filing deadlines (days ahead):</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="102"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="106"/>
         <source>次の更新を表示（開始の何日前から）(&amp;N):</source>
         <translation>Show &amp;next renewal windows (days before they open):</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="103"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="107"/>
         <source>結果待ちを表示（申請から何日後）(&amp;R):</source>
         <translation>Show awaited &amp;results (days after filing):</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="104"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="108"/>
         <source>パスワード・届出済証明書（何日前から）(&amp;O):</source>
         <translation>Passw&amp;ord / agent certificate (days ahead):</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/settings_dialog.py" line="107"/>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="111"/>
         <source> 日</source>
         <translation> days</translation>
     </message>
@@ -2232,6 +2288,7 @@ On the online system&apos;s application page for “{title}”, click the bookma
         <translation>Application page questions:</translation>
     </message>
     <message>
+        <location filename="../../../assistant/ui/settings_dialog.py" line="101"/>
         <source>申込画面への入力:</source>
         <translation>Filling the application page:</translation>
     </message>
@@ -2402,39 +2459,39 @@ On the online system&apos;s application page for “{title}”, click the bookma
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="34"/>
+        <location filename="../../../assistant/ui/trash.py" line="35"/>
         <source>ゴミ箱</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="36"/>
+        <location filename="../../../assistant/ui/trash.py" line="37"/>
         <source>ゴミ箱の案件(&amp;C):</source>
         <translation>&amp;Cases in the recycle bin:</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="38"/>
+        <location filename="../../../assistant/ui/trash.py" line="39"/>
         <source>元に戻す(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="47"/>
+        <location filename="../../../assistant/ui/trash.py" line="48"/>
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="51"/>
+        <location filename="../../../assistant/ui/trash.py" line="52"/>
         <source>ゴミ箱は空です。
 一覧で削除した案件はここに入り、いつでも元に戻せます。</source>
         <translation>The recycle bin is empty.
 Cases deleted from the list come here and can be restored at any time.</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="65"/>
+        <location filename="../../../assistant/ui/trash.py" line="66"/>
         <source>（氏名未入力）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../../assistant/ui/trash.py" line="68"/>
+        <location filename="../../../assistant/ui/trash.py" line="69"/>
         <source>{0}&#x3000;{1}（削除: {2}）</source>
         <translation>{0}  {1} (deleted {2})</translation>
     </message>
@@ -2521,54 +2578,6 @@ Cases deleted from the list come here and can be restored at any time.</translat
         <location filename="../../../assistant/ui/ops/bridge.py" line="143"/>
         <source>エラー</source>
         <translation>Error</translation>
-    </message>
-</context>
-<context>
-    <name>BookmarkletCopyRow</name>
-    <message>
-        <source>ブックマークレットをコピー(&amp;K)</source>
-        <translation>Copy the boo&amp;kmarklet</translation>
-    </message>
-    <message>
-        <source>申込画面に入力するブックマークレット（javascript: で始まる1行）をコピーします。案件のデータは含みません。</source>
-        <translation>Copies the bookmarklet that fills the application page (one line starting with javascript:). It holds no case data.</translation>
-    </message>
-    <message>
-        <source>コピーしました。ブラウザのブックマークバーを右クリックして「ページを追加」（Edge は「お気に入りを追加」）を選び、名前を「{link}」にして、URL の欄に貼り付け（Ctrl+V）て保存してください。</source>
-        <translation>Copied. Right-click your browser’s bookmarks bar, choose “Add page” (Edge: “Add favorite”), name it “{link}”, paste it into the URL field (Ctrl+V) and save.</translation>
-    </message>
-</context>
-<context>
-    <name>ExtensionFolder</name>
-    <message>
-        <source>拡張機能フォルダを作成</source>
-        <translation>Create the extension folder</translation>
-    </message>
-    <message>
-        <source>拡張機能フォルダを作成する場所を選んでください</source>
-        <translation>Choose where to create the extension folder</translation>
-    </message>
-    <message>
-        <source>拡張機能フォルダを作成できませんでした：{0}</source>
-        <translation>Could not create the extension folder: {0}</translation>
-    </message>
-    <message>
-        <source>拡張機能のフォルダを作成しました：
-{path}
-
-1. Chrome は chrome://extensions、Edge は edge://extensions を開きます。
-2. 「デベロッパー モード」（Edge は「開発者モード」）をオンにします。
-3. 「パッケージ化されていない拡張機能を読み込む」（Edge は「展開して読み込み」）を押し、このフォルダを選びます。
-
-ブラウザはこのフォルダから拡張機能を読み込むので、フォルダは消したり動かしたりしないでください。アプリを更新したら、ここでもう一度作成して上書きし、拡張機能のページで再読み込み（↻）を押してください。</source>
-        <translation>The extension folder was created:
-{path}
-
-1. Open chrome://extensions in Chrome, or edge://extensions in Edge.
-2. Turn on “Developer mode”.
-3. Press “Load unpacked” and choose this folder.
-
-The browser loads the extension from this folder, so do not delete or move it. After updating the app, create it here again over the old one and press reload (↻) on the extensions page.</translation>
     </message>
 </context>
 </TS>
