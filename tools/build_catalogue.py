@@ -30,6 +30,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = ROOT / "resources"
+sys.path.insert(0, str(ROOT))
+
+from assistant.model.fields import guidance_lengths  # noqa: E402
 
 TEMPLATE_PROCEDURES = ("renewal", "change", "coe")
 SHEETS = ("main", "category_v", "simultaneous")
@@ -101,13 +104,11 @@ def parse_guidance(guidance: str) -> dict[str, Any]:
                 spec["kind"] = "number"
         elif "全角" in g:
             spec["char_class"] = "fullwidth"
-    m = re.search(r"(\d+)文字以内", g)
-    if m:
-        spec["max_length"] = int(m.group(1))
-    else:
-        m = re.search(r"(\d+)(?:文字|桁)", g)     # 「13文字」「13桁」: exactly that many
-        if m and spec["kind"] not in ("date", "year_month"):
-            spec["max_length"] = spec["min_length"] = int(m.group(1))
+    most, least = guidance_lengths(g)   # 「13文字」「13桁」 without 以内: exactly that many
+    if least is None and most is not None:
+        spec["max_length"] = most
+    elif least is not None and spec["kind"] not in ("date", "year_month"):
+        spec["max_length"] = spec["min_length"] = least
     return spec
 
 

@@ -28,6 +28,7 @@ of ``equals`` (labels or codes, compared through the code list), ``field`` is fi
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -149,6 +150,25 @@ class FieldDef:
 # Lines of ISA's guidance that say the form the template stores a date in; the wizard reads
 # 和暦, 2000-01-01 … and stores that form itself, so "enter YYYYMMDD" would contradict its hint.
 _STORED_FORM_LINES = re.compile(r"YYYYMM(?:DD)?で入力|^半角数字、[68]文字$|^[（(]YYYYMM(?:DD)?[）)]$")
+
+
+_WITHIN = re.compile(r"(\d+)文字以内")
+_EXACTLY = re.compile(r"(\d+)(?:文字|桁)")
+
+
+def guidance_lengths(guidance: str) -> tuple[int | None, int | None]:
+    """The (maximum, minimum) length ISA's guidance states: 「60文字以内」 a maximum; 「13文字」
+    or 「13桁」 without 以内 exactly that many (法人番号, 郵便番号: minimum = maximum); (None,
+    None) when it states none. One rule for the bulk template's columns
+    (``tools/build_catalogue.py``) and the online page's items (``model/formpage.py``)."""
+    text = unicodedata.normalize("NFKC", guidance)
+    within = _WITHIN.search(text)
+    if within:
+        return int(within.group(1)), None
+    exactly = _EXACTLY.search(text)
+    if exactly:
+        return int(exactly.group(1)), int(exactly.group(1))
+    return None, None
 
 
 def entry_guidance(f: FieldDef) -> str:

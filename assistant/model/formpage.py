@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from assistant.model.fields import guidance_lengths
+
 # Procedures by the title's name (選択中の手続き名).
 PROCEDURE_TITLES = {
     "在留資格認定証明書交付申請": "coe",
@@ -542,7 +544,9 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
             "section_en": title_en, "label_ja": label,
             "label_en": english(label, glossary or {}), "kind": kind,
             "char_class": _char_class(item.hint) if kind == "text" else "any",
-            "max_length": item.max_length if kind == "text" else None, "min_length": None,
+            "max_length": item.max_length if kind == "text" else None,
+            # 「半角数字、13文字」 without 以内: exactly 13 (法人番号), as the template's guidance
+            "min_length": guidance_lengths(item.hint)[1] if kind == "text" else None,
             "date_unknown_markers": False, "pattern": None,
             "required": item.required and not item.conditional and item.group is None,
             "required_when": None, "applies_when": None,
