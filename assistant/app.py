@@ -74,9 +74,10 @@ class Session:
         install_translators(language)
         path = database_path(self.settings, self.db)
         # A damaged or lost database offers its backups; an unusable data folder is said in a
-        # message; either may end the start (StartAborted).
+        # message; either may end the start (StartAborted). A large database closed cleanly
+        # last time is checked once the window shows (check_store), not before.
         try:
-            self.store = CaseStore.open(path)
+            self.store = CaseStore.open(path, check_later=True)
         except StorageError:
             # (the backup dialog and its checks are imported only then: start-up is quicker)
             from assistant.ui.backup_dialog import open_store_at_start
@@ -116,7 +117,9 @@ class Session:
         if old_store is not None:
             old_store.close()
         try:
-            self.open().show()
+            window = self.open()
+            window.show()
+            check_store(window)
         except Exception as exc:
             if not _start_aborted(exc):
                 raise
@@ -139,11 +142,42 @@ def _start_aborted(exc: Exception) -> bool:
     return isinstance(exc, StartAborted)
 
 
+def _ensure_checked(store: CaseStore, *, progress: object = None,
+                    cancelled: object = None) -> str | None:
+    return store.ensure_checked()
+
+
+def check_store(window: MainWindow, then: Callable[[], object] | None = None) -> None:
+    """The damage check the store left for later (a large database whose last session ended
+    cleanly), in a worker thread once the window shows; a write asked for meanwhile waits for
+    it. Damage is met as at open: the store refuses every write and the office sees the same
+    message with the backups to restore from (the window is rebuilt after a restore or an
+    empty start). ``then`` runs once the database is known intact."""
+    store = window.store
+    if not store.check_pending:
+        if then is not None and store.damage is None:
+            then()
+        return
+    from assistant.ui.ops.bridge import Operation
+
+    def answered(report: str | None) -> None:
+        if report is None:
+            if then is not None:
+                then()
+            return
+        from assistant.ui.backup_dialog import offer_restore
+
+        offer_restore(window, store, window.settings, report, window.reload_requested.emit)
+
+    Operation(_ensure_checked, store, parent=window).on_success(answered).start()
+
+
 def _start_checks(window: MainWindow) -> None:
-    """After the first paint: the data folder's location, the full check, the day's backup."""
+    """After the first paint: the damage check if left for later, then the data folder's
+    location, the full check and the day's backup."""
     from assistant.ui.backup_dialog import start_checks
 
-    start_checks(window, window.store, window.settings)
+    check_store(window, lambda: start_checks(window, window.store, window.settings))
 
 
 class _CrashHooks:

@@ -178,7 +178,8 @@ class BackupDialog(QDialog):
         bottom.addWidget(close)
         layout.addLayout(bottom)
 
-        self.create_button.setEnabled(store is not None)
+        # nothing to back up from a damaged file
+        self.create_button.setEnabled(store is not None and problem is None)
         self.check_button.setEnabled(store is not None)
         self.backups: list[bk.Backup] = []
         self.refresh()
@@ -294,6 +295,10 @@ class BackupDialog(QDialog):
                 "案件のない空のデータベースで始めます。今のファイルは削除せず、{0} に移して"
                 "残します。\nよろしいですか？").format(bk.aside_folder(self.db))):
             return
+        if self.store is not None:  # damage found after the start: the window's store
+            self.store.close()
+            self.store = None
+            self.store_closed = True
         try:
             moved = bk.start_empty(self.db, now=self.clock())
         except StorageError as exc:
@@ -329,16 +334,28 @@ class BackupDialog(QDialog):
 
 
 def show_backups(parent: QWidget, store: CaseStore, settings: Settings,
-                 reload: Callable[[], None], over: QDialog | None = None) -> BackupDialog:
-    """The dialog over the window's ``store``; after a restore (or whenever the store had to
-    be closed) ``over`` (the settings dialog) is closed and ``reload`` rebuilds the window."""
-    dialog = BackupDialog(store.path, settings, store=store, parent=over or parent)
+                 reload: Callable[[], None], over: QDialog | None = None,
+                 problem: StorageError | None = None) -> BackupDialog:
+    """The dialog over the window's ``store`` (``problem``: what is wrong with it); after a
+    restore (or whenever the store had to be closed) ``over`` (the settings dialog) is closed
+    and ``reload`` rebuilds the window."""
+    dialog = BackupDialog(store.path, settings, store=store, problem=problem,
+                          parent=over or parent)
     dialog.exec()
     if dialog.store_closed:
         if over is not None:
             over.reject()
         QTimer.singleShot(0, reload)
     return dialog
+
+
+def offer_restore(window: QWidget, store: CaseStore, settings: Settings, report: str,
+                  reload: Callable[[], None]) -> BackupDialog:
+    """Damage found by the check left for later, after the window showed: as at open, the
+    same message and the backups to restore from (or an empty start); the store already
+    refuses every write. Closed without either, the window stays, for reading only."""
+    return show_backups(window, store, settings, reload,
+                        problem=DatabaseDamagedError(store.path, report))
 
 
 def backup_action(window: QWidget, store: CaseStore, settings: Settings,

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from assistant.model.storage import health
+from assistant.model.storage import health, schema
 from assistant.model.storage.errors import StorageError, error_code, storage_error
 from assistant.model.storage.schema import migrate
 
@@ -41,6 +41,9 @@ def make_id() -> str:
     return uuid.uuid4().hex
 
 
+def _user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
 
 class Database:
     """One SQLite database file (WAL, ``synchronous=FULL``) and its connection."""
@@ -54,12 +57,17 @@ class Database:
         # the lock keeps each BEGIN … COMMIT to one thread at a time.
         self._lock = threading.RLock()
         self._damage: str | None = None
+        # The damage check left for later (open's ``check_later``) and the lock that makes
+        # one thread run it while the others wait for its answer.
+        self._check_pending = False
+        self._check_lock = threading.Lock()
+        self._marked_open = False
 
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
     def open(cls, path: str | Path, clock: Callable[[], datetime] = utc_now, *,
-             allow_damaged: bool = False) -> Self:
+             allow_damaged: bool = False, check_later: bool = False) -> Self:
         """Open (creating or migrating as needed) the database at ``path``.
 
         Refuses, with a :class:`StorageError` saying so in Japanese: a database that
@@ -67,14 +75,21 @@ class Database:
         ``allow_damaged`` it opens for reading only, every write refused), and a missing or
         0-byte file where a database with data existed (:class:`~.health.DatabaseLostError`).
         A new database is created user-only (0600, its folder 0700) on POSIX.
+
+        ``check_later`` (the GUI, whose window should show at once): a large database whose
+        last session ended cleanly and that needs no migration opens without the check;
+        :meth:`ensure_checked` runs it (the GUI in a worker thread once the window shows) and
+        every write waits for it. See :func:`~.health.check_at_open`.
         """
         db = Path(path)
         conn: sqlite3.Connection | None = None
         damage: str | None = None
+        later = False
         try:
             health.check_presence(db)
             health.make_private_folder(db.parent)
             health.make_private_file(db)
+            check_now = allow_damaged or health.check_at_open(db, may_wait=check_later)
             conn = sqlite3.connect(db, isolation_level=None, timeout=10.0,
                                    check_same_thread=False)
             conn.execute("PRAGMA foreign_keys = ON")
@@ -83,7 +98,12 @@ class Database:
                 # e.g. a read-only file whose journal mode cannot be changed
                 raise StorageError("storage_readonly", path=str(db), detail=f"journal_mode={mode}")
             conn.execute("PRAGMA synchronous = FULL")
-            damage = health.quick_check(conn)
+            if not check_now and _user_version(conn) != schema.SCHEMA_VERSION:
+                check_now = True  # a migration writes: never on a database not yet checked
+            if check_now:
+                damage = health.quick_check(conn)
+            else:
+                later = True
             if damage is not None and not allow_damaged:
                 raise health.DatabaseDamagedError(db, damage)
             if damage is None:
@@ -98,7 +118,12 @@ class Database:
             if conn is not None:
                 conn.close()
             code = error_code(exc)
-            if code == "storage_corrupt":  # not a database at all (SQLITE_NOTADB)
+            if code == "storage_corrupt":
+                # our database, damaged where opening reads it (the schema): as the check
+                # says it; not a database at all (SQLITE_NOTADB): as such
+                name = getattr(exc, "sqlite_errorname", "") or ""
+                if name.startswith("SQLITE_CORRUPT") or "malformed" in str(exc).lower():
+                    code = "storage_damaged"
                 raise health.DatabaseDamagedError(db, str(exc), code) from exc
             raise StorageError(code, path=str(db), detail=str(exc)) from exc
         except (sqlite3.Error, OSError) as exc:
@@ -108,6 +133,10 @@ class Database:
         store = cls(conn, db, clock)
         if damage is not None:
             store.mark_damaged(damage)
+        else:
+            # the session is open until close(); left behind, it makes the next open check
+            store._marked_open = health.mark_open(db)
+        store._check_pending = later
         return store
 
     @property
@@ -119,6 +148,27 @@ class Database:
         """Refuse every later write (a check found the database damaged)."""
         self._damage = report
 
+    @property
+    def check_pending(self) -> bool:
+        """Whether the damage check was left for later (:meth:`ensure_checked` runs it)."""
+        return self._check_pending
+
+    def ensure_checked(self) -> str | None:
+        """Run the damage check left for later, if it has not run yet (another thread
+        running it is waited for): ``PRAGMA quick_check`` on a read-only connection of its
+        own, so reads on the store go on meanwhile. Damage marks the store damaged (every
+        write refused). Answers the damage found (``None``: intact, or no check pending and
+        none found before). Raises :class:`StorageError` when the check cannot run (the
+        check stays pending)."""
+        if self._check_pending:
+            with self._check_lock:
+                if self._check_pending:
+                    report = health.quick_check_file(self.path)
+                    if report is not None:
+                        self.mark_damaged(report)
+                    self._check_pending = False
+        return self._damage
+
     def check_integrity(self) -> str | None:
         """The full ``PRAGMA integrity_check`` on a connection of its own (call it from a
         worker thread; the store stays usable meanwhile). A damaged result marks the store
@@ -129,9 +179,15 @@ class Database:
         return report
 
     def close(self) -> None:
-        """Close the database (a checkpoint folds the WAL back into the file)."""
-        with suppress(sqlite3.Error):
+        """Close the database (a checkpoint folds the WAL back into the file). A clean close
+        of an undamaged store removes the ``.open`` marker (unless another process still has
+        the database open): the next start may then leave the damage check for later."""
+        with self._lock, suppress(sqlite3.Error):  # after a read a worker thread is doing
             self._conn.close()
+        if self._marked_open:
+            self._marked_open = False
+            if self._damage is None:  # damage found: the next open checks at once
+                health.mark_closed(self.path)
 
     def __enter__(self) -> Self:
         return self
@@ -170,6 +226,8 @@ class Database:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One durable transaction: committed (and fsynced) when the block ends normally."""
         conn = self._conn
+        if self._check_pending:  # no write before the check has answered
+            self.ensure_checked()
         with self._lock:
             if self._damage is not None:
                 raise health.DatabaseDamagedError(self.path, self._damage)
