@@ -101,6 +101,7 @@ def _day(text: str) -> date | None:
     return result.date if result.ok else None
 
 
+@lru_cache(maxsize=64)
 def _procedure_label(procedure: str) -> tuple[str, str]:
     try:
         proc = rules.get_procedure(procedure)
@@ -116,17 +117,39 @@ def _make(kind: DeadlineKind, on: date, subject: str, name: str, case_id: str | 
     return Deadline(kind, on, subject, name, ja, en, case_id)
 
 
+class _Briefs:
+    """Every case's brief, read once when first asked for (100,000 summaries with their times
+    would not be small; a count of the closing windows needs none)."""
+
+    def __init__(self, store: CaseStore) -> None:
+        self._store = store
+        self._all: list[CaseBrief] | None = None
+
+    def all(self) -> list[CaseBrief]:
+        if self._all is None:
+            self._all = self._store.list_briefs()
+        return self._all
+
+
 def collect(store: CaseStore, today: date, thresholds: Thresholds = Thresholds(),
             profile: str | None = None) -> list[Deadline]:
     """Every deadline the thresholds let through on ``today``, earliest first."""
-    summaries = store.list_briefs()  # (100,000 summaries with their times would not be small)
+    briefs = _Briefs(store)
     found: list[Deadline] = []
-    found += _windows_closing(summaries, today, thresholds, profile)
-    found += _windows_opening(store, summaries, today, thresholds, profile)
-    found += _documents_due(store, summaries)
-    found += _results_awaited(store, summaries, today, thresholds)
-    found += _office(store, today, thresholds)
+    found += _windows_closing(briefs.all(), today, thresholds, profile)
+    found += _others(store, briefs, today, thresholds, profile)
     return sorted(found, key=lambda d: (d.on, d.kind.value, d.name))
+
+
+def _others(store: CaseStore, briefs: _Briefs, today: date, thresholds: Thresholds,
+            profile: str | None) -> list[Deadline]:
+    """The deadlines of cases after filing and of the office (all but the closing windows)."""
+    found: list[Deadline] = []
+    found += _windows_opening(store, briefs, today, thresholds, profile)
+    found += _documents_due(store, briefs)
+    found += _results_awaited(store, briefs, today, thresholds)
+    found += _office(store, today, thresholds)
+    return found
 
 
 def within(deadlines: Iterable[Deadline], today: date, days: int) -> list[Deadline]:
@@ -138,41 +161,72 @@ def within(deadlines: Iterable[Deadline], today: date, days: int) -> list[Deadli
 def _windows_closing(summaries: Sequence[CaseBrief], today: date, th: Thresholds,
                      profile: str | None) -> list[Deadline]:
     found = []
-    windows: dict[tuple[str, date], rules.WindowResult | None] = {}
+    closing = _ClosingDays(today, th, profile)
     for s in summaries:
-        if s.status not in (CaseStatus.DRAFT, CaseStatus.READY):
+        closes = closing.of(s)
+        if closes is None:
             continue
-        expiry = _day(s.expiry_date)
-        if expiry is None:
-            continue
-        key = (s.procedure, expiry)
-        if key not in windows:  # the same window for every case of the procedure and day
-            try:
-                windows[key] = rules.application_window(s.procedure, today, expiry=expiry,
-                                                        profile=profile)
-            except rules.RulesError:
-                windows[key] = None
-        window = windows[key]
-        if window is None:
-            continue
-        if window.closes is None or not 0 <= (window.closes - today).days <= th.closing_days:
-            continue
-        if window.opens is not None and window.opens > today:
-            continue  # not open yet: listed as opening, not closing
         ja, en = _procedure_label(s.procedure)
-        found.append(_make(DeadlineKind.WINDOW_CLOSING, window.closes, s.id, s.name, s.id,
+        found.append(_make(DeadlineKind.WINDOW_CLOSING, closes, s.id, s.name, s.id,
                            procedure=ja, procedure_en=en))
     return found
 
 
-def _windows_opening(store: CaseStore, summaries: Sequence[CaseBrief], today: date,
+#: The states whose online window closing is a deadline (下書き / 入力完了).
+NOT_FILED = (CaseStatus.DRAFT, CaseStatus.READY)
+
+
+class _ClosingDays:
+    """The day a case's online window closes when that is a ``window_closing`` deadline on
+    ``today`` (a case not filed yet, its window open and closing within the threshold), else
+    ``None``; worked out once per procedure and expiry date (an office's cases share a few
+    hundred of them)."""
+
+    def __init__(self, today: date, th: Thresholds, profile: str | None) -> None:
+        self.today, self.th, self.profile = today, th, profile
+        self._days: dict[tuple[str, str], date | None] = {}
+
+    def of(self, s: CaseBrief) -> date | None:
+        if s.status not in NOT_FILED:
+            return None
+        return self.day(s.procedure, s.expiry_date)
+
+    def day(self, procedure: str, expiry_text: str) -> date | None:
+        """For a case not filed yet, of ``procedure`` and this expiry date (as entered)."""
+        key = (procedure, expiry_text)
+        if key not in self._days:
+            self._days[key] = self._closes(procedure, expiry_text)
+        return self._days[key]
+
+    def _closes(self, procedure: str, expiry_text: str) -> date | None:
+        expiry = _day(expiry_text)
+        if expiry is None:
+            return None
+        try:
+            window = rules.application_window(procedure, self.today, expiry=expiry,
+                                              profile=self.profile)
+        except rules.RulesError:
+            return None
+        if window.closes is None or not 0 <= (window.closes - self.today).days \
+                <= self.th.closing_days:
+            return None
+        if window.opens is not None and window.opens > self.today:
+            return None  # not open yet: listed as opening, not closing
+        return window.closes
+
+
+def _windows_opening(store: CaseStore, briefs: _Briefs, today: date,
                      th: Thresholds, profile: str | None) -> list[Deadline]:
+    entries = store.step_entries(CaseStatus.COMPLETED)
+    if not entries:
+        return []
+    summaries = briefs.all()
     by_id = {s.id: s for s in summaries}
     prepared = {(s.name, _day(s.expiry_date)) for s in summaries
                 if s.status not in (CaseStatus.COMPLETED, CaseStatus.REFUSED,
                                     CaseStatus.WITHDRAWN)}
     found = []
-    for case_id, (_on, _due, granted) in store.step_entries(CaseStatus.COMPLETED).items():
+    for case_id, (_on, _due, granted) in entries.items():
         expiry = _day(granted)
         summary = by_id.get(case_id)
         if expiry is None or summary is None or (summary.name, expiry) in prepared:
@@ -190,11 +244,13 @@ def _windows_opening(store: CaseStore, summaries: Sequence[CaseBrief], today: da
     return found
 
 
-def _documents_due(store: CaseStore, summaries: Sequence[CaseBrief]) -> list[Deadline]:
-    names = {s.id: s.name for s in summaries}
+def _documents_due(store: CaseStore, briefs: _Briefs) -> list[Deadline]:
+    entries = store.step_entries(CaseStatus.AWAITING_DOCUMENTS)
+    if not entries:
+        return []
+    names = {s.id: s.name for s in briefs.all()}
     found = []
-    for case_id, (_on, due_text, _granted) in store.step_entries(
-            CaseStatus.AWAITING_DOCUMENTS).items():
+    for case_id, (_on, due_text, _granted) in entries.items():
         due = _day(due_text)
         if due is not None and case_id in names:
             found.append(_make(DeadlineKind.DOCUMENTS_DUE, due, case_id, names[case_id],
@@ -202,13 +258,15 @@ def _documents_due(store: CaseStore, summaries: Sequence[CaseBrief]) -> list[Dea
     return found
 
 
-def _results_awaited(store: CaseStore, summaries: Sequence[CaseBrief], today: date,
+def _results_awaited(store: CaseStore, briefs: _Briefs, today: date,
                      th: Thresholds) -> list[Deadline]:
-    waiting = {s.id: s.name for s in summaries
+    entries = store.step_entries(CaseStatus.FILED, current=False)
+    if not entries:
+        return []
+    waiting = {s.id: s.name for s in briefs.all()
                if s.status in (CaseStatus.FILED, CaseStatus.ACCEPTED, CaseStatus.UNDER_REVIEW)}
     found = []
-    for case_id, (filed_text, _due, _granted) in store.step_entries(
-            CaseStatus.FILED, current=False).items():
+    for case_id, (filed_text, _due, _granted) in entries.items():
         filed = _day(filed_text)
         if filed is None or case_id not in waiting:
             continue
@@ -238,10 +296,32 @@ def _office(store: CaseStore, today: date, th: Thresholds) -> list[Deadline]:
     return found
 
 
+WEEK_DAYS = 6  # today and the 6 days after it
+
+
 def this_week(deadlines: Iterable[Deadline], today: date) -> list[Deadline]:
     """The deadlines due by the end of the 7 days from ``today`` (overdue included): the
     start-up summary 「今週が期限: N 件」."""
-    return within(deadlines, today, 6)
+    return within(deadlines, today, WEEK_DAYS)
+
+
+def week_count(store: CaseStore, today: date, thresholds: Thresholds = Thresholds(),
+               profile: str | None = None, *, progress: object = None,
+               cancelled: object = None) -> int:
+    """``len(this_week(collect(…)))`` without making a :class:`Deadline` of every case whose
+    window closes within the threshold (thousands at 100,000 cases): the cases not filed yet
+    are counted by SQLite per procedure and expiry date (an index holds both), the other
+    kinds (cases filed, awaiting documents or completed, and the office's own dates)
+    collected as :func:`collect` does. For a worker thread (the GUI's start-up summary)."""
+    last = today + timedelta(days=WEEK_DAYS)
+    closing = _ClosingDays(today, thresholds, profile)
+    due = 0
+    for procedure, expiry_text, count in store.count_by_expiry(NOT_FILED):
+        closes = closing.day(procedure, expiry_text)
+        if closes is not None and closes <= last:
+            due += count
+    others = _others(store, _Briefs(store), today, thresholds, profile)
+    return due + len(this_week(others, today))
 
 
 def to_ics(deadlines: Iterable[Deadline], language: str = "ja",

@@ -1,8 +1,10 @@
 """The 期限 view: every deadline of the office, earliest first, and its .ics export.
 
-Renders :func:`assistant.model.deadlines.collect` (the thresholds are the settings'); a row of a
-case opens it (Enter or double-click); 「カレンダーに書き出す」 writes the same dates as an
-iCalendar file whose events keep their UIDs, so importing it again updates them.
+Renders :func:`assistant.model.deadlines.collect` (the thresholds are the settings'), collected
+in a worker thread (at 100,000 cases a pass over every case, thousands of rows) while the view
+says so; a row of a case opens it (Enter or double-click); 「カレンダーに書き出す」 writes the
+same dates as an iCalendar file whose events keep their UIDs, so importing it again updates
+them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,14 +33,28 @@ from assistant.model.dates import format_date
 from assistant.model.settings import LAST_FOLDER, RULE_PROFILE, Settings
 from assistant.model.storage import CaseStore, StorageError
 from assistant.ui import ask, texts
+from assistant.ui.ops.bridge import Operation
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Rows filled per turn of the event loop (a few tens of milliseconds of the GUI thread).
+FILL_CHUNK = 150
+
+
+def thresholds_and_profile(settings: Settings) -> tuple[deadlines.Thresholds, str | None]:
+    """The deadlines' thresholds and the rule profile as set (read in the GUI thread)."""
+    return deadlines.thresholds_from(settings), settings.get(RULE_PROFILE) or None
 
 
 def collect(store: CaseStore, settings: Settings, today: date) -> list[deadlines.Deadline]:
     """The office's deadlines with the thresholds and rule profile of ``settings``."""
-    return deadlines.collect(store, today, deadlines.thresholds_from(settings),
-                             profile=settings.get(RULE_PROFILE) or None)
+    thresholds, profile = thresholds_and_profile(settings)
+    return deadlines.collect(store, today, thresholds, profile=profile)
+
+
+def _collect(store: CaseStore, today: date, thresholds: deadlines.Thresholds,
+             profile: str | None, *, progress: object = None,
+             cancelled: object = None) -> list[deadlines.Deadline]:
+    return deadlines.collect(store, today, thresholds, profile=profile)
 
 
 class DeadlinesDialog(QDialog):
@@ -53,6 +69,8 @@ class DeadlinesDialog(QDialog):
         self.settings = settings
         self.today = today
         self.deadlines: list[deadlines.Deadline] = []
+        self.loading = False          # the deadlines are being collected (worker thread)
+        self._load: Operation[list[deadlines.Deadline]] | None = None
         self.setWindowTitle(self.tr("期限一覧"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -63,6 +81,8 @@ class DeadlinesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        # widths from the first rows only (thousands of rows at 100,000 cases)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._on_activated)
@@ -104,16 +124,42 @@ class DeadlinesDialog(QDialog):
 
     @Slot()
     def reload(self) -> None:
+        """Collect the deadlines again in a worker thread; the table follows when done."""
+        if self.loading:
+            return
+        self.loading = True
+        self.summary.setText(self.tr("期限を集めています..."))
+        self.empty.setVisible(False)
+        self.ics_button.setEnabled(False)
         today = self.today()
-        try:
-            self.deadlines = collect(self.store, self.settings, today)
-        except StorageError as exc:
-            ask.error(self, exc)
-            self.deadlines = []
+        thresholds, profile = thresholds_and_profile(self.settings)
+        self._load = Operation(_collect, self.store, today, thresholds, profile, parent=self) \
+            .on_success(lambda found: self._show(found, today)) \
+            .on_failure(self._failed)
+        self._load.start()
+
+    def _failed(self, error: Exception) -> None:
+        if not isinstance(error, StorageError):
+            from assistant.ui.ops.bridge import report_failure
+
+            report_failure(self, error)
+        else:
+            ask.error(self, error)
+        self._show([], self.today())
+
+    def _show(self, found: list[deadlines.Deadline], today: date) -> None:
+        """Fill the table a chunk of rows per turn of the event loop (thousands of rows at
+        100,000 cases would hold the window for most of a second)."""
+        self.deadlines = found
+        self.table.setRowCount(len(found))
+        self._fill(today, 0)
+
+    def _fill(self, today: date, start: int) -> None:
         language = texts.language()
-        self.table.setRowCount(len(self.deadlines))
         red = QBrush(QColor("#b00020"))
-        for row, item in enumerate(self.deadlines):
+        end = min(start + FILL_CHUNK, len(self.deadlines))
+        for row in range(start, end):
+            item = self.deadlines[row]
             days = item.days_left(today)
             # the day as the office reads it, as the case list shows dates: 2026年12月3日 in the
             # column, with the era year in the tip (ISO in English)
@@ -127,17 +173,22 @@ class DeadlinesDialog(QDialog):
                 if days <= 7:
                     cell.setForeground(red)
                 self.table.setItem(row, column, cell)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        week = len(deadlines.this_week(self.deadlines, today))
-        self.summary.setText(self.tr("期限 {0} 件（今週が期限: {1} 件）").format(
-            len(self.deadlines), week))
-        self.table.setVisible(bool(self.deadlines))
-        self.empty.setVisible(not self.deadlines)
+        if start == 0:
+            self.table.resizeColumnsToContents()
+            self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+            week = len(deadlines.this_week(self.deadlines, today))
+            self.summary.setText(self.tr("期限 {0} 件（今週が期限: {1} 件）").format(
+                len(self.deadlines), week))
+            self.table.setVisible(bool(self.deadlines))
+            self.empty.setVisible(not self.deadlines)
+            if self.deadlines:
+                self.table.selectRow(0)
+                self.table.setFocus()
+        if end < len(self.deadlines):
+            QTimer.singleShot(0, self, lambda: self._fill(today, end))
+            return
         self.ics_button.setEnabled(bool(self.deadlines))
-        if self.deadlines:
-            self.table.selectRow(0)
-            self.table.setFocus()
+        self.loading = False
 
     @Slot()
     def _on_activated(self) -> None:

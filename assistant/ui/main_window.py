@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from assistant.model.office import OfficeStore
+    from assistant.ui.ops.bridge import Operation
     from assistant.ui.wizard import CaseEditor
 
 
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
         self._update_count()
         # The week's deadlines read every case: after the first paint, and after changes once
         # they settle (an editor publishes each keystroke).
+        self._week_count: Operation[int] | None = None
+        self._week_again = False
         self._week_timer = QTimer(self)
         self._week_timer.setSingleShot(True)
         self._week_timer.setInterval(400)
@@ -554,16 +557,40 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def update_week_summary(self) -> None:
-        """「今週が期限: N 件」 in the status bar (hidden when nothing is due this week)."""
-        from assistant.model.deadlines import this_week
-        from assistant.ui.deadlines_view import collect
+        """「今週が期限: N 件」 in the status bar (hidden when nothing is due this week), counted
+        in a worker thread: at 100,000 cases the pass over every case must not hold the
+        window. A change while it counts counts again when it ends."""
+        if self._week_count is not None and self._week_count.is_running():
+            self._week_again = True
+            return
+        from assistant.model.deadlines import week_count
+        from assistant.ui.deadlines_view import thresholds_and_profile
+        from assistant.ui.ops.bridge import Operation
 
-        try:
-            due = len(this_week(collect(self.store, self.settings, self.today()), self.today()))
-        except StorageError:
-            due = 0
+        self._week_again = False
+        thresholds, profile = thresholds_and_profile(self.settings)
+        self._week_count = Operation(week_count, self.store, self.today(), thresholds, profile,
+                                     parent=self) \
+            .on_success(self._show_week_summary) \
+            .on_failure(self._week_summary_failed) \
+            .on_finish(self._week_summary_done)
+        self._week_count.start()
+
+    def _show_week_summary(self, due: int) -> None:
         self.week_button.setText(self.tr("今週が期限: {0} 件").format(due))
         self.week_button.setVisible(due > 0)
+
+    def _week_summary_failed(self, error: Exception) -> None:
+        if isinstance(error, StorageError):
+            self._show_week_summary(0)  # the store says so where it is used; no summary now
+            return
+        from assistant.ui.ops.bridge import report_failure
+
+        report_failure(self, error)
+
+    def _week_summary_done(self) -> None:
+        if self._week_again:
+            self._week_timer.start()
 
     @Slot()
     def show_deadlines(self) -> None:

@@ -117,3 +117,19 @@ def test_the_ics_file_round_trips_and_keeps_its_uids(store, office):
     again = [str(e["UID"]) for e in Calendar.from_ical(second).walk("VEVENT")]
     assert again == [str(e["UID"]) for e in events]
     assert len(set(again)) == len(again)
+
+
+
+@pytest.mark.parametrize("day", [TODAY, date(2026, 12, 3), date(2026, 12, 9), date(2027, 2, 14),
+                                 date(2027, 2, 20)])
+def test_the_week_count_is_the_summary_of_what_the_view_lists(store, office, day):
+    """「今週が期限: N 件」, counted without making every deadline, agrees with the view's
+    list whatever the day (closing windows, a 追完 due date, the password, overdue ones)."""
+    _case(store, "CLOSING TOO", "20261210", S.READY, procedure="change")
+    store.delete(_case(store, "IN THE BIN", "20261210"))
+    listed = deadlines.this_week(deadlines.collect(store, day), day)
+    assert deadlines.week_count(store, day) == len(listed)
+    closing = [d.name for d in listed if d.kind is K.WINDOW_CLOSING]
+    if day == date(2026, 12, 3):  # both windows closing 2026-12-09; never the deleted case
+        assert sorted(closing) == ["CLOSING SOON", "CLOSING TOO"]
+        assert K.DOCUMENTS_DUE in {d.kind for d in listed}

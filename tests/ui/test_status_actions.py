@@ -122,6 +122,7 @@ def test_keyboard_only_from_ready_to_completed(qtbot, main_window, store, monkey
 
     view = DeadlinesDialog(store, window.settings, window.today, window)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.loading)   # collected in a worker thread
     rows = [[view.table.item(r, c).text() for c in range(4)] for r in range(view.table.rowCount())]
     assert ["2026年12月10日", "あと 14 日", "次の更新"] in [r[:3] for r in rows]
     [row] = [r for r in range(view.table.rowCount()) if view.table.item(r, 2).text() == "次の更新"]
@@ -219,7 +220,7 @@ def test_the_deadlines_view_then_shows_the_next_renewal_window(qtbot, main_windo
 
     def look() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, DeadlinesDialog):
+        if not isinstance(dialog, DeadlinesDialog) or dialog.loading:
             QTimer.singleShot(20, look)
             return
         seen.append([[dialog.table.item(r, c).text() for c in range(4)]
@@ -319,6 +320,7 @@ def test_the_deadlines_view_writes_the_ics_file_and_again_with_the_same_uids(
     monkeypatch.setattr(ask, "information", lambda _p, _t, text: told.append(text))
     view = DeadlinesDialog(store, main_window.settings, main_window.today, main_window)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.loading)   # collected in a worker thread
     view.export_ics()
     first = [str(e["UID"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")]
     assert len(first) == 1 and told and str(target) in told[-1]

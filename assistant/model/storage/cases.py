@@ -588,6 +588,21 @@ class CaseRecords(Database):
         statuses = {s.value: s for s in CaseStatus}
         return [CaseBrief(r[0], r[1], r[2], r[3], statuses[r[4]]) for r in rows]
 
+    def count_by_expiry(self, statuses: Sequence[CaseStatus]) -> list[tuple[str, str, int]]:
+        """How many cases outside the recycle bin in one of ``statuses`` share each procedure
+        and expiry date (as entered): (procedure, expiry date, count), from an index alone."""
+        marks = ", ".join("?" * len(statuses))
+        try:
+            with self._lock:
+                rows = self._conn.execute(
+                    "SELECT procedure, list_expiry_date, COUNT(*) FROM cases "
+                    f"WHERE deleted_at IS NULL AND status IN ({marks}) "
+                    "GROUP BY procedure, list_expiry_date", [s.value for s in statuses]
+                ).fetchall()
+        except sqlite3.Error as exc:
+            raise self._wrap(exc) from exc
+        return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+
     def list_deleted(self) -> list[CaseSummary]:
         """The cases in the recycle bin, most recently changed first."""
         return self._summaries("WHERE deleted_at IS NOT NULL")

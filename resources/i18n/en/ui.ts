@@ -863,6 +863,11 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
         <translation>{0} deadlines ({1} due this week)</translation>
     </message>
     <message>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="131"/>
+        <source>期限を集めています...</source>
+        <translation>Collecting the deadlines...</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/deadlines_view.py" line="153"/>
         <location filename="../../../assistant/ui/deadlines_view.py" line="166"/>
         <source>カレンダーに書き出す</source>
