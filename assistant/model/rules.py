@@ -482,7 +482,9 @@ def window_summary(result: WindowResult, on: date) -> tuple[str, str]:
         left = days_left(result.closes, on)
         if left == 0:
             return message_texts("rules_summary_last_day")
-        return message_texts("rules_summary_open", days=left)
+        # (short: the case list's column; "1 day", not "1 days")
+        return message_texts("rules_summary_open_one" if left == 1 else "rules_summary_open",
+                             days=left)
     if result.expired:
         return message_texts("rules_summary_expired")
     if result.opens is not None and on < result.opens and \

@@ -517,6 +517,8 @@ class CaseTableModel(QAbstractTableModel):
             return self.tr("在留カード番号: {0}").format(row.zairyu_card_number)
         if column == "expiry_date" and row.expiry_date:
             return texts.format_date(row.expiry_date)  # with the era: 2027年1月15日（令和9年）
+        if column == "window":  # the whole wording where a narrow column elides it
+            return self._window_of(row)[0] or None
         if column == "updated_at" and row.updated_at:
             return texts.format_date(row.updated_at.date()) + row.updated_at.strftime(" %H:%M")
         if column == "documents" and row.documents is not None:
@@ -552,6 +554,8 @@ class CaseTableModel(QAbstractTableModel):
 
 # Never elided: the name is what the office looks for, and a cut date reads as another one.
 _WHOLE = frozenset({"name", "expiry_date", "updated_at"})
+# Elided only when the other columns cannot give way: its days left read wrong when cut.
+_LAST_TO_GIVE = frozenset({"window"})
 
 
 class CaseListPage(QWidget):
@@ -732,11 +736,14 @@ class CaseListPage(QWidget):
             available = self.table.viewport().width() - (
                 0 if self.table.verticalScrollBar().isVisible()
                 else self.table.verticalScrollBar().sizeHint().width())
-        excess = sum(widths) - available
-        spare = sum(w - m for w, m in zip(widths, least, strict=True))
-        if available and excess > 0 and spare > 0:
-            cut = min(1.0, excess / spare)
-            widths = [w - int((w - m) * cut + 0.999) for w, m in zip(widths, least, strict=True)]
+        for last_ones in (False, True):
+            gives = [last_ones or COLUMNS[c] not in _LAST_TO_GIVE for c in range(len(widths))]
+            excess = sum(widths) - available
+            spare = sum(w - m for w, m, g in zip(widths, least, gives, strict=True) if g)
+            if available and excess > 0 and spare > 0:
+                cut = min(1.0, excess / spare)
+                widths = [w - int((w - m) * cut + 0.999) if g else w
+                          for w, m, g in zip(widths, least, gives, strict=True)]
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
 

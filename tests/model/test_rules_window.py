@@ -59,7 +59,7 @@ def test_renewal_day_before_expiry_is_the_last_day():
     result = application_window("renewal", D("2027-03-14"), expiry=D("2027-03-15"))
     assert result.online_possible
     assert window_summary(result, D("2027-03-14")) == ("申請可能 本日まで",
-                                                       "Can be filed, last day today")
+                                                       "Last day today")
 
 
 def test_renewal_on_expiry_day_is_not_possible():
@@ -101,13 +101,18 @@ def test_three_months_before_at_month_ends_and_leap_years(expiry, opens):
 def test_renewal_days_left_in_case_list_wording():
     result = application_window("renewal", D("2027-04-15"), expiry=D("2027-05-31"))
     assert window_summary(result, D("2027-04-15")) == ("申請可能 あと45日",
-                                                       "Can be filed, 45 days left")
+                                                       "Open, 45 days left")
+
+
+def test_one_day_left_reads_as_one_day():
+    result = application_window("renewal", D("2027-05-29"), expiry=D("2027-05-31"))
+    assert window_summary(result, D("2027-05-29")) == ("申請可能 あと1日", "Open, 1 day left")
 
 
 def test_opening_date_in_another_year_names_the_year():
     result = application_window("renewal", D("2026-11-26"), expiry=D("2027-05-31"))
     assert window_summary(result, D("2026-11-26")) == ("2027年2月28日から申請可能",
-                                                       "Can be filed from 2027-02-28")
+                                                       "Opens 2027-02-28")
 
 
 def test_renewal_without_expiry_is_a_usage_error():

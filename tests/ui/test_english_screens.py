@@ -172,3 +172,47 @@ def test_welcome_and_office_screens_are_english(qtbot, store, english, tmp_path)
     qtbot.addWidget(form)
     # The examples show what to type, and that is Japanese (a name in full-width, an address).
     assert japanese_in(form, data=("法務　太郎", "東京都", "千代田区")) == []
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_online_window_column_is_read_whole_at_1180_px(
+        qtbot, store, settings, compiled_translations, language):
+    """The days left (or the day it opens) are never cut off in either language; a narrow
+    column's other texts elide, and the window's wording is also the cell's tip."""
+    from assistant.ui.case_list import COLUMNS
+    from assistant.ui.i18n import install_translators
+    from assistant.ui.main_window import MainWindow
+
+    install_translators(language)
+    try:
+        status = ("技術・人文知識・国際業務 Engineer/Specialist in Humanities/International "
+                  "Services")
+        for name, expiry, procedure in (
+                ("GARCIA JOSE", "20261128", "change"), ("WANG FANG", "20270301", "change"),
+                ("TRAN THI BINH", "20261120", "renewal"), ("LI MING", "20270601", "renewal"),
+                ("KIM MINJUN", "", "coe"), ("SANTOS MARIA", "20261205", "renewal")):
+            store.create(procedure, {"name": name, "expiry_date": expiry,
+                                     "nationality": "ベトナム Viet Nam",
+                                     "current_status": status})
+        window = MainWindow(store, settings, today=lambda: TODAY)
+        qtbot.addWidget(window)
+        window.resize(1180, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        window.list_page.fit_columns()
+        folder = ROOT / "build" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(folder / f"{language}_case_list_1180.png"))
+        table, model = window.list_page.table, window.model
+        column = COLUMNS.index("window")
+        metrics = table.fontMetrics()
+        texts = [str(model.index(row, column).data()) for row in range(model.rowCount())]
+        if language == "en":
+            assert {"Open, 1 day left", "Opens 2027-03-01", "Expired"} <= set(texts)
+        for row, text in enumerate(texts):
+            assert metrics.horizontalAdvance(text) < table.horizontalHeader().sectionSize(column)
+            assert model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) == text
+        # every column still fits the window: no horizontal scroll bar
+        assert table.horizontalHeader().length() <= table.viewport().width()
+    finally:
+        install_translators("ja")

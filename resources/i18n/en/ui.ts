@@ -644,7 +644,7 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
     <message>
         <location filename="../../../assistant/ui/case_list.py" line="200"/>
         <source>申請受付番号</source>
-        <translation>Application number</translation>
+        <translation>Application no.</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/case_list.py" line="200"/>
