@@ -455,6 +455,35 @@ def _choice_value(choices: tuple[Choice, ...], target_label: str) -> tuple[str, 
     return ()
 
 
+_NOTE_CHOICE = re.compile(r"「([0-9０-９]+(?:[.．][0-9０-９]+)*)[^」]*」において、(.+?)を選択した場合")
+
+
+def _named_choices(hint: str) -> tuple[str, str]:
+    """The item and the answers an item's own note says show it (「２３.２ 最終学歴(2)」において、
+    専門学校を選択した場合 → ("23.2", "専門学校")); empty strings when it names none."""
+    found = _NOTE_CHOICE.search(hint)
+    return (half_width(found.group(1)), found.group(2)) if found else ("", "")
+
+
+def _note_choices(controller: PageItem, hint: str) -> tuple[str, ...]:
+    """The choices of ``controller`` the note names: one (専門学校), several (、 / 又は) or a
+    range in the page's order (大学院(博士)～短期大学); empty when the note names another item
+    or a choice the controller does not offer."""
+    item, named = _named_choices(hint)
+    if not named or item != controller.item:
+        return ()
+    texts = [c.text for c in controller.choices if c.text != PLACEHOLDER]
+    plain = ["".join(unicodedata.normalize("NFKC", t.split(" ")[0]).split()) for t in texts]
+    picked: list[str] = []
+    for part in re.split(r"、|又は", named):
+        ends = ["".join(unicodedata.normalize("NFKC", e).split()) for e in part.split("～")]
+        if not all(e in plain for e in ends):
+            return ()
+        first, last = plain.index(ends[0]), plain.index(ends[-1])
+        picked += texts[first:last + 1]
+    return tuple(dict.fromkeys(picked))
+
+
 def english(label_ja: str, glossary: dict[str, str]) -> str:
     """The English of a page label, word by word (a word not in ``glossary`` stays as is)."""
     words = label_ja.split(" ")
@@ -478,7 +507,9 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
     groups: dict[str, dict[str, object]] = {}
     sections: dict[str, dict[str, object]] = {}
     used: set[str] = set()
-    seen_rows: set[tuple[object, ...]] = set()
+    seen_rows: dict[tuple[object, ...], set[tuple[str | None, str]]] = {}
+    others = other_lists = 0   # rows kept as another control of an item already read
+    qualifier: dict[str, str] = {}   # such a row → the answer it is for
     id_of_row: dict[str, str] = {}
     items = [i for i in page.items if i.section in KUBUN_SECTIONS]
     previous: PageItem | None = None
@@ -487,9 +518,19 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
         if item.kind == "file" or (item.kind in ("text", "date") and item.max_length == 0):
             continue   # 顔写真 is an attachment; 部分合計 / 合計 are the page's own sums
         key = (item.group, item.instance, item.item, item.label)
-        if key in seen_rows:
-            continue   # 入社年月 / 退社年月: the year-only variant when the month is unknown
-        seen_rows.add(key)
+        controller = next((c for c, targets in reversed(controllers)
+                           if c.section == item.section and _in_targets(item, targets)), None)
+        # a row repeating an item is another control for it when another answer shows it
+        # (24.1 専攻: the university list after 大学…, its own list after 専門学校) or another
+        # row controls it (the 24.2 その他 of each list); else it is a variant of the same
+        # control (入社年月 / 退社年月: the year-only one when the month is unknown): skipped
+        variant = (controller.row_id if controller else None, _named_choices(item.hint)[1])
+        if variant in seen_rows.setdefault(key, set()):
+            continue
+        seen_rows[key].add(variant)
+        # (an unnumbered item's id counts the fields before it, other controls not included:
+        # ids stay what they were before such controls were read)
+        others += len(seen_rows[key]) > 1
         if item.group is not None and item.instance != 1:
             gid = f"{prefix}_group_{item.group}"
             if gid in groups:
@@ -501,7 +542,7 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
         sections.setdefault(section_id, {"id": section_id, "step": step, "title_ja": part,
                                          "title_en": title_en, "kubun": letter})
         base = f"{prefix}_" + (item.item.replace(".", "_") if item.item
-                               else f"{sec_key}_{len(fields) + 1}")
+                               else f"{sec_key}_{len(fields) + 1 - others}")
         field_id, n = base, 1
         while field_id in used:
             n += 1
@@ -519,7 +560,11 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
             texts = tuple(c.text for c in item.choices)
             code_list_id = list_of.get(texts)
             if code_list_id is None:
-                code_list_id = f"page_{page.procedure}_{prefix}_{len(list_of) + 1:02d}"
+                # another control's list is named after its field (the others keep their
+                # numbers)
+                code_list_id = f"page_{page.procedure}_{field_id}" if len(seen_rows[key]) > 1 \
+                    else f"page_{page.procedure}_{prefix}_{len(list_of) + 1 - other_lists:02d}"
+                other_lists += len(seen_rows[key]) > 1
                 list_of[texts] = code_list_id
                 lists[code_list_id] = {
                     "id": code_list_id, "name_ja": item.label, "name_en": "",
@@ -527,6 +572,15 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
                     "has_codes": False,
                     "entries": [{"label": t, "code": None, "verified": True} for t in texts]}
         label = f"{item.item} {item.label}" if item.item else item.label
+        label_en = english(label, glossary or {})
+        if len(seen_rows[key]) > 1:
+            # another control of an item: its label says for which answer (24.1 専攻・専門分野
+            # (専門学校)), the answer its note names or the one its controlling row was for
+            answer = qualifier.get(controller.row_id, "") if controller else ""
+            answer = answer or _named_choices(item.hint)[1]
+            qualifier[item.row_id] = answer
+            label += f" ({answer})"
+            label_en += f" ({(glossary or {}).get(answer, answer)})"
         guidance = item.hint
         if item.kind == "checkbox" and kind == "text":
             guidance = " / ".join(c.text for c in item.choices) + (f" {guidance}" if guidance else "")
@@ -542,7 +596,7 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
         record: dict[str, object] = {
             "id": field_id, "step": step, "section": section_id, "section_ja": part,
             "section_en": title_en, "label_ja": label,
-            "label_en": english(label, glossary or {}), "kind": kind,
+            "label_en": label_en, "kind": kind,
             "char_class": _char_class(item.hint) if kind == "text" else "any",
             "max_length": item.max_length if kind == "text" else None,
             # 「半角数字、13文字」 without 以内: exactly 13 (法人番号), as the template's guidance
@@ -560,18 +614,19 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
             "page_conditional": item.conditional,
         }
         # conditions: the row whose hint says it changes this one
-        for controller, targets in reversed(controllers):
-            if controller.section == item.section and _in_targets(item, targets):
-                equals = _choice_value(controller.choices, item.label)
-                cond: dict[str, object] = {"field": id_of_row[controller.row_id]}
-                cond.update({"equals": list(equals)} if equals else {"filled": True})
-                if group is not None and groups[group]["members"] == [field_id]:
-                    groups[group]["required_when"] = cond
-                elif group is None:
-                    record["applies_when"] = cond
-                    if item.required:
-                        record["required_when"] = cond
-                break
+        if controller is not None:
+            # 有 / その他 …; else the choices the item's own note names (「２３.２ …」に
+            # おいて、大学院(博士)～短期大学を選択した場合); else any answer
+            equals = _choice_value(controller.choices, item.label) \
+                or _note_choices(controller, item.hint)
+            cond: dict[str, object] = {"field": id_of_row[controller.row_id]}
+            cond.update({"equals": list(equals)} if equals else {"filled": True})
+            if group is not None and groups[group]["members"] == [field_id]:
+                groups[group]["required_when"] = cond
+            elif group is None:
+                record["applies_when"] = cond
+                if item.required:
+                    record["required_when"] = cond
         else:
             # a conditional row right after a 有/無 (or その他-offering) pull-down: shown on
             # 有 (法人番号 after 法人番号の有無) or on その他 (主たる業種 その他)

@@ -61,6 +61,36 @@ def test_a_case_with_the_pages_own_purpose_lands_whole(browser: Any) -> None:
         offer.page.close()
 
 
+def test_a_vocational_school_graduates_major_lands_in_the_pages_other_list(browser: Any) -> None:
+    """最終学歴 専門学校: the page shows its own 24.1 list (select_256193) and 24.2 その他
+    (switch_256194); the case's major goes there, nothing is reported hidden."""
+    values = {**coe_values(), "desired_status": PAGE_TECH,
+              "n_23_2": "専門学校 College of technology", "n_23_4": "東京デザイン専門学校",
+              "n_24_1_2": "その他 Others", "n_24_2_2": "ゲームデザイン"}
+    del values["n_24_1"]
+    payload = autofill.build_payload(Case(id="school", procedure="coe", values=values),
+                                     date(2026, 3, 1))
+    keys = [item.key for item in payload.items]
+    assert keys.index("select_256187") < keys.index("select_256193") < keys.index("switch_256194")
+    assert "select_256191" not in keys
+    offer = open_page(browser)
+    try:
+        offer.page.on("dialog", lambda d: d.accept(payload.to_json()))
+        offer.requests.clear()  # what the page itself asked for while loading
+        url = autofill.bookmarklet()
+        offer.page.evaluate(urllib.parse.unquote(url[len("javascript:"):]))
+        panel = offer.panel_text()
+        assert f"入力した項目：{len(payload.items)}件" in panel
+        assert "入力できなかった項目：0件" in panel, panel
+        assert offer.shown("tr_256193") and not offer.shown("tr_256191")
+        assert offer.value("select_256193") == "その他 Others"
+        assert offer.shown("tr_256194") and offer.value("switch_256194") == "ゲームデザイン"
+        assert offer.value("select_256191") == "選択してください"
+        assert forbidden_clicks(offer) == [] and offer.requests == []
+    finally:
+        offer.page.close()
+
+
 def test_a_typed_case_lands_on_the_page_through_the_bookmarklet(browser: Any) -> None:
     payload = autofill.build_payload(coe_case(), date(2026, 3, 1))
     url = autofill.bookmarklet()

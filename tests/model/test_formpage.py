@@ -240,3 +240,47 @@ def test_a_page_limit_other_than_the_templates_becomes_a_page_rule_with_its_reas
     rules = {r["field"]: r for r in outputs.field_set["page_rules"]}
     assert rules["birthplace"] == {"field": "birthplace", "item": "5", "required": True,
                                    "max_length": 30}
+
+
+def test_the_major_of_a_vocational_school_graduate_is_its_own_item_with_the_pages_list():
+    """24.1 専攻 has two controls on the page: the university list (select_256191) after
+    大学院(博士)～短期大学 and the 専門学校 list (select_256193) after 専門学校, each with its
+    24.2 その他; the set keeps both, each shown, validated and filled for its own answer."""
+    from assistant.model import autofill
+    from assistant.model.codelists import code_list
+    from assistant.model.validation import applies
+    from tests.autofill_case import coe_values
+
+    cat = catalogue("coe")
+    university, school = cat.field("n_24_1"), cat.field("n_24_1_2")
+    shipped = {f["id"]: f for f in json.loads(
+        (ROOT / "resources" / "fields" / "coe.kubun-N.json").read_text("utf-8"))["fields"]}
+    assert [(shipped[f]["item"], shipped[f]["control_id"]) for f in ("n_24_1", "n_24_1_2")] \
+        == [("24.1", "select_256191"), ("24.1", "select_256193")]
+    # the office tells them apart (Step 3's list, the transcription sheet)
+    assert (university.label_ja, school.label_ja) == ("24.1 専攻・専門分野", "24.1 専攻・専門分野 (専門学校)")
+    assert school.label("en") == "24.1 Major / field of study (vocational school)"
+    assert code_list(school.code_list).labels()[:2] == ["工業 Engineering", "農業 Agriculture"]
+    assert "法学 Law" in code_list(university.code_list).labels()
+    assert "法学 Law" not in code_list(school.code_list).labels()
+    assert cat.field("n_24_2_2").applies_when.field == "n_24_1_2"
+    values = {**coe_values(), "n_23_2": "専門学校 College of technology"}
+    del values["n_24_1"]
+    assert applies(school, values, cat) and not applies(university, values, cat)
+    purpose = {"desired_status": values["desired_status"]}
+    for answer in ("大学院（博士） Doctor", "短期大学 Junior college"):
+        assert applies(university, {**purpose, "n_23_2": answer}, cat)
+        assert not applies(school, {**purpose, "n_23_2": answer}, cat)
+    assert not applies(university, {**purpose, "n_23_2": "高等学校 Senior high school"}, cat)
+    # validation asks for the 専門学校 major, not the university one
+    problems = {(p.field, p.code) for p in validate_case(Case("c", "coe", values), ON)}
+    assert ("n_24_1_2", "field_required") in problems
+    assert not [p for p in problems if p[0] == "n_24_1"]
+    # filled into the 専門学校 list; その他 asks for its details there
+    values.update({"n_24_1_2": "その他 Others", "n_24_2_2": "ゲームデザイン"})
+    problems = {(p.field, p.code) for p in validate_case(Case("c", "coe", values), ON)}
+    assert not [p for p in problems if p[0].startswith(("n_24_1", "n_24_2"))]
+    payload = autofill.build_payload(Case("c", "coe", values), ON, check=False)
+    keys = {item.key: item.value for item in payload.items}
+    assert keys["select_256193"] == "その他 Others" and keys["switch_256194"] == "ゲームデザイン"
+    assert "select_256191" not in keys and "switch_256192" not in keys
