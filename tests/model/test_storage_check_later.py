@@ -129,10 +129,8 @@ time.sleep(60)
 """
 
 
-@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
-def test_a_killed_process_leaves_the_marker_and_the_next_open_checks_at_once(tmp_path, large):
-    db = tmp_path / "cases.sqlite"
-    filled_database(db, cases=20)
+def _kill_while_open(db: Path) -> None:
+    """A real process opens the store as the GUI does, writes a case and is killed -9."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     child = subprocess.Popen([sys.executable, "-c", _HOLD_OPEN, str(db)], env=env,
                              stdout=subprocess.PIPE, text=True)
@@ -144,8 +142,43 @@ def test_a_killed_process_leaves_the_marker_and_the_next_open_checks_at_once(tmp
         if child.stdout is not None:
             child.stdout.close()
     assert child.returncode == -signal.SIGKILL
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_a_killed_process_leaves_the_marker_and_the_next_open_checks_at_once(tmp_path, large):
+    db = tmp_path / "cases.sqlite"
+    filled_database(db, cases=20)
+    _kill_while_open(db)
     assert open_marker_path(db).exists()
     with CaseStore.open(db, check_later=True) as store:
         assert not store.check_pending              # checked before anything else
         assert store.count() == 21                  # the committed case survived the kill
     assert not open_marker_path(db).exists()        # this session ended cleanly
+
+
+def _pages_in_wal(db: Path) -> set[int]:
+    """The (0-based) pages the write-ahead log holds newer copies of (frame headers: page
+    number, big-endian, after the 32-byte file header)."""
+    wal = db.with_name(db.name + "-wal").read_bytes()
+    pages, offset = set(), 32
+    while offset + 24 + PAGE <= len(wal):
+        pages.add(int.from_bytes(wal[offset:offset + 4], "big") - 1)
+        offset += 24 + PAGE
+    return pages
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_damage_after_a_killed_session_is_refused_at_open_before_any_window(tmp_path, large):
+    db = tmp_path / "cases.sqlite"
+    filled_database(db, cases=300)
+    _kill_while_open(db)                  # leaves the marker and its write in the -wal file
+    in_wal = _pages_in_wal(db)
+    assert in_wal                         # the killed session's committed case
+    middle = db.stat().st_size // PAGE // 2
+    page = next(p for p in range(middle, 2 * middle) if p not in in_wal)
+    overwrite_page(db, page)              # damage the log does not cover
+    before = db.read_bytes()
+    with pytest.raises(DatabaseDamagedError) as caught:
+        CaseStore.open(db, check_later=True)
+    assert "壊れています" in caught.value.message_ja
+    assert db.read_bytes() == before

@@ -41,10 +41,6 @@ def make_id() -> str:
     return uuid.uuid4().hex
 
 
-def _user_version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
-
-
 class Database:
     """One SQLite database file (WAL, ``synchronous=FULL``) and its connection."""
 
@@ -89,21 +85,34 @@ class Database:
             health.check_presence(db)
             health.make_private_folder(db.parent)
             health.make_private_file(db)
-            check_now = allow_damaged or health.check_at_open(db, may_wait=check_later)
-            conn = sqlite3.connect(db, isolation_level=None, timeout=10.0,
-                                   check_same_thread=False)
-            conn.execute("PRAGMA foreign_keys = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                # e.g. a read-only file whose journal mode cannot be changed
-                raise StorageError("storage_readonly", path=str(db), detail=f"journal_mode={mode}")
-            conn.execute("PRAGMA synchronous = FULL")
-            if not check_now and _user_version(conn) != schema.SCHEMA_VERSION:
-                check_now = True  # a migration writes: never on a database not yet checked
+            # (a migration writes: never on a database not yet checked)
+            check_now = allow_damaged or health.check_at_open(db, may_wait=check_later) \
+                or health.user_version(db) != schema.SCHEMA_VERSION
+            checked = False
             if check_now:
-                damage = health.quick_check(conn)
+                # before the store's own connection: a damaged file is then never written,
+                # not even by the checkpoint of the -wal a closing connection makes
+                with suppress(StorageError):  # cannot read it so: checked below, as before
+                    damage, checked = health.quick_check_read_only(db), True
+            if damage is not None and not allow_damaged:
+                raise health.DatabaseDamagedError(db, damage)
+            if damage is not None:  # for reading only: not even SQLite writes to it
+                conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True,
+                                       isolation_level=None, timeout=10.0,
+                                       check_same_thread=False)
             else:
-                later = True
+                conn = sqlite3.connect(db, isolation_level=None, timeout=10.0,
+                                       check_same_thread=False)
+                conn.execute("PRAGMA foreign_keys = ON")
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    # e.g. a read-only file whose journal mode cannot be changed
+                    raise StorageError("storage_readonly", path=str(db),
+                                       detail=f"journal_mode={mode}")
+                conn.execute("PRAGMA synchronous = FULL")
+                if check_now and not checked:
+                    damage = health.quick_check(conn)
+                later = not check_now
             if damage is not None and not allow_damaged:
                 raise health.DatabaseDamagedError(db, damage)
             if damage is None:

@@ -199,16 +199,57 @@ def in_use(db: Path) -> bool:
         conn.close()
 
 
-def quick_check(conn: sqlite3.Connection) -> str | None:
-    """``None`` when ``PRAGMA quick_check`` finds the database intact, else its report."""
+def quick_check(conn: sqlite3.Connection, not_a_database: bool = False) -> str | None:
+    """``None`` when ``PRAGMA quick_check`` finds the database intact, else its report
+    (``not_a_database``: a file that is no database at all raises instead)."""
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.OperationalError:  # locked, I/O: not a finding about the file's pages
         raise
     except sqlite3.DatabaseError as exc:  # "database disk image is malformed"
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if not_a_database and (name.startswith("SQLITE_NOTADB")
+                               or "not a database" in str(exc).lower()):
+            raise
         return str(exc)
     report = "\n".join(str(r[0]) for r in rows)
     return None if report == "ok" else report
+
+
+def _read_only(db: Path) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
+    except sqlite3.Error as exc:
+        raise storage_error(exc, str(db)) from exc
+
+
+def user_version(db: Path) -> int:
+    """The schema version of the database at ``db`` (read-only; 0 for a new or unreadable
+    file, which is then checked and migrated at open)."""
+    try:
+        conn = _read_only(db)
+    except StorageError:
+        return 0
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+
+
+def quick_check_read_only(db: Path) -> str | None:
+    """:func:`quick_check` on a read-only connection, before the store opens: ``None`` when
+    intact, else the report. A file that is not a database at all raises
+    ``sqlite3.DatabaseError`` (SQLITE_NOTADB); one that cannot be opened or read so,
+    :class:`StorageError`."""
+    conn = _read_only(db)
+    try:
+        return quick_check(conn, not_a_database=True)
+    except sqlite3.OperationalError as exc:
+        raise storage_error(exc, str(db)) from exc
+    finally:
+        conn.close()
 
 
 def quick_check_file(db: Path) -> str | None:
