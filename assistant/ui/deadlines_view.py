@@ -116,10 +116,14 @@ class DeadlinesDialog(QDialog):
         return labels[kind]
 
     def _left_text(self, days: int) -> str:
+        if days == -1:
+            return self.tr("1 日経過")   # (English: one day, not "1 days")
         if days < 0:
             return self.tr("{0} 日経過").format(-days)
         if days == 0:
             return self.tr("今日")
+        if days == 1:
+            return self.tr("あと 1 日")
         return self.tr("あと {0} 日").format(days)
 
     @Slot()

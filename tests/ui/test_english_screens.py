@@ -216,3 +216,16 @@ def test_the_online_window_column_is_read_whole_at_1180_px(
         assert table.horizontalHeader().length() <= table.viewport().width()
     finally:
         install_translators("ja")
+
+
+def test_the_deadlines_view_says_one_day_in_english(qtbot, store, settings, english):
+    from assistant.ui.deadlines_view import DeadlinesDialog
+
+    store.create("renewal", {"name": "TRAN THI BINH", "expiry_date": "20261128"})  # 11-27
+    store.create("renewal", {"name": "SANTOS MARIA", "expiry_date": "20261205"})   # 12-04
+    view = DeadlinesDialog(store, settings, lambda: TODAY)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.loading)   # collected in a worker thread
+    assert [view.table.item(row, 1).text() for row in range(view.table.rowCount())] == [
+        "in 1 day", "in 8 days"]
+    assert view.summary.text() == "2 deadlines (1 due this week)"

@@ -848,6 +848,11 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
         <translation>{0} days ago</translation>
     </message>
     <message>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="119"/>
+        <source>1 日経過</source>
+        <translation>1 day ago</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/deadlines_view.py" line="102"/>
         <source>今日</source>
         <translation>Today</translation>
@@ -856,6 +861,11 @@ Create the first one with &quot;New case&quot; (Ctrl+N).</translation>
         <location filename="../../../assistant/ui/deadlines_view.py" line="103"/>
         <source>あと {0} 日</source>
         <translation>in {0} days</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/deadlines_view.py" line="126"/>
+        <source>あと 1 日</source>
+        <translation>in 1 day</translation>
     </message>
     <message>
         <location filename="../../../assistant/ui/deadlines_view.py" line="133"/>
