@@ -526,7 +526,15 @@ class CaseSession:
         return [p for p in self.problems if p.is_error]
 
     def mark_ready(self) -> None:
-        """Store the case as 入力完了. Raises :class:`StorageError`."""
+        """Store the case as 入力完了. Raises :class:`StorageError`, and
+        :class:`~assistant.model.filing.FilingError` for a case already past 入力完了 (申請済,
+        完了 …): the steps after filing never go back (docs/domain.md#project-decisions)."""
+        from assistant.model.filing import FilingError
+
+        status = CaseStatus(self.store.get(self.case_id).status)
+        if status not in (CaseStatus.DRAFT, CaseStatus.READY):
+            raise FilingError("filing_not_reopened", status=status.label_ja,
+                              status_en=status.label_en)
         self.store.set_status(self.case_id, CaseStatus.READY)
         self.case = replace(self.case, status=CaseStatus.READY)
 

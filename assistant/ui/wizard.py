@@ -64,6 +64,7 @@ from assistant.model.editing import (
     counts_persons,
 )
 from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, entry_guidance
+from assistant.model.filing import FilingError
 from assistant.model.kubun import KubunAnswer
 from assistant.model.problems import Problem, Severity, make_problem, message_texts
 from assistant.model.settings import Settings
@@ -1385,7 +1386,7 @@ class CaseEditor(QWidget):
             return
         try:
             self.session.mark_ready()
-        except StorageError as exc:
+        except (StorageError, FilingError) as exc:   # FilingError: a case past 入力完了
             ask.error(self, exc)
             return
         self.events.publish(CaseChange.edited((self.case_id,), source=self))

@@ -208,3 +208,16 @@ def test_next_renewal_from_a_completed_case_drops_what_a_grant_changes(store):
     assert "2026年12月1日（令和8年）に完了した案件" in new.remarks and new.provisional_number == ""
     assert "2026-12-01" not in new.remarks             # the remarks read as the office reads
     assert store.get(case_id).status is S.COMPLETED              # the old case stays
+
+
+def test_a_case_after_filing_is_not_marked_ready_again(store):
+    """The editor's 入力完了 on a filed case: refused with the reason, nothing recorded (a
+    history 申請済 → 入力完了 could not be imported from a case file either)."""
+    session = _finished_session(store)
+    step(store, session.case_id, S.FILED, number="東オンEN25001877")
+    before = store.history(session.case_id)
+    with pytest.raises(filing.FilingError) as info:
+        session.mark_ready()
+    assert "「申請済」" in info.value.message_ja and "Filed" in info.value.message_en
+    assert store.get(session.case_id).status is S.FILED
+    assert store.history(session.case_id) == before
