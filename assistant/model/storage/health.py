@@ -104,8 +104,8 @@ def ended_cleanly(db: Path) -> bool:
 
 def mark_open(db: Path) -> bool:
     """Record that a session has ``db`` open (durably: the marker must outlive a power loss);
-    ``False`` when it cannot be written (then the next open cannot tell, and checks at once:
-    see :func:`check_at_open`)."""
+    ``False`` when it cannot be written next to the database (a folder SQLite could not
+    write its ``-wal`` in either, so the store would not have opened)."""
     marker = open_marker_path(db)
     if marker.exists():
         return True  # left by a session that did not end cleanly, or one still running
