@@ -484,6 +484,51 @@ def _note_choices(controller: PageItem, hint: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(picked))
 
 
+HSP_SECTION = "高度専門職ポイント表"
+_ACTIVITY_WORDS = re.compile(r"（([^（）]+活動)）")
+_ORGANISATION = re.compile(r"^(\S+?機関)が")
+
+
+def _activity_rows(items: list[PageItem], hsp_purposes: tuple[str, ...]) -> dict[str, str]:
+    """The points table's rows asked for one activity type only → that 高度専門職 purpose.
+
+    The table asks some items once per activity type, as consecutive rows of the same label
+    with their own choices or notes: 学歴, 職歴 and 年収 three times, 研究実績 twice. They
+    follow the order in which the page's note on 特別高度人材制度 lists the activity types —
+    （１）高度学術研究活動, （２）高度専門・技術活動, （３）高度経営・管理活動 — and the order of
+    the 高度専門職 purposes in 入国目的 (イ, ロ, ハ); the 職歴 rows' notes say it in words (研究、
+    研究の指導又は教育 / 従事しようとする業務 / 事業の経営又は管理に係る実務経験). A run shorter
+    than the list of purposes covers its first ones (研究実績: イ and ロ; the page has none
+    for ハ). A repeated row that is not next to its first (特別加算２ of the 活動機関 block) is
+    not an activity's alternative: the page does not say which activity it is for."""
+    rows = [i for i in items if i.section == HSP_SECTION and i.kind != "file"
+            and not (i.kind in ("text", "date") and i.max_length == 0)]
+    found: dict[str, str] = {}
+    start = 0
+    while start < len(rows):
+        end = start + 1
+        while end < len(rows) and (rows[end].item, rows[end].label) \
+                == (rows[start].item, rows[start].label):
+            end += 1
+        if 1 < end - start <= len(hsp_purposes):
+            found.update((row.row_id, purpose)
+                         for row, purpose in zip(rows[start:end], hsp_purposes, strict=False))
+        start = end
+    return found
+
+
+def _activity_words(purpose: str) -> str:
+    """高度専門職第１号ロ・第２号（高度専門・技術活動） … → 高度専門・技術活動."""
+    found = _ACTIVITY_WORDS.search(purpose)
+    return found.group(1) if found else ""
+
+
+def _organisation(hint: str) -> str:
+    """The organisation a points-table note is about (活動機関が中小企業… → 活動機関)."""
+    found = _ORGANISATION.search(hint)
+    return found.group(1) if found else ""
+
+
 def english(label_ja: str, glossary: dict[str, str]) -> str:
     """The English of a page label, word by word (a word not in ``glossary`` stays as is)."""
     words = label_ja.split(" ")
@@ -512,6 +557,8 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
     qualifier: dict[str, str] = {}   # such a row → the answer it is for
     id_of_row: dict[str, str] = {}
     items = [i for i in page.items if i.section in KUBUN_SECTIONS]
+    activity_of = _activity_rows(items, hsp_purposes)
+    first_id: dict[tuple[object, ...], str] = {}
     previous: PageItem | None = None
     controllers: list[tuple[PageItem, tuple[list[str], list[tuple[str, str]], bool]]] = []
     for item in items:
@@ -524,7 +571,9 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
         # (24.1 専攻: the university list after 大学…, its own list after 専門学校) or another
         # row controls it (the 24.2 その他 of each list); else it is a variant of the same
         # control (入社年月 / 退社年月: the year-only one when the month is unknown): skipped
-        variant = (controller.row_id if controller else None, _named_choices(item.hint)[1])
+        # (the points table asks some items once per activity type: each row its own field)
+        variant = (controller.row_id if controller else None,
+                   item.row_id if item.section == HSP_SECTION else _named_choices(item.hint)[1])
         if variant in seen_rows.setdefault(key, set()):
             continue
         seen_rows[key].add(variant)
@@ -541,13 +590,15 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
         section_id = f"{prefix}_{sec_key}"
         sections.setdefault(section_id, {"id": section_id, "step": step, "title_ja": part,
                                          "title_en": title_en, "kubun": letter})
-        base = f"{prefix}_" + (item.item.replace(".", "_") if item.item
-                               else f"{sec_key}_{len(fields) + 1 - others}")
+        base = first_id[key] if key in first_id else f"{prefix}_" + (
+            item.item.replace(".", "_") if item.item
+            else f"{sec_key}_{len(fields) + 1 - others}")
         field_id, n = base, 1
         while field_id in used:
             n += 1
             field_id = f"{base}_{n}"
         used.add(field_id)
+        first_id.setdefault(key, field_id)
         id_of_row[item.row_id] = field_id
         code_list_id = None
         kind = {"select": "code", "radio": "code", "checkbox": "code", "textarea": "text",
@@ -576,8 +627,11 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
         if len(seen_rows[key]) > 1:
             # another control of an item: its label says for which answer (24.1 専攻・専門分野
             # (専門学校)), the answer its note names or the one its controlling row was for
+            # (学歴 (高度専門・技術活動): the activity type it is asked for; 特別加算２ (活動機関):
+            # the organisation its note names)
             answer = qualifier.get(controller.row_id, "") if controller else ""
-            answer = answer or _named_choices(item.hint)[1]
+            answer = answer or _named_choices(item.hint)[1] \
+                or _activity_words(activity_of.get(item.row_id, "")) or _organisation(item.hint)
             qualifier[item.row_id] = answer
             label += f" ({answer})"
             label_en += f" ({(glossary or {}).get(answer, answer)})"
@@ -639,7 +693,9 @@ def field_set(page: FormPage, source: str, hsp_purposes: tuple[str, ...] = (),
                     if item.required:
                         record["required_when"] = cond
         if sec_key == "hsp_points" and hsp_purposes:
-            record["applies_when"] = {"field": "desired_status", "equals": list(hsp_purposes)}
+            purposes = [activity_of[item.row_id]] if item.row_id in activity_of \
+                else list(hsp_purposes)
+            record["applies_when"] = {"field": "desired_status", "equals": purposes}
             record["required_when"] = None
             record["required"] = False
         fields.append(record)

@@ -40,8 +40,10 @@ def test_the_saved_page_is_reported_as_json(tmp_path, capsys):
     report = json.loads(out)
     assert (report["procedure"], report["kubun"]) == ("coe", "N")
     assert report["title"] == "在留資格認定証明書交付申請（区分N）"
-    # 92 items, plus 24.1 専攻 / 24.2 その他 of a 専門学校 graduate (the page's other list)
-    assert len(report["fields"]) == 94 and {f["kind"] for f in report["fields"]} <= KINDS
+    # 92 items, plus 24.1 専攻 / 24.2 その他 of a 専門学校 graduate (the page's other list),
+    # plus the points table's other rows (学歴, 職歴, 年収: ロ and ハ; 研究実績: ロ; 特別加算２ of
+    # the 活動機関)
+    assert len(report["fields"]) == 102 and {f["kind"] for f in report["fields"]} <= KINDS
     majors = [f for f in report["fields"] if f["item"] == "24.1"]
     assert [f["control_id"] for f in majors] == ["select_256191", "select_256193"]
     assert "工業" in majors[1]["choices"][0] and "法学 Law" in majors[0]["choices"][0:1]

@@ -284,3 +284,92 @@ def test_the_major_of_a_vocational_school_graduate_is_its_own_item_with_the_page
     keys = {item.key: item.value for item in payload.items}
     assert keys["select_256193"] == "その他 Others" and keys["switch_256194"] == "ゲームデザイン"
     assert "select_256191" not in keys and "switch_256192" not in keys
+
+
+HSP_A = "高度専門職第１号イ・第２号（高度学術研究活動） Highly-Skilled Professional (i)(a) & (ii)"
+MBA = "経営管理に関する専門職学位（ＭＢＡ，ＭＯＴ）を保有（２５点） Holder of a professional degree：business management(MBA, MOT)(25pt)"
+
+
+def _n_case(status: str) -> dict[str, str]:
+    """A 高度専門職 coe whose chosen activity is the 区分N one."""
+    cat = catalogue("coe")
+    activities = kubun.case_kubun(cat, {"desired_status": status}).activities
+    purpose = next(a.purpose_ja for a in activities if a.kubun == "N")
+    values = {"desired_status": status, "kubun_activity": purpose}
+    assert kubun.case_kubun(cat, values).kubun == "N"
+    return values
+
+
+def test_the_points_table_asks_each_activity_types_own_rows():
+    """学歴, 職歴 and 年収 are asked three times on the page (one row per activity type, in the
+    order イ 高度学術研究, ロ 高度専門・技術, ハ 高度経営・管理), 研究実績 twice: each row is its
+    own field with the page's control and choices, shown, validated and filled only for its
+    activity; the ids of the first rows (stored cases name them) stay."""
+    from assistant.model import autofill
+    from assistant.model.codelists import code_list
+    from assistant.model.validation import applies
+
+    cat = catalogue("coe")
+    shipped = {f["id"]: f for f in json.loads(
+        (ROOT / "resources" / "fields" / "coe.kubun-N.json").read_text("utf-8"))["fields"]}
+    rows = {"学歴": ("n_hsp_points_67", "n_hsp_points_67_2", "n_hsp_points_67_3"),
+            "職歴": ("n_hsp_points_69", "n_hsp_points_69_2", "n_hsp_points_69_3"),
+            "年収": ("n_hsp_points_71", "n_hsp_points_71_2", "n_hsp_points_71_3"),
+            "研究実績": ("n_hsp_points_73", "n_hsp_points_73_2")}
+    assert [shipped[f]["control_id"] for f in rows["学歴"]] \
+        == ["select_256330", "select_256331", "select_256332"]
+    assert [shipped[f]["control_id"] for f in rows["職歴"]] \
+        == ["select_256334", "select_256335", "select_256336"]
+    assert [shipped[f]["control_id"] for f in rows["年収"]] \
+        == ["select_256338", "select_256339", "select_256340"]
+    assert [shipped[f]["control_id"] for f in rows["研究実績"]] \
+        == ["checkList_256342_1", "checkList_256343_1"]
+    # each its own choices: ロ's 学歴 offers the MBA (25点), イ's does not; ハ's 年収 starts at
+    # 1,000万円 and goes to 3,000万円 (50点); ロ's 職歴 from 3 to 10 years (20点)
+    education = [code_list(cat.field(f).code_list).labels() for f in rows["学歴"]]
+    assert MBA not in education[0] and MBA in education[1] and MBA in education[2]
+    assert not any(t.startswith("博士学位") for t in education[2])
+    salary_c = code_list(cat.field("n_hsp_points_71_3").code_list).labels()
+    assert salary_c[1].startswith("３，０００万円以上（５０点）")
+    assert code_list(cat.field("n_hsp_points_69_2").code_list).labels()[1] \
+        == "１０年以上（２０点） 10 years or more (20 points)"
+    # the office tells them apart
+    assert cat.field("n_hsp_points_67_2").label_ja == "学歴 (高度専門・技術活動)"
+    assert cat.field("n_hsp_points_69_3").label("en") \
+        == "Employment (advanced business management activities)"
+
+    a_case, b_case = _n_case(HSP_A), _n_case(HSP_B)
+    shown_a = {f.id for f in cat.fields if f.section == "n_hsp_points" and applies(f, a_case, cat)}
+    shown_b = {f.id for f in cat.fields if f.section == "n_hsp_points" and applies(f, b_case, cat)}
+    for alternatives in rows.values():
+        assert alternatives[0] in shown_a and not set(alternatives[1:]) & shown_a
+        assert alternatives[1] in shown_b and not {alternatives[0], *alternatives[2:]} & shown_b
+    # the rows asked once are asked of both (年齢, 地位, 特別加算 …)
+    for common in ("n_hsp_points_66", "n_hsp_points_70", "n_hsp_points_78", "n_hsp_points_78_2"):
+        assert common in shown_a and common in shown_b
+    assert cat.field("n_hsp_points_78_2").label_ja.endswith("(活動機関)")
+    assert shipped["n_hsp_points_78_2"]["control_id"] == "radioList_256352_1"
+
+    # validated against its own list: the MBA is a choice of ロ's 学歴, not of イ's
+    answers = {"n_hsp_points_67_2": MBA, "n_hsp_points_69_2": "１０年以上（２０点） 10 years or more (20 points)",
+               "n_hsp_points_71_2": salary_c[0]}   # 該当しない
+    b_values = {**coe_values_for(HSP_B), **b_case, **answers}
+    problems = {(p.field, p.code) for p in validate_case(Case("b", "coe", b_values), ON)}
+    assert not [p for p in problems if p[0].startswith("n_hsp_points")], problems
+    a_values = {**coe_values_for(HSP_A), **a_case, "n_hsp_points_67": MBA}
+    problems = {(p.field, p.code) for p in validate_case(Case("a", "coe", a_values), ON)}
+    assert ("n_hsp_points_67", "field_not_in_list") in problems
+    # filled into ロ's controls only; イ's answers a ロ case keeps are not sent
+    b_values["n_hsp_points_67"] = "該当しない Not applicable"
+    payload = autofill.build_payload(Case("b", "coe", b_values), ON, check=False)
+    keys = {item.key: item.value for item in payload.items}
+    assert keys["select_256331"] == MBA and keys["select_256335"].startswith("１０年以上")
+    assert keys["select_256339"] == "該当しない Not applicable"
+    assert not {"select_256330", "select_256332", "select_256334", "select_256336",
+                "select_256338", "select_256340"} & set(keys)
+
+
+def coe_values_for(status: str) -> dict[str, str]:
+    from tests.autofill_case import coe_values
+
+    return {**coe_values(), "desired_status": status}

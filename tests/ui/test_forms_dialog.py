@@ -43,13 +43,13 @@ def test_import_lists_and_remove_a_form_from_the_settings(
     monkeypatch.setattr(ask, "question", lambda _p, _t, text: told.append(text) or True)
     monkeypatch.setattr(ask, "information", lambda _p, _t, text: told.append(text))
     dialog.import_button.click()
-    assert "区分: P" in told[0] and "質問: 94" in told[0] and "新しく追加" in told[0]
+    assert "区分: P" in told[0] and "質問: 102" in told[0] and "新しく追加" in told[0]
     assert "次にこのプログラムを起動したとき" in told[1]
     installed = Path(os.environ["ASSISTANT_DATA_DIR"]) / "reference" / "fields" / "coe.kubun-P.json"
     assert installed.is_file()
     rows = _rows(dialog)
     assert [r[1] for r in rows] == ["N", "P"]
-    assert rows[1][2] == "在留資格認定証明書交付申請（区分P）" and rows[1][4] == "94"
+    assert rows[1][2] == "在留資格認定証明書交付申請（区分P）" and rows[1][4] == "102"
     assert rows[1][3] != "（同梱）"
 
     # declining the question keeps it; yes removes it

@@ -90,7 +90,7 @@ def test_step_1_offers_to_import_a_missing_kubun_from_a_saved_page(
     editor.kubun_import_button.click()
     # the confirmation of Settings → 申請様式, in the UI's words (no English summary)
     assert "（区分P）」を読み取りました" in told[0] and "区分: P" in told[0]
-    assert "質問: 94" in told[0] and "新しく追加" in told[0]
+    assert "質問: 102" in told[0] and "新しく追加" in told[0]
     assert "fields" not in told[0] and "differences" not in told[0]
     assert "次にこのプログラムを起動したとき" in told[1]
     data = Path(os.environ["ASSISTANT_DATA_DIR"])
