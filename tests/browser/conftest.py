@@ -63,6 +63,21 @@ PAGE_RULES = [  # (select, item it shows, choices (Japanese part; * = prefix), t
     ("select_256193", "tr_256194", ["その他*"],
      "２４.２：「２４.１　専攻・専門分野」において、その他を選択した場合に入力"),
 ]
+# - a 高度専門職 入国目的 shows the 高度専門職ポイント表 (the page saved for 技術・人文知識・国際業務
+#   keeps it hidden). The page does not say which of its repeated rows (学歴, 職歴, 年収 three
+#   times, 研究実績 twice) its script shows for which activity: the stand-in shows the one the
+#   field set assigns by the page's order (docs/domain.md#categories) and every row asked once.
+HSP_PURPOSES = ["高度専門職第１号イ・第２号（高度学術研究活動）", "高度専門職第１号ロ・第２号（高度専門・技術活動）",
+                "高度専門職第１号ハ・第２号（高度経営・管理活動）"]
+HSP_ROWS_BY_ACTIVITY = {  # row → index of its purpose in HSP_PURPOSES
+    "tr_256330": 0, "tr_256331": 1, "tr_256332": 2, "tr_256334": 0, "tr_256335": 1,
+    "tr_256336": 2, "tr_256338": 0, "tr_256339": 1, "tr_256340": 2, "tr_256342": 0,
+    "tr_256343": 1}
+PAGE_RULES += [
+    ("select_256117", row, [HSP_PURPOSES[HSP_ROWS_BY_ACTIVITY[row]]]
+     if row in HSP_ROWS_BY_ACTIVITY else HSP_PURPOSES, "高度専門職ポイント表")
+    for row in ["h4_256328", "tr_256328", *(f"tr_{n}" for n in range(256329, 256365))]
+    if row not in ("tr_256353", "tr_256354", "tr_256355")]   # shown by 特別加算２ 該当する
 PAGE_STAND_IN = """(rules) => {
   for (const [select, item, choices] of rules) {
     document.getElementById(select).addEventListener('change', (e) => {

@@ -91,6 +91,67 @@ def test_a_vocational_school_graduates_major_lands_in_the_pages_other_list(brows
         offer.page.close()
 
 
+HSP_B = "高度専門職第１号ロ・第２号（高度専門・技術活動） Highly-Skilled Professional (i)(b) & (ii)"
+
+
+def test_a_hsp_b_cases_points_table_lands_in_the_rows_of_its_activity(browser: Any) -> None:
+    """高度専門・技術 (ロ): its 学歴 / 職歴 / 年収 / 研究実績 answers go to the page's second row of
+    each (select_256331 …, its own choices: the MBA), the rows asked once to theirs; nothing
+    is reported hidden, the イ and ハ rows stay untouched."""
+    from assistant.model import kubun
+    from assistant.model.fields import catalogue
+
+    activities = kubun.case_kubun(catalogue("coe"), {"desired_status": HSP_B}).activities
+    values = {**coe_values(), "desired_status": HSP_B,
+              "kubun_activity": next(a.purpose_ja for a in activities if a.kubun == "N"),
+              "n_hsp_points_66": "無 No",
+              "n_hsp_points_67_2": "経営管理に関する専門職学位（ＭＢＡ，ＭＯＴ）を保有（２５点） Holder of "
+                                   "a professional degree：business management(MBA, MOT)(25pt)",
+              "n_hsp_points_69_2": "７年以上１０年未満（１５点） 7 years or more but less than 10 years "
+                                   "(15 points)",
+              "n_hsp_points_70": "３０～３４歳（１０点） Between 30 and 34 years of age (10 points)",
+              "n_hsp_points_71_2": "８００万円以上９００万円未満（３０点） 8,000,000 yen up to 8,999,999 yen "
+                                   "(30 points)",
+              "n_hsp_points_74": "１つ保有（５点） has only one (5 points)",
+              "n_hsp_points_78_2": "該当しない Not applicable"}
+    payload = autofill.build_payload(Case(id="hsp-b", procedure="coe", values=values),
+                                     date(2026, 3, 1))
+    sent = {item.key: item.value for item in payload.items}
+    assert {"select_256331", "select_256335", "select_256339", "select_256337",
+            "radioList_256329_1", "radioList_256344_1", "radioList_256352_1"} <= set(sent)
+    assert not {"select_256330", "select_256332", "select_256334", "select_256336",
+                "select_256338", "select_256340"} & set(sent)
+    offer = open_page(browser)
+    try:
+        # the page was saved for 技術・人文知識・国際業務: its 入国目的 offers that purpose and
+        # 特定活動 only; the page of a 高度専門職 application offers that one (added here, as
+        # Step 1 offers it: resources/codelists/entry_purpose.json)
+        offer.page.evaluate("""(purpose) => {
+          const select = document.getElementById('select_256117');
+          select.add(new Option(purpose, String(select.options.length + 1)));
+        }""", HSP_B)
+        offer.page.on("dialog", lambda d: d.accept(payload.to_json()))
+        offer.requests.clear()
+        url = autofill.bookmarklet()
+        offer.page.evaluate(urllib.parse.unquote(url[len("javascript:"):]))
+        panel = offer.panel_text()
+        assert f"入力した項目：{len(payload.items)}件" in panel
+        assert "入力できなかった項目：0件" in panel, panel
+        assert offer.value("select_256117") == HSP_B
+        assert offer.value("select_256331").startswith("経営管理に関する専門職学位")
+        assert offer.value("select_256335").startswith("７年以上１０年未満（１５点）")
+        assert offer.value("select_256339").startswith("８００万円以上９００万円未満（３０点）")
+        assert offer.value("select_256337").startswith("３０～３４歳")
+        assert offer.checked("radioList_256344_3") and offer.checked("radioList_256352_1")
+        for other in ("select_256330", "select_256332", "select_256334", "select_256336",
+                      "select_256338", "select_256340"):
+            assert offer.value(other) == "選択してください", other
+        assert offer.shown("tr_256331") and not offer.shown("tr_256330")
+        assert forbidden_clicks(offer) == [] and offer.requests == []
+    finally:
+        offer.page.close()
+
+
 def test_a_typed_case_lands_on_the_page_through_the_bookmarklet(browser: Any) -> None:
     payload = autofill.build_payload(coe_case(), date(2026, 3, 1))
     url = autofill.bookmarklet()
