@@ -107,7 +107,8 @@ def test_corrupt_deflate_data_is_refused(tmp_path):
 def test_a_meta_version_that_is_not_a_number_is_refused(tmp_path):
     book = _workbook(tmp_path)
     member = _meta_member(book)
-    _rewrite(book, lambda name, data: data.replace(b"<t>1</t>", b"<t>abc</t>", 1)
+    version = f"<t>{xlsx.FORMAT_VERSION}</t>".encode()
+    _rewrite(book, lambda name, data: data.replace(version, b"<t>abc</t>", 1)
              if name == member else data)
     proc = run("import", "bulk", book, "--out", tmp_path / "out")
     assert_refused(proc)

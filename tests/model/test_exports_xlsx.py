@@ -47,8 +47,9 @@ def test_workbook_has_the_official_header_rows_and_one_row_per_applicant(tmp_pat
     assert wb["_lists"].sheet_state == "hidden" and wb["_meta"].sheet_state == "hidden"
     ws = wb["申請情報入力"]
     headers = [c.value for c in ws[xlsx.ROW_HEADER]]
-    assert headers[:-1] == catalogue("renewal").headers("main")
-    assert headers[-1] == xlsx.case_id_header()
+    template = catalogue("renewal").headers("main")
+    assert headers[:len(template)] == template      # the official order: rows paste as they are
+    assert headers[len(template):] == [xlsx.activity_header(), xlsx.case_id_header()]
     assert ws.freeze_panes == "A8"
     assert ws.cell(xlsx.ROW_SECTION, 1).value == "身分事項"
     assert ws.cell(xlsx.ROW_GUIDANCE, 2).value.startswith("生年月日はYYYYMMDD")
@@ -128,8 +129,11 @@ def test_libreoffice_reads_the_same_values_as_the_csv_export(tmp_path):
             converted = list(csv.reader(fh))
         with (csv_dir / f"renewal_{sheet}.csv").open(encoding="utf-8-sig", newline="") as fh:
             exported = list(csv.reader(fh))
-        assert converted[xlsx.ROW_HEADER - 1][:-1] == exported[0]
-        data = [row[:-1] for row in converted[xlsx.FIRST_DATA_ROW - 1:]]
+        # the program's own columns after the template's: [活動の選択 (main sheet),] 案件ID
+        own = 2 if sheet == "main" else 1
+        assert converted[xlsx.ROW_HEADER - 1][:-own] == exported[0]
+        assert converted[xlsx.ROW_HEADER - 1][-1] == xlsx.case_id_header()
+        data = [row[:-own] for row in converted[xlsx.FIRST_DATA_ROW - 1:]]
         assert data == exported[1:]
         if ISA.exists():
             with (ISA / "renewal" / f"{sheet}.csv").open(encoding="utf-8-sig") as fh:

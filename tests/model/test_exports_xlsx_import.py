@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from assistant.model.case import Case
+from assistant.model import kubun
+from assistant.model.case import KUBUN_ACTIVITY, Case
 from assistant.model.casefile import load_case_file, write_case_file
 from assistant.model.exports import xlsx, xlsx_import
 from assistant.model.fields import catalogue
@@ -298,3 +299,122 @@ def test_text_cells_that_a_spreadsheet_would_run_are_refused(tmp_path):
     assert refused[(10, "remarks")] == refused[(11, "remarks")] == "field_formula_start"
     assert "remarks" not in load_case_file(folder / "case-3.json").values
     assert len(list(folder.glob("*.json"))) == 3          # the new applicant was not taken
+
+
+# ----------------------------------------------------------------- the activity choice
+
+RESEARCHER = "研究 Researcher"
+TRANSFER = "日本にある事業所に期間を定めて転勤して研究活動に従事すること"   # 区分L, not the default N
+CONTRACT = "契約に基づき収入を伴う研究を行う活動"                           # 区分N
+
+
+def researcher(activity: str = TRANSFER) -> dict[str, str]:
+    values = dict(applicants()[0].values, current_status=RESEARCHER)
+    if activity:
+        values[KUBUN_ACTIVITY] = activity
+    return values
+
+
+def _column(ws, header: str) -> int:
+    return [c.value for c in ws[xlsx.ROW_HEADER]].index(header) + 1
+
+
+def test_the_activity_choice_survives_the_workbook_into_a_fresh_store(tmp_path):
+    """A 研究 renewal whose activity picks 区分L (not the status's default N), exported from one
+    real store and imported into a fresh one, keeps its activity, its 区分 and validates
+    without asking for the activity again."""
+    from assistant.model.exports.jobs import apply_import, read_workbook
+    from assistant.model.storage import CaseStore
+    from assistant.model.validation import validate_case
+
+    cat = catalogue("renewal")
+    assert kubun.case_kubun(cat, researcher("")).kubun == "N"     # the default …
+    with CaseStore.open(tmp_path / "office-a.sqlite") as store:
+        case = store.create("renewal", researcher())
+        assert kubun.case_kubun(cat, case.values).kubun == "L"    # … and the choice
+        book = xlsx.write_workbook([case], tmp_path / "renewal.xlsx")
+
+    wb = load_workbook(book)
+    ws = wb["申請情報入力"]
+    column = _column(ws, xlsx.activity_header())
+    assert ws.cell(xlsx.FIRST_DATA_ROW, column).value == TRANSFER
+    assert column == _column(ws, xlsx.case_id_header()) - 1        # after the template columns
+    cell = f"{xlsx._col_letter(column)}{xlsx.FIRST_DATA_ROW}"
+    dropdown = next(dv for dv in ws.data_validations.dataValidation if cell in dv.sqref)
+    sheet, cells = wb.defined_names[dropdown.formula1.lstrip("=")].attr_text.split("!")
+    choices = [c.value for row in wb[sheet.strip("'")][cells.replace("$", "")] for c in row]
+    assert choices == [CONTRACT, TRANSFER]                         # the 研究 purposes only
+
+    with CaseStore.open(tmp_path / "office-b.sqlite") as fresh:
+        result = read_workbook(fresh, book, ON)
+        assert not result.rejected
+        created, _ = apply_import(fresh, result)
+        assert len(created) == 1
+        imported = fresh.get(created[0])
+    assert imported.values[KUBUN_ACTIVITY] == TRANSFER
+    assert kubun.case_kubun(cat, imported.values).kubun == "L"
+    codes = {p.code for p in validate_case(imported, ON)}
+    assert "kubun_activity_required" not in codes
+    # the check this guards against: the same case without its choice is asked for one
+    without = Case(id="x", procedure="renewal", values=researcher(""))
+    assert "kubun_activity_required" in {p.code for p in validate_case(without, ON)}
+
+
+def test_an_activity_the_status_does_not_have_refuses_its_row_only(tmp_path):
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    cases = [Case(id=f"r{i}", procedure="renewal", values=researcher()) for i in (1, 2, 3)]
+    cases.append(Case(id="r4", procedure="renewal", values=dict(
+        applicants()[1].values, current_status="技術・人文知識・国際業務 "
+        "Engineer/Specialist in Humanities/International Services")))
+    for case in cases:
+        write_case_file(folder / f"{case.id}.json", case)
+    book = xlsx.write_workbook(cases, tmp_path / "renewal.xlsx")
+    wb = load_workbook(book)
+    ws = wb["申請情報入力"]
+    column = _column(ws, xlsx.activity_header())
+    assert ws.cell(11, column).value is None                       # 技術…: no activity
+    ws.cell(8, column, "上記以外の目的（1）")                        # a 特定活動 purpose
+    ws.cell(9, column, CONTRACT.replace("研究", " 研究 ", 1))        # spaced: still a purpose
+    ws.cell(10, column).value = None                               # the choice cleared
+    ws.cell(11, column, CONTRACT)                                  # 技術… is not split
+    ws.cell(8, _column(ws, "身分事項_氏名"), "TRAN THI RENAMED")
+    wb.save(book)
+
+    result, _ = xlsx_import.import_into_folder(book, folder, on=ON)
+    assert [r.row for r in result.imported] == [9, 10]
+    assert [r.row for r in result.rejected] == [8, 11]
+    unknown, = result.rejected[0].problems
+    assert unknown.problem.code == "import_activity_unknown"
+    text = unknown.describe()
+    assert f"{xlsx._col_letter(column)}8" in text and "上記以外の目的（1）" in text
+    assert RESEARCHER in text and CONTRACT in text and TRANSFER in text
+    not_split, = result.rejected[1].problems
+    assert not_split.problem.code == "import_activity_not_split"
+    assert "技術・人文知識・国際業務" in not_split.describe()
+    kept = load_case_file(folder / "r1.json").values                # nothing of row 8 taken
+    assert kept[KUBUN_ACTIVITY] == TRANSFER and kept["name"] == cases[0].values["name"]
+    assert load_case_file(folder / "r2.json").values[KUBUN_ACTIVITY] == CONTRACT
+    assert KUBUN_ACTIVITY not in load_case_file(folder / "r3.json").values
+
+
+def test_a_workbook_of_version_1_keeps_the_stored_activity(tmp_path):
+    """A workbook written before the activity column (version 1) still imports; the case's
+    stored choice is kept."""
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    case = Case(id="r1", procedure="renewal", values=researcher())
+    write_case_file(folder / "r1.json", case)
+    book = xlsx.write_workbook([case], tmp_path / "renewal.xlsx")
+    wb = load_workbook(book)
+    ws = wb["申請情報入力"]
+    ws.delete_cols(_column(ws, xlsx.activity_header()))
+    ws.cell(8, _column(ws, "身分事項_氏名"), "TRAN THI OLD BOOK")
+    meta = wb["_meta"]
+    version = next(row for row in meta.iter_rows() if row[0].value == "version")
+    version[1].value = "1"
+    wb.save(book)
+    result, _ = xlsx_import.import_into_folder(book, folder, on=ON)
+    assert not result.rejected
+    values = load_case_file(folder / "r1.json").values
+    assert values["name"] == "TRAN THI OLD BOOK" and values[KUBUN_ACTIVITY] == TRANSFER

@@ -6,7 +6,12 @@ row per applicant from row 8, so staff can review the rows in Excel and paste th
 official workbook. Code-list columns get drop-downs (list validations over named ranges on a
 hidden sheet, like the official workbook), the header rows are frozen, columns have readable
 widths. The last column carries the case id (for :mod:`.xlsx_import`); it is not a template
-column. A hidden ``_meta`` sheet records the procedure and the cell mode.
+column. Where the forms split a status across 区分 by the activity (docs/domain.md#categories),
+the sheet holding the status has one more column before the case id, not a template column: the
+case's activity choice (``KUBUN_ACTIVITY``, the purpose in the form's words), with a drop-down
+of the purposes of the row's status. Both stay after the template columns, so the rows still
+paste into the official workbook in the order of row 5. A hidden ``_meta`` sheet records the
+procedure and the cell mode.
 
 Every cell is written as text (an inline string), never as a formula or an error value: a
 client's ``=HYPERLINK(…)`` stays the characters typed and a spreadsheet opening the workbook
@@ -24,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.model import kubun
 from assistant.model.atomic import atomic_write_bytes
 from assistant.model.case import Case
 from assistant.model.codelists import code_list
@@ -33,7 +39,7 @@ from assistant.model.fields import Catalogue, catalogue
 from assistant.resources import load_json
 
 FORMAT = "zairyu-assistant-bulk"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2          # 2: the activity column (a version 1 workbook has none)
 # Row numbers of the official input sheet (docs/domain.md#bulk-template: row 5 logical names, data from row 8).
 ROW_SECTION, ROW_REPEAT, ROW_HEADER, ROW_GUIDANCE, ROW_EXAMPLE, FIRST_DATA_ROW = 3, 4, 5, 6, 7, 8
 META_SHEET = "_meta"
@@ -65,6 +71,41 @@ def worksheet_name(sheet: str) -> str:
 def case_id_header() -> str:
     header: str = _layouts()["case_id_header"]
     return header
+
+
+def activity_header() -> str:
+    header: str = _layouts()["activity_header"]
+    return header
+
+
+def activity_choices(procedure: str, status: str) -> tuple[str, ...]:
+    """The purposes (the form's words) a case of ``procedure`` with ``status`` chooses its
+    activity from; empty when the forms do not split the status across 区分."""
+    answer = kubun.answer_field(procedure)
+    if answer is None or not status.strip():
+        return ()
+    found = kubun.case_kubun(catalogue(procedure), {answer: status})
+    return tuple(dict.fromkeys(a.purpose_ja for a in found.activities))
+
+
+def activity_sheet(cat: Catalogue) -> str | None:
+    """The template sheet that carries the activity column: the one holding the status
+    answer, when some status of the procedure is split by the activity (None: no column)."""
+    answer = kubun.answer_field(cat.procedure)
+    if answer is None or not cat.has_field(answer):
+        return None
+    fdef = cat.field(answer)
+    statuses = code_list(fdef.code_list).labels() if fdef.code_list else []
+    if not any(activity_choices(cat.procedure, status) for status in statuses):
+        return None
+    return fdef.sheet
+
+
+def _all_activities(cat: Catalogue) -> list[str]:
+    """Every purpose of every split status of the procedure (the drop-down of a new row)."""
+    fdef = cat.field(kubun.answer_field(cat.procedure) or "")
+    statuses = code_list(fdef.code_list).labels() if fdef.code_list else []
+    return list(dict.fromkeys(p for s in statuses for p in activity_choices(cat.procedure, s)))
 
 
 def _section_title(header: str) -> str:
@@ -158,11 +199,20 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
     wrap = Alignment(wrap_text=True, vertical="top")
 
     used_lists: dict[str, str] = {}   # list id -> defined name
+    extra_lists: list[tuple[list[str], str]] = []   # activity drop-downs: (purposes, name)
+    with_activity = activity_sheet(cat)
+    answer = kubun.answer_field(procedure)
     for table in tables:
         ws = wb.create_sheet(worksheet_name(table.sheet))
         fields_by_col = [cat.field(k) if k else None for k in table.keys]
         ncols = len(table.headers)
-        id_col = ncols + 1
+        activity = table.sheet == with_activity
+        id_col = ncols + 1 + activity
+        # the trailing columns after the template ones: [activity,] case id
+        extra = ([(activity_header(), layout["activity_note_ja"])] if activity else []) \
+            + [(case_id_header(), layout["case_id_note_ja"])]
+        if activity:
+            ws.column_dimensions[_col_letter(ncols + 1)].width = 40
         for index, header in enumerate(table.headers, start=1):
             fdef = fields_by_col[index - 1]
             samples = [fdef.example] if fdef else []
@@ -201,7 +251,7 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
             title = _section_title(header)
             sections.append(cell(title if title != previous else "", bold, section_fill))
             previous = title
-        sections.append(cell("", fill=id_fill))
+        sections += [cell("", fill=id_fill) for _ in extra]
         ws.append(sections)
         repeats: list[Any] = []
         for column in cat.columns(table.sheet):
@@ -212,22 +262,48 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
                 name = group.label_ja if group else ""
                 label = layout["repeat_label_ja"].format(group=name, n=column.repeat)
             repeats.append(cell(label, small, header_fill))
-        repeats.append(cell("", fill=id_fill))
+        repeats += [cell("", fill=id_fill) for _ in extra]
         ws.append(repeats)
         ws.append([cell(h, bold, header_fill, wrap) for h in table.headers]
-                  + [cell(case_id_header(), bold, id_fill)])
+                  + [cell(h, bold, id_fill, wrap) for h, _ in extra])
         ws.append([cell(f.guidance_ja if f else "", small, None, wrap) for f in fields_by_col]
-                  + [cell(layout["case_id_note_ja"], small, id_fill, wrap)])
+                  + [cell(note, small, id_fill, wrap) for _, note in extra])
         ws.append([cell(f.example if f else "", small) for f in fields_by_col]
-                  + [cell("", fill=id_fill)])
+                  + [cell("", fill=id_fill) for _ in extra])
 
-        for row, case_id in zip(table.rows, table.case_ids, strict=True):
-            ws.append([text_cell(ws, v) for v in (*row, case_id)])
+        by_id = {c.id: c for c in cases}
+        rows_of: dict[tuple[str, ...], list[int]] = {}   # a status's purposes -> its rows
+        for number, (row, case_id) in enumerate(zip(table.rows, table.case_ids, strict=True),
+                                                 start=FIRST_DATA_ROW):
+            chosen: tuple[str, ...] = ()
+            if activity:
+                stored = by_id[case_id].values
+                choices = activity_choices(procedure, stored.get(answer or "", ""))
+                if choices:
+                    rows_of.setdefault(choices, []).append(number)
+                found = kubun.case_kubun(cat, stored).activity
+                # a choice made for another status decides nothing: not carried
+                chosen = (found.purpose_ja if found is not None else "",)
+            ws.append([text_cell(ws, v) for v in (*row, *chosen, case_id)])
             done += 1
             if progress is not None and done % 50 == 0:
                 progress(done, total)
 
         last_row = FIRST_DATA_ROW + len(table.rows) + SPARE_ROWS - 1
+        if activity:
+            letter = _col_letter(ncols + 1)
+            spare = f"{letter}{FIRST_DATA_ROW + len(table.rows)}:{letter}{last_row}"
+            targets = [(choices, [f"{letter}{n}" for n in rows])
+                       for choices, rows in rows_of.items()]
+            targets.append((tuple(_all_activities(cat)), [spare]))
+            for choices, refs in targets:
+                name = f"_ACT_{len(extra_lists) + 1}"
+                extra_lists.append((list(choices), name))
+                validation = DataValidation(type="list", formula1=f"={name}", allow_blank=True,
+                                            showErrorMessage=True, errorStyle="warning")
+                validation.error = layout["dropdown_error_ja"]
+                validation.sqref = " ".join(refs)
+                ws.data_validations.append(validation)
         by_list: dict[str, list[str]] = {}
         for index, list_id in _list_names(cat, table).items():
             letter = _col_letter(index + 1)
@@ -243,6 +319,7 @@ def write_workbook(cases: Sequence[Case], path: str | os.PathLike[str], *,
     lists = wb.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
     columns = [(_list_values(list_id, cells), name) for list_id, name in used_lists.items()]
+    columns += extra_lists
     height = max((len(values) for values, _ in columns), default=0)
     for row_index in range(height):
         lists.append([text_cell(lists, values[row_index] if row_index < len(values) else None)

@@ -9,6 +9,12 @@ Every non-empty cell is normalised and checked with the validation API
 every problem is reported with its sheet, row, column and header. Rows without errors become
 cases: an existing case (same id) is updated — the template columns present in the workbook
 replace its values, others are kept — and a new row becomes a new case.
+
+The activity column (version 2, :mod:`.xlsx`) carries the case's activity choice where the
+forms split its status across 区分 (``KUBUN_ACTIVITY``): a purpose of the row's status (compared
+without width or space differences, stored in the form's words) or empty (no choice); a purpose
+the status does not have refuses the row. A version 1 workbook has no such column: the stored
+choice is kept.
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.model.case import Case
+from assistant.model import kubun
+from assistant.model.case import KUBUN_ACTIVITY, Case
 from assistant.model.exports import xlsx
 from assistant.model.fields import Catalogue, catalogue
 from assistant.model.normalize import normalize_value
@@ -51,6 +58,15 @@ class CellProblem:
         ja, en = message_texts("import_cell", sheet=self.sheet, cell=f"{self.column}{self.row}",
                                header=self.header, message=self.problem.message(language))
         return en if language == "en" else ja
+
+
+@dataclass(frozen=True)
+class _ActivityColumn:
+    """The activity column read as a cell of a field (the cell checks need an id and a
+    maximum length)."""
+
+    id: str = KUBUN_ACTIVITY
+    max_length: int | None = None
 
 
 @dataclass
@@ -152,6 +168,7 @@ def _column_map(cat: Catalogue, sheet: str, title: str,
     for column in cat.columns(sheet):
         wanted.setdefault(column.header, []).append(column.key or "")
     id_header = xlsx.case_id_header()
+    own_headers = (id_header, xlsx.activity_header())   # the program's, not the template's
     while header_row and header_row[-1] in (None, ""):
         header_row.pop()
     out: dict[int, tuple[str, str]] = {}
@@ -159,7 +176,7 @@ def _column_map(cat: Catalogue, sheet: str, title: str,
     unknown: list[str] = []
     for index, value in enumerate(header_row):
         header = "" if value is None else str(value).strip()
-        if header == id_header:
+        if header in own_headers:
             continue
         n = seen.get(header, 0)
         if header not in wanted or n >= len(wanted[header]):
@@ -271,6 +288,7 @@ def _read(wb: Any, on: date, existing: Mapping[str, Case]) -> ImportResult:
     max_row = xlsx.FIRST_DATA_ROW - 1 + limits["max_applicants"]
     # Excel row -> {key: (text, sheet title, column letter, header)}; row -> case id
     cells: dict[int, dict[str, tuple[str, str, str, str]]] = {}
+    activities: dict[int, tuple[str, str, str, str]] = {}   # row -> the activity cell's text …
     refused: dict[int, list[CellProblem]] = {}
     ids: dict[int, str] = {}
     present: set[str] = set()
@@ -284,19 +302,23 @@ def _read(wb: Any, on: date, existing: Mapping[str, Case]) -> ImportResult:
         header_row = [c.value for c in next(ws.iter_rows(min_row=xlsx.ROW_HEADER,
                                                          max_row=xlsx.ROW_HEADER), ())]
         id_col = header_row.index(id_header) if id_header in header_row else None
+        act_col = header_row.index(xlsx.activity_header()) \
+            if xlsx.activity_header() in header_row else None
         columns, problem = _column_map(cat, sheet, title, header_row)
         if problem:
             header_problems.append(problem)
-        sheets.append((sheet, title, ws, columns, id_col))
+        sheets.append((sheet, title, ws, columns, id_col, act_col))
     if header_problems:
         raise WorkbookError("import_headers_wrong", details=" ".join(header_problems))
 
-    for sheet, title, ws, columns, id_col in sheets:
+    for sheet, title, ws, columns, id_col, act_col in sheets:
         # The 同時申請 sheet repeats 氏名, 生年月日 … of the main sheet: read each value from
         # the sheet it belongs to, so an edit there is not undone by the stale copy.
         columns = {i: (key, header) for i, (key, header) in columns.items()
                    if cat.field(key).sheet == sheet or cat.field(key).sheet not in in_book}
         present.update(key for key, _ in columns.values())
+        if act_col is not None:
+            present.add(KUBUN_ACTIVITY)
         fields = {i: cat.field(key) for i, (key, _) in columns.items()}
         letters = {i: get_column_letter(i + 1) for i in columns}
         for offset, row in enumerate(ws.iter_rows(min_row=xlsx.FIRST_DATA_ROW)):
@@ -322,11 +344,21 @@ def _read(wb: Any, on: date, existing: Mapping[str, Case]) -> ImportResult:
                 text = _text(cell.value, fdef.kind)
                 if text:
                     row_cells[key] = (text, title, letters[index], header)
+            if act_col is not None and act_col < len(row) \
+                    and row[act_col].value not in (None, ""):
+                header, letter = xlsx.activity_header(), get_column_letter(act_col + 1)
+                bad = _cell_problem(row[act_col], _ActivityColumn(), limits["max_cell_chars"])
+                if bad is not None:
+                    refused.setdefault(excel_row, []).append(CellProblem(
+                        sheet=title, row=excel_row, column=letter, header=header,
+                        field=KUBUN_ACTIVITY, value=bad[0], problem=bad[1]))
+                elif text := _text(row[act_col].value, "text"):
+                    activities[excel_row] = (text, title, letter, header)
             if id_col is not None and id_col < len(row) and row[id_col].value:
                 ids.setdefault(excel_row, str(row[id_col].value).strip()[:100])
 
     result = ImportResult(procedure=procedure)
-    for excel_row in sorted(set(cells) | set(ids) | set(refused)):
+    for excel_row in sorted(set(cells) | set(ids) | set(refused) | set(activities)):
         row_cells = cells.get(excel_row, {})
         row = RowResult(row=excel_row, problems=list(refused.get(excel_row, [])))
         values = {key: normalize_value(cat.field(key), text)
@@ -345,6 +377,14 @@ def _read(wb: Any, on: date, existing: Mapping[str, Case]) -> ImportResult:
                 field="id", value=case_id,
                 problem=make_problem("id", "import_case_other_procedure", Severity.ERROR,
                                      procedure=base.procedure)))
+        if excel_row in activities:
+            status_values = dict(base.values) if base is not None else {}
+            status_values.update(values)
+            chosen = _activity(cat, status_values, activities[excel_row], excel_row)
+            if isinstance(chosen, CellProblem):
+                row.problems.append(chosen)
+            else:
+                values[KUBUN_ACTIVITY] = chosen
         if row.has_errors:
             result.rejected.append(row)
             continue
@@ -358,6 +398,33 @@ def _read(wb: Any, on: date, existing: Mapping[str, Case]) -> ImportResult:
             row.changed = merged != base.values
         result.imported.append(row)
     return result
+
+
+def _activity(cat: Catalogue, values: Mapping[str, str], cell: tuple[str, str, str, str],
+              excel_row: int) -> str | CellProblem:
+    """The activity choice the cell names for a case with ``values`` (the purpose in the form's
+    words), or why it is refused."""
+    text, title, letter, header = cell
+    answer = kubun.answer_field(cat.procedure)
+    status = values.get(answer, "").strip() if answer is not None else ""
+    if not status:
+        problem = make_problem(KUBUN_ACTIVITY, "import_activity_no_status", Severity.ERROR,
+                               value=text)
+    else:
+        choices = kubun.case_kubun(cat, {answer or "": status}).activities
+        chosen = kubun.chosen_activity(choices, text)
+        if chosen is not None:
+            return chosen.purpose_ja
+        if choices:
+            problem = make_problem(
+                KUBUN_ACTIVITY, "import_activity_unknown", Severity.ERROR, value=text,
+                status=status, choices="、".join(f"「{a}」" for a in
+                                                xlsx.activity_choices(cat.procedure, status)))
+        else:
+            problem = make_problem(KUBUN_ACTIVITY, "import_activity_not_split", Severity.ERROR,
+                                   status=status)
+    return CellProblem(sheet=title, row=excel_row, column=letter, header=header,
+                       field=KUBUN_ACTIVITY, value=text, problem=problem)
 
 
 def case_files(folder: str | os.PathLike[str]) -> dict[str, tuple[Path, Case]]:
