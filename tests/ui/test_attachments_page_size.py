@@ -15,7 +15,7 @@ from tests.ui.conftest import TODAY
 from tests.ui.screens import clipped_texts
 from tests.ui.test_english_screens import compiled_translations, english  # noqa: F401, F811
 
-SHOTS = os.environ.get("ASSISTANT_SHOTS")
+SHOTS = os.environ.get("ASSISTANT_SCREENSHOTS")
 
 
 def _min_height(window) -> int:

@@ -14,7 +14,7 @@ from tests import attachments_files as files
 from tests.ui.test_english_screens import compiled_translations, english  # noqa: F401
 
 GIJINKOKU = "技術・人文知識・国際業務 Engineer/Specialist in Humanities/International Services"
-SHOTS = os.environ.get("ASSISTANT_SHOTS")
+SHOTS = os.environ.get("ASSISTANT_SCREENSHOTS")
 
 
 def open_checklist(qtbot, main_window, store, tmp_path):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton, QTableWidgetItem
 from assistant.model import documents as d
 from tests.ui.test_english_screens import compiled_translations, english  # noqa: F401
 
-SHOTS = os.environ.get("ASSISTANT_SHOTS")
+SHOTS = os.environ.get("ASSISTANT_SCREENSHOTS")
 
 
 def shoot(widget, name):

@@ -14,7 +14,7 @@ from assistant.model.wizard import Step
 from tests import attachments_files as files
 from tests.ui.test_wizard_attachment_problems import open_case, problem_texts, wait_checked
 
-SHOTS = os.environ.get("ASSISTANT_SHOTS")
+SHOTS = os.environ.get("ASSISTANT_SCREENSHOTS")
 UNKNOWN = "撮影日が分かりません"
 
 
@@ -127,7 +127,7 @@ def test_screenshot_of_the_attachments_page_with_the_typed_date(
         shots = SHOTS or str(tmp_path)
         os.makedirs(shots, exist_ok=True)
         main_window.grab().save(os.path.join(shots, f"attachments-taken-date-{language}.png"))
-        assert panel.taken_edit.text() == "2026-10-01"
+        assert panel.taken_edit.text() == ("2026-10-01" if language == "en" else "2026年10月1日")
         if language == "en":
             assert panel.taken_check.text() == "Enter the date taken"
     finally:

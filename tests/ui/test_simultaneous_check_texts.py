@@ -13,7 +13,7 @@ from tests.ui.keyboard import fill
 from tests.ui.screens import clipped_texts
 from tests.ui.test_english_screens import JAPANESE, compiled_translations, english  # noqa: F401, F811
 
-SHOTS = os.environ.get("ASSISTANT_SHOTS")
+SHOTS = os.environ.get("ASSISTANT_SCREENSHOTS")
 EXTRA = "simultaneous_extra_activity"
 ISA_LABEL = ("資格外活動許可申請 Permit to engage in activity other than that permitted by the "
              "status of residence previous")

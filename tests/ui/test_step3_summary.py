@@ -14,7 +14,7 @@ from tests.ui.conftest import TODAY
 from tests.ui.test_english_screens import compiled_translations, english  # noqa: F401, F811
 from tests.ui.test_wizard_attachment_problems import open_case, problem_texts, wait_checked
 
-SHOTS = os.environ.get("ASSISTANT_SHOTS")
+SHOTS = os.environ.get("ASSISTANT_SCREENSHOTS")
 
 
 def _rows(editor) -> tuple[int, int]:

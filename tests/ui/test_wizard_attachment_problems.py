@@ -13,7 +13,7 @@ from assistant.model.case import AttachmentRef
 from assistant.model.wizard import Step, StepStatus
 from tests import attachments_files as files
 
-SHOTS = os.environ.get("ASSISTANT_SHOTS")
+SHOTS = os.environ.get("ASSISTANT_SCREENSHOTS")
 
 
 def problem_texts(editor):

@@ -58,7 +58,8 @@ class PhotoSection(QGroupBox):
         self.taken_check.toggled.connect(self._on_taken_check_toggled)
         self.taken_edit = QDateEdit()
         self.taken_edit.setCalendarPopup(True)
-        self.taken_edit.setDisplayFormat("yyyy-MM-dd")
+        # the date as the office reads it (English: ISO); typed digits fill year, month, day
+        self.taken_edit.setDisplayFormat(self.tr("yyyy年M月d日"))
         self.taken_edit.setDate(QDate.currentDate())
         self.taken_edit.dateChanged.connect(self._on_taken_edit_date_changed)
         self.photo_problems = QLabel()

@@ -216,6 +216,11 @@
         <translation>Enter the date taken</translation>
     </message>
     <message>
+        <location filename="../../../assistant/ui/attachments/photo_section.py" line="62"/>
+        <source>yyyy年M月d日</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/attachments/photo_section.py" line="160"/>
         <source>顔写真はまだ選択されていません。</source>
         <translation>No face photo chosen yet.</translation>
