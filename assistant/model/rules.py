@@ -37,7 +37,8 @@ class RulesError(ValueError):
     def __init__(self, message_code: str, /, **params: Any) -> None:
         self.code = message_code
         self.params = params
-        self.message_ja, self.message_en = message_texts(message_code, **params)
+        # a date parameter is shown as each language's reader reads it
+        self.message_ja, self.message_en = dated_message_texts(message_code, **params)
         super().__init__(self.message_ja)
 
     def message(self, language: str = "ja") -> str:
@@ -589,11 +590,11 @@ def fee(procedure: str, on: date, online: bool, variant: str | None = None,
     tables = profile_data("fees.json", profile)["tables"]
     applicable = [t for t in tables if date.fromisoformat(t["effective_from"]) <= on]
     if not applicable:
-        raise FeeNotFoundError("rules_fee_unknown", on=on.isoformat(), **_names(proc))
+        raise FeeNotFoundError("rules_fee_unknown", on=on, **_names(proc))
     table = max(applicable, key=lambda t: str(t["effective_from"]))
     entry = table["fees"].get(proc.id)
     if entry is None:
-        raise FeeNotFoundError("rules_fee_unknown", on=on.isoformat(), **_names(proc))
+        raise FeeNotFoundError("rules_fee_unknown", on=on, **_names(proc))
     if "counter" not in entry:
         if variant is None or variant not in entry:
             raise FeeNotFoundError("rules_fee_variant_required", variants=", ".join(entry),

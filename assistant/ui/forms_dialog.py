@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.model.dates import format_moment
 from assistant.model.formimport import FieldSetInfo, Outputs, field_sets
 from assistant.model.reference import reference_dir
 from assistant.ui import ask, texts
@@ -68,7 +69,7 @@ class FormsDialog(QDialog):
         self.sets = field_sets(reference_dir())
         self.table.clear()
         for info in self.sets:
-            when = (info.installed_at.strftime("%Y-%m-%d %H:%M") if info.installed_at
+            when = (format_moment(info.installed_at, texts.language()) if info.installed_at
                     else self.tr("（同梱）"))
             item = QTreeWidgetItem([texts.procedure_label(info.procedure), info.kubun,
                                     info.title, when, str(info.fields)])

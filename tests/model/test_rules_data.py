@@ -63,7 +63,8 @@ def test_fee_table(procedure, variant, counter, online, profile, on):
 def test_no_fee_known_before_the_table_starts():
     with pytest.raises(rules.FeeNotFoundError) as info:
         rules.fee("renewal", D("2025-03-31"), online=True)
-    assert "2025-03-31" in info.value.message_ja
+    assert "2025年3月31日（令和7年）時点" in info.value.message_ja    # as the office reads it
+    assert "on 2025-03-31" in info.value.message_en
 
 
 def test_reentry_fee_needs_single_or_multiple():

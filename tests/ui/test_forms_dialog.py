@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QPushButton
@@ -50,7 +51,7 @@ def test_import_lists_and_remove_a_form_from_the_settings(
     rows = _rows(dialog)
     assert [r[1] for r in rows] == ["N", "P"]
     assert rows[1][2] == "在留資格認定証明書交付申請（区分P）" and rows[1][4] == "102"
-    assert rows[1][3] != "（同梱）"
+    assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日（令和\d+年） \d\d:\d\d", rows[1][3]), rows[1][3]
 
     # declining the question keeps it; yes removes it
     dialog.table.setCurrentItem(dialog.table.topLevelItem(1))
