@@ -24,12 +24,14 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
 from assistant.cli import UsageError
 from assistant.model import paths
 from assistant.model.credentials import CredentialStore, KeyringUnavailable
+from assistant.model.dates import format_date
 from assistant.model.expiry import expiry_warnings, password_last_valid_day
 from assistant.model.office import (
     OfficeStore,
@@ -41,6 +43,7 @@ from assistant.model.office import (
 )
 from assistant.model.problems import message_texts
 from assistant.model.storage import CaseStore, StorageError
+from assistant.resources import load_json
 
 
 def credential_store() -> CredentialStore:
@@ -239,10 +242,18 @@ def _office_show(args: argparse.Namespace) -> int:
         data["warnings"] = [w.problem.to_json(language) for w in warnings]
         _print_json(data)
         return 0
-    for key, value in profile.to_json().items():
-        print(f"{key}: {value if value not in (None, '') else '-'}")
+    labels = load_json("office", "labels.json")
+    shown: dict[str, object] = {f.name: getattr(profile, f.name) for f in fields(profile)}
     if profile.password_set_on:
-        print(f"password_last_valid_day: {password_last_valid_day(profile.password_set_on)}")
+        shown["password_last_valid_day"] = password_last_valid_day(profile.password_set_on)
+    for key, value in shown.items():
+        if isinstance(value, date):
+            text = format_date(value, language)
+        elif isinstance(value, (Sex, StaffCategory)):
+            text = value.label_ja if language == "ja" else str(value.value)
+        else:
+            text = str(value or "") or "-"
+        print(f"{labels[key][language]}: {text}")
     for warning in warnings:
         print(f"! {warning.message(language)}")
     return 0

@@ -53,7 +53,9 @@ def test_add_list_set_current_show(db, capsys):
     assert run(capsys, "office", "set-current", "--db", db, "入管　花子")[0] == 0
     code, out, _ = run(capsys, "office", "show", "--db", db, "--today", "2026-11-26")
     assert code == 0
-    assert "name: 入管　花子" in out
+    assert "氏名: 入管　花子" in out
+    assert "届出済証明書の有効期限: 2026年12月1日（令和8年）" in out     # as the office reads it
+    assert "区分（弁護士・行政書士）: 行政書士" in out
     assert "所属する単位会" in out and "あと5日" in out
 
 
