@@ -177,7 +177,8 @@ def _start_checks(window: MainWindow) -> None:
     location, the full check and the day's backup."""
     from assistant.ui.backup_dialog import start_checks
 
-    check_store(window, lambda: start_checks(window, window.store, window.settings))
+    check_store(window, lambda: start_checks(window, window.store, window.settings,
+                                             reload=window.reload_requested.emit))
 
 
 class _CrashHooks:

@@ -425,9 +425,12 @@ def open_store_at_start(path: Path, settings: Settings, clock: Clock = _utc_now)
 
 
 def start_checks(window: QMainWindow, store: CaseStore, settings: Settings,
-                 clock: Clock = _utc_now) -> Operation[bk.StartCheck]:
+                 clock: Clock = _utc_now, reload: Callable[[], None] | None = None
+                 ) -> Operation[bk.StartCheck]:
     """After the window is shown: the location warning, then the full integrity check and the
-    day's backup in a worker thread (a damaged database is said at once; writes are refused)."""
+    day's backup in a worker thread. Damage the full check finds is met as at open: writes are
+    refused and the office sees the same message with the backups to restore from (``reload``
+    rebuilds the window after a restore; without it, the message alone)."""
     folder = store.path.parent
     risk = location_risk(folder)
     if risk is not None:
@@ -437,7 +440,9 @@ def start_checks(window: QMainWindow, store: CaseStore, settings: Settings,
     def finished(result: bk.StartCheck) -> None:
         from assistant.model.storage.health import shorten
 
-        if result.damage is not None:
+        if result.damage is not None and reload is not None:
+            offer_restore(window, store, settings, result.damage, reload)
+        elif result.damage is not None:
             ask.warning(window, translate("BackupDialog", "データベースの検査"), model_text(
                 "storage_damaged", path=store.path, detail=shorten(result.damage)))
         elif result.problem is not None:

@@ -260,6 +260,39 @@ def test_start_checks_say_when_the_full_check_finds_damage(qtbot, tmp_path, sett
         store.close()
 
 
+def test_damage_the_full_check_finds_offers_the_backups_as_at_open(
+        qtbot, tmp_path, settings, told, monkeypatch):
+    """The start's full check (indexes against their tables) finds what the quick check at open
+    does not: the office gets the same dialog as for damage found at open, restore offered."""
+    from assistant.ui.main_window import MainWindow
+
+    db = tmp_path / "data" / "cases.sqlite"
+    filled_database(db, cases=10)
+    bk.create_backup(db, now=NOW)
+    with CaseStore.open(db) as store:
+        conn = store.connection
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX audit_by_case ON audit (key)'"
+                     " WHERE name = 'audit_by_case'")
+        conn.execute("PRAGMA writable_schema = OFF")
+    seen = _drive(monkeypatch, lambda d: d.reject())
+    reloads: list[bool] = []
+    store = CaseStore.open(db)
+    try:
+        window = MainWindow(store, settings)
+        qtbot.addWidget(window)
+        start_checks(window, store, settings, clock=lambda: NOW,
+                     reload=lambda: reloads.append(True))
+        qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+        dialog = seen[0]
+        assert "壊れています" in dialog.problem_label.text()
+        assert dialog.restore_button.isVisibleTo(dialog)
+        assert told == []                     # no separate message box on top of the dialog
+        assert store.damage is not None and reloads == []
+    finally:
+        store.close()
+
+
 def test_settings_dialog_has_the_backup_row_and_the_location_warning(
         qtbot, tmp_path, settings, told):
     from assistant.ui.main_window import MainWindow
