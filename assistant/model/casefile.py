@@ -41,7 +41,12 @@ a file to report it) is a value longer than its field allows.
 Reading a case file is an entry point: every value goes through the entry normaliser
 (:func:`assistant.model.normalize.normalize_values`: 平成7年4月12日 → 19950412, full-width
 digits, letter case) and :attr:`CaseDocument.normalised` lists what changed, for the caller to
-show. Files are written atomically (:mod:`assistant.model.atomic`).
+show. Where the online page asks one item with two controls for two answers (24.1 専攻 of 区分N:
+the university list after 大学…, its own list after 専門学校, docs/domain.md#categories), a file
+written when the catalogue had the first control only may hold the answer there: a value that
+is not among that control's choices but is among those of the other one, which alone applies
+to the case, moves to it (:func:`other_control_moves`, reported with the normalised values).
+Files are written atomically (:mod:`assistant.model.atomic`).
 The recycle-bin mark and the audit trail are not part of a case file. The receipt method is
 the ``receipt_method`` value (Step 3); files written before that still load: their top-level
 ``receipt_method`` fills the value when the file has none.
@@ -68,7 +73,7 @@ from assistant.model.case import (
     ReceiptMethod,
     split_key,
 )
-from assistant.model.fields import PROCEDURES, catalogue
+from assistant.model.fields import PROCEDURES, Catalogue, FieldDef, catalogue
 from assistant.model.normalize import normalize_values
 from assistant.model.problems import Problem, Severity, message_texts
 from assistant.model.storage import CaseStore, StatusChange
@@ -452,6 +457,14 @@ class _Reader:
             if index is None and repeats:
                 raise self.fail("casefile_index_missing", key=key)
         values, changes = normalize_values(cat, raw)
+        moves = other_control_moves(cat, values)
+        if moves:
+            for key, _before, new in moves:
+                if new:
+                    values[key] = new
+                else:
+                    values.pop(key, None)
+            changes = sorted([*changes, *moves])
         if self.check_lengths:
             for key, value in values.items():
                 if key == KUBUN_ACTIVITY:
@@ -463,6 +476,45 @@ class _Reader:
                                     label_en=fdef.label("en"), max=fdef.max_length,
                                     length=len(value))
         return values, changes
+
+
+def _other_controls(cat: Catalogue) -> list[tuple[FieldDef, FieldDef]]:
+    """(first control, other control) of the items the page asks with two pull-downs for two
+    answers of one question: the other control is labelled as the first with the answer it is
+    for (``24.1 専攻・専門分野 (専門学校)``), in the same section, both shown by an answer of the
+    same field (model/formpage.py names them so)."""
+    by_label = {(f.section, f.label_ja): f for f in cat.fields}
+    pairs = []
+    for other in cat.fields:
+        base, paren, rest = other.label_ja.rpartition(" (")
+        first = by_label.get((other.section, base)) if paren and rest.endswith(")") else None
+        if (first is not None and first.code_list and other.code_list
+                and first.group is None and other.group is None
+                and first.applies_when is not None and other.applies_when is not None
+                and first.applies_when.field == other.applies_when.field):
+            pairs.append((first, other))
+    return pairs
+
+
+def other_control_moves(cat: Catalogue, values: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The answers stored in an item's first control that belong to its other control, as
+    changes ``(key, before, after)`` ("" = no value): a value not among the first control's
+    choices but among the other's, when the other control alone applies to the case and holds
+    nothing yet. Anything else stays where it is (validation reports it)."""
+    from assistant.model.codelists import code_list
+    from assistant.model.validation import applies
+
+    moves: list[tuple[str, str, str]] = []
+    for first, other in _other_controls(cat):
+        value = values.get(first.id, "")
+        if not value or values.get(other.id, "") or not first.code_list or not other.code_list:
+            continue
+        entry = code_list(other.code_list).lookup(value)
+        if (entry is None or code_list(first.code_list).lookup(value) is not None
+                or not applies(other, values, cat) or applies(first, values, cat)):
+            continue
+        moves += [(first.id, value, ""), (other.id, "", entry.label)]
+    return moves
 
 
 def case_from_dict(data: Any, source: str = "<dict>", *,

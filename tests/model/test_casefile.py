@@ -382,3 +382,58 @@ def test_failed_export_keeps_the_previous_file_and_leaves_no_temporary(tmp_path)
     assert proc.stdout.startswith("casefile_write_failed 案件ファイルを書き込めません")
     assert target.read_bytes() == before
     assert [p.name for p in folder.iterdir()] == ["case.json"]
+
+
+# -- 24.1 専攻 of a 専門学校 graduate (区分N) --------------------------------------------------
+
+N_PURPOSE = "技術・人文知識・国際業務 Engineer / Specialist in Humanities / International Services"
+VOCATIONAL = "専門学校 College of technology"
+
+
+def _coe_n(**values: str) -> Case:
+    return Case(id="senmon", procedure="coe", values={
+        "name": "NGUYEN VAN AN", "desired_status": N_PURPOSE, **values})
+
+
+def test_a_vocational_major_in_the_university_list_moves_to_the_vocational_field(tmp_path):
+    """A file written when 24.1 had the university list only holds a 専門学校 graduate's major
+    there: reading it moves the major to 24.1 (専門学校), says so, and the stored case asks
+    for nothing more about it."""
+    from assistant.model.validation import validate_case
+
+    path = tmp_path / "old.json"
+    casefile.write_case_file(path, _coe_n(n_23_2=VOCATIONAL, n_24_1="工業 Engineering"))
+    document = casefile.read_case_file(path)
+    values = document.case.values
+    assert values.get("n_24_1_2") == "工業 Engineering" and "n_24_1" not in values
+    assert ("n_24_1", "工業 Engineering", "") in document.normalised
+    assert ("n_24_1_2", "", "工業 Engineering") in document.normalised
+    with CaseStore.open(tmp_path / "cases.sqlite") as store:
+        stored = casefile.import_case(store, document)
+        assert store.get(stored.id).values["n_24_1_2"] == "工業 Engineering"
+    fields = {p.field for p in validate_case(stored, date(2026, 12, 7))}
+    assert not fields & {"n_24_1", "n_24_1_2"}
+    # as written, the case would be asked for 24.1 (専門学校) again
+    unmoved = _coe_n(n_23_2=VOCATIONAL, n_24_1="工業 Engineering")
+    assert "n_24_1_2" in {p.field for p in validate_case(unmoved, date(2026, 12, 7))}
+
+
+@pytest.mark.parametrize(("education", "major", "other"), [
+    ("大学 Bachelor", "工業 Engineering", ""),           # a university graduate: not moved
+    (VOCATIONAL, "法学 Law", ""),                        # a university-list value: kept
+    (VOCATIONAL, "工業 Engineering", "農業 Agriculture"),  # the field is already answered
+    ("", "工業 Engineering", ""),                        # no education answer
+])
+def test_a_major_stays_where_it_is_unless_it_can_only_be_the_vocational_one(
+        tmp_path, education, major, other):
+    values = {"n_24_1": major}
+    if education:
+        values["n_23_2"] = education
+    if other:
+        values["n_24_1_2"] = other
+    path = tmp_path / "case.json"
+    casefile.write_case_file(path, _coe_n(**values))
+    document = casefile.read_case_file(path)
+    assert document.case.values.get("n_24_1") == major
+    assert document.case.values.get("n_24_1_2", "") == other
+    assert not [c for c in document.normalised if c[0].startswith("n_24")]
