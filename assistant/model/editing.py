@@ -39,6 +39,7 @@ from assistant.model.codelists import code_list
 from assistant.model.documents import case_checklist, checklist_problems
 from assistant.model.eras import parse_date
 from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, catalogue
+from assistant.model.points import points_problems
 from assistant.model.problems import Problem
 from assistant.model.storage import CaseStore, StorageError
 from assistant.model.validation import applies as field_applies
@@ -448,6 +449,8 @@ class CaseSession:
         if Step.ATTACHMENTS in self.flow.steps:
             # Open 提出書類 and unanswered conditions: 確認事項, the office decides.
             self.problems.extend(checklist_problems(case_checklist(self.case)))
+        # the 高度専門職 points under the pass mark: a 確認事項 (docs/domain.md#online-page)
+        self.problems.extend(points_problems(self.catalogue, self.case.values))
         self.problems.extend(extra)
         return self.problems
 

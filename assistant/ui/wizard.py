@@ -19,7 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -66,6 +66,7 @@ from assistant.model.editing import (
 from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, entry_guidance
 from assistant.model.filing import FilingError
 from assistant.model.kubun import KubunAnswer
+from assistant.model.points import hsp_points, points_sections
 from assistant.model.problems import Problem, Severity, make_problem, message_texts
 from assistant.model.settings import Settings
 from assistant.model.storage import CaseStore, StorageError
@@ -189,6 +190,7 @@ class CaseEditor(QWidget):
         self.undo_stack = QUndoStack(self)
         self.editors: dict[str, list[FieldEditor]] = {}
         self._conditional_sections: list[QGroupBox] = []
+        self.points_label: QLabel | None = None   # under the 高度専門職 points table
         self._group_boxes: dict[str, RepeatGroupBox] = {}
         self.attachments_panel: AttachmentsPanel | None = None
         self.checklist_section: ChecklistSection | None = None
@@ -491,6 +493,14 @@ class CaseEditor(QWidget):
                     box_layout.addWidget(self._make_group(self.catalogue.group(field_def.group)))
                     continue
                 box_layout.addWidget(self._make_editor(field_def, field_def.id))
+            if section.id in points_sections(self.catalogue):
+                # the page adds the points up itself (合計); the office sees it before filing
+                self.points_label = QLabel()
+                self.points_label.setWordWrap(True)
+                bold = self.points_label.font()
+                bold.setBold(True)
+                self.points_label.setFont(bold)
+                box_layout.addWidget(self.points_label)
             layout.addWidget(box)
             self._conditional_sections.append(box)
 
@@ -1138,6 +1148,24 @@ class CaseEditor(QWidget):
         found = self.session.shown_problems(RECEIPT_FIELD)
         self.receipt_problem.setText(found[0].message(self.language) if found else "")
         self._update_activity(self.session.kubun_answer())
+        self._update_points()
+
+    def _update_points(self) -> None:
+        """The points table's total, as the online page adds it (its 合計)."""
+        if self.points_label is None:
+            return
+        points = hsp_points(self.catalogue, self.session.case.values)
+        if points is None:
+            self.points_label.setText("")
+            return
+        text = self.tr("選んだ点数の合計: {0} 点（{1} 点以上が必要です）").format(
+            points.total, points.pass_mark)
+        if points.uncounted:
+            text += self.tr("　研究実績の点数はオンラインシステムの画面で加算されます。")
+        self.points_label.setText(text)
+        short = bool(points.parts) and not points.reached
+        set_text_color(self.points_label, PROBLEM_COLOR if short
+                       else self.palette().color(QPalette.ColorRole.WindowText))
 
     def _show_attachment_notes(self) -> None:
         notes = self.attachments_notes

@@ -277,6 +277,16 @@
         <translation>Choose the status in Step 1</translation>
     </message>
     <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1160"/>
+        <source>選んだ点数の合計: {0} 点（{1} 点以上が必要です）</source>
+        <translation>Points of the answers chosen: {0} ({1} or more needed)</translation>
+    </message>
+    <message>
+        <location filename="../../../assistant/ui/wizard.py" line="1163"/>
+        <source>　研究実績の点数はオンラインシステムの画面で加算されます。</source>
+        <translation> The online page adds the research achievements' points itself.</translation>
+    </message>
+    <message>
         <location filename="../../../assistant/ui/wizard.py" line="479"/>
         <source>事務所の担当者の情報で入力(&amp;O)</source>
         <translation>Fill in from the &amp;office&apos;s staff member</translation>
