@@ -51,7 +51,7 @@ def _validate(args: argparse.Namespace) -> int:
     from assistant.model.casefile import CaseFileError, read_case_file
     from assistant.model.dates import format_date
     from assistant.model.problems import has_errors, message_texts
-    from assistant.model.validation import validate_case
+    from assistant.model.review import review_case
 
     language = "en" if getattr(args, "lang", None) == "en" else "ja"
     on = _filing_date(args.on)
@@ -68,7 +68,7 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"assistant: {exc.message(language)}", file=sys.stderr)
         return 2
     case = document.case
-    problems = validate_case(case, on, profile=args.profile)
+    problems = review_case(case, on, profile=args.profile)   # as Step 3 lists them
     errors = has_errors(problems)
     if args.json:
         print(json.dumps({"ok": not errors, "problems": [p.to_json(language) for p in problems],

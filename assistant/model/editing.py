@@ -36,11 +36,10 @@ from assistant.model.case import (
     split_key,
 )
 from assistant.model.codelists import code_list
-from assistant.model.documents import case_checklist, checklist_problems
 from assistant.model.eras import parse_date
 from assistant.model.fields import Catalogue, FieldDef, RepeatGroup, catalogue
-from assistant.model.points import points_problems
 from assistant.model.problems import Problem
+from assistant.model.review import review_case
 from assistant.model.storage import CaseStore, StorageError
 from assistant.model.validation import applies as field_applies
 from assistant.model.validation import condition_holds, is_required, validate_case
@@ -445,12 +444,8 @@ class CaseSession:
     # --- problems ---------------------------------------------------------------------------
     def validate(self, extra: Iterable[Problem] = ()) -> list[Problem]:
         """Judge the whole case again (plus ``extra``: the attachment notes of the wizard)."""
-        self.problems = validate_case(self.case, self.today(), self.profile())
-        if Step.ATTACHMENTS in self.flow.steps:
-            # Open 提出書類 and unanswered conditions: 確認事項, the office decides.
-            self.problems.extend(checklist_problems(case_checklist(self.case)))
-        # the 高度専門職 points under the pass mark: a 確認事項 (docs/domain.md#online-page)
-        self.problems.extend(points_problems(self.catalogue, self.case.values))
+        self.problems = review_case(self.case, self.today(), self.profile(),
+                                    documents=Step.ATTACHMENTS in self.flow.steps)
         self.problems.extend(extra)
         return self.problems
 
