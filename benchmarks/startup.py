@@ -31,9 +31,12 @@ REPO = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 1.3
 
 # The baseline: the least a PySide6 program must do to show a main window the same way as
-# ``assistant --smoke`` (QApplication, a QMainWindow with a label, show, quit after 200 ms).
+# ``assistant --smoke`` (QApplication, a QMainWindow with a label, show, quit 200 ms later to the
+# millisecond as app.py's _quit_after does: QTimer.singleShot's coarse timer ends anywhere from
+# 190 to 215 ms; Qt.TimerType.PreciseTimer would build PySide6's whole Qt namespace, ~25 ms).
 BARE_WINDOW = """
 import sys
+import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
@@ -43,7 +46,10 @@ window.setWindowTitle("bare")
 window.setCentralWidget(QLabel("bare"))
 window.resize(1100, 700)
 window.show()
-QTimer.singleShot(200, app.quit)
+deadline = time.perf_counter() + 0.2
+poll = QTimer(app)
+poll.timeout.connect(lambda: app.quit() if time.perf_counter() >= deadline else None)
+poll.start(2)
 sys.exit(app.exec())
 """
 

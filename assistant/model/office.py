@@ -17,7 +17,6 @@ import re
 import sqlite3
 import threading
 import unicodedata
-import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
@@ -84,6 +83,8 @@ class StaffProfile:
 
     @staticmethod
     def new_id() -> str:
+        import uuid  # (imported when first needed: not at start-up)
+
         return uuid.uuid4().hex[:12]
 
     def to_json(self) -> dict[str, Any]:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from assistant.model.office import OfficeStore
     from assistant.ui.ops.bridge import Operation
+    from assistant.ui.status_actions import StatusActions
     from assistant.ui.wizard import CaseEditor
 
 
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.editor: CaseEditor | None = None
         self.deadlines_dialog: QDialog | None = None
         self._icons: list[tuple[QAction, str]] = []
+        self._status_actions: StatusActions | None = None
         self._shown_once = False
         # Linux and Windows append the display name to every window title ("設定 — …"): it
         # must be in the UI language too.
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
             self.list_page.table.selectRow(0)
         self._restore_geometry()
         self._built = True
+        QTimer.singleShot(0, self, self._ensure_status_actions)
         QTimer.singleShot(0, self, self._load_icons)
         self._update_actions()
         self.pages.currentChanged.connect(self._update_actions)
@@ -212,20 +215,12 @@ class MainWindow(QMainWindow):
 
         self.exports = ExportActions(self, self.store, self.settings, self.today, self.events,
                                      selection=self, office=self.office)
-        from assistant.ui.status_actions import StatusActions
-
-        # The steps after filing (申請済 … 完了): the 申請 menu, the list's context menu, Ctrl+T.
-        self.status_actions = StatusActions(
-            self, self.store, self, self.events, self.office, self.today,
-            show_checklist=self.exports.checklist_preview_action.trigger,
-            open_case=self.open_case)
-        bar.addMenu(self.status_actions.menu)
         table = self.list_page.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        # The list's context menu: the 申請 steps, then オンラインシステムに入力 (same actions).
+        # The list's context menu: the 申請 steps (added with the 申請 menu), then
+        # オンラインシステムに入力 (same actions as the menus).
         self.case_menu = QMenu(self)
-        self.case_menu.addActions(self.status_actions.menu.actions())
-        self.case_menu.addSeparator()
+        self._case_menu_separator = self.case_menu.addSeparator()
         self.case_menu.addAction(self.exports.online_fill_action)
         self.case_menu.aboutToShow.connect(self._on_case_menu_about_to_show)
         table.customContextMenuRequested.connect(
@@ -235,6 +230,27 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.deadlines_action)
         self.help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
         self.help_menu.addAction(self.about_action)
+
+    @property
+    def status_actions(self) -> StatusActions:
+        """The steps after filing (申請済 … 完了): the 申請 menu, the list's context menu,
+        Ctrl+T. Built in the event loop's first turn (before the user can reach them), or when
+        first asked for: the first paint does not need them, and their import reads the
+        filing rules and the eras."""
+        return self._ensure_status_actions()
+
+    def _ensure_status_actions(self) -> StatusActions:
+        if self._status_actions is None:
+            from assistant.ui.status_actions import StatusActions
+
+            actions = self._status_actions = StatusActions(
+                self, self.store, self, self.events, self.office, self.today,
+                show_checklist=self.exports.checklist_preview_action.trigger,
+                open_case=self.open_case)
+            # between 書き出し and 表示, as built with the other menus
+            self.menuBar().insertMenu(self.view_menu.menuAction(), actions.menu)
+            self.case_menu.insertActions(self._case_menu_separator, actions.menu.actions())
+        return self._status_actions
 
     @Slot()
     def _on_case_menu_about_to_show(self) -> None:
@@ -341,7 +357,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(selected)
         self.back_action.setEnabled(not on_list)
         self.search_action.setEnabled(on_list)
-        self.status_actions.update()
+        if self._status_actions is not None:
+            self._status_actions.update()
 
     # --- actions ----------------------------------------------------------------------------
     @Slot()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -38,6 +37,8 @@ def utc_now() -> datetime:
 
 
 def make_id() -> str:
+    import uuid  # (imported when first needed: uuid imports platform, slow at start-up)
+
     return uuid.uuid4().hex
 
 
