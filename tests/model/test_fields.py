@@ -283,3 +283,25 @@ def test_a_corporate_number_is_exactly_thirteen_digits(procedure: str) -> None:
     context = FieldContext(on=date(2026, 12, 7), check_required=False)
     assert validate_field(f, "12345678901", context) != []
     assert validate_field(f, "1234567890123", context) == []
+
+
+@pytest.mark.parametrize("procedure", PROCEDURES)
+def test_a_simultaneous_applications_questions_wait_for_its_tick(procedure: str) -> None:
+    """Every question of a 同時申請 section (再入国許可, 資格外活動) belongs to that application:
+    shown and asked only once its box in Step 1 is ticked (「旅券を取得することができない場合は、
+    その理由」 was asked of every renewal)."""
+    cat = catalogue(procedure)
+    flagged = {f.section for f in cat.fields if f.applies_when is not None
+               and f.applies_when.field.startswith("simultaneous_")}
+    loose = [f.id for f in cat.fields if f.section in flagged
+             and f.applies_when is None and f.required_when is None]
+    assert loose == []
+
+
+def test_the_no_passport_reason_is_asked_with_the_reentry_permit_only(store) -> None:
+    from assistant.model.editing import CaseSession
+
+    case = store.create("renewal", {"expiry_date": "20270115"})
+    assert not CaseSession(store, case.id).is_shown("reentry_no_passport_reason")
+    store.set_value(case.id, "simultaneous_reentry", "再入国許可申請 Re-entry permit")
+    assert CaseSession(store, case.id).is_shown("reentry_no_passport_reason")
