@@ -638,8 +638,12 @@ class MainWindow(QMainWindow):
                 self.list_page.fit_columns()  # again, now that the table's width is known
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        # Every edit is already stored; only the window's layout is kept for next time.
-        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode())
-        self.settings.set(CASE_LIST_STATE, bytes(
-            self.list_page.table.horizontalHeader().saveState().toBase64().data()).decode())
+        # Every edit is already stored; only the window's layout is kept for next time (the
+        # settings file rewritten only for what changed: each write is fsynced).
+        for setting, state in (
+                (WINDOW_GEOMETRY, self.saveGeometry()),
+                (CASE_LIST_STATE, self.list_page.table.horizontalHeader().saveState())):
+            value = bytes(state.toBase64().data()).decode()
+            if self.settings.get(setting) != value:
+                self.settings.set(setting, value)
         super().closeEvent(event)
