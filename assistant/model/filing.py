@@ -48,18 +48,24 @@ def is_legal(current: CaseStatus | str, target: CaseStatus | str) -> bool:
     return CaseStatus(target) in next_steps(current)
 
 
-def may_follow(previous: CaseStatus | str, following: CaseStatus | str) -> bool:
+def may_follow(previous: CaseStatus | str, following: CaseStatus | str, *,
+               older: bool = True) -> bool:
     """Whether a case's history may record ``following`` right after ``previous``: a step after
     filing (:func:`is_legal`) or what editing records (下書き ⇄ 入力完了; ``recorded_also`` in
-    ``resources/rules/filing.json``)."""
+    ``resources/rules/filing.json``), and with ``older`` what earlier versions recorded
+    (``recorded_by_older_versions``: read back, never offered)."""
     previous, following = CaseStatus(previous), CaseStatus(following)
+    rules = _rules()
     return (is_legal(previous, following)
-            or following.value in _rules()["recorded_also"].get(previous.value, ()))
+            or following.value in rules["recorded_also"].get(previous.value, ())
+            or (older and following.value in rules["recorded_by_older_versions"].get(
+                previous.value, ())))
 
 
 def may_follow_any(previous: CaseStatus | str) -> tuple[CaseStatus, ...]:
-    """Every status :func:`may_follow` ``previous`` (the order of :class:`CaseStatus`)."""
-    return tuple(s for s in CaseStatus if may_follow(previous, s))
+    """Every status that may follow ``previous`` in what this version records (the order of
+    :class:`CaseStatus`)."""
+    return tuple(s for s in CaseStatus if may_follow(previous, s, older=False))
 
 
 def impossible_order(statuses: Sequence[CaseStatus | str]) -> int | None:

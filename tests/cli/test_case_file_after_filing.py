@@ -172,3 +172,19 @@ def test_a_bad_history_is_refused_and_nothing_is_imported(tmp_path, capsys, data
         assert store.count(include_deleted=True) == 1
     code, _, err = run(capsys, "validate", file)    # the same judgement when only checked
     assert code == 2 and message in err
+
+
+def test_an_older_export_with_a_filed_case_marked_ready_again_still_imports(tmp_path, capsys):
+    """Versions before the fix let 入力完了にする move a 申請済 case back to 入力完了: the office's
+    own export of such a case is read back, history and all."""
+    data = _history(("ready", {}), ("filed", {"number": "東オンEN25001878"}), ("ready", {}),
+                    status="ready")
+    file = tmp_path / "older.json"
+    file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "cases.sqlite"
+    code, _, err = run(capsys, "--db", db, "case", "import", file)
+    assert code == 0, err
+    with CaseStore.open(db) as store:
+        (summary,) = store.list_summaries()
+        assert store.get(summary.id).status.value == "ready"
+        assert [h.status.value for h in store.history(summary.id)] == ["ready", "filed", "ready"]
