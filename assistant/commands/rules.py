@@ -98,7 +98,6 @@ def _print_json(data: dict[str, Any]) -> None:
 
 def _run_window(args: argparse.Namespace) -> int:
     from assistant.model import rules
-    from assistant.model.dates import dated_message_texts
     from assistant.model.problems import message_texts
 
     lang = _language(args)
@@ -124,7 +123,7 @@ def _run_window(args: argparse.Namespace) -> int:
     if result.opens or result.closes:
         open_end = message_texts("rules_cli_open_end")
         # dates as the office reads them (2026年12月3日（令和8年）; ISO in English and JSON)
-        lines.append(dated_message_texts(
+        lines.append(message_texts(
             "rules_cli_window", opens=result.opens or open_end[pick],
             closes=result.closes or open_end[pick])[pick])
     lines.append(message_texts("rules_cli_status",
@@ -178,7 +177,6 @@ def _run_receipt(args: argparse.Namespace) -> int:
 
 def _run_fee(args: argparse.Namespace) -> int:
     from assistant.model import rules
-    from assistant.model.dates import dated_message_texts
     from assistant.model.problems import message_texts
 
     lang = _language(args)
@@ -201,6 +199,6 @@ def _run_fee(args: argparse.Namespace) -> int:
     name = procedure.name_en if lang == "en" else procedure.name_ja
     where = message_texts("rules_cli_fee_online" if result.online else "rules_cli_fee_counter")
     print(_title(name, procedure.id, lang))
-    print(dated_message_texts("rules_cli_fee", where=where[pick], amount=f"{result.amount_yen:,}",
+    print(message_texts("rules_cli_fee", where=where[pick], amount=f"{result.amount_yen:,}",
                               effective=result.effective_from)[pick])
     return 0

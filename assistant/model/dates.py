@@ -9,7 +9,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from functools import cache
+
+from assistant.resources import load_json
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -65,19 +67,28 @@ def read_date(text: str) -> date | None:
     return parse_date(cleaned).date
 
 
+@cache
+def _date_texts() -> dict[str, str]:
+    """The 「date_shown」 texts, read once (not through problems.message_texts: that one
+    shows its date parameters with :func:`format_date`)."""
+    texts: dict[str, str] = load_json("messages", "validation.json")["date_shown"]
+    return texts
+
+
 def format_date(day: date, language: str = "ja", era: bool = True) -> str:
     """A date as the office reads it: ``2026年11月15日（令和8年）`` (``2026-11-15`` in English);
     the texts are in resources/messages/validation.json. ``era=False``: the compact form
     without the era year (``2026年11月15日``), for a table column."""
     from assistant.model.eras import eras
-    from assistant.model.problems import message_texts
 
     with_era = era
     found = next((e for e in eras() if e.start <= day), None)
     era_year = day.year - found.start.year + 1 if found is not None else 0
-    ja, en = message_texts("date_shown", year=day.year, month=day.month, day=day.day,
-                           era=found.name if found is not None else "",
-                           era_year="元" if era_year == 1 else era_year, iso=day.isoformat())
+    texts = _date_texts()
+    params = {"year": day.year, "month": day.month, "day": day.day,
+              "era": found.name if found is not None else "",
+              "era_year": "元" if era_year == 1 else era_year, "iso": day.isoformat()}
+    ja, en = str(texts["ja"]).format(**params), str(texts["en"]).format(**params)
     if found is None or not with_era:
         ja = ja.split("（")[0]
     return en if language == "en" else ja
@@ -90,30 +101,3 @@ def format_moment(moment: datetime, language: str = "ja", era: bool = True,
     local = moment.astimezone()
     return f"{format_date(local.date(), language, era=era)} " + local.strftime(
         "%H:%M:%S" if seconds else "%H:%M")
-
-
-def dated_message_texts(code: str, **params: Any) -> tuple[str, str]:
-    """The (Japanese, English) texts of message ``code``, each :class:`date` parameter shown as
-    that language's reader reads it (:func:`format_date`: 2026年11月15日（令和8年） / 2026-11-15)."""
-    from assistant.model.problems import message_texts
-
-    def shown(language: str) -> dict[str, Any]:
-        return {k: format_date(v, language) if type(v) is date else v for k, v in params.items()}
-
-    return message_texts(code, **shown("ja"))[0], message_texts(code, **shown("en"))[1]
-
-
-if TYPE_CHECKING:
-    from assistant.model.problems import Problem, Severity
-
-
-def dated_problem(field: str, code: str, severity: Severity | str, **params: Any) -> Problem:
-    """:func:`assistant.model.problems.make_problem` whose :class:`date` parameters read as each
-    language's reader reads them (:func:`dated_message_texts`); ``params`` keep them ISO (the
-    JSON of ``validate`` and the CLI)."""
-    from assistant.model.problems import Problem, Severity
-
-    ja, en = dated_message_texts(code, **params)
-    return Problem(field=field, code=code, severity=Severity(severity), message_ja=ja,
-                   message_en=en, params={k: v.isoformat() if type(v) is date else v
-                                          for k, v in params.items()})

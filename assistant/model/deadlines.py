@@ -28,8 +28,8 @@ from typing import Any
 
 from assistant.model import rules
 from assistant.model.case import CaseStatus
-from assistant.model.dates import dated_message_texts
 from assistant.model.eras import parse_date
+from assistant.model.problems import message_texts
 from assistant.model.storage import CaseBrief, CaseStore
 
 UID_DOMAIN = "zairyu-assistant.local"
@@ -113,7 +113,7 @@ def _procedure_label(procedure: str) -> tuple[str, str]:
 def _make(kind: DeadlineKind, on: date, subject: str, name: str, case_id: str | None,
           **params: Any) -> Deadline:
     # dates as the office reads them (2026年12月3日（令和8年）), ISO in English
-    ja, en = dated_message_texts(f"deadline_{kind.value}", name=name or "—", date=on, **params)
+    ja, en = message_texts(f"deadline_{kind.value}", name=name or "—", date=on, **params)
     return Deadline(kind, on, subject, name, ja, en, case_id)
 
 

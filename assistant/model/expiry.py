@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.model.dates import dated_message_texts, period_last_day
+from assistant.model.dates import period_last_day
 from assistant.model.office import StaffProfile, rules
-from assistant.model.problems import Problem, Severity
+from assistant.model.problems import Problem, Severity, message_texts
 
 
 class ExpiryKind(enum.StrEnum):
@@ -79,7 +79,7 @@ def _warning(profile: StaffProfile, kind: ExpiryKind, last_valid: date,
         code, severity, days = f"expiry_{kind.value}_today", Severity.ERROR, 0
     else:
         code, severity, days = f"expiry_{kind.value}_soon", Severity.WARNING, days_left
-    ja, en = dated_message_texts(code, name=name, date=last_valid, days=days)
+    ja, en = message_texts(code, name=name, date=last_valid, days=days)
     problem = Problem(field=f"staff.{kind.value}_expiry", code=code, severity=severity,
                       message_ja=ja, message_en=en, params={"name": name, "days": days})
     return ExpiryWarning(staff_id=profile.id, kind=kind, last_valid_day=last_valid,

@@ -20,7 +20,6 @@ from functools import cache
 from typing import Any
 
 from assistant.model.case import EXPIRY_DATE, NAME, Case, CaseStatus
-from assistant.model.dates import dated_message_texts, dated_problem
 from assistant.model.eras import parse_date
 from assistant.model.problems import MessageError, Problem, Severity, make_problem, message_texts
 from assistant.model.storage import CaseChanges, CaseStore, StatusChange, StepRecord
@@ -164,7 +163,7 @@ def check_step(case: Case, request: StepRequest, today: date) -> list[Problem]:
         raise FilingError("filing_needs_expiry")
     warnings: list[Problem] = []
     if request.on is not None and request.on > today:
-        warnings.append(dated_problem("on", "filing_future_date", Severity.WARNING,
+        warnings.append(make_problem("on", "filing_future_date", Severity.WARNING,
                                       label=target.label_ja, label_en=target.label_en,
                                       value=request.on))
     shape = number_warning(number)
@@ -173,7 +172,7 @@ def check_step(case: Case, request: StepRequest, today: date) -> list[Problem]:
     if request.expiry is not None:
         old = _stored_date(case.values.get(EXPIRY_DATE, ""))
         if old is not None and request.expiry <= old:
-            warnings.append(dated_problem(EXPIRY_DATE, "filing_expiry_not_after",
+            warnings.append(make_problem(EXPIRY_DATE, "filing_expiry_not_after",
                                           Severity.WARNING, value=request.expiry, old=old))
     return warnings
 
@@ -238,7 +237,7 @@ def next_renewal(store: CaseStore, case_id: str, user: str = "") -> CaseChanges:
         filled[EXPIRY_DATE] = (normalize_value(cat.field(EXPIRY_DATE), expiry)
                                if cat.has_field(EXPIRY_DATE) else expiry)
     done_on = _stored_date(grant.on) if grant is not None and grant.on else None
-    remarks, _ = dated_message_texts("filing_next_renewal_note", date=done_on or "",
+    remarks, _ = message_texts("filing_next_renewal_note", date=done_on or "",
                                      name=case.values.get(NAME, ""))
     return store.create_from(case_id, "renewal", filled, remarks=remarks, user=user)
 

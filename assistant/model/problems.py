@@ -11,9 +11,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from datetime import date
 from functools import cache
 from typing import Any
 
+from assistant.model.dates import format_date
 from assistant.resources import load_json, resources_dir
 
 
@@ -64,11 +66,19 @@ def _messages() -> dict[str, dict[str, str]]:
 
 
 def message_texts(code: str, **params: Any) -> tuple[str, str]:
-    """Return the (Japanese, English) texts for ``code`` with ``params`` filled in."""
+    """Return the (Japanese, English) texts for ``code`` with ``params`` filled in; a
+    :class:`date` parameter is shown as each language's reader reads it
+    (:func:`~assistant.model.dates.format_date`: 2026年11月15日（令和8年） / 2026-11-15)."""
     texts = _messages().get(code)
     if texts is None:
         raise KeyError(f"no message for problem code {code!r} in resources/messages")
-    return texts["ja"].format(**params), texts["en"].format(**params)
+
+    def shown(language: str) -> dict[str, Any]:
+        return {k: format_date(v, language) if type(v) is date else v for k, v in params.items()}
+
+    if not any(type(v) is date for v in params.values()):
+        return texts["ja"].format(**params), texts["en"].format(**params)
+    return texts["ja"].format(**shown("ja")), texts["en"].format(**shown("en"))
 
 
 class MessageError(Exception):
@@ -78,7 +88,7 @@ class MessageError(Exception):
     parameters; the UI and the CLI show :meth:`message` in the user's language.
     """
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
         self.code = code
         self.params = params
         self.message_ja, self.message_en = message_texts(code, **params)
@@ -90,10 +100,13 @@ class MessageError(Exception):
 
 def make_problem(field: str, code: str, severity: Severity | str = Severity.ERROR,
                  **params: Any) -> Problem:
-    """Build a :class:`Problem` whose texts come from ``resources/messages``."""
+    """Build a :class:`Problem` whose texts come from ``resources/messages`` (date parameters
+    as each language's reader reads them; kept ISO in ``params``, as the JSON output shows
+    them)."""
     ja, en = message_texts(code, **params)
     return Problem(field=field, code=code, severity=Severity(severity), message_ja=ja,
-                   message_en=en, params=dict(params))
+                   message_en=en, params={k: v.isoformat() if type(v) is date else v
+                                          for k, v in params.items()})
 
 
 def has_errors(problems: list[Problem]) -> bool:

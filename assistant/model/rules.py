@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from assistant.model.dates import add_months, dated_message_texts
-from assistant.model.problems import message_texts
+from assistant.model.dates import add_months
+from assistant.model.problems import MessageError, message_texts
 from assistant.resources import load_json
 
 RULES_DIR = "rules"
@@ -27,22 +27,10 @@ RULES_DIR = "rules"
 # --------------------------------------------------------------------------- errors
 
 
-class RulesError(ValueError):
-    """A question the rules cannot answer as asked (bad procedure, missing date, …).
-
-    ``message_ja`` / ``message_en`` are ready for the user; ``code`` is the message code in
-    ``resources/messages/rules.json``.
-    """
-
-    def __init__(self, message_code: str, /, **params: Any) -> None:
-        self.code = message_code
-        self.params = params
-        # a date parameter is shown as each language's reader reads it
-        self.message_ja, self.message_en = dated_message_texts(message_code, **params)
-        super().__init__(self.message_ja)
-
-    def message(self, language: str = "ja") -> str:
-        return self.message_en if language == "en" else self.message_ja
+class RulesError(MessageError, ValueError):
+    """A question the rules cannot answer as asked (bad procedure, missing date, …): ``code``
+    is the message code in ``resources/messages/rules.json``, ``message_ja`` / ``message_en``
+    are ready for the user."""
 
 
 class UnknownProcedureError(RulesError):
@@ -88,8 +76,8 @@ class Reason:
 
 
 def make_reason(code: str, **params: Any) -> Reason:
-    """A reason whose dates read as each language shows them (:func:`dated_message_texts`)."""
-    ja, en = dated_message_texts(code, **params)
+    """A reason whose dates read as each language shows them (:func:`message_texts`)."""
+    ja, en = message_texts(code, **params)
     return Reason(code=code, message_ja=ja, message_en=en)
 
 

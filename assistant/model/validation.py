@@ -37,7 +37,6 @@ from typing import Any
 from assistant.model import kubun, rules
 from assistant.model.case import KUBUN_ACTIVITY, Case, ReceiptMethod, repeat_key, split_key
 from assistant.model.codelists import CodeEntry, CodeList, code_list
-from assistant.model.dates import dated_problem
 from assistant.model.eras import DateResult, parse_date, parse_year_month
 from assistant.model.fields import (
     PROCEDURES,
@@ -258,7 +257,7 @@ def _date_problems(f: FieldDef, key: str, value: str, ctx: FieldContext) -> list
         # The passport must still be valid on the filing date (both dates as the office
         # reads them: 2026年11月25日（令和8年）).
         label_ja, label_en = field_labels(f, key)
-        return [dated_problem(key, "passport_expired", Severity.ERROR, label=label_ja,
+        return [make_problem(key, "passport_expired", Severity.ERROR, label=label_ja,
                               label_en=label_en, value=day, on=ctx.on)]
     return []
 

@@ -13,8 +13,8 @@ from assistant.model.storage import backups as bk
 from assistant.model.storage import health
 from assistant.model.storage.health import DatabaseDamagedError
 from assistant.ui import ask
-from assistant.ui.backup_dialog import BackupDialog
 from tests.model.storage_files import PAGE, filled_database, overwrite_page
+from tests.ui.test_backup_dialog import _drive
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 
@@ -33,19 +33,6 @@ def told(monkeypatch):
     monkeypatch.setattr(ask, "question", lambda _p, _t, text: said.append(("question", text))
                         or True)
     return said
-
-
-def _drive(monkeypatch, action):
-    """Replace BackupDialog.exec by what the user does in it (the dialog is real)."""
-    seen: list[BackupDialog] = []
-
-    def exec_(self):
-        seen.append(self)
-        action(self)
-        return 0
-
-    monkeypatch.setattr(BackupDialog, "exec", exec_)
-    return seen
 
 
 def _session(db):

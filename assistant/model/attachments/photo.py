@@ -22,7 +22,7 @@ from assistant.model.attachments.pdfcheck import (
     not_regular_problem,
     problems_json,
 )
-from assistant.model.dates import add_months, dated_problem
+from assistant.model.dates import add_months
 from assistant.model.problems import Problem, Severity, has_errors, make_problem
 
 EXIF_IFD = 0x8769
@@ -157,10 +157,10 @@ def _check_date(result: PhotoCheck, limits: AttachmentLimits, apply_on: date) ->
     earliest = add_months(apply_on, -months)
     if result.taken_on > apply_on:
         # (dates as the office reads them; ISO in English and in the params)
-        result.problems.append(dated_problem(result.file, "photo_date_future", Severity.ERROR,
+        result.problems.append(make_problem(result.file, "photo_date_future", Severity.ERROR,
                                              taken_on=result.taken_on, apply_on=apply_on))
     elif result.taken_on < earliest:
-        result.problems.append(dated_problem(result.file, "photo_too_old", Severity.ERROR,
+        result.problems.append(make_problem(result.file, "photo_too_old", Severity.ERROR,
                                              taken_on=result.taken_on, apply_on=apply_on,
                                              months=months, earliest=earliest))
 
